@@ -1,0 +1,144 @@
+// Package content reads a report's source folder into one in-memory model.
+//
+// # Layout
+//
+//	content/site.toml              site title, languages, report metadata, overview
+//	content/glossary.toml          official names and terms with their renderings
+//	content/<lang>/<NN>-<slug>.md  one file per top-level section per language
+//	content/data/<id>.toml         one data table (and its charts) per file
+//
+// Section files pair across languages by file name; NN orders them. A derived
+// language (zh-Hans) has no folder: it is converted from its source at build
+// time.
+//
+// # site.toml
+//
+//	title    = { zh-Hant = "常泰街道2021年工作總結", en = "Changtai Subdistrict: 2021 Work Review" }
+//	subtitle = { zh-Hant = "…", en = "…" }            # optional
+//	base_url = "https://example.org/reports/x/"       # optional; enables canonical, sitemap URLs
+//	version  = "2021"                                 # names the archive: <name>-<version>.zip
+//	name     = "changtai-2021"                        # short machine name of the report
+//
+//	[[languages]]                 # in display order; the first is the default
+//	tag    = "zh-Hant"            # BCP 47 tag: lang attributes, hreflang
+//	name   = "繁體中文"            # the language's own name, for the switch
+//	prefix = "zh-hant"            # output folder and URL prefix
+//	[[languages]]
+//	tag = "zh-Hans"
+//	name = "简体中文"
+//	prefix = "zh-hans"
+//	derive = "zh-Hant"            # converted from zh-Hant with OpenCC t2s
+//	[[languages]]
+//	tag = "en"
+//	name = "English"
+//	prefix = "en"
+//
+//	[report]
+//	publisher = { zh-Hant = "…", en = "…" }
+//	period    = { zh-Hant = "2021年1–11月及2022年計劃", en = "…" }
+//	date      = 2021-12-10      # the report's date (TOML local date); also the archive's build date
+//	editorial_title = true      # the title was supplied by the editors, not the source
+//	unofficial = ["en", "zh-Hans"]   # renderings marked as unofficial on every page
+//	[report.source]
+//	title      = { zh-Hant = "…", en = "…" }
+//	url        = "http://…"                 # an ordinary hyperlink, never loaded
+//	breadcrumb = { zh-Hant = "首頁 > 政務公開 > …", en = "Home > … " }
+//	seed       = "seeds/000_ae5a67abe9d05b6a.txt"   # relative to the site root
+//	[[report.errata]]                         # corrections made to the source text
+//	original = "品質名城?現代都市"
+//	corrected = "品質名城·現代都市"
+//	reason = { zh-Hant = "…", en = "…" }
+//
+//	[overview]
+//	charts = ["growth-rates", "vaccination-60plus"]   # chart IDs shown on the overview
+//	[[overview.cards]]                                # key figures
+//	table  = "fiscal"                                 # data table ID
+//	row    = "budget-total"                           # row ID in that table
+//	column = "value"                                  # numeric column shown large
+//	detail = "completion"                             # optional second column, shown small
+//	label  = { zh-Hant = "一般公共預算總收入", en = "General public budget revenue" }
+//
+//	[units.firms]                  # site-defined units beside the built-in ones
+//	zh-Hant = "家"
+//	en = "firms"
+//
+// Bilingual text is written as an inline table keyed by language tag; a derived
+// language is never written. A plain string means the same text in every language.
+//
+// # Section files
+//
+//	+++
+//	title = "重點工作及亮點成效"     # page title, without the report's numbering
+//	number = "一、"                  # the report's own numbering, shown before the title
+//	summary = "…"                    # optional, for the overview's contents and meta description
+//	[[allow_numbers]]                # numbers that legitimately differ between languages
+//	value = "19"
+//	reason = "十九屆 is 'the 19th Central Committee'"
+//	+++
+//	Lead-in paragraph.
+//
+//	## (一)抓實體強根基,經濟發展穩中提質
+//
+//	**主要指標逆勢上揚。**1-11月份,……
+//
+//	```chart growth-rates
+//	```
+//
+//	```table fiscal
+//	```
+//
+// Headings take the report's own numbering. Heading IDs come from their position
+// (h-1, h-1-2, …), so a sub-section has the same anchor in every language; an
+// explicit {#id} attribute overrides it. Raw HTML is escaped.
+//
+// # Data tables
+//
+//	# content/data/fiscal.toml — the file name is the table ID
+//	title   = { zh-Hant = "一般公共預算收入", en = "General public budget revenue" }
+//	source  = "01-achievements"     # default source section (file name without .md)
+//	note    = { zh-Hant = "1–11月", en = "January–November" }   # optional
+//
+//	[[columns]]
+//	key   = "item"
+//	label = { zh-Hant = "項目", en = "Item" }
+//	type  = "text"                  # text (bilingual) | number | code (same in every language)
+//	[[columns]]
+//	key   = "value"
+//	label = { zh-Hant = "金額", en = "Amount" }
+//	type  = "number"
+//	unit  = "yuan"                  # see Units
+//
+//	[[rows]]
+//	id     = "budget-total"         # stable row ID: cards and highlights refer to it
+//	item   = { zh-Hant = "一般公共預算總收入", en = "Total general public budget revenue" }
+//	value  = 257640000              # base units: yuan, people, percent points
+//	source = "01-achievements"      # optional, overrides the table's source
+//
+// A number cell may be left out (no value). Every number must appear in the
+// zh-Hant text of its source section, in the report's notation (25764萬元 for
+// 257640000 yuan).
+//
+// # Units
+//
+// Built in: yuan (萬元/億元; CNY million/billion), percent (%), pp (percentage
+// points), people (人; people), count (no unit word), rank (第N; No. N), sqm
+// (平方米; m²), m (米; m), households (戶; households). A site adds its own
+// under [units.<id>] in site.toml.
+//
+// # Charts
+//
+//	[[charts]]                      # in the table file the chart draws from
+//	id       = "growth-rates"
+//	type     = "bar"                # bar | hbar | stacked-bar | line | pie | donut | progress
+//	category = "item"               # column giving the categories
+//	values   = ["growth"]           # numeric columns, one series each
+//	title    = { zh-Hant = "…", en = "…" }
+//	subtitle = { zh-Hant = "…", en = "…" }        # optional
+//	x_name   = { zh-Hant = "…", en = "…" }        # optional axis names
+//	y_name   = { zh-Hant = "…", en = "…" }
+//	source   = { zh-Hant = "…", en = "…" }        # optional; default names the source sections
+//	target   = { value = 80, label = { zh-Hant = "目標80%", en = "Target 80%" } }   # optional
+//	highlight = ["retail"]                          # optional row IDs drawn emphasised
+//	rows     = ["a", "b"]                           # optional subset of row IDs, in order
+//	height   = 320                                  # optional, px at 360 px width
+package content
