@@ -1,0 +1,90 @@
+package lang
+
+import "testing"
+
+var (
+	hant = Lang{Tag: "zh-Hant"}
+	hans = Lang{Tag: "zh-Hans", Derive: "zh-Hant"}
+	en   = Lang{Tag: "en"}
+)
+
+func TestFormat(t *testing.T) {
+	u := BuiltinUnits()
+	tests := []struct {
+		v    float64
+		unit string
+		l    Lang
+		want string
+	}{
+		{257640000, "yuan", hant, "25,764萬元"},
+		{257640000, "yuan", en, "CNY 257.64 million"},
+		{9582000000, "yuan", hant, "95.82億元"},
+		{9582000000, "yuan", en, "CNY 9.582 billion"},
+		{39000000, "yuan", hant, "3,900萬元"},
+		{39000000, "yuan", en, "CNY 39 million"},
+		{411000000, "yuan", hant, "4.11億元"},
+		{411000000, "yuan", en, "CNY 411 million"},
+		{23000000000, "yuan", hant, "230億元"},
+		{100000, "yuan", hant, "10萬元"},
+		{100000, "yuan", en, "CNY 100,000"},
+		{81.76, "percent", hant, "81.76%"},
+		{81.3, "percent", en, "81.3%"},
+		{79515, "people", hant, "79,515人"},
+		{79515, "people", en, "79,515 people"},
+		{3, "rank", hant, "第3"},
+		{3, "rank", en, "No. 3"},
+		{52000, "sqm", en, "52,000 m²"},
+		{17, "count", en, "17"},
+		{-1234.5, "count", en, "-1,234.5"},
+		{115, "households", hans, "115户"},
+	}
+	for _, tt := range tests {
+		got := Format(tt.v, u[tt.unit], tt.l)
+		if got != tt.want {
+			t.Errorf("Format(%v, %s, %s) = %q, want %q", tt.v, tt.unit, tt.l.Tag, got, tt.want)
+		}
+	}
+}
+
+func TestShort(t *testing.T) {
+	u := BuiltinUnits()
+	tests := []struct {
+		v    float64
+		unit string
+		l    Lang
+		want string
+	}{
+		{9582000000, "yuan", hant, "95.82億"},
+		{9582000000, "yuan", en, "9.582bn"},
+		{39000000, "yuan", en, "39m"},
+		{39.2, "percent", en, "39.2%"},
+	}
+	for _, tt := range tests {
+		if got := Short(tt.v, u[tt.unit], tt.l); got != tt.want {
+			t.Errorf("Short(%v, %s, %s) = %q, want %q", tt.v, tt.unit, tt.l.Tag, got, tt.want)
+		}
+	}
+}
+
+func TestTextFill(t *testing.T) {
+	langs := []Lang{hant, hans, en}
+	c := NewConverter()
+	tx := Text{"zh-Hant": "鯉城區發展", "en": "Licheng"}
+	tx.Fill(langs, c.Must)
+	if got, want := tx.In(hans), "鲤城区发展"; got != want {
+		t.Errorf("Fill: zh-Hans = %q, want %q", got, want)
+	}
+	plain := Text{Any: "T3"}
+	plain.Fill(langs, c.Must)
+	for _, l := range langs {
+		if plain.In(l) != "T3" {
+			t.Errorf("Fill plain: %s = %q, want T3", l.Tag, plain.In(l))
+		}
+	}
+	if m := (Text{"zh-Hant": "x"}).Missing(langs); len(m) != 1 || m[0] != "en" {
+		t.Errorf("Missing = %v, want [en]", m)
+	}
+	if u := (Text{"zh-Hans": "x", "fr": "y", "en": "z"}).Unknown(langs); len(u) != 2 || u[0] != "fr" || u[1] != "zh-Hans" {
+		t.Errorf("Unknown = %v, want [fr zh-Hans]", u)
+	}
+}
