@@ -1,0 +1,430 @@
+// Package dataset decodes and validates a report's data tables (TOML files
+// under content/data) and exports them as CSV and JSON.
+//
+// Numbers are stored in base units (yuan, people, percent); formatting for a
+// reader happens per language at render time.
+package dataset
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+	"reportsite/internal/tomlfile"
+)
+
+// Column types.
+const (
+	TypeText   = "text"   // bilingual text
+	TypeNumber = "number" // a number in base units
+	TypeCode   = "code"   // text that is the same in every language
+)
+
+// Table is one data table.
+type Table struct {
+	ID      string
+	File    string // path relative to the site root, for diagnostics
+	Title   lang.Text
+	Note    lang.Text
+	Source  string // default source section ID
+	Columns []Column
+	Rows    []Row
+	Charts  []Chart
+	Lines   Lines
+}
+
+// Lines locates a table's parts in its file, for diagnostics.
+type Lines struct {
+	file *tomlfile.File
+}
+
+// Key returns the line of a key path in the table's file ("rows[2]", "value").
+func (l Lines) Key(path ...string) int { return l.file.KeyLine(path...) }
+
+// Column describes one column.
+type Column struct {
+	Key   string    `toml:"key"`
+	Label lang.Text `toml:"label"`
+	Type  string    `toml:"type"`
+	Unit  string    `toml:"unit"`
+}
+
+// Row is one row: an ID, its cells by column key, and its source section.
+type Row struct {
+	ID     string
+	Source string
+	Cells  map[string]Cell
+	Line   int
+}
+
+// Cell is one value: a number (Num valid when HasNum) or a text.
+type Cell struct {
+	Num    float64
+	HasNum bool
+	Text   lang.Text
+}
+
+// Chart is a chart specification, drawn from the table it is declared in.
+type Chart struct {
+	ID        string    `toml:"id"`
+	Type      string    `toml:"type"`
+	Category  string    `toml:"category"`
+	Values    []string  `toml:"values"`
+	Title     lang.Text `toml:"title"`
+	Subtitle  lang.Text `toml:"subtitle"`
+	XName     lang.Text `toml:"x_name"`
+	YName     lang.Text `toml:"y_name"`
+	Source    lang.Text `toml:"source"`
+	Target    *Target   `toml:"target"`
+	Highlight []string  `toml:"highlight"`
+	RowIDs    []string  `toml:"rows"`
+	Height    int       `toml:"height"`
+	Line      int       `toml:"-"`
+	Table     *Table    `toml:"-"`
+}
+
+// Target is a reference line, such as a coverage goal.
+type Target struct {
+	Value float64   `toml:"value"`
+	Label lang.Text `toml:"label"`
+}
+
+// ChartTypes lists the chart types a spec may name.
+var ChartTypes = []string{"bar", "hbar", "stacked-bar", "line", "pie", "donut", "progress"}
+
+// Column returns the column with key k.
+func (t *Table) Column(k string) (Column, bool) {
+	i := slices.IndexFunc(t.Columns, func(c Column) bool { return c.Key == k })
+	if i < 0 {
+		return Column{}, false
+	}
+	return t.Columns[i], true
+}
+
+// Row returns the row with ID id.
+func (t *Table) Row(id string) (*Row, bool) {
+	for i := range t.Rows {
+		if t.Rows[i].ID == id {
+			return &t.Rows[i], true
+		}
+	}
+	return nil, false
+}
+
+// ChartRows returns the rows a chart draws, in order.
+func (c *Chart) ChartRows() []*Row {
+	var out []*Row
+	if len(c.RowIDs) == 0 {
+		for i := range c.Table.Rows {
+			out = append(out, &c.Table.Rows[i])
+		}
+		return out
+	}
+	for _, id := range c.RowIDs {
+		if r, ok := c.Table.Row(id); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+type fileFormat struct {
+	Title   lang.Text        `toml:"title"`
+	Note    lang.Text        `toml:"note"`
+	Source  string           `toml:"source"`
+	Columns []Column         `toml:"columns"`
+	Rows    []map[string]any `toml:"rows"`
+	Charts  []Chart          `toml:"charts"`
+}
+
+// IDPattern is the form of table, chart, row and column IDs: safe in file
+// names, URLs and HTML IDs.
+var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+
+// Env is what validation needs to know about the site.
+type Env struct {
+	Langs    []lang.Lang
+	Units    map[string]lang.Unit
+	Sections []string // section IDs, for source references
+}
+
+// Decode decodes and validates one table file. id is the table ID (the file
+// name without .toml); problems go to dl with positions.
+func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
+	var ff fileFormat
+	f := tomlfile.Decode(file, src, 0, &ff, dl)
+	if f == nil {
+		return nil
+	}
+	t := &Table{ID: id, File: file, Title: ff.Title, Note: ff.Note, Source: ff.Source, Columns: ff.Columns, Lines: Lines{f}}
+	if !IDPattern.MatchString(id) {
+		dl.Errorf(file, 1, "rename the file to lower-case letters, digits and hyphens, e.g. fiscal-revenue.toml", "table ID %q is not a safe ID", id)
+	}
+	text := func(tx lang.Text, what string, line int, required bool) {
+		if required && tx.IsZero() {
+			dl.Errorf(file, line, fmt.Sprintf("add %s = { %s }", what, exampleText(env.Langs)), "%s is missing", what)
+			return
+		}
+		if tx.IsZero() {
+			return
+		}
+		for _, m := range tx.Missing(env.Langs) {
+			dl.Errorf(file, line, fmt.Sprintf("add %s = \"…\" to %s", m, what), "%s has no %s text", what, m)
+		}
+		for _, u := range tx.Unknown(env.Langs) {
+			dl.Errorf(file, line, "use the tags of the hand-written languages in site.toml; derived languages are converted, never written", "%s has text for unknown or derived language %q", what, u)
+		}
+	}
+	text(t.Title, "title", f.KeyLine("title"), true)
+	text(t.Note, "note", f.KeyLine("note"), false)
+	checkSource := func(src string, line int) {
+		if src == "" || slices.Contains(env.Sections, src) {
+			return
+		}
+		hint := "name a section file without .md, one of: " + strings.Join(env.Sections, ", ")
+		if s := tomlfile.Suggest(src, env.Sections); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		dl.Errorf(file, line, hint, "source section %q not found", src)
+	}
+	checkSource(t.Source, f.KeyLine("source"))
+
+	if len(t.Columns) == 0 {
+		dl.Errorf(file, 1, "add [[columns]] with key, label, type and unit", "table has no columns")
+	}
+	seen := map[string]bool{}
+	for i, c := range t.Columns {
+		at := fmt.Sprintf("columns[%d]", i)
+		line := f.KeyLine(at, "key")
+		switch {
+		case !IDPattern.MatchString(c.Key):
+			dl.Errorf(file, line, "use lower-case letters, digits, - or _", "column key %q is not a safe ID", c.Key)
+		case c.Key == "id" || c.Key == "source":
+			dl.Errorf(file, line, "choose another key: id and source are row fields", "column key %q is reserved", c.Key)
+		case seen[c.Key]:
+			dl.Errorf(file, line, "give each column its own key", "duplicate column key %q", c.Key)
+		}
+		seen[c.Key] = true
+		text(c.Label, "label", f.KeyLine(at, "label"), true)
+		switch c.Type {
+		case TypeText, TypeCode:
+			if c.Unit != "" {
+				dl.Errorf(file, f.KeyLine(at, "unit"), "remove the unit or make the column type = \"number\"", "text column %q has a unit", c.Key)
+			}
+		case TypeNumber:
+			if _, ok := env.Units[c.Unit]; !ok {
+				dl.Errorf(file, f.KeyLine(at, "unit"), "use one of: "+strings.Join(sortedKeys(env.Units), ", ")+", or define it under [units] in site.toml", "unknown unit %q in column %q", c.Unit, c.Key)
+			}
+		default:
+			hint := `use type = "text", "number" or "code"`
+			dl.Errorf(file, f.KeyLine(at, "type"), hint, "column %q has unknown type %q", c.Key, c.Type)
+		}
+	}
+
+	rowIDs := map[string]bool{}
+	for i, raw := range ff.Rows {
+		at := fmt.Sprintf("rows[%d]", i)
+		r := Row{Cells: map[string]Cell{}, Line: f.KeyLine(at, "id")}
+		for k, v := range raw {
+			line := f.KeyLine(at, k)
+			switch k {
+			case "id":
+				s, ok := v.(string)
+				if !ok || !IDPattern.MatchString(s) {
+					dl.Errorf(file, line, `write id = "short-name" with lower-case letters, digits and hyphens`, "row id %v is not a safe ID", v)
+					continue
+				}
+				if rowIDs[s] {
+					dl.Errorf(file, line, "give each row its own id", "duplicate row id %q", s)
+				}
+				rowIDs[s] = true
+				r.ID = s
+				continue
+			case "source":
+				s, _ := v.(string)
+				checkSource(s, line)
+				r.Source = s
+				continue
+			}
+			c, ok := t.Column(k)
+			if !ok {
+				hint := "add a [[columns]] entry with this key, or remove it"
+				if s := tomlfile.Suggest(k, columnKeys(t.Columns)); s != "" {
+					hint = fmt.Sprintf("did you mean %q?", s)
+				}
+				dl.Errorf(file, line, hint, "row %d has a value for unknown column %q", i+1, k)
+				continue
+			}
+			cell, err := decodeCell(c, v)
+			if err != nil {
+				dl.Errorf(file, line, cellHint(c), "row %d, column %q: %v", i+1, k, err)
+				continue
+			}
+			if c.Type == TypeText {
+				text(cell.Text, fmt.Sprintf("row %d column %q", i+1, k), line, false)
+			}
+			r.Cells[k] = cell
+		}
+		if r.ID == "" {
+			if _, ok := raw["id"]; !ok {
+				dl.Errorf(file, f.KeyLine(at, "id"), `add id = "short-name" to the row`, "row %d has no id", i+1)
+			}
+			r.ID = fmt.Sprintf("row-%d", i+1)
+		}
+		if r.Source == "" {
+			r.Source = t.Source
+		}
+		if r.Source == "" {
+			dl.Errorf(file, r.Line, `add source = "NN-section" to the table or the row: which section states these figures`, "row %q has no source section", r.ID)
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	if len(t.Rows) == 0 {
+		dl.Errorf(file, 1, "add [[rows]]", "table has no rows")
+	}
+	for i := range ff.Charts {
+		c := ff.Charts[i]
+		c.Table = t
+		c.Line = f.KeyLine(fmt.Sprintf("charts[%d]", i), "id")
+		checkChart(&c, f, i, env, text, dl)
+		t.Charts = append(t.Charts, c)
+	}
+	return t
+}
+
+func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text, string, int, bool), dl *diag.List) {
+	t, file := c.Table, c.Table.File
+	at := fmt.Sprintf("charts[%d]", i)
+	if !IDPattern.MatchString(c.ID) {
+		dl.Errorf(file, c.Line, `write id = "short-name" with lower-case letters, digits and hyphens`, "chart id %q is not a safe ID", c.ID)
+	}
+	if !slices.Contains(ChartTypes, c.Type) {
+		hint := "use one of: " + strings.Join(ChartTypes, ", ")
+		if s := tomlfile.Suggest(c.Type, ChartTypes); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		dl.Errorf(file, f.KeyLine(at, "type"), hint, "chart %q has unknown type %q", c.ID, c.Type)
+	}
+	text(c.Title, "chart title", f.KeyLine(at, "title"), true)
+	text(c.Subtitle, "chart subtitle", f.KeyLine(at, "subtitle"), false)
+	text(c.XName, "x_name", f.KeyLine(at, "x_name"), false)
+	text(c.YName, "y_name", f.KeyLine(at, "y_name"), false)
+	text(c.Source, "chart source", f.KeyLine(at, "source"), false)
+	if col, ok := t.Column(c.Category); !ok {
+		dl.Errorf(file, f.KeyLine(at, "category"), "name a column of table "+t.ID+": "+strings.Join(columnKeys(t.Columns), ", "), "chart %q: category column %q not found", c.ID, c.Category)
+	} else if col.Type == TypeNumber {
+		dl.Errorf(file, f.KeyLine(at, "category"), "categories name the bars: use a text or code column", "chart %q: category column %q is numeric", c.ID, c.Category)
+	}
+	if len(c.Values) == 0 {
+		dl.Errorf(file, c.Line, `add values = ["column"]`, "chart %q has no values", c.ID)
+	}
+	var unit string
+	for _, v := range c.Values {
+		col, ok := t.Column(v)
+		switch {
+		case !ok:
+			dl.Errorf(file, f.KeyLine(at, "values"), "name a numeric column of table "+t.ID, "chart %q: value column %q not found", c.ID, v)
+		case col.Type != TypeNumber:
+			dl.Errorf(file, f.KeyLine(at, "values"), "charts draw numeric columns only", "chart %q: value column %q is not numeric", c.ID, v)
+		case unit != "" && col.Unit != unit:
+			dl.Errorf(file, f.KeyLine(at, "values"), "draw columns of one unit in one chart", "chart %q mixes units %s and %s", c.ID, unit, col.Unit)
+		default:
+			unit = col.Unit
+		}
+	}
+	if (c.Type == "pie" || c.Type == "donut" || c.Type == "progress") && len(c.Values) > 1 {
+		dl.Errorf(file, f.KeyLine(at, "values"), "give a "+c.Type+" chart one value column", "chart %q: a %s chart draws one series", c.ID, c.Type)
+	}
+	if c.Type == "progress" && c.Target == nil {
+		dl.Errorf(file, c.Line, "add target = { value = 80, label = { … } }", "chart %q: a progress chart needs a target", c.ID)
+	}
+	if c.Target != nil {
+		text(c.Target.Label, "target label", f.KeyLine(at, "target"), false)
+	}
+	for _, id := range append(slices.Clone(c.Highlight), c.RowIDs...) {
+		if _, ok := t.Row(id); !ok {
+			dl.Errorf(file, f.KeyLine(at, "highlight"), "name a row id of table "+t.ID, "chart %q: row %q not found", c.ID, id)
+		}
+	}
+	if c.Height != 0 && (c.Height < 120 || c.Height > 1200) {
+		dl.Errorf(file, f.KeyLine(at, "height"), "use a height between 120 and 1200 px", "chart %q: height %d out of range", c.ID, c.Height)
+	}
+}
+
+func decodeCell(c Column, v any) (Cell, error) {
+	switch c.Type {
+	case TypeNumber:
+		var x float64
+		switch n := v.(type) {
+		case int64:
+			x = float64(n)
+		case float64:
+			x = n
+		default:
+			return Cell{}, fmt.Errorf("%v is not a number", quoteIfString(v))
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return Cell{}, fmt.Errorf("%v is not a finite number", x)
+		}
+		return Cell{Num: x, HasNum: true}, nil
+	case TypeCode:
+		s, ok := v.(string)
+		if !ok {
+			return Cell{}, fmt.Errorf("%v is not a string", v)
+		}
+		return Cell{Text: lang.Text{lang.Any: s}}, nil
+	}
+	var tx lang.Text
+	if err := tx.UnmarshalTOML(v); err != nil {
+		return Cell{}, err
+	}
+	return Cell{Text: tx}, nil
+}
+
+func quoteIfString(v any) any {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return v
+}
+
+func cellHint(c Column) string {
+	switch c.Type {
+	case TypeNumber:
+		return "write the number in base units without quotes or unit words, e.g. 257640000 for 25764萬元"
+	case TypeCode:
+		return `write a string, e.g. "T3"`
+	}
+	return `write { zh-Hant = "…", en = "…" } or one string for every language`
+}
+
+func columnKeys(cs []Column) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Key)
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func exampleText(langs []lang.Lang) string {
+	var parts []string
+	for _, l := range langs {
+		if !l.Derived() {
+			parts = append(parts, l.Tag+` = "…"`)
+		}
+	}
+	return strings.Join(parts, ", ")
+}

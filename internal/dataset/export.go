@@ -1,0 +1,145 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+
+	"reportsite/internal/lang"
+)
+
+// Fill completes every text of the table and its charts for derived languages.
+func (t *Table) Fill(langs []lang.Lang, conv func(from, to, s string) string) {
+	t.Title.Fill(langs, conv)
+	t.Note.Fill(langs, conv)
+	for i := range t.Columns {
+		t.Columns[i].Label.Fill(langs, conv)
+	}
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			c.Text.Fill(langs, conv)
+		}
+	}
+	for i := range t.Charts {
+		c := &t.Charts[i]
+		for _, tx := range []lang.Text{c.Title, c.Subtitle, c.XName, c.YName, c.Source} {
+			tx.Fill(langs, conv)
+		}
+		if c.Target != nil {
+			c.Target.Label.Fill(langs, conv)
+		}
+	}
+}
+
+// CSV returns the table for spreadsheet programs: UTF-8 with a byte-order
+// mark, headers in language l with their units, numbers in base units, and
+// any cell that a spreadsheet would read as a formula neutralised.
+func (t *Table) CSV(l lang.Lang, units map[string]lang.Unit) []byte {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	head := []string{"id"}
+	for _, c := range t.Columns {
+		h := c.Label.In(l)
+		if u := unitLabel(c, units, l); u != "" {
+			h += " (" + u + ")"
+		}
+		head = append(head, safeCell(h))
+	}
+	head = append(head, "source")
+	_ = w.Write(head)
+	for _, r := range t.Rows {
+		rec := []string{r.ID}
+		for _, c := range t.Columns {
+			cell := r.Cells[c.Key]
+			switch {
+			case cell.HasNum:
+				rec = append(rec, strconv.FormatFloat(cell.Num, 'f', -1, 64))
+			default:
+				s := cell.Text.In(l)
+				if s == "" {
+					s = cell.Text[lang.Any]
+				}
+				rec = append(rec, safeCell(s))
+			}
+		}
+		rec = append(rec, r.Source)
+		_ = w.Write(rec)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// unitLabel names a column's base unit for a header: 元, %, people.
+func unitLabel(c Column, units map[string]lang.Unit, l lang.Lang) string {
+	if c.Type != TypeNumber {
+		return ""
+	}
+	u := units[c.Unit]
+	switch u.Kind {
+	case lang.KindPercent:
+		return "%"
+	case lang.KindRank:
+		return ""
+	}
+	if w := u.Words.In(l); w != "" {
+		return w
+	}
+	return u.Words[lang.Any]
+}
+
+// safeCell keeps spreadsheet programs from running a cell as a formula.
+func safeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+type jsonColumn struct {
+	Key   string    `json:"key"`
+	Label lang.Text `json:"label"`
+	Type  string    `json:"type"`
+	Unit  string    `json:"unit,omitempty"`
+}
+
+type jsonTable struct {
+	ID      string           `json:"id"`
+	Title   lang.Text        `json:"title"`
+	Note    lang.Text        `json:"note,omitempty"`
+	Columns []jsonColumn     `json:"columns"`
+	Rows    []map[string]any `json:"rows"`
+}
+
+// JSON returns the table with its texts in every language and numbers in
+// base units. Keys are sorted, so the bytes are stable.
+func (t *Table) JSON() []byte {
+	jt := jsonTable{ID: t.ID, Title: t.Title, Note: t.Note}
+	if jt.Note.IsZero() {
+		jt.Note = nil
+	}
+	for _, c := range t.Columns {
+		jt.Columns = append(jt.Columns, jsonColumn{Key: c.Key, Label: c.Label, Type: c.Type, Unit: c.Unit})
+	}
+	for _, r := range t.Rows {
+		row := map[string]any{"id": r.ID, "source": r.Source}
+		for k, c := range r.Cells {
+			if c.HasNum {
+				row[k] = c.Num
+			} else if s, ok := c.Text[lang.Any]; ok {
+				row[k] = s
+			} else {
+				row[k] = c.Text
+			}
+		}
+		jt.Rows = append(jt.Rows, row)
+	}
+	out, _ := json.MarshalIndent(jt, "", "  ")
+	return append(out, '\n')
+}

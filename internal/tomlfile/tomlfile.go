@@ -1,0 +1,191 @@
+// Package tomlfile decodes TOML content files strictly: syntax and type
+// errors, unknown keys (with a "did you mean") and later validation errors all
+// carry the file name and line.
+package tomlfile
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"reportsite/internal/diag"
+)
+
+// File is a decoded TOML file that can locate its keys.
+type File struct {
+	Name  string
+	lines []string
+	md    toml.MetaData
+}
+
+// Decode decodes src into v. Problems are added to dl with positions in name;
+// lineOffset is added to every line (for TOML front matter inside another file).
+// known lists the keys v accepts at each table path, for "did you mean" hints;
+// it may be nil. Decode returns nil when the text could not be parsed.
+func Decode(name string, src []byte, lineOffset int, v any, dl *diag.List) *File {
+	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
+	f := &File{Name: name, lines: strings.Split(string(src), "\n"), md: md}
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			msg := pe.Message
+			if pe.Usage != "" {
+				msg += "; " + strings.TrimSpace(firstLine(pe.Usage))
+			}
+			dl.Add(diag.Diag{File: name, Line: pe.Position.Line + lineOffset, Col: pe.Position.Col,
+				Msg: "toml: " + lowerFirst(msg), Hint: "fix the TOML syntax or value type at this line"})
+		} else {
+			dl.Add(diag.Diag{File: name, Line: lineOffset + 1, Msg: "toml: " + lowerFirst(err.Error()),
+				Hint: "check the value's type against the documented format"})
+		}
+		return nil
+	}
+	for _, k := range md.Undecoded() {
+		line := f.KeyLine(k...)
+		hint := "remove it or check its spelling"
+		if s := suggest(k[len(k)-1], fieldNames(v, k[:len(k)-1])); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		dl.Add(diag.Diag{File: name, Line: line + lineOffset, Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: hint})
+	}
+	f.offset(lineOffset)
+	return f
+}
+
+func (f *File) offset(n int) {
+	if n > 0 {
+		f.lines = append(make([]string, n), f.lines...)
+	}
+}
+
+// IsDefined reports whether the key path was set in the file.
+func (f *File) IsDefined(key ...string) bool { return f != nil && f.md.IsDefined(key...) }
+
+// KeyLine returns the 1-based line where the key path is set, looking inside
+// the idx-th element of arrays of tables when the path element is written as
+// "name[idx]" (for example "rows[3]", "value"). It returns 1 when unknown.
+func (f *File) KeyLine(path ...string) int {
+	if f == nil || len(path) == 0 {
+		return 1
+	}
+	start, end := 0, len(f.lines)
+	// Walk the table headers for all but the last element.
+	for i, p := range path[:len(path)-1] {
+		name, idx := splitIndex(p)
+		prefix := joinHeader(path[:i], name)
+		s, e, ok := f.findTable(prefix, idx, start, end)
+		if !ok {
+			// Perhaps an inline table or dotted key: search for the key itself.
+			break
+		}
+		start, end = s, e
+	}
+	last := path[len(path)-1]
+	lastName, _ := splitIndex(last)
+	for i := start; i < end; i++ {
+		t := strings.TrimSpace(f.lines[i])
+		if keyOf(t) == lastName {
+			return i + 1
+		}
+	}
+	// Fall back to the header of the table or any mention of the key.
+	for i := start; i < end; i++ {
+		if strings.Contains(f.lines[i], lastName) {
+			return i + 1
+		}
+	}
+	if start > 0 {
+		return start
+	}
+	return 1
+}
+
+// findTable finds the idx-th [[header]] (or the [header] when idx < 0) between
+// start and end and returns the lines of its body.
+func (f *File) findTable(header string, idx, start, end int) (int, int, bool) {
+	n := -1
+	for i := start; i < end; i++ {
+		t := strings.TrimSpace(f.lines[i])
+		h, arr := headerOf(t)
+		if h != header {
+			continue
+		}
+		if arr {
+			n++
+			if idx >= 0 && n != idx {
+				continue
+			}
+		}
+		// Body runs to the next header that is not a sub-table of this one.
+		j := i + 1
+		for ; j < len(f.lines); j++ {
+			h2, _ := headerOf(strings.TrimSpace(f.lines[j]))
+			if h2 != "" && !strings.HasPrefix(h2, header+".") {
+				break
+			}
+		}
+		return i + 1, min(j, end), true
+	}
+	return 0, 0, false
+}
+
+func splitIndex(p string) (string, int) {
+	name, rest, ok := strings.Cut(p, "[")
+	if !ok {
+		return p, -1
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(rest, "]"))
+	if err != nil {
+		return name, -1
+	}
+	return name, n
+}
+
+func joinHeader(parents []string, name string) string {
+	var parts []string
+	for _, p := range parents {
+		n, _ := splitIndex(p)
+		parts = append(parts, n)
+	}
+	return strings.Join(append(parts, name), ".")
+}
+
+func headerOf(t string) (string, bool) {
+	switch {
+	case strings.HasPrefix(t, "[["):
+		h, _, _ := strings.Cut(t[2:], "]]")
+		return strings.TrimSpace(h), true
+	case strings.HasPrefix(t, "["):
+		h, _, _ := strings.Cut(t[1:], "]")
+		return strings.TrimSpace(h), false
+	}
+	return "", false
+}
+
+func keyOf(t string) string {
+	k, _, ok := strings.Cut(t, "=")
+	if !ok || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "[") {
+		return ""
+	}
+	k = strings.TrimSpace(k)
+	k, _, _ = strings.Cut(k, ".")
+	return strings.Trim(k, `"'`)
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return l
+}
+
+func lowerFirst(s string) string {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return s
+	}
+	if len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' {
+		return s // an initialism such as TOML
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
