@@ -1,0 +1,280 @@
+package echarts
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// TextColor is the colour an option gives text and labels; the SVG paints it
+// with currentColor so that the page's text colour applies in light and dark
+// mode.
+const TextColor = "#010101"
+
+// LineColor is the colour an option gives axis and grid lines; the SVG
+// strokes it with currentColor at 30 % opacity.
+const LineColor = "#020202"
+
+// formatVersion changes whenever post-processing changes the output, so that
+// cached SVGs from an older version of this package are never reused.
+const formatVersion = "reportsite-echarts-svg-1"
+
+// maxSize bounds a chart's width and height in pixels.
+const maxSize = 10000
+
+// maxDepth bounds the nesting of option JSON; ECharts walks options
+// recursively and real options are a few levels deep.
+const maxDepth = 64
+
+// Options configures a Renderer. The zero value means defaults.
+type Options struct {
+	// Workers is the number of JavaScript runtimes, and so of charts rendered
+	// at once. Zero means runtime.NumCPU().
+	Workers int
+	// CacheDir holds rendered SVGs keyed by their input. Zero means no disk
+	// cache. Entries are safe to delete at any time.
+	CacheDir string
+	// Timeout bounds one chart's rendering. Zero means 10 seconds.
+	Timeout time.Duration
+}
+
+// Chart is one chart to render.
+type Chart struct {
+	// ID prefixes every id in the SVG so that several charts can share a page.
+	// Required; lower-case letters, digits and hyphens.
+	ID string
+	// Option is the ECharts option as a JSON object.
+	Option []byte
+	// Width and Height are the chart's size in pixels; the SVG scales to its
+	// container but keeps this aspect ratio and these proportions of text.
+	Width, Height int
+	// Title is the chart's accessible name; required.
+	Title string
+	// Desc is an optional longer text alternative.
+	Desc string
+}
+
+// Stats counts cache use.
+type Stats struct {
+	// Hits counts charts read from the cache.
+	Hits int64
+	// Misses counts charts rendered by ECharts.
+	Misses int64
+}
+
+// Renderer turns charts into SVG. It is safe for concurrent use; at most
+// Options.Workers charts are rendered at once.
+type Renderer struct {
+	boot, script, render *goja.Program
+	scriptHash           [32]byte
+	cacheDir             string
+	timeout              time.Duration
+	pool                 chan *worker
+	hits, misses         atomic.Int64
+}
+
+// New compiles script, the ECharts full build (echarts.min.js), once and
+// prepares a pool of runtimes that each run it once and are then reused.
+func New(script []byte, opt Options) (*Renderer, error) {
+	prog, err := goja.Compile("echarts.min.js", string(script), false)
+	if err != nil {
+		return nil, fmt.Errorf("compile echarts: %w", err)
+	}
+	n := opt.Workers
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	timeout := opt.Timeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	r := &Renderer{
+		boot:       bootProgram,
+		script:     prog,
+		render:     renderProgram,
+		scriptHash: sha256.Sum256(script),
+		cacheDir:   opt.CacheDir,
+		timeout:    timeout,
+		pool:       make(chan *worker, n),
+	}
+	// Start one runtime now so that a script that does not run, or is not
+	// ECharts, fails here rather than on the first chart.
+	w, err := r.newWorker()
+	if err != nil {
+		return nil, err
+	}
+	r.pool <- w
+	for i := 1; i < n; i++ {
+		r.pool <- nil // started on first use
+	}
+	return r, nil
+}
+
+// Stats reports how many charts came from the cache and how many were
+// rendered.
+func (r *Renderer) Stats() Stats {
+	return Stats{Hits: r.hits.Load(), Misses: r.misses.Load()}
+}
+
+// Render returns the chart as an <svg> element to inline in a page.
+func (r *Renderer) Render(c Chart) ([]byte, error) {
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	var key string
+	if r.cacheDir != "" {
+		key = r.key(c)
+		if svg, ok := r.readCache(key); ok {
+			r.hits.Add(1)
+			return svg, nil
+		}
+	}
+	r.misses.Add(1)
+	tree, err := r.run(c)
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: %w", c.ID, err)
+	}
+	svg, err := buildSVG(tree, c)
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: %w", c.ID, err)
+	}
+	if r.cacheDir != "" {
+		if err := r.writeCache(key, svg); err != nil {
+			return nil, fmt.Errorf("chart %s: cache: %w", c.ID, err)
+		}
+	}
+	return svg, nil
+}
+
+func (c Chart) validate() error {
+	if c.ID == "" {
+		return errors.New("chart without ID")
+	}
+	for _, b := range []byte(c.ID) {
+		if !('a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-') {
+			return fmt.Errorf("chart ID %q: use only a-z, 0-9 and -", c.ID)
+		}
+	}
+	if c.Width <= 0 || c.Height <= 0 || c.Width > maxSize || c.Height > maxSize {
+		return fmt.Errorf("chart %s: size %dx%d out of range 1..%d", c.ID, c.Width, c.Height, maxSize)
+	}
+	if c.Title == "" {
+		return fmt.Errorf("chart %s: empty title; the SVG needs an accessible name", c.ID)
+	}
+	if err := checkOption(c.Option); err != nil {
+		return fmt.Errorf("chart %s: option: %w", c.ID, err)
+	}
+	return nil
+}
+
+// checkOption accepts a JSON object nested at most maxDepth deep.
+func checkOption(b []byte) error {
+	if !json.Valid(b) {
+		return errors.New("not valid JSON")
+	}
+	if t := bytes.TrimLeft(b, " \t\r\n"); t[0] != '{' {
+		return errors.New("not a JSON object")
+	}
+	depth, inString, escaped := 0, false, false
+	for _, ch := range b {
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && ch == '\\':
+			escaped = true
+		case inString && ch == '"':
+			inString = false
+		case inString:
+		case ch == '"':
+			inString = true
+		case ch == '{' || ch == '[':
+			depth++
+			if depth > maxDepth {
+				return fmt.Errorf("nested deeper than %d", maxDepth)
+			}
+		case ch == '}' || ch == ']':
+			depth--
+		}
+	}
+	return nil
+}
+
+// key identifies a chart's SVG: everything that affects the output.
+func (r *Renderer) key(c Chart) string {
+	h := sha256.New()
+	field := func(b []byte) {
+		h.Write(binary.BigEndian.AppendUint64(nil, uint64(len(b))))
+		h.Write(b)
+	}
+	field([]byte(formatVersion))
+	field(r.scriptHash[:])
+	field([]byte(c.ID))
+	field(c.Option)
+	field(binary.BigEndian.AppendUint64(nil, uint64(c.Width)))
+	field(binary.BigEndian.AppendUint64(nil, uint64(c.Height)))
+	field([]byte(c.Title))
+	field([]byte(c.Desc))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// A cache file holds the SVG followed by a comment with the SVG's SHA-256,
+// so that a damaged entry is noticed and rendered again.
+const sumPrefix = "\n<!-- sha256 "
+
+func (r *Renderer) readCache(key string) ([]byte, bool) {
+	b, err := os.ReadFile(filepath.Join(r.cacheDir, key+".svg"))
+	if err != nil {
+		return nil, false
+	}
+	i := bytes.LastIndex(b, []byte(sumPrefix))
+	if i < 0 {
+		return nil, false
+	}
+	svg, trailer := b[:i], b[i+len(sumPrefix):]
+	sum := sha256.Sum256(svg)
+	if !bytes.Equal(trailer, []byte(hex.EncodeToString(sum[:])+" -->\n")) {
+		return nil, false
+	}
+	return svg, true
+}
+
+func (r *Renderer) writeCache(key string, svg []byte) error {
+	if err := os.MkdirAll(r.cacheDir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(r.cacheDir, ".tmp-*.svg")
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(svg)
+	b := make([]byte, 0, len(svg)+100)
+	b = append(b, svg...)
+	b = append(b, sumPrefix...)
+	b = append(b, hex.EncodeToString(sum[:])...)
+	b = append(b, " -->\n"...)
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	if err := os.Rename(f.Name(), filepath.Join(r.cacheDir, key+".svg")); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return nil
+}
