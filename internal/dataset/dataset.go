@@ -35,6 +35,8 @@ type Table struct {
 	Rows    []Row
 	Charts  []Chart
 	Lines   Lines
+	// Units are the site's units, for formatting this table's numbers.
+	Units map[string]lang.Unit
 }
 
 // Lines locates a table's parts in its file, for diagnostics.
@@ -160,7 +162,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 	if f == nil {
 		return nil
 	}
-	t := &Table{ID: id, File: file, Title: ff.Title, Note: ff.Note, Source: ff.Source, Columns: ff.Columns, Lines: Lines{f}}
+	t := &Table{ID: id, File: file, Title: ff.Title, Note: ff.Note, Source: ff.Source, Columns: ff.Columns, Lines: Lines{f}, Units: env.Units}
 	if !IDPattern.MatchString(id) {
 		dl.Errorf(file, 1, "rename the file to lower-case letters, digits and hyphens, e.g. fiscal-revenue.toml", "table ID %q is not a safe ID", id)
 	}
