@@ -355,7 +355,8 @@ func parseColor(s string) (rgb [3]int, alpha float64, ok bool) {
 	return rgb, alpha, true
 }
 
-// escape writes s as XML text or attribute content. Characters XML forbids
+// escape writes s as XML text or attribute content. Quotes are escaped in
+// text too, so that the SVG stays inert wherever it is pasted. Characters XML forbids
 // (most C0 controls, unpaired surrogates, U+FFFE, U+FFFF) and invalid UTF-8
 // become U+FFFD, so the output always parses.
 func escape(b *bytes.Buffer, s string, attribute bool) {
@@ -369,8 +370,10 @@ func escape(b *bytes.Buffer, s string, attribute bool) {
 			b.WriteString("&lt;")
 		case r == '>':
 			b.WriteString("&gt;")
-		case r == '"' && attribute:
+		case r == '"':
 			b.WriteString("&quot;")
+		case r == '\'':
+			b.WriteString("&#39;")
 		case r == '\n' && attribute:
 			b.WriteString("&#10;")
 		case r == '\t' && attribute:

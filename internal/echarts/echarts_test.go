@@ -1,0 +1,563 @@
+package echarts
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+const scriptPath = "../../static/vendor/echarts/echarts.min.js"
+
+var (
+	scriptOnce sync.Once
+	script     []byte
+	scriptErr  error
+)
+
+func readScript(t testing.TB) []byte {
+	t.Helper()
+	scriptOnce.Do(func() { script, scriptErr = os.ReadFile(scriptPath) })
+	if scriptErr != nil {
+		t.Fatal(scriptErr)
+	}
+	return script
+}
+
+func newRenderer(t testing.TB, opt Options) *Renderer {
+	t.Helper()
+	r, err := New(readScript(t), opt)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return r
+}
+
+var (
+	sharedOnce sync.Once
+	shared     *Renderer
+)
+
+// sharedRenderer saves compiling ECharts once per test.
+func sharedRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	readScript(t)
+	sharedOnce.Do(func() {
+		var err error
+		shared, err = New(script, Options{Timeout: 5 * time.Second})
+		if err != nil {
+			panic(err)
+		}
+	})
+	return shared
+}
+
+func fixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func barChart(t testing.TB) Chart {
+	return Chart{ID: "growth-rates", Option: fixture(t, "bar.json"), Width: 480, Height: 300,
+		Title: "Growth rates, 2021", Desc: "Retail sales +39.2 %, sales +30.7 %, industrial output +13.9 %, profit-making services +63.3 %."}
+}
+
+func pieChart(t testing.TB) Chart {
+	return Chart{ID: "vaccination", Option: fixture(t, "pie.json"), Width: 360, Height: 320,
+		Title: "Residents aged 60+ vaccinated"}
+}
+
+var number = regexp.MustCompile(`-?\d+\.\d+`)
+
+// normalize rounds decimals to one place, so that golden files survive
+// last-digit differences in floating point between platforms.
+func normalize(b []byte) []byte {
+	return number.ReplaceAllFunc(b, func(m []byte) []byte {
+		f, err := strconv.ParseFloat(string(m), 64)
+		if err != nil {
+			return m
+		}
+		f = math.Round(f*10) / 10
+		if f == 0 {
+			f = 0 // no -0
+		}
+		return strconv.AppendFloat(nil, f, 'f', 1, 64)
+	})
+}
+
+func TestGolden(t *testing.T) {
+	r := sharedRenderer(t)
+	for _, c := range []struct {
+		name  string
+		chart Chart
+	}{
+		{"bar", barChart(t)},
+		{"pie", pieChart(t)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := r.Render(c.chart)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSVG(t, got)
+			golden := filepath.Join("testdata", c.name+".svg")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/echarts -update)", err)
+			}
+			if !bytes.Equal(normalize(got), normalize(want)) {
+				t.Errorf("Render(%s) differs from %s (review, then run with -update):\n%s", c.name, golden, got)
+			}
+		})
+	}
+}
+
+func TestOutputShape(t *testing.T) {
+	got, err := sharedRenderer(t).Render(barChart(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(got)
+	for _, want := range []string{
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 300" role="img" aria-labelledby="growth-rates_title" aria-describedby="growth-rates_desc">`,
+		`<title id="growth-rates_title">Growth rates, 2021</title>`,
+		`<desc id="growth-rates_desc">Retail sales +39.2 %`,
+		`社會消費品零售總額`,
+		`+63.3%`,
+		`fill="currentColor"`,
+		`stroke="currentColor"`,
+		`stroke-opacity="0.3"`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("Render(bar) lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"style", "class=", "<svg width", "#010101", "#020202", "rgb(1,1,1)", "rgb(2,2,2)", "ecmeta", "pointer-events", "zr0"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("Render(bar) contains %q", bad)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	r := newRenderer(t, Options{Workers: 2})
+	bar, pie := barChart(t), pieChart(t)
+	first, err := r.Render(bar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another chart in between, and a second renderer, must not change the
+	// bytes (zrender numbers its instances; ids must not leak through).
+	if _, err := r.Render(pie); err != nil {
+		t.Fatal(err)
+	}
+	second, err := r.Render(bar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	third, err := newRenderer(t, Options{Workers: 1}).Render(bar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) || !bytes.Equal(first, third) {
+		t.Errorf("Render(bar) not deterministic:\n%s\n---\n%s\n---\n%s", first, second, third)
+	}
+}
+
+func TestCache(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	r := newRenderer(t, Options{Workers: 1, CacheDir: dir})
+	bar := barChart(t)
+	render := func(wantHits, wantMisses int64) []byte {
+		t.Helper()
+		svg, err := r.Render(bar)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Stats(); got != (Stats{wantHits, wantMisses}) {
+			t.Fatalf("Stats() = %+v, want %+v", got, Stats{wantHits, wantMisses})
+		}
+		return svg
+	}
+	first := render(0, 1)
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) != 1 || !strings.HasSuffix(files[0], ".svg") || len(filepath.Base(files[0])) != 64+4 {
+		t.Fatalf("cache files = %q, want one <sha256>.svg", files)
+	}
+	if got := render(1, 1); !bytes.Equal(got, first) {
+		t.Errorf("cached SVG differs from rendered SVG")
+	}
+
+	// A different title is a different entry.
+	other := bar
+	other.Title = "Other"
+	if _, err := r.Render(other); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Stats(); got != (Stats{1, 2}) {
+		t.Fatalf("Stats() after other title = %+v, want {1 2}", got)
+	}
+
+	// Damaged entries are rendered again.
+	b, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(files[0], b[:len(b)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := render(1, 3); !bytes.Equal(got, first) {
+		t.Errorf("SVG after truncated cache entry differs")
+	}
+	flipped := bytes.Replace(b, []byte("Growth"), []byte("Grovvth"), 1)
+	if err := os.WriteFile(files[0], flipped, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := render(1, 4); !bytes.Equal(got, first) {
+		t.Errorf("SVG after altered cache entry differs")
+	}
+	render(2, 4)
+
+	// Deleted entries are rendered again.
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := render(2, 5); !bytes.Equal(got, first) {
+		t.Errorf("SVG after deleting the cache differs")
+	}
+	render(3, 5)
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".tmp-*")); len(tmp) != 0 {
+		t.Errorf("temporary files left in cache: %q", tmp)
+	}
+}
+
+// hostile is text meant to break out of SVG or HTML.
+const hostile = `</svg><script>alert(1)</script>" onload="alert(2)" '<&amp;`
+
+func TestEscaping(t *testing.T) {
+	j := func(s string) string { return strconv.Quote(s) } // valid JSON for these strings
+	option := fmt.Sprintf(`{
+		"title": {"text": %[1]s, "subtext": %[1]s, "link": "javascript:alert(3)"},
+		"legend": {"data": [%[1]s]},
+		"textStyle": {"fontFamily": %[1]s},
+		"xAxis": {"type": "category", "data": [%[1]s, "b"], "name": %[1]s},
+		"yAxis": {"axisLabel": {"formatter": %[1]s}},
+		"series": [{"type": "bar", "name": %[1]s, "data": [1, 2],
+			"itemStyle": {"color": %[2]s, "borderColor": "url(https://example.com/x.svg#a)", "borderWidth": 1},
+			"label": {"show": true, "formatter": %[1]s, "color": "red;background:url(https://example.com/)"}},
+			{"type": "scatter", "symbol": "image://https://example.com/a.png", "data": [[0, 1]]},
+			{"type": "line", "data": [1, 2], "lineStyle": {"color": "url(#growth-rates_title)"}}]
+	}`, j(hostile), j(`red" onload="alert(4)`))
+	c := Chart{ID: "x", Option: []byte(option), Width: 400, Height: 300, Title: hostile, Desc: hostile}
+	got, err := sharedRenderer(t).Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSVG(t, got)
+	s := string(got)
+	for _, bad := range []string{"<script", `onload="`, "javascript:", "example.com", "<image", "url(#growth"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("Render(hostile) contains %q:\n%s", bad, s)
+		}
+	}
+	// The text survives as text.
+	d := xml.NewDecoder(bytes.NewReader(got))
+	var texts []string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			texts = append(texts, string(cd))
+		}
+	}
+	if !strings.Contains(strings.Join(texts, "\n"), hostile) {
+		t.Errorf("Render(hostile) lost the title text; texts: %q", texts)
+	}
+}
+
+// checkSVG parses svg as XML and fails unless every element is an allowed
+// SVG element, no attribute is an event handler or a style, and every
+// reference stays inside the document.
+func checkSVG(t testing.TB, svg []byte) {
+	t.Helper()
+	if err := validateSVG(svg); err != nil {
+		t.Fatalf("%v in:\n%s", err, svg)
+	}
+}
+
+func validateSVG(svg []byte) error {
+	const ns = "http://www.w3.org/2000/svg"
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	depth, roots := 0, 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("parse: %w", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+				if tok.Name.Local != "svg" {
+					return fmt.Errorf("root element <%s>", tok.Name.Local)
+				}
+			} else if !elements[tok.Name.Local] && tok.Name.Local != "title" && tok.Name.Local != "desc" {
+				return fmt.Errorf("element <%s> not allowed", tok.Name.Local)
+			}
+			if tok.Name.Space != ns {
+				return fmt.Errorf("element <%s> in namespace %q", tok.Name.Local, tok.Name.Space)
+			}
+			depth++
+			for _, a := range tok.Attr {
+				name := strings.ToLower(a.Name.Local)
+				if strings.HasPrefix(name, "on") || name == "style" || name == "class" {
+					return fmt.Errorf("attribute %s on <%s>", name, tok.Name.Local)
+				}
+				v := strings.ToLower(a.Value)
+				if name == "href" && !strings.HasPrefix(v, "#") {
+					return fmt.Errorf("external href %q", a.Value)
+				}
+				if strings.Contains(v, "url(") && !strings.HasPrefix(v, "url(#") {
+					return fmt.Errorf("external url in %s=%q", name, a.Value)
+				}
+				if strings.Contains(v, "javascript:") {
+					return fmt.Errorf("javascript: in %s=%q", name, a.Value)
+				}
+			}
+		case xml.EndElement:
+			depth--
+		case xml.ProcInst, xml.Directive:
+			return fmt.Errorf("unexpected %T", tok)
+		}
+	}
+	if roots != 1 {
+		return fmt.Errorf("%d root elements, want 1", roots)
+	}
+	return nil
+}
+
+func TestSentinelForms(t *testing.T) {
+	tests := []struct {
+		in   []attr
+		want []attr
+	}{
+		{[]attr{{"fill", "#010101"}}, []attr{{"fill", "currentColor"}}},
+		{[]attr{{"fill", "rgb(1, 1, 1)"}}, []attr{{"fill", "currentColor"}}},
+		{[]attr{{"fill", "RGBA(1,1,1,0.5)"}}, []attr{{"fill", "currentColor"}, {"fill-opacity", "0.5"}}},
+		{[]attr{{"fill", "#010101"}, {"fill-opacity", "0.5"}}, []attr{{"fill", "currentColor"}, {"fill-opacity", "0.5"}}},
+		{[]attr{{"stroke", "#020202"}}, []attr{{"stroke", "currentColor"}, {"stroke-opacity", "0.3"}}},
+		{[]attr{{"stroke", "rgb(2,2,2)"}, {"stroke-opacity", "0.5"}}, []attr{{"stroke", "currentColor"}, {"stroke-opacity", "0.15"}}},
+		{[]attr{{"stroke", "#020202ff"}}, []attr{{"stroke", "currentColor"}, {"stroke-opacity", "0.3"}}},
+		{[]attr{{"fill", "#010102"}}, []attr{{"fill", "#010102"}}},
+		{[]attr{{"fill", "#111"}}, []attr{{"fill", "#111"}}},
+		{[]attr{{"fill", "rgb(1.5,1,1)"}}, []attr{{"fill", "rgb(1.5,1,1)"}}},
+		{[]attr{{"stop-color", "#010101"}}, []attr{{"stop-color", "#010101"}}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.in), func(t *testing.T) {
+			got := paintSentinels(append([]attr(nil), tt.in...))
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("paintSentinels(%v) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDeclarations(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []attr
+	}{
+		{"font-size:12px;font-family:sans-serif;", []attr{{"font-size", "12px"}, {"font-family", "sans-serif"}}},
+		{`font-family: "A;B", 'C;D'; FONT-WEIGHT : bold !important`, []attr{{"font-family", `"A;B", 'C;D'`}, {"font-weight", "bold"}}},
+		{"junk;;:x;y:", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := declarations(tt.in); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("declarations(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestInvalidInput(t *testing.T) {
+	r := sharedRenderer(t)
+	ok := barChart(t)
+	tests := []struct {
+		name   string
+		change func(*Chart)
+		want   string
+	}{
+		{"no ID", func(c *Chart) { c.ID = "" }, "without ID"},
+		{"upper-case ID", func(c *Chart) { c.ID = "Growth" }, `"Growth"`},
+		{"ID with quote", func(c *Chart) { c.ID = `a"b` }, "use only"},
+		{"zero width", func(c *Chart) { c.Width = 0 }, "size 0x300"},
+		{"huge height", func(c *Chart) { c.Height = 1 << 30 }, "out of range"},
+		{"no title", func(c *Chart) { c.Title = "" }, "empty title"},
+		{"bad JSON", func(c *Chart) { c.Option = []byte(`{"a":`) }, "not valid JSON"},
+		{"array", func(c *Chart) { c.Option = []byte(`[1]`) }, "not a JSON object"},
+		{"too deep", func(c *Chart) { c.Option = []byte(`{"a":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`) }, "nested deeper"},
+		{"JS exception", func(c *Chart) { c.Option = []byte(`{"xAxis":{"type":"nope"},"yAxis":{},"series":[]}`) }, "xAxis.nope is used but not imported"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := ok
+			tt.change(&c)
+			_, err := r.Render(c)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Render(%s) error = %v, want one containing %q", tt.name, err, tt.want)
+			}
+		})
+	}
+	// The pool still works after errors.
+	if _, err := r.Render(ok); err != nil {
+		t.Errorf("Render after errors: %v", err)
+	}
+}
+
+func TestNewRejectsOtherScripts(t *testing.T) {
+	for _, src := range []string{"function (", "var x = 1;", "throw new Error('boom')"} {
+		if _, err := New([]byte(src), Options{Workers: 1}); err == nil {
+			t.Errorf("New(%q) succeeded, want error", src)
+		}
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	r := newRenderer(t, Options{Workers: 1, Timeout: time.Millisecond})
+	for range 2 { // the replaced runtime must also time out cleanly
+		_, err := r.Render(barChart(t))
+		if err == nil || !strings.Contains(err.Error(), "longer than 1ms") {
+			t.Fatalf("Render with 1ms timeout: error = %v, want timeout", err)
+		}
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	r := newRenderer(t, Options{Workers: 4})
+	charts := []Chart{barChart(t), pieChart(t)}
+	want := make([][]byte, len(charts))
+	for i, c := range charts {
+		var err error
+		if want[i], err = r.Render(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 4 {
+				k := (g + i) % len(charts)
+				got, err := r.Render(charts[k])
+				if err != nil {
+					errs <- err
+					return
+				}
+				if !bytes.Equal(got, want[k]) {
+					errs <- errors.New("concurrent render of " + charts[k].ID + " differs")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func FuzzRender(f *testing.F) {
+	for _, name := range []string{"bar.json", "pie.json"} {
+		f.Add(fixture(f, name), "Title")
+	}
+	f.Add([]byte(`{"series":[{"type":"line","data":[1,null,"x",{"value":3}]}],"xAxis":{},"yAxis":{}}`), hostile)
+	f.Add([]byte(`{"series":{"type":"pie","data":[{"name":"\u0000\ud800","value":-1}]}}`), "\x00")
+	r := sharedRenderer(f)
+	f.Fuzz(func(t *testing.T, option []byte, title string) {
+		c := Chart{ID: "f", Option: option, Width: 200, Height: 150, Title: title, Desc: title}
+		svg, err := r.Render(c)
+		if err != nil {
+			return
+		}
+		if err := validateSVG(svg); err != nil {
+			t.Fatalf("%v in:\n%s", err, svg)
+		}
+	})
+}
+
+// BenchmarkRender100 renders 100 different charts through the pool, without
+// a cache; ns/op is for all 100.
+func BenchmarkRender100(b *testing.B) {
+	r := newRenderer(b, Options{})
+	base := barChart(b)
+	charts := make([]Chart, 100)
+	for i := range charts {
+		c := base
+		c.ID = fmt.Sprintf("c%d", i)
+		c.Option = bytes.Replace(base.Option, []byte("39.2"), []byte(strconv.Itoa(i)), 1)
+		if i%2 == 1 {
+			c.Option = bytes.Replace(pieChart(b).Option, []byte("86.5"), []byte(strconv.Itoa(i)), 1)
+		}
+		charts[i] = c
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var wg sync.WaitGroup
+		for _, c := range charts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := r.Render(c); err != nil {
+					b.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+}
+
+// BenchmarkNew measures compiling ECharts and starting the first runtime.
+func BenchmarkNew(b *testing.B) {
+	src := readScript(b)
+	for b.Loop() {
+		if _, err := New(src, Options{Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
