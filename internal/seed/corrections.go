@@ -1,0 +1,120 @@
+package seed
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"reportsite/internal/lang"
+)
+
+// Correction is one manual repair of damage the general rule cannot undo,
+// with its reason, which readers see among the errata.
+type Correction struct {
+	Original  string    `toml:"original"`  // text after the general rule
+	Corrected string    `toml:"corrected"` // what it becomes
+	Reason    lang.Text `toml:"reason"`    // why, per language
+
+	File string `toml:"-"` // where the correction is written, for messages
+	Line int    `toml:"-"`
+}
+
+func (c Correction) pos() string {
+	switch {
+	case c.File != "" && c.Line > 0:
+		return c.File + ":" + strconv.Itoa(c.Line)
+	case c.File != "":
+		return c.File
+	}
+	return "correction"
+}
+
+// reasonLangs are the languages every reason must be written in.
+var reasonLangs = []string{"zh-Hant", "en"}
+
+// LoadCorrections reads the manual corrections from the TOML file name in
+// fsys. Unknown keys, an empty original and a reason missing a language are
+// errors, each reported with file:line.
+func LoadCorrections(fsys fs.FS, name string) ([]Correction, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCorrections(name, src)
+}
+
+// ParseCorrections decodes corrections from src; name is used in messages.
+func ParseCorrections(name string, src []byte) ([]Correction, error) {
+	var f struct {
+		Corrections []Correction `toml:"corrections"`
+	}
+	md, err := toml.Decode(string(src), &f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d: %s", name, pe.Position.Line, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	lines := strings.Split(string(src), "\n")
+	var errs []error
+	for _, k := range md.Undecoded() {
+		errs = append(errs, fmt.Errorf("%s:%d: unknown key %q; known keys: corrections.original, corrections.corrected, corrections.reason", name, keyLine(lines, k), k.String()))
+	}
+	headers := headerLines(lines, "corrections")
+	for i := range f.Corrections {
+		c := &f.Corrections[i]
+		c.File = name
+		if i < len(headers) {
+			c.Line = headers[i]
+		}
+		if c.Original == "" {
+			errs = append(errs, fmt.Errorf("%s: correction %d: original is empty", c.pos(), i+1))
+		}
+		if c.Original == c.Corrected {
+			errs = append(errs, fmt.Errorf("%s: correction %d: corrected is the same as original", c.pos(), i+1))
+		}
+		for _, tag := range reasonLangs {
+			if !c.Reason.Has(tag) && !c.Reason.Has(lang.Any) {
+				errs = append(errs, fmt.Errorf("%s: correction %d: reason has no %s text; write reason = { zh-Hant = \"…\", en = \"…\" }", c.pos(), i+1, tag))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return f.Corrections, nil
+}
+
+// headerLines returns the 1-based line numbers of each [[table]] header.
+func headerLines(lines []string, table string) []int {
+	re := regexp.MustCompile(`^\s*\[\[\s*"?` + regexp.QuoteMeta(table) + `"?\s*\]\]`)
+	var out []int
+	for i, l := range lines {
+		if re.MatchString(l) {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+// keyLine guesses the line of key k, which toml's metadata does not record:
+// the first line that assigns its last part, else 0.
+func keyLine(lines []string, k toml.Key) int {
+	if len(k) == 0 {
+		return 0
+	}
+	last := regexp.QuoteMeta(k[len(k)-1])
+	re := regexp.MustCompile(`(^|[{,.]\s*)"?` + last + `"?\s*[=.]`)
+	for i, l := range lines {
+		if re.MatchString(l) {
+			return i + 1
+		}
+	}
+	return 0
+}
