@@ -5,6 +5,32 @@ import (
 	"strings"
 )
 
+// structPath reports whether path leads through v to a struct, whose keys
+// are fixed; keys below a map or a self-decoding value are not typos.
+func structPath(v any, path []string) bool {
+	t := reflect.TypeOf(v)
+	for _, p := range append([]string{""}, path...) {
+		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			return false
+		}
+		if p == "" {
+			continue
+		}
+		f, ok := fieldByKey(t, p)
+		if !ok {
+			return false
+		}
+		t = f.Type
+	}
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+		t = t.Elem()
+	}
+	return t != nil && t.Kind() == reflect.Struct
+}
+
 // fieldNames returns the TOML keys of the struct that v's path leads to.
 func fieldNames(v any, path []string) []string {
 	t := reflect.TypeOf(v)
@@ -69,7 +95,7 @@ func suggest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if bestD > max(1, len(s)/3) {
+	if bestD > max(2, len(s)/3) {
 		return ""
 	}
 	return best

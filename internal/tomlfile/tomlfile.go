@@ -6,6 +6,7 @@ package tomlfile
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,8 @@ import (
 
 	"reportsite/internal/diag"
 )
+
+var lineRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?`)
 
 // File is a decoded TOML file that can locate its keys.
 type File struct {
@@ -38,12 +41,20 @@ func Decode(name string, src []byte, lineOffset int, v any, dl *diag.List) *File
 			dl.Add(diag.Diag{File: name, Line: pe.Position.Line + lineOffset, Col: pe.Position.Col,
 				Msg: "toml: " + lowerFirst(msg), Hint: "fix the TOML syntax or value type at this line"})
 		} else {
-			dl.Add(diag.Diag{File: name, Line: lineOffset + 1, Msg: "toml: " + lowerFirst(err.Error()),
+			line, msg := 1, err.Error()
+			if m := lineRe.FindStringSubmatch(msg); m != nil {
+				line, _ = strconv.Atoi(m[1])
+				msg = strings.TrimSpace(strings.TrimPrefix(msg[len(m[0]):], ":"))
+			}
+			dl.Add(diag.Diag{File: name, Line: lineOffset + line, Msg: "toml: " + lowerFirst(msg),
 				Hint: "check the value's type against the documented format"})
 		}
 		return nil
 	}
 	for _, k := range md.Undecoded() {
+		if !structPath(v, k[:len(k)-1]) {
+			continue // inside a map or a value that decodes itself, such as a lang.Text
+		}
 		line := f.KeyLine(k...)
 		hint := "remove it or check its spelling"
 		if s := suggest(k[len(k)-1], fieldNames(v, k[:len(k)-1])); s != "" {
@@ -66,47 +77,70 @@ func (f *File) IsDefined(key ...string) bool { return f != nil && f.md.IsDefined
 
 // KeyLine returns the 1-based line where the key path is set, looking inside
 // the idx-th element of arrays of tables when the path element is written as
-// "name[idx]" (for example "rows[3]", "value"). It returns 1 when unknown.
+// "name[idx]" (for example "rows[3]", "value"); without an index, every
+// element is searched. It returns 1 when unknown.
 func (f *File) KeyLine(path ...string) int {
 	if f == nil || len(path) == 0 {
 		return 1
 	}
-	start, end := 0, len(f.lines)
-	// Walk the table headers for all but the last element.
-	for i, p := range path[:len(path)-1] {
-		name, idx := splitIndex(p)
-		prefix := joinHeader(path[:i], name)
-		s, e, ok := f.findTable(prefix, idx, start, end)
-		if !ok {
-			// Perhaps an inline table or dotted key: search for the key itself.
-			break
-		}
-		start, end = s, e
-	}
-	last := path[len(path)-1]
-	lastName, _ := splitIndex(last)
-	for i := start; i < end; i++ {
-		t := strings.TrimSpace(f.lines[i])
-		if keyOf(t) == lastName {
-			return i + 1
-		}
-	}
-	// Fall back to the header of the table or any mention of the key.
-	for i := start; i < end; i++ {
-		if strings.Contains(f.lines[i], lastName) {
-			return i + 1
-		}
-	}
-	if start > 0 {
-		return start
+	if line := f.keyLine(path, 0, 0, len(f.lines)); line > 0 {
+		return line
 	}
 	return 1
 }
 
-// findTable finds the idx-th [[header]] (or the [header] when idx < 0) between
-// start and end and returns the lines of its body.
-func (f *File) findTable(header string, idx, start, end int) (int, int, bool) {
+func (f *File) keyLine(path []string, depth, start, end int) int {
+	if depth == len(path)-1 {
+		name, _ := splitIndex(path[depth])
+		for i := start; i < end; i++ {
+			if keyOf(strings.TrimSpace(f.lines[i])) == name {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	name, idx := splitIndex(path[depth])
+	header := joinHeader(path[:depth], name)
+	found := false
+	for n := 0; ; n++ {
+		s, e, ok := f.findTable(header, n, idx, start, end)
+		if !ok {
+			break
+		}
+		found = true
+		if line := f.keyLine(path, depth+1, s, e); line > 0 {
+			return line
+		}
+		if idx >= 0 {
+			// The key is missing from the element: point at its header.
+			return s
+		}
+	}
+	if !found {
+		// Perhaps an inline table or a dotted key: look for the last key in range.
+		last, _ := splitIndex(path[len(path)-1])
+		for i := start; i < end; i++ {
+			t := strings.TrimSpace(f.lines[i])
+			if keyOf(t) == name || keyOf(t) == last {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// findTable finds a table's body between start and end: the [header], or
+// for an array of tables its idx-th [[header]] element (when idx >= 0) or
+// its nth (when idx < 0).
+func (f *File) findTable(header string, nth, idx, start, end int) (int, int, bool) {
 	n := -1
+	want := nth
+	if idx >= 0 {
+		if nth > 0 {
+			return 0, 0, false
+		}
+		want = idx
+	}
 	for i := start; i < end; i++ {
 		t := strings.TrimSpace(f.lines[i])
 		h, arr := headerOf(t)
@@ -115,11 +149,13 @@ func (f *File) findTable(header string, idx, start, end int) (int, int, bool) {
 		}
 		if arr {
 			n++
-			if idx >= 0 && n != idx {
+			if n != want {
 				continue
 			}
+		} else if want > 0 {
+			return 0, 0, false
 		}
-		// Body runs to the next header that is not a sub-table of this one.
+		// The body runs to the next header that is not a sub-table of this one.
 		j := i + 1
 		for ; j < len(f.lines); j++ {
 			h2, _ := headerOf(strings.TrimSpace(f.lines[j]))

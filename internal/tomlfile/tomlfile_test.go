@@ -1,0 +1,75 @@
+package tomlfile
+
+import (
+	"strings"
+	"testing"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+)
+
+type inner struct {
+	Name  string    `toml:"name"`
+	Label lang.Text `toml:"label"`
+}
+
+type doc struct {
+	Title lang.Text        `toml:"title"`
+	Items []inner          `toml:"items"`
+	Rows  []map[string]any `toml:"rows"`
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // substrings of the diagnostics, in order
+	}{
+		{"ok", "title = { en = \"x\", zh-Hant = \"y\" }\n[[items]]\nname = \"a\"\nlabel = { en = \"b\" }\n[[rows]]\nv = { en = \"c\" }\n", nil},
+		{"typo at top", "titel = \"x\"\n", []string{`f.toml:1: unknown key "titel"`, `did you mean "title"?`}},
+		{"typo in array of tables", "[[items]]\nname = \"a\"\n[[items]]\nnmae = \"b\"\n", []string{`f.toml:4: unknown key "items.nmae"`, `did you mean "name"?`}},
+		{"syntax error", "title = \n", []string{"f.toml:1:", "toml:"}},
+		{"type error", "[[items]]\nname = 3\n", []string{"f.toml:2", "toml:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var dl diag.List
+			var d doc
+			Decode("f.toml", []byte(tt.src), 0, &d, &dl)
+			var got strings.Builder
+			for _, d := range dl.Items() {
+				got.WriteString(d.String() + "\n")
+			}
+			if len(tt.want) == 0 && got.Len() > 0 {
+				t.Fatalf("Decode(%q) = %q, want no problems", tt.src, got.String())
+			}
+			rest := got.String()
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("Decode(%q) = %q, want it to contain %q", tt.src, got.String(), w)
+				}
+				rest = rest[i+len(w):]
+			}
+		})
+	}
+}
+
+func TestKeyLine(t *testing.T) {
+	src := "title = 1\n[[rows]]\nid = \"a\"\nvalue = 2\n[[rows]]\nid = \"b\"\n\nvalue = 3\n[report.source]\nurl = \"x\"\n"
+	f := &File{lines: strings.Split(src, "\n")}
+	tests := []struct {
+		path []string
+		want int
+	}{
+		{[]string{"title"}, 1},
+		{[]string{"rows[0]", "value"}, 4},
+		{[]string{"rows[1]", "value"}, 8},
+		{[]string{"rows[1]", "id"}, 6},
+		{[]string{"report", "source", "url"}, 10},
+	}
+	for _, tt := range tests {
+		if got := f.KeyLine(tt.path...); got != tt.want {
+			t.Errorf("KeyLine(%v) = %d, want %d", tt.path, got, tt.want)
+		}
+	}
+}
