@@ -1,0 +1,683 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"reportsite/internal/dataset"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+	"reportsite/internal/tomlfile"
+)
+
+// MaxFileSize is the largest content file read; larger files are errors.
+const MaxFileSize = 4 << 20
+
+// Site is a whole report in memory.
+type Site struct {
+	Title     lang.Text
+	Subtitle  lang.Text
+	BaseURL   string
+	Name      string
+	Version   string
+	Languages []lang.Lang
+	Report    Report
+	Overview  Overview
+	Units     map[string]lang.Unit
+	Glossary  []Term
+	Sections  []*Section
+	Tables    []*dataset.Table
+	Charts    map[string]*dataset.Chart
+	Conv      *lang.Converter
+}
+
+// Report is the report's metadata.
+type Report struct {
+	Publisher      lang.Text `toml:"publisher"`
+	Period         lang.Text `toml:"period"`
+	Date           string    `toml:"-"`
+	RawDate        any       `toml:"date"`
+	EditorialTitle bool      `toml:"editorial_title"`
+	Unofficial     []string  `toml:"unofficial"`
+	Source         Source    `toml:"source"`
+	Errata         []Erratum `toml:"errata"`
+}
+
+// Source is where the report was published.
+type Source struct {
+	Title      lang.Text `toml:"title"`
+	URL        string    `toml:"url"`
+	Breadcrumb lang.Text `toml:"breadcrumb"`
+	Seed       string    `toml:"seed"`
+}
+
+// Erratum is one correction made to the source text.
+type Erratum struct {
+	Original  string    `toml:"original"`
+	Corrected string    `toml:"corrected"`
+	Reason    lang.Text `toml:"reason"`
+}
+
+// Overview says what the overview page shows.
+type Overview struct {
+	Charts []string `toml:"charts"`
+	Cards  []Card   `toml:"cards"`
+}
+
+// Card is a key figure on the overview.
+type Card struct {
+	Table  string    `toml:"table"`
+	Row    string    `toml:"row"`
+	Column string    `toml:"column"`
+	Detail string    `toml:"detail"`
+	Label  lang.Text `toml:"label"`
+	Line   int       `toml:"-"`
+}
+
+// Term is a glossary entry.
+type Term struct {
+	Text lang.Text // the term in each language
+	Kind string
+	Note lang.Text
+	Line int
+}
+
+// Section is one top-level section of the report in every language.
+type Section struct {
+	ID    string // file name without .md, e.g. 01-achievements
+	Slug  string // ID without its order prefix, e.g. achievements
+	Texts map[string]*Text
+}
+
+// Text is a section in one language.
+type Text struct {
+	File     string // path relative to the site root
+	Title    string
+	Number   string
+	Summary  string
+	Allow    []Allow
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // lines before the body in the file
+	Derived  bool
+}
+
+// Allow excuses a number that legitimately differs between languages.
+type Allow struct {
+	Value  string `toml:"value"`
+	Reason string `toml:"reason"`
+	Line   int    `toml:"-"`
+}
+
+type siteFile struct {
+	Title     lang.Text            `toml:"title"`
+	Subtitle  lang.Text            `toml:"subtitle"`
+	BaseURL   string               `toml:"base_url"`
+	Name      string               `toml:"name"`
+	Version   string               `toml:"version"`
+	Languages []langFile           `toml:"languages"`
+	Report    Report               `toml:"report"`
+	Overview  Overview             `toml:"overview"`
+	Units     map[string]lang.Text `toml:"units"`
+}
+
+type langFile struct {
+	Tag     string `toml:"tag"`
+	Name    string `toml:"name"`
+	Prefix  string `toml:"prefix"`
+	Derive  string `toml:"derive"`
+	Numbers string `toml:"numbers"`
+}
+
+type frontMatter struct {
+	Title   string  `toml:"title"`
+	Number  string  `toml:"number"`
+	Summary string  `toml:"summary"`
+	Allow   []Allow `toml:"allow_numbers"`
+}
+
+var (
+	sectionName = regexp.MustCompile(`^(\d{1,4})-([a-z0-9][a-z0-9-]{0,63})\.md$`)
+	prefixRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,31}$`)
+	reserved    = []string{"data", "static", "vendor", "index", "assets", "seeds"}
+)
+
+// Load reads a site from fsys, whose root holds site.toml. Every problem found
+// is returned in the diag list; the Site is nil only when nothing sensible
+// could be read.
+func Load(fsys fs.FS) (*Site, *diag.List) {
+	dl := &diag.List{}
+	s := &Site{Conv: lang.NewConverter(), Units: lang.BuiltinUnits(), Charts: map[string]*dataset.Chart{}}
+	src, ok := readFile(fsys, "site.toml", dl)
+	if !ok {
+		return nil, dl
+	}
+	var sf siteFile
+	f := tomlfile.Decode("site.toml", src, 0, &sf, dl)
+	if f == nil {
+		return nil, dl
+	}
+	s.Title, s.Subtitle, s.BaseURL, s.Name, s.Version = sf.Title, sf.Subtitle, sf.BaseURL, sf.Name, sf.Version
+	s.Report, s.Overview = sf.Report, sf.Overview
+	s.loadLanguages(sf, f, dl)
+	if len(s.Languages) == 0 {
+		return nil, dl
+	}
+	s.checkSite(f, dl)
+	for id, words := range sf.Units {
+		if _, ok := s.Units[id]; ok {
+			dl.Errorf("site.toml", f.KeyLine("units", id), "choose another id; built-in units: "+strings.Join(slices.Sorted(maps.Keys(lang.BuiltinUnits())), ", "), "unit %q is built in", id)
+			continue
+		}
+		s.Units[id] = lang.Unit{ID: id, Kind: lang.KindPlain, Words: words}
+	}
+	s.loadSections(fsys, dl)
+	s.loadTables(fsys, dl)
+	s.loadGlossary(fsys, dl)
+	s.checkOverview(f, dl)
+	s.fill()
+	return s, dl
+}
+
+func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
+	if len(sf.Languages) == 0 {
+		dl.Errorf("site.toml", 1, `add [[languages]] with tag, name and prefix, e.g. tag = "zh-Hant"`, "no languages")
+		return
+	}
+	seen := map[string]bool{}
+	for i, lf := range sf.Languages {
+		at := fmt.Sprintf("languages[%d]", i)
+		l := lang.Lang{Tag: lf.Tag, Name: lf.Name, Prefix: lf.Prefix, Derive: lf.Derive, Numbers: lf.Numbers}
+		if l.Tag == "" || strings.ContainsAny(l.Tag, " /\\\"'<>&") {
+			dl.Errorf("site.toml", f.KeyLine(at, "tag"), `write a BCP 47 tag such as "zh-Hant" or "en"`, "language %d has no valid tag", i+1)
+			continue
+		}
+		if seen[l.Tag] {
+			dl.Errorf("site.toml", f.KeyLine(at, "tag"), "list each language once", "duplicate language %q", l.Tag)
+			continue
+		}
+		seen[l.Tag] = true
+		if l.Name == "" {
+			dl.Errorf("site.toml", f.KeyLine(at, "tag"), `add name = "…": the language's name in itself`, "language %q has no name", l.Tag)
+		}
+		if !prefixRe.MatchString(l.Prefix) || slices.Contains(reserved, l.Prefix) {
+			dl.Errorf("site.toml", f.KeyLine(at, "prefix"), `use lower-case letters, digits and hyphens, e.g. prefix = "zh-hant"; not `+strings.Join(reserved, ", "), "language %q has an unsafe prefix %q", l.Tag, l.Prefix)
+		}
+		if l.Numbers != "" && l.Numbers != lang.StyleCJK && l.Numbers != lang.StyleWestern {
+			dl.Errorf("site.toml", f.KeyLine(at, "numbers"), `use numbers = "cjk" or "western"`, "language %q has unknown number style %q", l.Tag, l.Numbers)
+		}
+		s.Languages = append(s.Languages, l)
+	}
+	for i, l := range s.Languages {
+		if !l.Derived() {
+			continue
+		}
+		src := slices.IndexFunc(s.Languages, func(o lang.Lang) bool { return o.Tag == l.Derive })
+		line := f.KeyLine(fmt.Sprintf("languages[%d]", i), "derive")
+		switch {
+		case src < 0:
+			dl.Errorf("site.toml", line, "name a language listed in site.toml", "language %q derives from unknown language %q", l.Tag, l.Derive)
+		case s.Languages[src].Derived():
+			dl.Errorf("site.toml", line, "derive from a hand-written language", "language %q derives from derived language %q", l.Tag, l.Derive)
+		case !lang.CanConvert(l.Derive, l.Tag):
+			dl.Errorf("site.toml", line, "supported: zh-Hant → zh-Hans, zh-Hans → zh-Hant, zh-TW → zh-CN", "no conversion from %s to %s", l.Derive, l.Tag)
+		}
+	}
+	prefixes := map[string]string{}
+	for _, l := range s.Languages {
+		if o, ok := prefixes[l.Prefix]; ok {
+			dl.Errorf("site.toml", f.KeyLine("languages"), "give each language its own prefix", "languages %q and %q share prefix %q", o, l.Tag, l.Prefix)
+		}
+		prefixes[l.Prefix] = l.Tag
+	}
+}
+
+func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
+	s.checkText(s.Title, "title", "site.toml", f.KeyLine("title"), true, dl)
+	s.checkText(s.Subtitle, "subtitle", "site.toml", f.KeyLine("subtitle"), false, dl)
+	s.checkText(s.Report.Publisher, "report.publisher", "site.toml", f.KeyLine("report", "publisher"), false, dl)
+	s.checkText(s.Report.Period, "report.period", "site.toml", f.KeyLine("report", "period"), false, dl)
+	s.checkText(s.Report.Source.Title, "report.source.title", "site.toml", f.KeyLine("report", "source", "title"), false, dl)
+	s.checkText(s.Report.Source.Breadcrumb, "report.source.breadcrumb", "site.toml", f.KeyLine("report", "source", "breadcrumb"), false, dl)
+	if s.Name != "" && !prefixRe.MatchString(s.Name) {
+		dl.Errorf("site.toml", f.KeyLine("name"), `use lower-case letters, digits and hyphens, e.g. name = "changtai-2021"`, "name %q is not safe in a file name", s.Name)
+	}
+	if s.Version != "" && !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$`).MatchString(s.Version) {
+		dl.Errorf("site.toml", f.KeyLine("version"), "use letters, digits, dots and hyphens", "version %q is not safe in a file name", s.Version)
+	}
+	if s.BaseURL != "" && !regexp.MustCompile(`^https?://[^\s"'<>]+/$`).MatchString(s.BaseURL) {
+		dl.Errorf("site.toml", f.KeyLine("base_url"), `write the full address ending in a slash, e.g. "https://example.org/reports/x/"`, "base_url %q is not an http(s) URL ending in /", s.BaseURL)
+	}
+	if u := s.Report.Source.URL; u != "" && !regexp.MustCompile(`^https?://[^\s"'<>]+$`).MatchString(u) {
+		dl.Errorf("site.toml", f.KeyLine("report", "source", "url"), "write the full http(s) address of the original page", "source url %q is not an http(s) URL", u)
+	}
+	switch d := s.Report.RawDate.(type) {
+	case nil:
+	case string:
+		s.Report.Date = d
+	default:
+		s.Report.Date = fmt.Sprint(d)
+	}
+	if s.Report.Date != "" && !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`).MatchString(s.Report.Date) {
+		dl.Errorf("site.toml", f.KeyLine("report", "date"), "write date = 2021-12-10 (a TOML date)", "report date %q is not a date", s.Report.Date)
+	}
+	if len(s.Report.Date) > 10 {
+		s.Report.Date = s.Report.Date[:10]
+	}
+	for _, tag := range s.Report.Unofficial {
+		if !slices.ContainsFunc(s.Languages, func(l lang.Lang) bool { return l.Tag == tag }) {
+			dl.Errorf("site.toml", f.KeyLine("report", "unofficial"), "name language tags from [[languages]]", "unofficial names unknown language %q", tag)
+		}
+	}
+	for i, e := range s.Report.Errata {
+		at := fmt.Sprintf("errata[%d]", i)
+		if e.Original == "" || e.Corrected == "" {
+			dl.Errorf("site.toml", f.KeyLine("report", at, "original"), "give original and corrected text", "erratum %d is incomplete", i+1)
+		}
+		s.checkText(e.Reason, "reason", "site.toml", f.KeyLine("report", at, "reason"), true, dl)
+	}
+}
+
+// checkText reports missing and unknown languages of a text.
+func (s *Site) checkText(t lang.Text, what, file string, line int, required bool, dl *diag.List) {
+	if t.IsZero() {
+		if required {
+			dl.Errorf(file, line, fmt.Sprintf("add %s = { %s }", what, s.exampleText()), "%s is missing", what)
+		}
+		return
+	}
+	for _, m := range t.Missing(s.Languages) {
+		dl.Errorf(file, line, fmt.Sprintf("add %s = \"…\" to %s", m, what), "%s has no %s text", what, m)
+	}
+	for _, u := range t.Unknown(s.Languages) {
+		dl.Errorf(file, line, "use the tags of the hand-written languages; derived languages are converted, never written", "%s has text for unknown or derived language %q", what, u)
+	}
+}
+
+func (s *Site) exampleText() string {
+	var parts []string
+	for _, l := range s.Languages {
+		if !l.Derived() {
+			parts = append(parts, l.Tag+` = "…"`)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// SourceLangs returns the hand-written languages.
+func (s *Site) SourceLangs() []lang.Lang {
+	var out []lang.Lang
+	for _, l := range s.Languages {
+		if !l.Derived() {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (s *Site) loadSections(fsys fs.FS, dl *diag.List) {
+	byID := map[string]*Section{}
+	for _, l := range s.SourceLangs() {
+		entries, err := fs.ReadDir(fsys, l.Tag)
+		if err != nil {
+			dl.Errorf(l.Tag, 0, "create the folder "+l.Tag+"/ with one NN-slug.md file per section", "no section folder for language %s", l.Tag)
+			continue
+		}
+		for _, e := range entries {
+			name := path.Join(l.Tag, e.Name())
+			if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			if !strings.HasSuffix(e.Name(), ".md") {
+				continue
+			}
+			m := sectionName.FindStringSubmatch(e.Name())
+			if m == nil || slices.Contains(reserved, m[2]) || m[2] == "report" || m[2] == "about" || m[2] == "parallel" || m[2] == "404" {
+				dl.Errorf(name, 0, "name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md", "bad section file name %q", e.Name())
+				continue
+			}
+			t := s.loadText(fsys, name, dl)
+			if t == nil {
+				continue
+			}
+			id := strings.TrimSuffix(e.Name(), ".md")
+			sec := byID[id]
+			if sec == nil {
+				sec = &Section{ID: id, Slug: m[2], Texts: map[string]*Text{}}
+				byID[id] = sec
+			}
+			sec.Texts[l.Tag] = t
+		}
+	}
+	ids := slices.Sorted(maps.Keys(byID))
+	slugs := map[string]string{}
+	for _, id := range ids {
+		sec := byID[id]
+		if o, ok := slugs[sec.Slug]; ok {
+			dl.Errorf(s.anyFile(sec), 0, "give each section its own slug", "sections %s and %s share slug %q", o, id, sec.Slug)
+		}
+		slugs[sec.Slug] = id
+		for _, l := range s.SourceLangs() {
+			if sec.Texts[l.Tag] == nil {
+				dl.Errorf(path.Join(l.Tag, id+".md"), 0, fmt.Sprintf("translate %s into %s: translations pair by file name", s.anyFile(sec), l.Tag), "section %s has no %s text", id, l.Tag)
+			}
+		}
+		s.Sections = append(s.Sections, sec)
+	}
+	if len(s.Sections) == 0 {
+		dl.Errorf("site.toml", 0, "add sections as <lang>/01-slug.md", "the report has no sections")
+	}
+}
+
+func (s *Site) anyFile(sec *Section) string {
+	for _, l := range s.SourceLangs() {
+		if t := sec.Texts[l.Tag]; t != nil {
+			return t.File
+		}
+	}
+	return sec.ID
+}
+
+func (s *Site) loadText(fsys fs.FS, name string, dl *diag.List) *Text {
+	src, ok := readFile(fsys, name, dl)
+	if !ok {
+		return nil
+	}
+	fm, body, bodyLine, err := SplitFrontMatter(src)
+	if err != nil {
+		dl.Errorf(name, 1, "start the file with a line +++, the TOML front matter, and another +++ line", "%v", err)
+		return nil
+	}
+	var m frontMatter
+	f := tomlfile.Decode(name, fm, 1, &m, dl)
+	if f == nil {
+		return nil
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		dl.Errorf(name, 2, `add title = "…" to the front matter`, "section has no title")
+	}
+	for i := range m.Allow {
+		m.Allow[i].Line = f.KeyLine(fmt.Sprintf("allow_numbers[%d]", i), "value")
+		if m.Allow[i].Value == "" || strings.TrimSpace(m.Allow[i].Reason) == "" {
+			dl.Errorf(name, m.Allow[i].Line, `write value = "19" and reason = "why it differs"`, "allow_numbers entry %d needs a value and a reason", i+1)
+		}
+	}
+	return &Text{File: name, Title: m.Title, Number: m.Number, Summary: m.Summary, Allow: m.Allow, Body: body, BodyLine: bodyLine}
+}
+
+// SplitFrontMatter splits a section file into its TOML front matter and its
+// Markdown body; bodyLine counts the lines before the body.
+func SplitFrontMatter(src []byte) (fm, body []byte, bodyLine int, err error) {
+	const delim = "+++"
+	rest, ok := bytes.CutPrefix(src, []byte(delim))
+	if !ok {
+		return nil, nil, 0, fmt.Errorf("no front matter: the first line must be +++")
+	}
+	nl := bytes.IndexByte(rest, '\n')
+	if nl < 0 || len(bytes.TrimSpace(rest[:nl])) != 0 {
+		return nil, nil, 0, fmt.Errorf("the first line must be +++ alone")
+	}
+	rest = rest[nl+1:]
+	off := 0
+	for {
+		end := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		if end >= 0 {
+			line = rest[off : off+end]
+		}
+		if string(bytes.TrimRight(line, " \t\r")) == delim {
+			fm = rest[:off]
+			if end < 0 {
+				body = nil
+			} else {
+				body = rest[off+end+1:]
+			}
+			return fm, body, bytes.Count(src[:len(src)-len(body)], []byte("\n")), nil
+		}
+		if end < 0 {
+			return nil, nil, 0, fmt.Errorf("front matter is not closed by a +++ line")
+		}
+		off += end + 1
+	}
+}
+
+func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
+	entries, err := fs.ReadDir(fsys, "data")
+	if err != nil {
+		return // a report without data tables is fine
+	}
+	env := dataset.Env{Langs: s.Languages, Units: s.Units}
+	for _, sec := range s.Sections {
+		env.Sections = append(env.Sections, sec.ID)
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
+			continue
+		}
+		name := path.Join("data", e.Name())
+		src, ok := readFile(fsys, name, dl)
+		if !ok {
+			continue
+		}
+		t := dataset.Decode(name, strings.TrimSuffix(e.Name(), ".toml"), src, env, dl)
+		if t == nil {
+			continue
+		}
+		s.Tables = append(s.Tables, t)
+		for i := range t.Charts {
+			c := &t.Charts[i]
+			if o, ok := s.Charts[c.ID]; ok {
+				dl.Errorf(name, c.Line, "give each chart its own id", "chart %q is also defined in %s:%d", c.ID, o.Table.File, o.Line)
+				continue
+			}
+			s.Charts[c.ID] = c
+		}
+	}
+}
+
+// Table returns the table with ID id.
+func (s *Site) Table(id string) (*dataset.Table, bool) {
+	for _, t := range s.Tables {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// TableIDs returns the IDs of all tables.
+func (s *Site) TableIDs() []string {
+	var out []string
+	for _, t := range s.Tables {
+		out = append(out, t.ID)
+	}
+	return out
+}
+
+// ChartIDs returns the IDs of all charts, sorted.
+func (s *Site) ChartIDs() []string { return slices.Sorted(maps.Keys(s.Charts)) }
+
+type glossaryFile struct {
+	Terms []map[string]any `toml:"terms"`
+}
+
+func (s *Site) loadGlossary(fsys fs.FS, dl *diag.List) {
+	const name = "glossary.toml"
+	if _, err := fs.Stat(fsys, name); err != nil {
+		return
+	}
+	src, ok := readFile(fsys, name, dl)
+	if !ok {
+		return
+	}
+	var gf glossaryFile
+	f := tomlfile.Decode(name, src, 0, &gf, dl)
+	if f == nil {
+		return
+	}
+	for i, raw := range gf.Terms {
+		at := fmt.Sprintf("terms[%d]", i)
+		t := Term{Text: lang.Text{}, Line: f.KeyLine(at, s.Languages[0].Tag)}
+		for k, v := range raw {
+			switch k {
+			case "kind":
+				t.Kind, _ = v.(string)
+			case "note":
+				if err := t.Note.UnmarshalTOML(v); err != nil {
+					dl.Errorf(name, f.KeyLine(at, "note"), `write note = { en = "…" }`, "term %d note: %v", i+1, err)
+				}
+			default:
+				str, ok := v.(string)
+				if !ok || !slices.ContainsFunc(s.SourceLangs(), func(l lang.Lang) bool { return l.Tag == k }) {
+					dl.Errorf(name, f.KeyLine(at, k), "a term has one string per hand-written language, plus kind and note", "term %d has unknown key %q", i+1, k)
+					continue
+				}
+				t.Text[k] = str
+			}
+		}
+		for _, m := range t.Text.Missing(s.Languages) {
+			dl.Errorf(name, t.Line, fmt.Sprintf("add %s = \"…\"", m), "term %d has no %s rendering", i+1, m)
+		}
+		s.Glossary = append(s.Glossary, t)
+	}
+}
+
+func (s *Site) checkOverview(f *tomlfile.File, dl *diag.List) {
+	for _, id := range s.Overview.Charts {
+		if _, ok := s.Charts[id]; !ok {
+			hint := "defined: " + strings.Join(s.ChartIDs(), ", ")
+			if sg := tomlfile.Suggest(id, s.ChartIDs()); sg != "" {
+				hint = fmt.Sprintf("did you mean %q?", sg)
+			}
+			dl.Errorf("site.toml", f.KeyLine("overview", "charts"), hint, "overview chart %q not found", id)
+		}
+	}
+	for i := range s.Overview.Cards {
+		c := &s.Overview.Cards[i]
+		at := fmt.Sprintf("cards[%d]", i)
+		c.Line = f.KeyLine("overview", at, "table")
+		s.checkText(c.Label, "card label", "site.toml", f.KeyLine("overview", at, "label"), true, dl)
+		t, ok := s.Table(c.Table)
+		if !ok {
+			dl.Errorf("site.toml", c.Line, "tables: "+strings.Join(s.TableIDs(), ", "), "card %d: table %q not found", i+1, c.Table)
+			continue
+		}
+		r, ok := t.Row(c.Row)
+		if !ok {
+			dl.Errorf("site.toml", f.KeyLine("overview", at, "row"), "name a row id of "+t.File, "card %d: row %q not found in table %s", i+1, c.Row, t.ID)
+			continue
+		}
+		for _, col := range []string{c.Column, c.Detail} {
+			if col == "" && col == c.Detail {
+				continue
+			}
+			cc, ok := t.Column(col)
+			if !ok || cc.Type != dataset.TypeNumber {
+				dl.Errorf("site.toml", f.KeyLine("overview", at, "column"), "name a numeric column of "+t.File, "card %d: %q is not a numeric column of table %s", i+1, col, t.ID)
+				continue
+			}
+			if !r.Cells[col].HasNum {
+				dl.Errorf("site.toml", f.KeyLine("overview", at, "column"), "fill the cell in "+t.File+" or pick another column", "card %d: row %q has no value in column %q", i+1, c.Row, col)
+			}
+		}
+	}
+}
+
+// fill derives the texts of derived languages.
+func (s *Site) fill() {
+	conv := s.Conv.Must
+	for _, tx := range []lang.Text{s.Title, s.Subtitle, s.Report.Publisher, s.Report.Period, s.Report.Source.Title, s.Report.Source.Breadcrumb} {
+		tx.Fill(s.Languages, conv)
+	}
+	for _, e := range s.Report.Errata {
+		e.Reason.Fill(s.Languages, conv)
+	}
+	for _, c := range s.Overview.Cards {
+		c.Label.Fill(s.Languages, conv)
+	}
+	for _, u := range s.Units {
+		u.Words.Fill(s.Languages, conv)
+	}
+	for _, t := range s.Glossary {
+		t.Text.Fill(s.Languages, conv)
+		t.Note.Fill(s.Languages, conv)
+	}
+	for _, t := range s.Tables {
+		t.Fill(s.Languages, conv)
+	}
+	for _, l := range s.Languages {
+		if !l.Derived() {
+			continue
+		}
+		for _, sec := range s.Sections {
+			src := sec.Texts[l.Derive]
+			if src == nil {
+				continue
+			}
+			sec.Texts[l.Tag] = &Text{
+				File: src.File, Derived: true, BodyLine: src.BodyLine, Allow: src.Allow,
+				Title:   conv(l.Derive, l.Tag, src.Title),
+				Number:  conv(l.Derive, l.Tag, src.Number),
+				Summary: conv(l.Derive, l.Tag, src.Summary),
+				Body:    []byte(conv(l.Derive, l.Tag, string(src.Body))),
+			}
+		}
+	}
+}
+
+func readFile(fsys fs.FS, name string, dl *diag.List) ([]byte, bool) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		dl.Errorf(name, 0, "create the file, or check the content folder given to the command", "cannot read: %v", unwrapPath(err))
+		return nil, false
+	}
+	if st.Size() > MaxFileSize {
+		dl.Errorf(name, 0, fmt.Sprintf("split the file: content files are limited to %d MiB", MaxFileSize>>20), "file is too large (%d bytes)", st.Size())
+		return nil, false
+	}
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		dl.Errorf(name, 0, "check the file's permissions", "cannot read: %v", unwrapPath(err))
+		return nil, false
+	}
+	if bytes.HasPrefix(b, []byte("\uFEFF")) {
+		dl.Errorf(name, 1, "save the file as UTF-8 without a byte-order mark", "file starts with a byte-order mark")
+		b = b[3:]
+	}
+	if !utf8.Valid(b) {
+		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+		dl.Errorf(name, line, "save the file as UTF-8", "invalid UTF-8")
+		return nil, false
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		dl.Errorf(name, 1+bytes.Count(b[:i], []byte("\n")), "remove the NUL byte", "file contains a NUL byte")
+		return nil, false
+	}
+	return b, true
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
