@@ -1,0 +1,56 @@
+// Package markdown turns the Markdown body of a report section into HTML, one
+// chunk per top-level block, with the same anchors in every language.
+//
+// # Syntax
+//
+// CommonMark with GFM tables, strikethrough, autolinks and footnotes. Emphasis
+// follows the CJK-friendly amendment of CommonMark, so that
+//
+//	**主要指標逆勢上揚。**1-11月份
+//
+// is bold although the closing ** sits between 。 and a digit. A line break
+// between two Chinese characters adds no space. Quotes and dashes are left as
+// written (no typographer).
+//
+// Raw HTML is never passed through: it is shown as text, escaped. A link or
+// image whose address has a dangerous scheme (javascript:) loses its address.
+// An image must not point off the site.
+//
+// # Headings
+//
+// The page title is the section's only h1, so a section body starts at ##.
+// Heading IDs come from the heading's position, so that an anchor is the same in
+// every language:
+//
+//	## （一）…        h-1
+//	### 1.…          h-1-1
+//	### 2.…          h-1-2
+//	#### …           h-1-2-1
+//	## （二）…        h-2
+//
+// An explicit {#id} after the heading text overrides its ID (the heading still
+// counts for the positions of the others); other attributes ({.class},
+// {style=…}) are dropped. A level may not be skipped (## then ####), an
+// explicit ID must be unique, start with a letter and use only letters,
+// digits, - and _, and may not look like a position ID (h-2-1).
+// [Options.IDPrefix] is put before every heading and footnote ID, so that
+// sections can share one page.
+//
+// # Charts and tables
+//
+// A fenced code block whose info string is "chart ID" or "table ID" places a
+// chart or a data table:
+//
+//	```chart growth-rates
+//	```
+//
+//	```table fiscal
+//	```
+//
+// The ID matches [a-z0-9][a-z0-9-]*; the block is empty. The caller's
+// [BlockFunc] renders it when the document is rendered: this package never
+// knows what a chart is. In any other Markdown viewer such a block stays a
+// visible, empty code block labelled with its kind and ID, never broken markup.
+// A fence with another info string (```go, ```charts) is an ordinary code
+// block.
+package markdown

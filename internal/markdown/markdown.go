@@ -1,0 +1,253 @@
+package markdown
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"reportsite/internal/diag"
+)
+
+// Options tune Parse. The zero value means the defaults.
+type Options struct {
+	// LineOffset is the number of lines before the body in its file (front
+	// matter and its delimiters); it is added to every reported line.
+	// Default 0.
+	LineOffset int
+
+	// IDPrefix is put before every heading and footnote ID, so that several
+	// sections on one page (the full report) do not share IDs. Use the same
+	// prefix in every language. Default "".
+	IDPrefix string
+}
+
+// Error is a problem in the Markdown, at a line of the section's file.
+type Error struct {
+	Line int    // 1-based, LineOffset included
+	Col  int    // 1-based, in characters; 0 when unknown
+	Msg  string // lower case, no final period
+	Hint string // how to fix it; may be empty
+}
+
+// Error formats the problem as line:col: message.
+func (e Error) Error() string {
+	if e.Col > 0 {
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%d: %s", e.Line, e.Msg)
+}
+
+// Diag places the problem in file, for reporting beside the other content
+// problems.
+func (e Error) Diag(file string) diag.Diag {
+	return diag.Diag{File: file, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint}
+}
+
+// Heading is a sub-section heading, for the on-page table of contents.
+type Heading struct {
+	Level int    // 2 to 6
+	ID    string // the anchor, IDPrefix included
+	Text  string // plain text, without markup
+	Line  int
+}
+
+// Ref is a ```chart or ```table block: what the document refers to.
+type Ref struct {
+	Kind string // "chart" or "table"
+	ID   string
+	Line int
+}
+
+// Para is the plain text of a paragraph, list item, table or footnote, so
+// that translations can be compared (numbers, terms) block by block.
+type Para struct {
+	Kind string // "paragraph", "item", "table" or "footnote"
+	Text string
+	Line int
+}
+
+// Doc is a parsed section body. Render it once per page; rendering does not
+// change it, so it may be rendered again.
+type Doc struct {
+	Headings []Heading // in document order
+	Blocks   []Ref     // chart and table references in document order
+	Paras    []Para    // in document order
+
+	src    []byte
+	root   ast.Node
+	lines  *lineIndex
+	failed bool // parsing panicked; nothing to render
+}
+
+// md is built once and never changed: goldmark parsers and renderers keep no
+// state between documents, so one serves every section of every build.
+var md = newMarkdown()
+
+func newMarkdown() goldmark.Markdown {
+	inlines := parser.DefaultInlineParsers()
+	for i, v := range inlines {
+		if v.Value == parser.NewEmphasisParser() {
+			inlines[i].Value = cjkEmphasisParser{}
+		}
+	}
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inlines...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+	return goldmark.New(
+		goldmark.WithParser(p),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
+			extension.NewCJK(
+				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft),
+				extension.WithEscapedSpace(),
+			),
+			sectionExt{},
+		),
+	)
+}
+
+// stateKey keys a document's parse state in its parser.Context, where the
+// transformers find the options and leave what they found.
+var stateKey = parser.NewContextKey()
+
+type state struct {
+	opt      Options
+	lines    *lineIndex
+	errs     []Error
+	headings []Heading
+	blocks   []Ref
+}
+
+func (s *state) errorf(off int, hint, format string, args ...any) {
+	line, col := s.lines.pos(off)
+	s.errs = append(s.errs, Error{Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Parse parses a section body (the file without its front matter). It returns
+// a document even when there are errors, so that all of them can be reported
+// at once; it never panics.
+func Parse(src []byte, opt Options) (d *Doc, errs []Error) {
+	src = append([]byte(nil), src...) // the caller may reuse its buffer
+	li := newLineIndex(src, opt.LineOffset)
+	st := &state{opt: opt, lines: li}
+	defer func() {
+		if r := recover(); r != nil {
+			d = &Doc{src: src, lines: li, failed: true}
+			errs = append(st.errs, Error{
+				Line: 1 + opt.LineOffset,
+				Msg:  fmt.Sprintf("internal error: markdown parser: %v", r),
+				Hint: "simplify the Markdown around the last change and report the problem",
+			})
+		}
+	}()
+	pc := parser.NewContext()
+	pc.Set(stateKey, st)
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	d = &Doc{src: src, root: root, lines: li, Headings: st.headings, Blocks: st.blocks}
+	d.Paras = collectParas(root, src, st)
+	sortErrors(st.errs)
+	return d, st.errs
+}
+
+func sortErrors(errs []Error) {
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].Line != errs[j].Line {
+			return errs[i].Line < errs[j].Line
+		}
+		return errs[i].Col < errs[j].Col
+	})
+}
+
+// lineIndex maps byte offsets in a body to lines and columns of its file.
+type lineIndex struct {
+	src    []byte
+	starts []int // offsets at which lines begin
+	offset int
+}
+
+func newLineIndex(src []byte, offset int) *lineIndex {
+	li := &lineIndex{src: src, starts: []int{0}, offset: offset}
+	for i, c := range src {
+		if c == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+// pos returns the 1-based line (LineOffset included) and column in
+// characters of byte offset off; a negative offset gives line 1+offset, col 0.
+func (li *lineIndex) pos(off int) (line, col int) {
+	if off < 0 {
+		return 1 + li.offset, 0
+	}
+	if off > len(li.src) {
+		off = len(li.src)
+	}
+	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	return i + 1 + li.offset, utf8.RuneCount(li.src[li.starts[i]:off]) + 1
+}
+
+func (li *lineIndex) line(off int) int {
+	l, _ := li.pos(off)
+	return l
+}
+
+// nodePos returns the byte offset at which a block begins.
+func nodePos(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	if c := n.FirstChild(); c != nil {
+		return nodePos(c)
+	}
+	return -1
+}
+
+// metaPrefix keys the ID prefix in a document's metadata, where the footnote
+// renderer finds it.
+const metaPrefix = "reportsite/markdown.IDPrefix"
+
+func footnotePrefix(n ast.Node) []byte {
+	if d := n.OwnerDocument(); d != nil {
+		if p, ok := d.Meta()[metaPrefix].([]byte); ok {
+			return p
+		}
+	}
+	return nil
+}
+
+// sectionExt registers the block and heading transformers and the renderers
+// that keep raw HTML out and put the caller's chart and table HTML in.
+type sectionExt struct{}
+
+func (sectionExt) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(
+		util.Prioritized(blockTransformer{}, 100),
+		util.Prioritized(headingTransformer{}, 110),
+	))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(blockRenderer{}, 100),
+		util.Prioritized(safeHTMLRenderer{}, 100),
+	))
+}

@@ -1,0 +1,113 @@
+package markdown
+
+import (
+	"bufio"
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Chunk is the HTML of one top-level block. A page joins the chunks, or sets
+// two languages' chunks side by side, pairing them by Kind and index.
+type Chunk struct {
+	Kind      string // heading, paragraph, list, blockquote, table, figure, code, rule, html, footnotes
+	HTML      []byte // trusted HTML
+	Line      int    // line of the block in its file
+	HeadingID string // the heading's ID, for Kind "heading"
+}
+
+// Render returns the HTML of each top-level block in order. block renders
+// ```chart and ```table blocks (Kind "figure"); when it is nil they are left
+// out. Its errors are returned as *BlockError.
+func (d *Doc) Render(block BlockFunc) ([]Chunk, error) {
+	if d == nil || d.failed || d.root == nil {
+		return nil, nil
+	}
+	var buf bytes.Buffer
+	w := &blockWriter{Writer: bufio.NewWriter(&buf), fn: block}
+	var chunks []Chunk
+	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
+		buf.Reset()
+		w.Reset(&buf)
+		if err := md.Renderer().Render(w, d.src, n); err != nil {
+			return nil, err
+		}
+		c := Chunk{Kind: chunkKind(n), HTML: bytes.Clone(buf.Bytes()), Line: d.lines.line(nodePos(n))}
+		if h, ok := n.(*ast.Heading); ok {
+			if id, ok := h.AttributeString("id"); ok {
+				c.HeadingID = attrString(id)
+			}
+		}
+		chunks = append(chunks, c)
+	}
+	return chunks, nil
+}
+
+func chunkKind(n ast.Node) string {
+	switch n.Kind() {
+	case ast.KindHeading:
+		return "heading"
+	case ast.KindParagraph, ast.KindTextBlock:
+		return "paragraph"
+	case ast.KindList:
+		return "list"
+	case ast.KindBlockquote:
+		return "blockquote"
+	case east.KindTable:
+		return "table"
+	case kindBlock:
+		return "figure"
+	case ast.KindFencedCodeBlock, ast.KindCodeBlock:
+		return "code"
+	case ast.KindThematicBreak:
+		return "rule"
+	case ast.KindHTMLBlock:
+		return "html"
+	case east.KindFootnoteList:
+		return "footnotes"
+	}
+	return "block"
+}
+
+// safeHTMLRenderer shows raw HTML as text instead of leaving it out, so that
+// an editor sees what was typed, and nothing typed becomes markup.
+type safeHTMLRenderer struct{}
+
+func (safeHTMLRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindRawHTML, renderRawHTML)
+	r.Register(ast.KindHTMLBlock, renderHTMLBlock)
+}
+
+func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	segs := n.(*ast.RawHTML).Segments
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	var text []byte
+	for i := 0; i < b.Lines().Len(); i++ {
+		seg := b.Lines().At(i)
+		text = append(text, seg.Value(src)...)
+	}
+	if b.HasClosure() {
+		text = append(text, b.ClosureLine.Value(src)...)
+	}
+	_, _ = w.WriteString("<p>")
+	_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(text, "\r\n")))
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkSkipChildren, nil
+}
