@@ -64,7 +64,11 @@ func ParseCorrections(name string, src []byte) ([]Correction, error) {
 	lines := strings.Split(string(src), "\n")
 	var errs []error
 	for _, k := range md.Undecoded() {
-		errs = append(errs, fmt.Errorf("%s:%d: unknown key %q; known keys: corrections.original, corrections.corrected, corrections.reason", name, keyLine(lines, k), k.String()))
+		pos := name
+		if l := keyLine(lines, k); l > 0 {
+			pos += ":" + strconv.Itoa(l)
+		}
+		errs = append(errs, fmt.Errorf("%s: unknown key %q; known keys: corrections.original, corrections.corrected, corrections.reason", pos, k.String()))
 	}
 	headers := headerLines(lines, "corrections")
 	for i := range f.Corrections {

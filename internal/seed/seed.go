@@ -158,15 +158,7 @@ var fullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！', '?
 
 func punctuate(line string) (out string, marks, spaces int) {
 	rs := []rune(line)
-	// A converted mark makes its neighbours wide too: repeat until stable,
-	// so that Punctuate(Punctuate(s)) == Punctuate(s).
-	for {
-		n := convertMarks(rs)
-		if n == 0 {
-			break
-		}
-		marks += n
-	}
+	marks = convertMarks(rs)
 
 	// Spaces survive only between two ASCII characters.
 	var b strings.Builder
@@ -189,52 +181,57 @@ func punctuate(line string) (out string, marks, spaces int) {
 	return b.String(), marks, spaces
 }
 
-// convertMarks makes one pass over rs and returns how many marks it made
-// full-width.
+// convertMarks makes ASCII marks in rs full-width where they touch Chinese
+// text and returns how many it converted. A mark next to a converted mark
+// converts too, so that the result is stable: Punctuate(Punctuate(s)) ==
+// Punctuate(s). It runs in linear time.
 func convertMarks(rs []rune) int {
-	conv := make([]bool, len(rs))
+	n := 0
 	// Parentheses pair up; a pair becomes full-width when it holds wide text.
 	var open []int
+	lastWide := -1 // index of the last wide rune seen
 	for i, r := range rs {
-		switch r {
-		case '(':
+		switch {
+		case r == '(':
 			open = append(open, i)
-		case ')':
+		case r == ')':
 			if len(open) == 0 {
 				continue
 			}
 			j := open[len(open)-1]
 			open = open[:len(open)-1]
-			for _, x := range rs[j+1 : i] {
-				if x >= utf8.RuneSelf {
-					conv[i], conv[j] = true, true
-					break
-				}
+			if lastWide > j {
+				rs[i], rs[j] = '）', '（'
+				n += 2
+				lastWide = i
 			}
-		case ',', ';', ':', '!', '?':
-			conv[i] = wide(neighbour(rs, i, -1)) || wide(neighbour(rs, i, 1))
+		case wide(r):
+			lastWide = i
 		}
 	}
-	n := 0
-	for i, c := range conv {
-		if c {
-			rs[i] = fullWidth[rs[i]]
-			n++
+	// Marks: one sweep from each side carries wideness along runs of marks.
+	sweep := func(i, end, step int) {
+		prevWide := false
+		for ; i != end; i += step {
+			r := rs[i]
+			switch {
+			case isSpace(r):
+			case isMark(r):
+				if prevWide {
+					rs[i] = fullWidth[r]
+					n++
+				}
+			default:
+				prevWide = wide(r)
+			}
 		}
 	}
+	sweep(0, len(rs), 1)
+	sweep(len(rs)-1, -1, -1)
 	return n
 }
 
-// neighbour returns the nearest rune before (dir -1) or after (dir 1) index
-// i that is not a space, or -1 when there is none.
-func neighbour(rs []rune, i, dir int) rune {
-	for j := i + dir; j >= 0 && j < len(rs); j += dir {
-		if !isSpace(rs[j]) {
-			return rs[j]
-		}
-	}
-	return -1
-}
+func isMark(r rune) bool { return strings.ContainsRune(",;:!?", r) }
 
 func wide(r rune) bool { return r >= utf8.RuneSelf }
 

@@ -261,9 +261,32 @@ func FuzzClean(f *testing.F) {
 	})
 }
 
+func FuzzParseCorrections(f *testing.F) {
+	f.Add("[[corrections]]\noriginal = \"a?b\"\ncorrected = \"a·b\"\nreason = { zh-Hant = \"甲\", en = \"A\" }\nx.y = 1\n")
+	f.Add("[[\"corrections\"]]\n[[corrections]]\noriginal = 1\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		corr, err := ParseCorrections("c.toml", []byte(src))
+		if err == nil {
+			for _, c := range corr {
+				if c.Original == "" {
+					t.Fatalf("ParseCorrections(%q) accepted an empty original", src)
+				}
+			}
+		}
+	})
+}
+
 // The real seed, cleaned, must equal the reviewed golden text.
 func TestDeriveGolden(t *testing.T) {
 	seedPath := realSeed(t)
+	txt, err := Load(os.DirFS("../.."), seedPath, "seeds/corrections.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %+v", seedPath, txt.Report)
+	if slices.Contains(txt.Report.Corrections, 0) || txt.Report.Annotations == 0 {
+		t.Errorf("Load(%s).Report = %+v, want every rule and correction to apply", seedPath, txt.Report)
+	}
 	got, err := Derive(os.DirFS("../.."), seedPath, "seeds/corrections.toml")
 	if err != nil {
 		t.Fatal(err)
