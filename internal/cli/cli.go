@@ -1,0 +1,266 @@
+// Package cli implements reportsite's sub-commands: it parses flags, wires
+// the operating system to the build, prints diagnostics and chooses the exit
+// status: 0 ok, 1 content errors, 2 usage errors.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/seed"
+	"reportsite/internal/site"
+	"reportsite/static"
+	"reportsite/templates"
+)
+
+// Exit statuses.
+const (
+	ExitOK      = 0
+	ExitContent = 1
+	ExitUsage   = 2
+)
+
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into the output folder", runBuild},
+		{"check", "check the content and report every problem", runCheck},
+		{"seed", "re-derive the cleaned source text from the seed", runSeed},
+	}
+}
+
+// Run runs the sub-command named by args[0] and returns the exit status.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return ExitUsage
+		}
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "reportsite: unknown command %q\n", args[0])
+	usage(stderr)
+	return ExitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: reportsite <command> [flags]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run reportsite <command> --help for a command's flags.")
+}
+
+// siteFlags are the flags every command that reads a site shares.
+type siteFlags struct {
+	dir string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.dir, "src", ".", "site folder holding content/ (and optionally templates/, static/, seeds/)")
+}
+
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: reportsite %s [flags]\n\n%s\n\nflags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it returns -1 to go on, or an exit status.
+func parse(fs *flag.FlagSet, args []string) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "reportsite %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return ExitUsage
+	}
+	return -1
+}
+
+func options(dir string, cacheDir string, workers int) (site.Options, error) {
+	content := filepath.Join(dir, "content")
+	if st, err := os.Stat(content); err != nil || !st.IsDir() {
+		return site.Options{}, fmt.Errorf("no content folder at %s: run reportsite in a site folder or pass -src", content)
+	}
+	opt := site.Options{
+		Content:   os.DirFS(content),
+		Templates: templates.FS,
+		Static:    static.FS,
+		Overlay:   os.DirFS(dir),
+		Root:      os.DirFS(dir),
+		Workers:   workers,
+	}
+	charts, err := site.EChartsRenderer(static.FS, cacheDir, workers)
+	if err != nil {
+		return opt, err
+	}
+	opt.Charts = charts
+	return opt, nil
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("build", "Build the site: check the content, render every page of every language, and\nswap the result into the output folder only when everything succeeded.", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	out := fs.String("out", "", "output folder (default <src>/public)")
+	cache := fs.String("cache", "", "chart cache folder (default <src>/.cache/charts; \"off\" to disable)")
+	workers := fs.Int("j", 0, "pages rendered at once (default: one per CPU)")
+	quiet := fs.Bool("q", false, "print nothing but problems")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *out == "" {
+		*out = filepath.Join(sf.dir, "public")
+	}
+	start := time.Now()
+	opt, err := options(sf.dir, cacheDir(sf.dir, *cache), *workers)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite build: %v\n", err)
+		return ExitUsage
+	}
+	res, err := site.Build(ctx, opt)
+	printDiags(stderr, res.Diags)
+	if err != nil {
+		return fail(stderr, "build", err, *out)
+	}
+	if err := site.Write(res.Out, *out); err != nil {
+		fmt.Fprintf(stderr, "reportsite build: write: %v\n", err)
+		return ExitContent
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "built %d pages, %d files in %s (%s)\n", res.Pages, len(res.Out), *out, time.Since(start).Round(time.Millisecond))
+	}
+	return ExitOK
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("check", "Check the content: structure, references, numbers and data provenance.\nEvery problem is listed with file:line and a hint; the exit status is 1 on errors.", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	opt, err := options(sf.dir, "", 0)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite check: %v\n", err)
+		return ExitUsage
+	}
+	opt.Charts = nil
+	res, err := site.Check(opt)
+	printDiags(stderr, res.Diags)
+	if err != nil {
+		return fail(stderr, "check", err, "")
+	}
+	fmt.Fprintf(stdout, "ok: %d warning(s)\n", len(res.Diags))
+	return ExitOK
+}
+
+func cacheDir(dir, flagValue string) string {
+	switch flagValue {
+	case "off":
+		return ""
+	case "":
+		return filepath.Join(dir, ".cache", "charts")
+	}
+	return flagValue
+}
+
+func printDiags(w io.Writer, ds []diag.Diag) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+func fail(stderr io.Writer, cmd string, err error, out string) int {
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		n := 0
+		for _, d := range le.Diags {
+			if d.Severity == diag.Error {
+				n++
+			}
+		}
+		msg := fmt.Sprintf("reportsite %s: %d error(s)", cmd, n)
+		if out != "" {
+			msg += "; " + out + " was left as it was"
+		}
+		fmt.Fprintln(stderr, msg)
+		return ExitContent
+	}
+	fmt.Fprintf(stderr, "reportsite %s: %v\n", cmd, err)
+	return ExitContent
+}
+
+
+func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("seed", "Re-derive the cleaned source text from the seed and its corrections, so that\nanyone can check the published Chinese text against the captured original.", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	seedPath := fs.String("seed", "", "seed file, relative to -src (default: report.source.seed in site.toml)")
+	corr := fs.String("corrections", "seeds/corrections.toml", "manual corrections, relative to -src")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *seedPath == "" {
+		p, err := seedFromSite(sf.dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "reportsite seed: %v\n", err)
+			return ExitUsage
+		}
+		*seedPath = p
+	}
+	text, err := seed.Derive(os.DirFS(sf.dir), *seedPath, *corr)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite seed: %v\n", err)
+		return ExitContent
+	}
+	io.WriteString(stdout, text)
+	return ExitOK
+}
+
+func seedFromSite(dir string) (string, error) {
+	var sf struct {
+		Report struct {
+			Source struct {
+				Seed string `toml:"seed"`
+			} `toml:"source"`
+		} `toml:"report"`
+	}
+	if _, err := toml.DecodeFile(filepath.Join(dir, "content", "site.toml"), &sf); err != nil {
+		return "", err
+	}
+	if sf.Report.Source.Seed == "" {
+		return "", fmt.Errorf("site.toml names no report.source.seed; pass -seed")
+	}
+	return sf.Report.Source.Seed, nil
+}

@@ -1,0 +1,214 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"sync"
+
+	"reportsite/internal/dataset"
+	"reportsite/internal/lang"
+)
+
+type chartKey struct{ id, lang string }
+
+type chartEntry struct {
+	once sync.Once
+	c    Chart
+	err  error
+}
+
+// chartCache renders each chart once per language, however many pages show it.
+type chartCache struct {
+	fn ChartFunc
+	mu sync.Mutex
+	m  map[chartKey]*chartEntry
+}
+
+func (cc *chartCache) get(c *dataset.Chart, l lang.Lang) (Chart, error) {
+	if cc.fn == nil {
+		return Chart{}, nil
+	}
+	cc.mu.Lock()
+	e := cc.m[chartKey{c.ID, l.Tag}]
+	if e == nil {
+		e = &chartEntry{}
+		cc.m[chartKey{c.ID, l.Tag}] = e
+	}
+	cc.mu.Unlock()
+	e.once.Do(func() { e.c, e.err = cc.fn(c, l) })
+	return e.c, e.err
+}
+
+type figureData struct {
+	ID, Title, Subtitle, Source string
+	SVG                         template.HTML
+	Option                      template.JS
+	HasOption                   bool
+	Desc                        string
+	Table                       template.HTML
+	CSV, JSON                   string
+	T                           func(string) string
+}
+
+// figure renders a chart as a <figure>: caption, SVG, source note, the data
+// as a table in <details>, and download links.
+func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte, error) {
+	if c == nil {
+		return nil, fmt.Errorf("chart not found")
+	}
+	r, err := b.charts.get(c, l)
+	if err != nil {
+		return nil, fmt.Errorf("chart %s (%s): %w", c.ID, l.Tag, err)
+	}
+	tbl, err := b.tableHTML(c.Table, l, pagePath, c.RowIDs, false)
+	if err != nil {
+		return nil, err
+	}
+	fd := figureData{
+		ID:       c.ID,
+		Title:    c.Title.In(l),
+		Subtitle: c.Subtitle.In(l),
+		Source:   b.sourceNote(c, l),
+		SVG:      template.HTML(r.SVG), // trusted: rendered and sanitised by internal/echarts
+		Desc:     r.Desc,
+		Table:    template.HTML(tbl),
+		CSV:      rel(pagePath, csvPath(c.Table, l)),
+		JSON:     rel(pagePath, jsonPath(c.Table)),
+		T:        func(k string) string { return b.ui.get(k, l) },
+	}
+	if len(r.Option) > 0 {
+		// The option sits in a <script type="application/json"> island;
+		// json.Compact keeps encoding/json's escaping of <, > and &.
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, r.Option); err != nil {
+			return nil, fmt.Errorf("chart %s: option: %w", c.ID, err)
+		}
+		fd.Option = template.JS(escapeJSONForScript(buf.Bytes()))
+		fd.HasOption = true
+	}
+	return b.tmpl.exec("figure", fd)
+}
+
+// escapeJSONForScript makes sure nothing in JSON can close the script element.
+func escapeJSONForScript(b []byte) string {
+	b = bytes.ReplaceAll(b, []byte("<"), []byte(`\u003c`))
+	b = bytes.ReplaceAll(b, []byte(">"), []byte(`\u003e`))
+	b = bytes.ReplaceAll(b, []byte("&"), []byte(`\u0026`))
+	b = bytes.ReplaceAll(b, []byte("\u2028"), []byte(`\u2028`))
+	b = bytes.ReplaceAll(b, []byte("\u2029"), []byte(`\u2029`))
+	return string(b)
+}
+
+func (b *builder) sourceNote(c *dataset.Chart, l lang.Lang) string {
+	if s := c.Source.In(l); s != "" {
+		return s
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range c.ChartRows() {
+		if seen[r.Source] {
+			continue
+		}
+		seen[r.Source] = true
+		if sec := b.sectionByID(r.Source); sec != nil {
+			names = append(names, b.sectionTitle(sec, l))
+		}
+	}
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += b.ui.get("list_sep", l)
+		}
+		out += n
+	}
+	return out
+}
+
+type tableData struct {
+	ID, Title, Note string
+	Columns         []colView
+	Rows            [][]cellView
+	Sources         []link
+	CSV, JSON       string
+	Standalone      bool
+	T               func(string) string
+}
+
+type colView struct {
+	Label, Unit string
+	Num         bool
+}
+
+type cellView struct {
+	Text   string
+	Num    bool
+	Header bool
+	Href   string
+}
+
+// tableFigure renders a data table as its own figure with downloads.
+func (b *builder) tableFigure(t *dataset.Table, l lang.Lang, pagePath string) ([]byte, error) {
+	if t == nil {
+		return nil, fmt.Errorf("table not found")
+	}
+	return b.tableHTML(t, l, pagePath, nil, true)
+}
+
+// tableHTML renders rows of t (all when rowIDs is empty) as an accessible
+// table: caption, header scopes, numbers formatted for l, source links.
+func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs []string, standalone bool) ([]byte, error) {
+	td := tableData{ID: t.ID, Title: t.Title.In(l), Note: t.Note.In(l), Standalone: standalone,
+		CSV: rel(pagePath, csvPath(t, l)), JSON: rel(pagePath, jsonPath(t)),
+		T: func(k string) string { return b.ui.get(k, l) }}
+	firstText := -1
+	for i, c := range t.Columns {
+		cv := colView{Label: c.Label.In(l), Num: c.Type == dataset.TypeNumber}
+		td.Columns = append(td.Columns, cv)
+		if firstText < 0 && c.Type != dataset.TypeNumber {
+			firstText = i
+		}
+	}
+	rows := t.Rows
+	if len(rowIDs) > 0 {
+		rows = nil
+		for _, id := range rowIDs {
+			if r, ok := t.Row(id); ok {
+				rows = append(rows, *r)
+			}
+		}
+	}
+	for _, r := range rows {
+		var cells []cellView
+		for i, c := range t.Columns {
+			cell := r.Cells[c.Key]
+			cv := cellView{Header: i == firstText}
+			switch {
+			case cell.HasNum:
+				cv.Text = lang.Format(cell.Num, b.site.Units[c.Unit], l)
+				cv.Num = true
+			case c.Type == dataset.TypeNumber:
+				cv.Text = "–"
+				cv.Num = true
+			default:
+				cv.Text = cell.Text.In(l)
+				if cv.Text == "" {
+					cv.Text = cell.Text[lang.Any]
+				}
+			}
+			cells = append(cells, cv)
+		}
+		src := cellView{}
+		if sec := b.sectionByID(r.Source); sec != nil {
+			src.Text = sec.Texts[l.Tag].Number
+			if src.Text == "" {
+				src.Text = sec.Texts[l.Tag].Title
+			}
+			src.Href = rel(pagePath, l.Prefix+"/"+sec.Slug+".html")
+		}
+		cells = append(cells, src)
+		td.Rows = append(td.Rows, cells)
+	}
+	return b.tmpl.exec("table", td)
+}

@@ -1,0 +1,501 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"strings"
+	"sync"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+	"reportsite/internal/lang"
+	"reportsite/internal/markdown"
+)
+
+// Page paths, relative to a language's folder.
+const (
+	overviewPage = "index.html"
+	reportPage   = "report.html"
+	dataPage     = "data.html"
+	aboutPage    = "about.html"
+	parallelPage = "parallel.html"
+)
+
+// Asset paths, relative to the site root.
+const (
+	cssPath    = "static/site.css"
+	jsPath     = "static/charts.js"
+	echartsJS  = "static/vendor/echarts/echarts.min.js"
+	reloadPath = "static/reload.js"
+)
+
+// pageData is what every page template receives.
+type pageData struct {
+	b          *builder
+	Site       *content.Site
+	Lang       lang.Lang
+	Kind       string
+	Path       string
+	Title      string // the page's own title, without the site's
+	Alternates []alternate
+	Crumbs     []link
+	Prev, Next *link
+	TOC        []tocItem
+	Body       template.HTML
+	Sections   []sectionView
+	Cards      []card
+	Figures    []template.HTML
+	Tables     []tableView
+	Langs      []langLink
+	Parallel   []parallelRow
+	Other      lang.Lang
+	Serve      bool
+	HasCharts  bool
+}
+
+type alternate struct {
+	Lang    lang.Lang
+	Href    string
+	Current bool
+}
+
+type link struct {
+	Href, Text string
+}
+
+type tocItem struct {
+	ID, Text string
+	Level    int
+}
+
+type sectionView struct {
+	ID, Href, Number, Title, Summary string
+	Anchor                           string
+	TOC                              []tocItem
+	Body                             template.HTML
+}
+
+type card struct {
+	Label, Value, Detail, DetailLabel, Href string
+}
+
+type tableView struct {
+	ID    string
+	Title string
+	HTML  template.HTML
+	Used  []link
+}
+
+type langLink struct {
+	Lang  lang.Lang
+	Href  string
+	Title string
+}
+
+type parallelRow struct {
+	Left, Right template.HTML
+	Heading     bool
+}
+
+// T returns the interface string key in the page's language.
+func (p *pageData) T(key string) (string, error) {
+	if _, ok := p.b.ui[key]; !ok {
+		return "", fmt.Errorf("unknown interface string %q: add it to templates/i18n.toml", key)
+	}
+	return p.b.ui.get(key, p.Lang), nil
+}
+
+// Text returns a bilingual text in the page's language.
+func (p *pageData) Text(t lang.Text) string { return t.In(p.Lang) }
+
+// URL returns the relative address of a site path from this page.
+func (p *pageData) URL(target string) string { return rel(p.Path, target) }
+
+// LangURL returns the address of a page in the current language's folder.
+func (p *pageData) LangURL(page string) string { return rel(p.Path, p.Lang.Prefix+"/"+page) }
+
+// Official reports whether the page's language is the report's own.
+func (p *pageData) Official() bool {
+	for _, u := range p.Site.Report.Unofficial {
+		if u == p.Lang.Tag {
+			return false
+		}
+	}
+	return true
+}
+
+// SiteTitle returns the report's title in the page's language.
+func (p *pageData) SiteTitle() string { return p.Site.Title.In(p.Lang) }
+
+// rel returns the relative URL from the page at from to the file at to, both
+// slash-separated paths from the site root.
+func rel(from, to string) string {
+	depth := strings.Count(from, "/")
+	var b strings.Builder
+	for range depth {
+		b.WriteString("../")
+	}
+	b.WriteString(to)
+	return b.String()
+}
+
+func (b *builder) render(ctx context.Context) error {
+	type job struct {
+		name string
+		fn   func() error
+	}
+	var jobs []job
+	jobs = append(jobs, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage}, job{"data/*.json", b.dataFiles})
+	for _, l := range b.site.Languages {
+		jobs = append(jobs,
+			job{l.Prefix + "/" + overviewPage, func() error { return b.overviewPage(l) }},
+			job{l.Prefix + "/" + reportPage, func() error { return b.reportPage(l) }},
+			job{l.Prefix + "/" + dataPage, func() error { return b.dataPage(l) }},
+			job{l.Prefix + "/" + aboutPage, func() error { return b.aboutPage(l) }},
+		)
+		for i := range b.site.Sections {
+			jobs = append(jobs, job{l.Prefix + "/" + b.site.Sections[i].Slug + ".html", func() error { return b.sectionPage(l, i) }})
+		}
+		if o, ok := b.parallelPartner(l); ok {
+			jobs = append(jobs, job{l.Prefix + "/" + parallelPage, func() error { return b.parallelPage(l, o) }})
+		}
+	}
+	if err := b.staticFiles(); err != nil {
+		return err
+	}
+	ch := make(chan job)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	for range b.opt.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				if err := j.fn(); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = fmt.Errorf("%s: %w", j.name, err)
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	return ctx.Err()
+}
+
+func (b *builder) newPage(l lang.Lang, kind, page, title string) *pageData {
+	p := &pageData{b: b, Site: b.site, Lang: l, Kind: kind, Path: l.Prefix + "/" + page, Title: title, Serve: b.opt.Serve}
+	for _, o := range b.site.Languages {
+		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: rel(p.Path, o.Prefix+"/"+page), Current: o.Tag == l.Tag})
+	}
+	p.Crumbs = []link{{Href: p.LangURL(overviewPage), Text: b.ui.get("overview", l)}}
+	return p
+}
+
+func (b *builder) emit(kind string, p *pageData) error {
+	out, err := b.tmpl.exec(kind, p)
+	if err != nil {
+		return err
+	}
+	b.add(p.Path, out)
+	b.mu.Lock()
+	b.pages++
+	b.mu.Unlock()
+	return nil
+}
+
+// renderSection renders a section's body for language l; idPrefix keeps the
+// IDs of several sections on one page apart.
+func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath string) ([]markdown.Chunk, error) {
+	d := b.doc(sec, l)
+	if d == nil || d.doc == nil {
+		return nil, fmt.Errorf("section %s has no %s text", sec.ID, l.Tag)
+	}
+	return d.doc.Render(func(kind, id string) ([]byte, error) {
+		switch kind {
+		case "chart":
+			return b.figure(b.site.Charts[id], l, pagePath)
+		case "table":
+			t, _ := b.site.Table(id)
+			return b.tableFigure(t, l, pagePath)
+		}
+		return nil, fmt.Errorf("unknown block kind %q", kind)
+	})
+}
+
+func joinChunks(cs []markdown.Chunk) template.HTML {
+	var sb strings.Builder
+	for _, c := range cs {
+		sb.Write(c.HTML)
+		sb.WriteByte('\n')
+	}
+	return template.HTML(sb.String()) // trusted: rendered by our goldmark setup, raw HTML escaped
+}
+
+func (b *builder) toc(sec *content.Section, l lang.Lang, prefix string) []tocItem {
+	var out []tocItem
+	for _, h := range b.doc(sec, l).doc.Headings {
+		if h.Level <= 3 {
+			out = append(out, tocItem{ID: prefix + h.ID, Text: h.Text, Level: h.Level})
+		}
+	}
+	return out
+}
+
+func (b *builder) sectionTitle(sec *content.Section, l lang.Lang) string {
+	t := sec.Texts[l.Tag]
+	return t.Number + t.Title
+}
+
+func (b *builder) sectionPage(l lang.Lang, i int) error {
+	sec := b.site.Sections[i]
+	p := b.newPage(l, "section", sec.Slug+".html", b.sectionTitle(sec, l))
+	chunks, err := b.renderSection(sec, l, p.Path)
+	if err != nil {
+		return err
+	}
+	p.Body = joinChunks(chunks)
+	p.TOC = b.toc(sec, l, "")
+	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
+	if i > 0 {
+		prev := b.site.Sections[i-1]
+		p.Prev = &link{Href: prev.Slug + ".html", Text: b.sectionTitle(prev, l)}
+	}
+	if i+1 < len(b.site.Sections) {
+		next := b.site.Sections[i+1]
+		p.Next = &link{Href: next.Slug + ".html", Text: b.sectionTitle(next, l)}
+	}
+	p.HasCharts = strings.Contains(string(p.Body), "data-chart=")
+	return b.emit("section", p)
+}
+
+func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]sectionView, error) {
+	var out []sectionView
+	for _, sec := range b.site.Sections {
+		t := sec.Texts[l.Tag]
+		v := sectionView{ID: sec.ID, Href: sec.Slug + ".html", Number: t.Number, Title: t.Title, Summary: t.Summary, Anchor: "s-" + sec.Slug}
+		if withBody {
+			chunks, err := b.renderSection(sec, l, pagePath)
+			if err != nil {
+				return nil, err
+			}
+			v.Body = prefixIDs(joinChunks(chunks), v.Anchor+"-")
+			v.TOC = b.toc(sec, l, v.Anchor+"-")
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// prefixIDs rewrites heading anchors (id="h-…" and href="#h-…") so several
+// sections can share one page.
+func prefixIDs(h template.HTML, prefix string) template.HTML {
+	s := string(h)
+	s = strings.ReplaceAll(s, `id="h-`, `id="`+prefix+`h-`)
+	s = strings.ReplaceAll(s, `href="#h-`, `href="#`+prefix+`h-`)
+	s = strings.ReplaceAll(s, `id="fn`, `id="`+prefix+`fn`)
+	s = strings.ReplaceAll(s, `href="#fn`, `href="#`+prefix+`fn`)
+	return template.HTML(s)
+}
+
+func (b *builder) reportPage(l lang.Lang) error {
+	p := b.newPage(l, "report", reportPage, b.ui.get("full_report", l))
+	secs, err := b.sectionViews(l, true, p.Path)
+	if err != nil {
+		return err
+	}
+	p.Sections = secs
+	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
+	for _, s := range secs {
+		p.HasCharts = p.HasCharts || strings.Contains(string(s.Body), "data-chart=")
+	}
+	return b.emit("report", p)
+}
+
+func (b *builder) overviewPage(l lang.Lang) error {
+	p := b.newPage(l, "overview", overviewPage, b.site.Title.In(l))
+	p.Crumbs = nil
+	secs, err := b.sectionViews(l, false, p.Path)
+	if err != nil {
+		return err
+	}
+	p.Sections = secs
+	for _, c := range b.site.Overview.Cards {
+		t, _ := b.site.Table(c.Table)
+		r, _ := t.Row(c.Row)
+		col, _ := t.Column(c.Column)
+		cd := card{Label: c.Label.In(l), Value: lang.Format(r.Cells[c.Column].Num, b.site.Units[col.Unit], l)}
+		if c.Detail != "" {
+			dc, _ := t.Column(c.Detail)
+			cd.Detail = lang.Format(r.Cells[c.Detail].Num, b.site.Units[dc.Unit], l)
+			cd.DetailLabel = dc.Label.In(l)
+		}
+		if sec := b.sectionByID(r.Source); sec != nil {
+			cd.Href = sec.Slug + ".html"
+		}
+		p.Cards = append(p.Cards, cd)
+	}
+	for _, id := range b.site.Overview.Charts {
+		fig, err := b.figure(b.site.Charts[id], l, p.Path)
+		if err != nil {
+			return err
+		}
+		p.Figures = append(p.Figures, template.HTML(fig))
+		p.HasCharts = true
+	}
+	return b.emit("overview", p)
+}
+
+func (b *builder) sectionByID(id string) *content.Section {
+	for _, s := range b.site.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+func (b *builder) dataPage(l lang.Lang) error {
+	p := b.newPage(l, "data", dataPage, b.ui.get("data", l))
+	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
+	for _, t := range b.site.Tables {
+		h, err := b.tableFigure(t, l, p.Path)
+		if err != nil {
+			return err
+		}
+		tv := tableView{ID: t.ID, Title: t.Title.In(l), HTML: template.HTML(h)}
+		for _, c := range t.Charts {
+			tv.Used = append(tv.Used, link{Href: "#", Text: c.Title.In(l)})
+		}
+		p.Tables = append(p.Tables, tv)
+	}
+	return b.emit("data", p)
+}
+
+func (b *builder) aboutPage(l lang.Lang) error {
+	p := b.newPage(l, "about", aboutPage, b.ui.get("about", l))
+	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
+	return b.emit("about", p)
+}
+
+// rootPage lets the reader choose a language; it works without JavaScript.
+func (b *builder) rootPage() error {
+	l := b.site.Languages[0]
+	p := &pageData{b: b, Site: b.site, Lang: l, Kind: "root", Path: "index.html", Serve: b.opt.Serve}
+	for _, o := range b.site.Languages {
+		p.Langs = append(p.Langs, langLink{Lang: o, Href: o.Prefix + "/" + overviewPage, Title: b.site.Title.In(o)})
+		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: o.Prefix + "/" + overviewPage})
+	}
+	return b.emit("root", p)
+}
+
+func (b *builder) notFoundPage() error {
+	l := b.site.Languages[0]
+	p := &pageData{b: b, Site: b.site, Lang: l, Kind: "404", Path: "404.html", Serve: b.opt.Serve}
+	for _, o := range b.site.Languages {
+		p.Langs = append(p.Langs, langLink{Lang: o, Href: o.Prefix + "/" + overviewPage, Title: b.ui.get("not_found", o)})
+	}
+	return b.emit("404", p)
+}
+
+// dataFiles writes each table as JSON (all languages) and CSV (per language).
+func (b *builder) dataFiles() error {
+	for _, t := range b.site.Tables {
+		b.add("data/"+t.ID+".json", t.JSON())
+		for _, l := range b.site.Languages {
+			b.add(l.Prefix+"/data/"+t.ID+".csv", t.CSV(l, b.site.Units))
+		}
+	}
+	return nil
+}
+
+// csvPath and jsonPath give a table's download paths from the site root.
+func csvPath(t *dataset.Table, l lang.Lang) string { return l.Prefix + "/data/" + t.ID + ".csv" }
+func jsonPath(t *dataset.Table) string             { return "data/" + t.ID + ".json" }
+
+// parallelPartner returns the language set beside l on its parallel page:
+// the first hand-written language that is neither l nor l's source.
+func (b *builder) parallelPartner(l lang.Lang) (lang.Lang, bool) {
+	for _, o := range b.site.SourceLangs() {
+		if o.Tag != l.Tag && o.Tag != l.Derive {
+			return o, true
+		}
+	}
+	return lang.Lang{}, false
+}
+
+// parallelPage sets each paragraph of language l beside its counterpart in o.
+func (b *builder) parallelPage(l, o lang.Lang) error {
+	p := b.newPage(l, "parallel", parallelPage, b.ui.get("parallel", l))
+	p.Other = o
+	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
+	p.Alternates = nil
+	for _, a := range b.site.Languages {
+		if _, ok := b.parallelPartner(a); ok {
+			p.Alternates = append(p.Alternates, alternate{Lang: a, Href: rel(p.Path, a.Prefix+"/"+parallelPage), Current: a.Tag == l.Tag})
+		}
+	}
+	for _, sec := range b.site.Sections {
+		left, err := b.renderSection(sec, l, p.Path)
+		if err != nil {
+			return err
+		}
+		right, err := b.renderSection(sec, o, p.Path)
+		if err != nil {
+			return err
+		}
+		anchor := "s-" + sec.Slug + "-"
+		p.Parallel = append(p.Parallel, parallelRow{
+			Left:    template.HTML("<h2 id=\"" + "s-" + sec.Slug + "\">" + template.HTMLEscapeString(b.sectionTitle(sec, l)) + "</h2>"),
+			Right:   template.HTML("<h2>" + template.HTMLEscapeString(b.sectionTitle(sec, o)) + "</h2>"),
+			Heading: true,
+		})
+		for i := 0; i < max(len(left), len(right)); i++ {
+			var row parallelRow
+			if i < len(left) {
+				row.Left = prefixIDs(template.HTML(left[i].HTML), anchor)
+				row.Heading = left[i].Kind == "heading"
+			}
+			if i < len(right) && right[i].Kind != "figure" {
+				// A figure shows once, in the page's language.
+				row.Right = stripIDs(template.HTML(right[i].HTML))
+			}
+			p.Parallel = append(p.Parallel, row)
+		}
+	}
+	return b.emit("parallel", p)
+}
+
+// stripIDs removes heading and footnote IDs from the second column, whose
+// positional IDs repeat the first column's.
+func stripIDs(h template.HTML) template.HTML {
+	s := string(h)
+	for _, pre := range []string{` id="h-`, ` id="fn`} {
+		for {
+			i := strings.Index(s, pre)
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(s[i+len(pre):], '"')
+			if j < 0 {
+				break
+			}
+			s = s[:i] + s[i+len(pre)+j+1:]
+		}
+	}
+	return template.HTML(s)
+}

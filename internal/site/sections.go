@@ -1,0 +1,139 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"reportsite/internal/content"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+	"reportsite/internal/markdown"
+	"reportsite/internal/tomlfile"
+)
+
+// sectionDoc is a section's Markdown parsed for one language.
+type sectionDoc struct {
+	sec  *content.Section
+	text *content.Text
+	lang lang.Lang
+	doc  *markdown.Doc
+}
+
+// parse parses every section in every language, recording syntax problems.
+// Derived languages are parsed from their converted text; their problems are
+// their source's, so they are not reported twice.
+func (b *builder) parse() {
+	for _, sec := range b.site.Sections {
+		for _, l := range b.site.Languages {
+			t := sec.Texts[l.Tag]
+			if t == nil {
+				continue
+			}
+			doc, errs := markdown.Parse(t.Body, markdown.Options{LineOffset: t.BodyLine})
+			if !t.Derived {
+				for _, e := range errs {
+					b.dl.Add(diag.Diag{File: t.File, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
+				}
+			}
+			b.docs[docKey{sec.ID, l.Tag}] = &sectionDoc{sec: sec, text: t, lang: l, doc: doc}
+		}
+	}
+}
+
+func (b *builder) doc(sec *content.Section, l lang.Lang) *sectionDoc {
+	return b.docs[docKey{sec.ID, l.Tag}]
+}
+
+// check runs the structural checks every build needs: references to charts
+// and tables exist, and translations have the same shape.
+func (b *builder) check() {
+	b.parse()
+	for _, sec := range b.site.Sections {
+		var first *sectionDoc
+		for _, l := range b.site.SourceLangs() {
+			d := b.doc(sec, l)
+			if d == nil || d.doc == nil {
+				continue
+			}
+			b.checkRefs(d)
+			if first == nil {
+				first = d
+				continue
+			}
+			b.checkPair(first, d)
+		}
+	}
+}
+
+func (b *builder) checkRefs(d *sectionDoc) {
+	for _, r := range d.doc.Blocks {
+		var ids []string
+		var ok bool
+		switch r.Kind {
+		case "chart":
+			_, ok = b.site.Charts[r.ID]
+			ids = b.site.ChartIDs()
+		case "table":
+			_, ok = b.site.Table(r.ID)
+			ids = b.site.TableIDs()
+		}
+		if ok {
+			continue
+		}
+		hint := fmt.Sprintf("defined: %s", strings.Join(ids, ", "))
+		if s := tomlfile.Suggest(r.ID, ids); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		if len(ids) == 0 {
+			hint = fmt.Sprintf("define it in content/data/*.toml")
+		}
+		b.dl.Add(diag.Diag{File: d.text.File, Line: r.Line, Col: 1, Msg: fmt.Sprintf("%s %q not found", r.Kind, r.ID), Hint: hint})
+	}
+}
+
+// checkPair compares a translation with the first language: the same heading
+// tree and the same charts and tables in the same order.
+func (b *builder) checkPair(a, o *sectionDoc) {
+	ha, ho := a.doc.Headings, o.doc.Headings
+	for i := 0; i < max(len(ha), len(ho)); i++ {
+		switch {
+		case i >= len(ha):
+			b.dl.Errorf(o.text.File, ho[i].Line, fmt.Sprintf("remove it, or add the matching heading to %s", a.text.File),
+				"heading %q has no counterpart in %s", ho[i].Text, a.text.File)
+			return
+		case i >= len(ho):
+			b.dl.Errorf(o.text.File, lastLine(o), fmt.Sprintf("translate the heading at %s:%d", a.text.File, ha[i].Line),
+				"missing heading: %s has %d headings, this file %d (first missing: %q)", a.text.File, len(ha), len(ho), ha[i].Text)
+			return
+		case ha[i].Level != ho[i].Level:
+			b.dl.Errorf(o.text.File, ho[i].Line, fmt.Sprintf("make it a level-%d heading (%s), as at %s:%d", ha[i].Level, strings.Repeat("#", ha[i].Level), a.text.File, ha[i].Line),
+				"heading %q is level %d, its counterpart is level %d", ho[i].Text, ho[i].Level, ha[i].Level)
+			return
+		case ha[i].ID != ho[i].ID:
+			b.dl.Errorf(o.text.File, ho[i].Line, fmt.Sprintf("use {#%s} as at %s:%d, so the language switch keeps the reader's place", ha[i].ID, a.text.File, ha[i].Line),
+				"heading id %q differs from its counterpart's %q", ho[i].ID, ha[i].ID)
+			return
+		}
+	}
+	ra, ro := a.doc.Blocks, o.doc.Blocks
+	for i := 0; i < max(len(ra), len(ro)); i++ {
+		switch {
+		case i >= len(ra):
+			b.dl.Errorf(o.text.File, ro[i].Line, fmt.Sprintf("remove it, or place it in %s too", a.text.File),
+				"%s %q is not in %s", ro[i].Kind, ro[i].ID, a.text.File)
+		case i >= len(ro):
+			b.dl.Errorf(o.text.File, lastLine(o), fmt.Sprintf("add ```%s %s``` where %s:%d has it", ra[i].Kind, ra[i].ID, a.text.File, ra[i].Line),
+				"%s %q is missing (it is in %s)", ra[i].Kind, ra[i].ID, a.text.File)
+		case ra[i].Kind != ro[i].Kind || ra[i].ID != ro[i].ID:
+			b.dl.Errorf(o.text.File, ro[i].Line, fmt.Sprintf("keep charts and tables in the order of %s (%s:%d has %s %q)", a.text.File, a.text.File, ra[i].Line, ra[i].Kind, ra[i].ID),
+				"%s %q is out of order", ro[i].Kind, ro[i].ID)
+		default:
+			continue
+		}
+		return
+	}
+}
+
+func lastLine(d *sectionDoc) int {
+	return d.text.BodyLine + strings.Count(string(d.text.Body), "\n")
+}

@@ -1,0 +1,162 @@
+// Package site builds a report's static website: it loads and checks the
+// content, renders every page of every language through html/template, and
+// writes the result atomically, so a failed build leaves the previous output
+// as it was.
+//
+// Every link is relative and points at a file, so the output works from
+// file://, at a host's root and under any sub-path.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"slices"
+	"sync"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+)
+
+// Options configure a build. The zero value of each field means its default.
+type Options struct {
+	// Content is the site folder holding site.toml (required).
+	Content fs.FS
+	// Templates and Static are the embedded defaults; a site's own
+	// templates/ and static/ folders (in Overlay) override them file by file.
+	Templates fs.FS
+	Static    fs.FS
+	// Overlay is the folder that may hold the site's templates/ and static/;
+	// nil means none.
+	Overlay fs.FS
+	// Charts renders a chart; nil draws each chart as its data table only.
+	Charts ChartFunc
+	// Serve adds the live-reload script to every page (preview server only).
+	Serve bool
+	// Workers is the number of pages rendered at once; 0 means one per CPU.
+	Workers int
+	// Root is the folder holding the seed file named in site.toml; nil means
+	// provenance is not checked.
+	Root fs.FS
+}
+
+// ChartFunc renders chart c for language l: the SVG (trusted markup), the
+// ECharts option as JSON for the interactive upgrade, and a text description.
+type ChartFunc func(c *dataset.Chart, l lang.Lang) (Chart, error)
+
+// Chart is a rendered chart.
+type Chart struct {
+	SVG    []byte
+	Option []byte
+	Desc   string
+}
+
+// Output is a built site: file path (slash-separated, relative) → bytes.
+type Output map[string][]byte
+
+// Paths returns the output's paths, sorted.
+func (o Output) Paths() []string {
+	out := make([]string, 0, len(o))
+	for p := range o {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Result is what a build made and what it found.
+type Result struct {
+	Site  *content.Site
+	Out   Output
+	Diags []diag.Diag // warnings (and errors when the build failed)
+	Pages int
+}
+
+// Build loads, checks and renders the site into memory. It returns an error
+// (a *diag.ListError for content problems) when anything is wrong; nothing is
+// written either way.
+func Build(ctx context.Context, opt Options) (*Result, error) {
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.NumCPU()
+	}
+	s, dl := content.Load(opt.Content)
+	res := &Result{Site: s}
+	if s == nil {
+		res.Diags = dl.Items()
+		return res, dl.Err()
+	}
+	b, err := newBuilder(opt, s, dl)
+	if err != nil {
+		return res, err
+	}
+	b.check()
+	if dl.Errors() > 0 {
+		res.Diags = dl.Items()
+		return res, dl.Err()
+	}
+	if err := b.render(ctx); err != nil {
+		res.Diags = dl.Items()
+		if dl.Errors() > 0 {
+			return res, dl.Err()
+		}
+		return res, err
+	}
+	if dl.Errors() > 0 {
+		res.Diags = dl.Items()
+		return res, dl.Err()
+	}
+	res.Out, res.Pages, res.Diags = b.out, b.pages, dl.Items()
+	return res, nil
+}
+
+// Check loads and checks the site without rendering pages.
+func Check(opt Options) (*Result, error) {
+	s, dl := content.Load(opt.Content)
+	res := &Result{Site: s}
+	if s != nil {
+		if b, err := newBuilder(opt, s, dl); err == nil {
+			b.check()
+		} else {
+			return res, err
+		}
+	}
+	res.Diags = dl.Items()
+	return res, dl.Err()
+}
+
+type builder struct {
+	opt    Options
+	site   *content.Site
+	dl     *diag.List
+	tmpl   *pageTemplates
+	ui     ui
+	docs   map[docKey]*sectionDoc
+	mu     sync.Mutex
+	out    Output
+	pages  int
+	charts *chartCache
+}
+
+type docKey struct{ section, lang string }
+
+func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
+	tfs := overlay(opt.Overlay, "templates", opt.Templates)
+	b := &builder{opt: opt, site: s, dl: dl, out: Output{}, docs: map[docKey]*sectionDoc{}}
+	b.ui = loadUI(tfs, s.Languages, s.Conv.Must, dl)
+	t, err := parseTemplates(tfs)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	b.tmpl = t
+	b.charts = &chartCache{fn: opt.Charts, m: map[chartKey]*chartEntry{}}
+	return b, nil
+}
+
+func (b *builder) add(path string, data []byte) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.out[path] = data
+}

@@ -1,0 +1,132 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"reportsite/internal/linkcheck"
+	"reportsite/static"
+	"reportsite/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func miniOptions(t testing.TB) Options {
+	t.Helper()
+	return Options{
+		Content:   os.DirFS("testdata/mini/content"),
+		Templates: templates.FS,
+		Static:    static.FS,
+		Workers:   2,
+	}
+}
+
+func build(t testing.TB, opt Options) *Result {
+	t.Helper()
+	res, err := Build(context.Background(), opt)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return res
+}
+
+func TestBuildMiniPages(t *testing.T) {
+	res := build(t, miniOptions(t))
+	want := []string{
+		"index.html", "404.html",
+		"zh-hant/index.html", "zh-hant/economy.html", "zh-hant/plans.html", "zh-hant/report.html", "zh-hant/data.html", "zh-hant/about.html", "zh-hant/parallel.html",
+		"zh-hans/index.html", "zh-hans/economy.html", "zh-hans/plans.html", "zh-hans/report.html",
+		"en/index.html", "en/economy.html", "en/report.html", "en/data.html", "en/about.html",
+		"data/economy.json", "en/data/economy.csv", "zh-hans/data/economy.csv",
+		"static/site.css",
+	}
+	for _, p := range want {
+		if _, ok := res.Out[p]; !ok {
+			t.Errorf("Build: no %s in output", p)
+		}
+	}
+	if _, ok := res.Out["static/reload.js"]; ok {
+		t.Errorf("Build: static/reload.js written outside serve mode")
+	}
+}
+
+func TestBuildMiniLinks(t *testing.T) {
+	res := build(t, miniOptions(t))
+	for _, p := range linkcheck.Check(res.Out) {
+		t.Errorf("link check: %s", p)
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	a := build(t, miniOptions(t))
+	opt := miniOptions(t)
+	opt.Workers = 1
+	b := build(t, opt)
+	if len(a.Out) != len(b.Out) {
+		t.Fatalf("builds wrote %d and %d files", len(a.Out), len(b.Out))
+	}
+	for p, data := range a.Out {
+		if !bytes.Equal(data, b.Out[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
+
+func TestDerivedLanguage(t *testing.T) {
+	res := build(t, miniOptions(t))
+	page := string(res.Out["zh-hans/economy.html"])
+	for _, want := range []string{`<html lang="zh-Hans">`, "经济发展", "主要指标", "95.82亿元"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("zh-hans/economy.html lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"經濟發展", "億元"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("zh-hans/economy.html still has Traditional %q", bad)
+		}
+	}
+}
+
+func TestLanguageSwitchSamePage(t *testing.T) {
+	res := build(t, miniOptions(t))
+	page := string(res.Out["en/plans.html"])
+	for _, want := range []string{
+		`<a href="../zh-hant/plans.html" hreflang="zh-Hant" lang="zh-Hant">繁體中文</a>`,
+		`<a href="../zh-hans/plans.html" hreflang="zh-Hans" lang="zh-Hans">简体中文</a>`,
+		`<link rel="alternate" hreflang="zh-Hant" href="../zh-hant/plans.html">`,
+		`id="h-1-1"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("en/plans.html lacks %q", want)
+		}
+	}
+	if !strings.Contains(string(res.Out["zh-hant/plans.html"]), `id="h-1-1"`) {
+		t.Errorf("zh-hant/plans.html lacks the anchor h-1-1 that en/plans.html has")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	res := build(t, miniOptions(t))
+	for _, p := range []string{"index.html", "en/index.html", "en/economy.html", "zh-hant/economy.html", "en/data.html", "en/about.html", "en/parallel.html", "en/data/economy.csv", "data/economy.json"} {
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(p, "/", "_")+".golden")
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			if err := os.WriteFile(golden, res.Out[p], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./internal/site -update)", err)
+		}
+		if !bytes.Equal(res.Out[p], want) {
+			t.Errorf("%s differs from %s; run go test ./internal/site -update and review the diff", p, golden)
+		}
+	}
+}

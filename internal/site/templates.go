@@ -1,0 +1,122 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// overlay returns an FS that serves dir/ from the site's own folder when a
+// file is there, and the embedded default otherwise.
+func overlay(site fs.FS, dir string, def fs.FS) fs.FS {
+	if site == nil {
+		return def
+	}
+	sub, err := fs.Sub(site, dir)
+	if err != nil {
+		return def
+	}
+	if _, err := fs.Stat(sub, "."); err != nil {
+		return def
+	}
+	return layered{top: sub, bottom: def}
+}
+
+// layered is a read-only union of two file systems, top first.
+type layered struct{ top, bottom fs.FS }
+
+func (l layered) Open(name string) (fs.File, error) {
+	f, err := l.top.Open(name)
+	if err == nil {
+		st, serr := f.Stat()
+		if serr == nil && !st.IsDir() {
+			return f, nil
+		}
+		f.Close()
+	}
+	return l.bottom.Open(name)
+}
+
+func (l layered) ReadDir(name string) ([]fs.DirEntry, error) {
+	a, errA := fs.ReadDir(l.top, name)
+	b, errB := fs.ReadDir(l.bottom, name)
+	if errA != nil && errB != nil {
+		return nil, errB
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, e := range append(a, b...) {
+		if !seen[e.Name()] {
+			seen[e.Name()] = true
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(x, y fs.DirEntry) int { return strings.Compare(x.Name(), y.Name()) })
+	return out, nil
+}
+
+// templates holds one parsed template set per page kind; each includes the
+// shared layout and partials.
+type pageTemplates struct {
+	pages map[string]*template.Template
+}
+
+var pageKinds = []string{"root", "overview", "section", "report", "data", "about", "parallel", "404", "single"}
+
+func parseTemplates(tfs fs.FS) (*pageTemplates, error) {
+	shared, err := fs.Glob(tfs, "_*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &pageTemplates{pages: map[string]*template.Template{}}
+	for _, kind := range pageKinds {
+		name := kind + ".html"
+		if _, err := fs.Stat(tfs, name); err != nil {
+			return nil, fmt.Errorf("missing template %s", name)
+		}
+		tt, err := template.New(name).Funcs(funcs).ParseFS(tfs, append([]string{name}, shared...)...)
+		if err != nil {
+			return nil, err
+		}
+		t.pages[kind] = tt
+	}
+	for _, name := range []string{"figure.html", "table.html"} {
+		tt, err := template.New(name).Funcs(funcs).ParseFS(tfs, name)
+		if err != nil {
+			return nil, err
+		}
+		t.pages[strings.TrimSuffix(name, ".html")] = tt
+	}
+	return t, nil
+}
+
+func (t *pageTemplates) exec(kind string, data any) ([]byte, error) {
+	tt, ok := t.pages[kind]
+	if !ok {
+		return nil, errors.New("no template for " + kind)
+	}
+	var b bytes.Buffer
+	if err := tt.Execute(&b, data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	"join": func(sep string, parts ...string) string {
+		var out []string
+		for _, p := range parts {
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+		return strings.Join(out, sep)
+	},
+	"base": path.Base,
+}

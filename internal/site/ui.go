@@ -1,0 +1,67 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+	"reportsite/internal/tomlfile"
+)
+
+// ui holds the interface strings of the templates (i18n.toml): key → text.
+type ui map[string]lang.Text
+
+// loadUI reads i18n.toml from the template FS and completes it for derived
+// languages. A string missing for a hand-written language is an error, so a
+// page never shows an untranslated label.
+func loadUI(tfs fs.FS, langs []lang.Lang, conv func(from, to, s string) string, dl *diag.List) ui {
+	const name = "templates/i18n.toml"
+	src, err := fs.ReadFile(tfs, "i18n.toml")
+	if err != nil {
+		dl.Errorf(name, 0, "restore templates/i18n.toml or remove the site's override", "cannot read interface strings: %v", err)
+		return nil
+	}
+	var raw map[string]lang.Text
+	f := tomlfile.Decode(name, src, 0, &raw, dl)
+	if f == nil {
+		return nil
+	}
+	out := ui{}
+	for k, t := range raw {
+		for _, l := range langs {
+			if l.Derived() {
+				continue
+			}
+			if !t.Has(l.Tag) && !t.Has(lang.Any) {
+				dl.Errorf(name, f.KeyLine(k), fmt.Sprintf("add %s = \"…\" under %s, or override templates/i18n.toml in the site", l.Tag, k), "interface string %q has no %s text", k, l.Tag)
+			}
+		}
+		t.Fill(langs, conv)
+		out[k] = t
+	}
+	return out
+}
+
+// get returns the interface string key in l; unknown keys show as [key] so a
+// template typo is visible rather than silently empty.
+func (u ui) get(key string, l lang.Lang) string {
+	t, ok := u[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	if s := t.In(l); s != "" {
+		return s
+	}
+	return t[lang.Any]
+}
+
+func (u ui) keys() []string {
+	var out []string
+	for k := range u {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
