@@ -221,7 +221,6 @@ func fail(stderr io.Writer, cmd string, err error, out string) int {
 	return ExitContent
 }
 
-
 func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("seed", "Re-derive the cleaned source text from the seed and its corrections, so that\nanyone can check the published Chinese text against the captured original.", stderr)
 	var sf siteFlags
