@@ -61,7 +61,7 @@ func Format(v float64, u Unit, l Lang) string {
 	case KindCurrency:
 		if cjk {
 			n, scale := ScaleCJK(v)
-			return n + scale + word
+			return n + l.cjkScale(scale) + word
 		}
 		n, scale := ScaleWestern(v)
 		if scale != "" {
@@ -88,7 +88,7 @@ func Short(v float64, u Unit, l Lang) string {
 	case KindCurrency:
 		if l.NumberStyle() == StyleCJK {
 			n, s := ScaleCJK(v)
-			return n + s
+			return n + l.cjkScale(s)
 		}
 		n, s := ScaleWestern(v)
 		return n + scaleAbbrev[s]
@@ -97,6 +97,23 @@ func Short(v float64, u Unit, l Lang) string {
 }
 
 var scaleAbbrev = map[string]string{"million": "m", "billion": "bn"}
+
+// simplifiedScales are the locales that write 万 and 亿 for 萬 and 億.
+var simplifiedScales = map[string]bool{"zh-hans": true, "zh-cn": true, "zh-sg": true, "zh-my": true}
+
+// cjkScale writes a scale word (萬, 億) in the script of l.
+func (l Lang) cjkScale(scale string) string {
+	if !simplifiedScales[strings.ToLower(l.Tag)] && !strings.HasPrefix(strings.ToLower(l.Tag), "zh-hans-") {
+		return scale
+	}
+	switch scale {
+	case "萬":
+		return "万"
+	case "億":
+		return "亿"
+	}
+	return scale
+}
 
 // ScaleCJK returns v in 億 when that takes at most two decimals, else in 萬
 // when v is at least 10,000, else as is; with thousands separators.

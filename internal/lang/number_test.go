@@ -88,3 +88,13 @@ func TestTextFill(t *testing.T) {
 		t.Errorf("Unknown = %v, want [fr zh-Hans]", u)
 	}
 }
+
+func TestFormatSimplifiedScale(t *testing.T) {
+	u := BuiltinUnits()
+	if got, want := Format(9582000000, u["yuan"], hans), "95.82亿元"; got != want {
+		t.Errorf("Format(9582000000, yuan, zh-Hans) = %q, want %q", got, want)
+	}
+	if got, want := Short(257640000, u["yuan"], hans), "25,764万"; got != want {
+		t.Errorf("Short(257640000, yuan, zh-Hans) = %q, want %q", got, want)
+	}
+}
