@@ -107,7 +107,7 @@ func newMarkdown() goldmark.Markdown {
 		goldmark.WithParser(p),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithExtensions(
-			extension.Table,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.Linkify,
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
@@ -245,6 +245,7 @@ func (sectionExt) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(
 		util.Prioritized(blockTransformer{}, 100),
 		util.Prioritized(headingTransformer{}, 110),
+		util.Prioritized(alignTransformer{}, 120),
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(blockRenderer{}, 100),

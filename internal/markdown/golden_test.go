@@ -1,0 +1,142 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func readFile(t testing.TB, name string) ([]byte, error) {
+	t.Helper()
+	return os.ReadFile(filepath.FromSlash(name))
+}
+
+// dump writes what a page gets from a document: its outline, references,
+// paragraphs, errors and chunks.
+func dump(d *Doc, errs []Error, chunks []Chunk) []byte {
+	var b bytes.Buffer
+	b.WriteString("== headings\n")
+	for _, h := range d.Headings {
+		fmt.Fprintf(&b, "%d %d %s %s\n", h.Line, h.Level, h.ID, h.Text)
+	}
+	b.WriteString("== blocks\n")
+	for _, r := range d.Blocks {
+		fmt.Fprintf(&b, "%d %s %s\n", r.Line, r.Kind, r.ID)
+	}
+	b.WriteString("== paras\n")
+	for _, p := range d.Paras {
+		fmt.Fprintf(&b, "%d %s %s\n", p.Line, p.Kind, p.Text)
+	}
+	b.WriteString("== errors\n")
+	for _, e := range errs {
+		fmt.Fprintf(&b, "%s\n", e.Error())
+	}
+	for _, c := range chunks {
+		fmt.Fprintf(&b, "== %s %d %s\n", c.Kind, c.Line, c.HeadingID)
+		b.Write(c.HTML)
+	}
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata/*.md: %v", err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".md")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, errs := Parse(src, Options{LineOffset: 5, IDPrefix: "s1-"})
+			chunks, err := d.Render(fakeBlock)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dump(d, errs, chunks)
+			golden := filepath.Join("testdata", name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/markdown -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("Render(%s) differs from %s; run go test ./internal/markdown -update and review the diff\ngot:\n%s", file, golden, got)
+			}
+		})
+	}
+}
+
+func FuzzParseRender(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"## （一）標題 {#x .y}\n\n**主要指標逆勢上揚。**1-11月份\n",
+		"```chart growth-rates\n```\n\n```table\n```\n",
+		"- a\n  ```chart x\n  ```\n> ```table y\n",
+		"# h1\n#### h4\n## {#h-1}\n",
+		"正文[^1]\n\n[^1]: 註。\n",
+		"| a | b |\n|---|---|\n| <script> | 二 |\n",
+		"<img onerror=alert(1)>\n\n![x](https://e.org/x.png)\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, errs := Parse(src, Options{LineOffset: 3, IDPrefix: "p-"})
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, e := range errs {
+			if strings.HasPrefix(e.Msg, "internal error") {
+				t.Fatalf("Parse(%q): %v", src, e)
+			}
+			if e.Line < 4 || e.Line > lines+3 {
+				t.Errorf("Parse(%q) error %v: line out of range 4..%d", src, e, lines+3)
+			}
+		}
+		seen := map[string]bool{}
+		for _, h := range d.Headings {
+			if seen[h.ID] {
+				t.Errorf("Parse(%q): duplicate heading ID %q", src, h.ID)
+			}
+			seen[h.ID] = true
+		}
+		chunks, err := d.Render(fakeBlock)
+		if err != nil {
+			t.Fatalf("Render(%q): %v", src, err)
+		}
+		for _, c := range chunks {
+			low := bytes.ToLower(c.HTML)
+			for _, bad := range []string{"<script", "<iframe", "<style", "<object", "<svg", ` style="`, `href="javascript`, `src="javascript`} {
+				if bytes.Contains(low, []byte(bad)) {
+					t.Errorf("Render(%q) = %q, contains %s", src, c.HTML, bad)
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkRender(b *testing.B) {
+	src, err := readFile(b, "testdata/section.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d, _ := Parse(src, Options{IDPrefix: "s1-"})
+		if _, err := d.Render(fakeBlock); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
