@@ -1,9 +1,47 @@
 package site
 
-import "io/fs"
+import (
+	"fmt"
+	"io/fs"
 
-// EChartsRenderer returns the chart renderer; charts are drawn as tables
-// until internal/chart lands.
+	"reportsite/internal/chart"
+	"reportsite/internal/dataset"
+	"reportsite/internal/echarts"
+	"reportsite/internal/lang"
+)
+
+// EChartsScript is the vendored ECharts build, relative to the static FS.
+const EChartsScript = "vendor/echarts/echarts.min.js"
+
+// EChartsRenderer returns a ChartFunc that builds each chart's option with
+// internal/chart and renders it to SVG with the ECharts build in static.
+// cacheDir, when not empty, keeps rendered SVGs between builds.
 func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, error) {
-	return nil, nil
+	script, err := fs.ReadFile(static, EChartsScript)
+	if err != nil {
+		return nil, fmt.Errorf("echarts: %w", err)
+	}
+	r, err := echarts.New(script, echarts.Options{CacheDir: cacheDir, Workers: workers})
+	if err != nil {
+		return nil, err
+	}
+	return func(c *dataset.Chart, l lang.Lang) (Chart, error) {
+		units := c.Table.Units
+		opt, err := chart.Option(c, l, units)
+		if err != nil {
+			return Chart{}, err
+		}
+		w, h := chart.Size(c)
+		desc := describe(c, l)
+		svg, err := r.Render(echarts.Chart{ID: "chart-" + c.ID + "-" + l.Prefix, Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: desc})
+		if err != nil {
+			return Chart{}, err
+		}
+		return Chart{SVG: svg, Option: opt, Desc: desc}, nil
+	}, nil
+}
+
+// describe is a fallback text alternative until chart.Describe lands.
+func describe(c *dataset.Chart, l lang.Lang) string {
+	return c.Title.In(l)
 }

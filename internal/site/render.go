@@ -71,6 +71,7 @@ type tocItem struct {
 
 type sectionView struct {
 	ID, Href, Number, Title, Summary string
+	Heading                          string // number and title
 	Anchor                           string
 	TOC                              []tocItem
 	Body                             template.HTML
@@ -258,7 +259,19 @@ func (b *builder) toc(sec *content.Section, l lang.Lang, prefix string) []tocIte
 
 func (b *builder) sectionTitle(sec *content.Section, l lang.Lang) string {
 	t := sec.Texts[l.Tag]
-	return t.Number + t.Title
+	return numbered(t.Number, t.Title)
+}
+
+// numbered joins a section's own numbering and its title: "一、經濟" but
+// "I. Economy", with a space after numbering that ends in a Latin character.
+func numbered(number, title string) string {
+	if number == "" {
+		return title
+	}
+	if r := number[len(number)-1]; r < 0x80 && r != ' ' {
+		return number + " " + title
+	}
+	return number + title
 }
 
 func (b *builder) sectionPage(l lang.Lang, i int) error {
@@ -287,7 +300,7 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 	var out []sectionView
 	for _, sec := range b.site.Sections {
 		t := sec.Texts[l.Tag]
-		v := sectionView{ID: sec.ID, Href: sec.Slug + ".html", Number: t.Number, Title: t.Title, Summary: t.Summary, Anchor: "s-" + sec.Slug}
+		v := sectionView{ID: sec.ID, Href: sec.Slug + ".html", Number: t.Number, Title: t.Title, Heading: numbered(t.Number, t.Title), Summary: t.Summary, Anchor: "s-" + sec.Slug}
 		if withBody {
 			chunks, err := b.renderSection(sec, l, pagePath)
 			if err != nil {
