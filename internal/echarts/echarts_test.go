@@ -466,7 +466,7 @@ func TestTimeout(t *testing.T) {
 }
 
 func TestConcurrent(t *testing.T) {
-	r := newRenderer(t, Options{Workers: 4})
+	r := newRenderer(t, Options{Workers: 3})
 	charts := []Chart{barChart(t), pieChart(t)}
 	want := make([][]byte, len(charts))
 	for i, c := range charts {
@@ -558,6 +558,27 @@ func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		if _, err := New(src, Options{Workers: 1}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestInvisible(t *testing.T) {
+	tests := []struct {
+		tag   string
+		attrs []attr
+		want  bool
+	}{
+		{"rect", []attr{{"fill", "none"}}, true},
+		{"path", []attr{{"fill", "rgb(0,0,0)"}, {"fill-opacity", "0"}, {"stroke", "#ccc"}, {"stroke-width", "0"}}, true},
+		{"path", []attr{{"fill", "none"}, {"stroke", "#ccc"}}, false},
+		{"path", []attr{{"stroke", "none"}}, false}, // default fill is black
+		{"text", []attr{{"fill", "currentColor"}, {"opacity", "0"}}, true},
+		{"text", nil, false},
+		{"g", []attr{{"fill", "none"}}, false},
+	}
+	for _, tt := range tests {
+		if got := invisible(tt.tag, tt.attrs); got != tt.want {
+			t.Errorf("invisible(%s, %v) = %v, want %v", tt.tag, tt.attrs, got, tt.want)
 		}
 	}
 }

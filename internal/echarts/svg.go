@@ -85,7 +85,7 @@ func buildSVG(root *node, c Chart) ([]byte, error) {
 		b.WriteString("</desc>\n")
 	}
 	for _, n := range root.Children {
-		writeNode(&b, n, ids)
+		writeNode(&b, n, ids, false)
 	}
 	b.WriteString("</svg>")
 	return b.Bytes(), nil
@@ -110,11 +110,15 @@ func collectIDs(n *node, prefix string, ids map[string]string) {
 	}
 }
 
-func writeNode(b *bytes.Buffer, n *node, ids map[string]string) {
+func writeNode(b *bytes.Buffer, n *node, ids map[string]string, inDefs bool) {
 	if n == nil || !elements[n.Tag] {
 		return
 	}
 	attrs := cleanAttrs(n.Attrs, ids)
+	inDefs = inDefs || n.Tag == "defs" || n.Tag == "clipPath"
+	if !inDefs && invisible(n.Tag, attrs) {
+		return
+	}
 	b.WriteByte('<')
 	b.WriteString(n.Tag)
 	for _, a := range attrs {
@@ -136,7 +140,7 @@ func writeNode(b *bytes.Buffer, n *node, ids map[string]string) {
 	if len(n.Children) > 0 {
 		b.WriteByte('\n')
 		for _, k := range n.Children {
-			writeNode(b, k, ids)
+			writeNode(b, k, ids, inDefs)
 		}
 	}
 	b.WriteString("</")
@@ -186,6 +190,40 @@ func cleanAttrs(in [][2]string, ids map[string]string) []attr {
 		}
 	}
 	return paintSentinels(out)
+}
+
+// shapes lists the elements invisible drops when they paint nothing.
+var shapes = map[string]bool{
+	"path": true, "rect": true, "circle": true, "ellipse": true, "line": true,
+	"polyline": true, "polygon": true, "text": true,
+}
+
+// invisible reports whether a shape paints nothing: ECharts adds such shapes
+// as backgrounds and hit areas for the mouse, which a static SVG does not
+// need. Shapes inside defs and clipPath are kept: their fill does not count.
+func invisible(tag string, attrs []attr) bool {
+	if !shapes[tag] {
+		return false
+	}
+	get := func(name string) (string, bool) {
+		if i := index(attrs, name); i >= 0 {
+			return attrs[i].value, true
+		}
+		return "", false
+	}
+	zero := func(name string) bool {
+		v, ok := get(name)
+		f, err := strconv.ParseFloat(strings.TrimSuffix(v, "px"), 64)
+		return ok && err == nil && f == 0
+	}
+	if zero("opacity") {
+		return true
+	}
+	fill, ok := get("fill")
+	noFill := ok && (fill == "none" || fill == "transparent") || zero("fill-opacity")
+	stroke, ok := get("stroke")
+	noStroke := !ok || stroke == "none" || stroke == "transparent" || zero("stroke-width") || zero("stroke-opacity")
+	return noFill && noStroke
 }
 
 // safeValue returns value fit to be name's attribute value: references only
