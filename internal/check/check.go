@@ -1,0 +1,461 @@
+// Package check applies the editorial rules to a loaded site: a translation
+// states the same numbers as its original, every figure of a data table is
+// stated by the section it names as its source, and glossary terms keep their
+// official renderings.
+//
+// The original is the first hand-written language that writes numbers in
+// Chinese style (萬, 億), or the first hand-written language when none does.
+//
+// # Numeric parity
+//
+// Every number written with digits in a paragraph of the original must be
+// stated in the counterpart paragraph of each hand-written language whose
+// number style differs (25764萬元 as CNY 257.64 million, 11月 as November,
+// 第5 as 5th, 兩 or 2 as two). Paragraphs pair by position when both
+// texts have as many; otherwise a number may be anywhere in the section.
+// The other way round, every number of the translation must be in the
+// original, where a Chinese numeral counts (十九屆 states the 19th); numbers
+// the translation writes in words are not checked this way, as "first" and
+// "one" are as often idiom as number.
+//
+// A number that legitimately differs is excused in one section by an entry
+// in either file's front matter; an entry that excuses nothing is reported:
+//
+//	[[allow_numbers]]
+//	value = "19"
+//	reason = "十九屆 is 'the 19th Central Committee'"
+//
+// # Data provenance
+//
+// Every number cell of every table must be stated, in the original language,
+// in the row's source section (row source, or the table's source): 257640000
+// in a yuan column needs 25764萬元 or 2.5764億元 in the text. Signs are ignored:
+// a text writes a fall in words (下降5%).
+//
+// # Glossary
+//
+// A glossary term whose original form occurs in a section should occur in
+// the section's translation in its glossary rendering (case-insensitive).
+// A miss is a warning: the text may rightly use a short form.
+package check
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"reportsite/internal/content"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+	"reportsite/internal/numbers"
+)
+
+// Para is the plain text of one paragraph of a section (no markup, no code
+// blocks) and its 1-based line in the section's file.
+type Para struct {
+	Text string
+	Line int
+}
+
+// ParasFunc returns the paragraphs of a section in a language, in order.
+type ParasFunc func(sec *content.Section, l lang.Lang) []Para
+
+// Run applies every rule of the package to s.
+func Run(s *content.Site, paras ParasFunc, dl *diag.List) {
+	paras = memo(paras)
+	Parity(s, paras, dl)
+	Provenance(s, paras, dl)
+	Glossary(s, paras, dl)
+}
+
+// memo remembers the paragraphs of each section and language, so that the
+// rules parse each text once.
+func memo(f ParasFunc) ParasFunc {
+	type key struct {
+		sec *content.Section
+		tag string
+	}
+	m := map[key][]Para{}
+	return func(sec *content.Section, l lang.Lang) []Para {
+		k := key{sec, l.Tag}
+		if p, ok := m[k]; ok {
+			return p
+		}
+		p := f(sec, l)
+		m[k] = p
+		return p
+	}
+}
+
+// original returns the language the others are checked against.
+func original(s *content.Site) (lang.Lang, bool) {
+	src := s.SourceLangs()
+	if len(src) == 0 {
+		return lang.Lang{}, false
+	}
+	for _, l := range src {
+		if l.NumberStyle() == lang.StyleCJK {
+			return l, true
+		}
+	}
+	return src[0], true
+}
+
+// text is one language's text of a section, with the numbers of each
+// paragraph.
+type text struct {
+	lang  lang.Lang
+	file  string
+	paras []Para
+	vals  [][]numbers.Value // numbers written with digits or words
+	evid  [][]numbers.Value // vals and, in CJK style, numerals
+}
+
+func newText(sec *content.Section, l lang.Lang, paras ParasFunc) *text {
+	tx := sec.Texts[l.Tag]
+	if tx == nil || tx.Derived {
+		return nil
+	}
+	t := &text{lang: l, file: tx.File, paras: paras(sec, l)}
+	style := l.NumberStyle()
+	for _, p := range t.paras {
+		v := numbers.Extract(p.Text, style)
+		t.vals = append(t.vals, v)
+		if style == lang.StyleCJK {
+			v = append(slices.Clip(v), numbers.Numerals(p.Text)...)
+		}
+		t.evid = append(t.evid, v)
+	}
+	return t
+}
+
+// all returns the values of every paragraph.
+func all(vs [][]numbers.Value) []numbers.Value {
+	var out []numbers.Value
+	for _, v := range vs {
+		out = append(out, v...)
+	}
+	return out
+}
+
+// allowance is one allow_numbers entry with the values it states.
+type allowance struct {
+	file string
+	a    content.Allow
+	vals []float64
+	used bool
+}
+
+func allowances(tx *content.Text, dl *diag.List) []*allowance {
+	var out []*allowance
+	for _, a := range tx.Allow {
+		if a.Value == "" {
+			continue // reported by content.Load
+		}
+		al := &allowance{file: tx.File, a: a}
+		for _, style := range []string{lang.StyleCJK, lang.StyleWestern} {
+			for _, v := range numbers.Extract(a.Value, style) {
+				if !slices.ContainsFunc(al.vals, func(x float64) bool { return numbers.Equal(x, v.V) }) {
+					al.vals = append(al.vals, v.V)
+				}
+			}
+		}
+		if len(al.vals) == 0 {
+			dl.Errorf(tx.File, a.Line, `write the number with digits, e.g. value = "19" or value = "257.64 million"`, "allow_numbers value %q states no number", a.Value)
+			continue
+		}
+		out = append(out, al)
+	}
+	return out
+}
+
+// excuse reports whether an entry excuses x, and marks it used.
+func excuse(as []*allowance, x float64) bool {
+	for _, a := range as {
+		if slices.ContainsFunc(a.vals, func(v float64) bool { return numbers.Equal(v, x) }) {
+			a.used = true
+			return true
+		}
+	}
+	return false
+}
+
+// Parity reports the numbers of the original that a translation leaves out,
+// the numbers of a translation that the original does not state, and
+// allow_numbers entries that excuse nothing.
+func Parity(s *content.Site, paras ParasFunc, dl *diag.List) {
+	src, ok := original(s)
+	if !ok {
+		return
+	}
+	for _, sec := range s.Sections {
+		orig := newText(sec, src, paras)
+		if orig == nil {
+			continue
+		}
+		var allowed []*allowance
+		allowed = append(allowed, allowances(sec.Texts[src.Tag], dl)...)
+		var trans []*text
+		for _, l := range s.SourceLangs() {
+			if l.Tag == src.Tag || l.NumberStyle() == src.NumberStyle() {
+				continue
+			}
+			if t := newText(sec, l, paras); t != nil {
+				trans = append(trans, t)
+				allowed = append(allowed, allowances(sec.Texts[l.Tag], dl)...)
+			}
+		}
+		for _, t := range trans {
+			parity(s, orig, t, allowed, dl)
+		}
+		for _, a := range allowed {
+			if !a.used {
+				dl.Warnf(a.file, a.a.Line, "remove the entry: the languages agree on this number, or no text states it", "allow_numbers value %q excuses nothing", a.a.Value)
+			}
+		}
+	}
+}
+
+func parity(s *content.Site, orig, t *text, allowed []*allowance, dl *diag.List) {
+	aligned := len(orig.paras) == len(t.paras)
+	transAll, origAll := all(t.evid), all(orig.evid)
+	for i, vs := range orig.vals {
+		want := transAll
+		if aligned {
+			want = t.evid[i]
+		}
+		seen := map[float64]bool{}
+		for _, v := range vs {
+			if seen[v.V] || numbers.Contains(want, v.V) || excuse(allowed, v.V) {
+				continue
+			}
+			seen[v.V] = true
+			line := 0
+			if len(t.paras) > 0 {
+				j := i
+				if !aligned {
+					j = counterpart(orig.vals, i, t.vals)
+				}
+				line = t.paras[j].Line
+			}
+			phrase, unit := phrase(s, orig.paras[i].Text, v, orig.lang)
+			dl.Errorf(t.file, line,
+				fmt.Sprintf("write %s, or add it to allow_numbers with a reason", render(v, unit, t.lang)),
+				"number %s (%s in %s:%d) is missing", num(v.V), phrase, orig.file, orig.paras[i].Line)
+		}
+	}
+	for j, vs := range t.vals {
+		have, where := origAll, orig.file
+		if aligned {
+			have, where = orig.evid[j], fmt.Sprintf("%s:%d", orig.file, orig.paras[j].Line)
+		}
+		seen := map[float64]bool{}
+		for _, v := range vs {
+			// Words such as "first" and "one" are as often idiom ("putting
+			// ecology first", "with one heart") as number; a wrong number
+			// in words leaves the original's number missing above.
+			if v.Kind == numbers.Word || seen[v.V] || numbers.Contains(have, v.V) || excuse(allowed, v.V) {
+				continue
+			}
+			seen[v.V] = true
+			dl.Errorf(t.file, t.paras[j].Line,
+				fmt.Sprintf("correct it to the number in %s, or add it to allow_numbers with a reason", where),
+				"number %s (%s) is not in %s", num(v.V), v.Text, where)
+		}
+	}
+}
+
+// counterpart returns the paragraph of to that most likely translates
+// paragraph i of from: the one sharing most numbers with it, else the one at
+// the same relative position.
+func counterpart(from [][]numbers.Value, i int, to [][]numbers.Value) int {
+	guess := min(i*len(to)/max(len(from), 1), len(to)-1)
+	best, score := guess, 0
+	for j, vs := range to {
+		n := 0
+		for _, v := range from[i] {
+			if numbers.Contains(vs, v.V) {
+				n++
+			}
+		}
+		d := func(k int) int { return int(math.Abs(float64(k - guess))) }
+		if n > score || n == score && n > 0 && d(j) < d(best) {
+			best, score = j, n
+		}
+	}
+	return best
+}
+
+// phrase returns the number as written with the unit word that follows it
+// (25764萬元), and that unit, if it is one of the site's.
+func phrase(s *content.Site, para string, v numbers.Value, l lang.Lang) (string, *lang.Unit) {
+	if v.Kind == numbers.Percent {
+		u := lang.BuiltinUnits()["percent"]
+		return v.Text, &u
+	}
+	rest := para[v.End():]
+	var best *lang.Unit
+	word := ""
+	for _, id := range sortedKeys(s.Units) {
+		u := s.Units[id]
+		w := u.Words.In(l)
+		if w == "" {
+			w = u.Words[lang.Any]
+		}
+		if w != "" && len(w) > len(word) && strings.HasPrefix(rest, w) {
+			best, word = &u, w
+		}
+	}
+	return v.Text + word, best
+}
+
+// render writes v as a reader of l would expect it in unit u.
+func render(v numbers.Value, u *lang.Unit, l lang.Lang) string {
+	if u == nil {
+		return lang.Group(v.V, l)
+	}
+	return lang.Format(v.V, *u, l)
+}
+
+// num writes a value without exponent or binary noise: 257640000, 81.76.
+func num(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > 6 {
+		s = strings.TrimRight(strings.TrimRight(strconv.FormatFloat(v, 'f', 6, 64), "0"), ".")
+	}
+	return s
+}
+
+// Provenance reports the number cells of data tables that their source
+// section does not state in the original language.
+func Provenance(s *content.Site, paras ParasFunc, dl *diag.List) {
+	src, ok := original(s)
+	if !ok {
+		return
+	}
+	stated := map[string][]numbers.Value{}
+	for _, sec := range s.Sections {
+		if t := newText(sec, src, paras); t != nil {
+			stated[sec.ID] = all(t.vals)
+		}
+	}
+	for _, t := range s.Tables {
+		for i, row := range t.Rows {
+			vals, ok := stated[row.Source]
+			if !ok {
+				continue // an unknown or missing source is reported by content.Load
+			}
+			for _, c := range t.Columns {
+				cell := row.Cells[c.Key]
+				if !cell.HasNum {
+					continue
+				}
+				x := math.Abs(cell.Num)
+				if numbers.Contains(vals, x) {
+					continue
+				}
+				line := t.Lines.Key(fmt.Sprintf("rows[%d]", i), c.Key)
+				if line == 0 {
+					line = row.Line
+				}
+				dl.Errorf(t.File, line,
+					`write the number the section states, in base units, or name the section that states it with source = "…" in the row`,
+					"value %s%s not found in section %s (%s)", num(x), notations(x, src), row.Source, src.Tag)
+			}
+		}
+	}
+}
+
+// notations returns how a text in l may write a large x, to search for it:
+// " (25,764萬 / 2.5764億)", " (257.64 million)".
+func notations(x float64, l lang.Lang) string {
+	var forms []string
+	if l.NumberStyle() == lang.StyleCJK {
+		if x >= 1e4 {
+			forms = append(forms, lang.Group(x/1e4, l)+"萬")
+		}
+		if x >= 1e8 {
+			forms = append(forms, lang.Group(x/1e8, l)+"億")
+		}
+	} else {
+		if x >= 1e6 {
+			forms = append(forms, lang.Group(x/1e6, l)+" million")
+		}
+		if x >= 1e9 {
+			forms = append(forms, lang.Group(x/1e9, l)+" billion")
+		}
+	}
+	if len(forms) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(forms, " / ") + ")"
+}
+
+// Glossary warns where a section uses a glossary term in the original and
+// its translation lacks the term's rendering.
+func Glossary(s *content.Site, paras ParasFunc, dl *diag.List) {
+	src, ok := original(s)
+	if !ok || len(s.Glossary) == 0 {
+		return
+	}
+	for _, sec := range s.Sections {
+		orig := newText(sec, src, paras)
+		if orig == nil {
+			continue
+		}
+		origNorm := make([]string, len(orig.paras))
+		for i, p := range orig.paras {
+			origNorm[i] = normalize(p.Text)
+		}
+		for _, l := range s.SourceLangs() {
+			if l.Tag == src.Tag {
+				continue
+			}
+			t := newText(sec, l, paras)
+			if t == nil {
+				continue
+			}
+			var whole strings.Builder
+			for _, p := range t.paras {
+				whole.WriteString(strings.ToLower(normalize(p.Text)))
+				whole.WriteByte('\n')
+			}
+			for _, term := range s.Glossary {
+				from, to := normalize(term.Text[src.Tag]), normalize(term.Text[l.Tag])
+				if from == "" || to == "" || strings.Contains(whole.String(), strings.ToLower(to)) {
+					continue
+				}
+				i := slices.IndexFunc(origNorm, func(p string) bool { return strings.Contains(p, from) })
+				if i < 0 {
+					continue
+				}
+				line := 0
+				if len(orig.paras) == len(t.paras) {
+					line = t.paras[i].Line
+				}
+				dl.Warnf(t.file, line,
+					fmt.Sprintf("write %q as in glossary.toml:%d, or change the glossary", to, term.Line),
+					"glossary term %s (%s:%d) is not rendered as %q in this section", from, orig.file, orig.paras[i].Line, to)
+			}
+		}
+	}
+}
+
+// normalize collapses white space and makes typographic quotes plain, so
+// that a line break or a curly apostrophe does not hide a term.
+func normalize(s string) string {
+	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u00a0", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, cmp.Compare[string])
+	return out
+}

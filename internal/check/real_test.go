@@ -1,0 +1,72 @@
+package check
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"reportsite/internal/content"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+)
+
+// splitParas splits a section body into paragraphs at blank lines, leaving
+// out fenced code blocks and dropping heading marks and bold markers: a
+// stand-in for the Markdown parser's paragraphs.
+func splitParas(sec *content.Section, l lang.Lang) []Para {
+	tx := sec.Texts[l.Tag]
+	if tx == nil {
+		return nil
+	}
+	var out []Para
+	var cur []string
+	start, fence := 0, false
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, Para{Text: strings.Join(cur, " "), Line: start})
+		}
+		cur = nil
+	}
+	for i, line := range strings.Split(string(tx.Body), "\n") {
+		n := tx.BodyLine + i + 1
+		trim := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(trim, "```"):
+			flush()
+			fence = !fence
+			continue
+		case fence:
+			continue
+		case trim == "":
+			flush()
+			continue
+		}
+		if len(cur) == 0 {
+			start = n
+		}
+		trim = strings.TrimSpace(strings.TrimLeft(trim, "#"))
+		cur = append(cur, strings.ReplaceAll(trim, "**", ""))
+	}
+	flush()
+	return out
+}
+
+// TestRealContent runs every rule over the report in ../../content and logs
+// what it finds; errors fail the test.
+func TestRealContent(t *testing.T) {
+	if _, err := os.Stat("../../content/site.toml"); err != nil {
+		t.Skip("no content folder")
+	}
+	s, dl := content.Load(os.DirFS("../../content"))
+	if s == nil {
+		t.Fatalf("content.Load: %v", dl.Err())
+	}
+	var got diag.List
+	Run(s, splitParas, &got)
+	for _, d := range got.Items() {
+		t.Log(d.String())
+	}
+	if n := got.Errors(); n > 0 {
+		t.Errorf("the real content has %d error(s)", n)
+	}
+}
