@@ -1,0 +1,667 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
+	"reportsite/internal/dataset"
+	"reportsite/internal/lang"
+)
+
+// Width is the width every chart is rendered at: a phone's column. The SVG
+// scales to wider columns, keeping its proportions.
+const Width = 360
+
+// assetHost is go-echarts' default asset host. It must never reach a page:
+// the site loads nothing from elsewhere.
+const assetHost = "go-echarts.github.io"
+
+// Option returns the ECharts option for chart c in language l as JSON, ready
+// for server-side rendering and for the page's data island: keys are sorted,
+// HTML-sensitive characters are escaped (\u003c), and there is no function
+// code, so the same input gives the same bytes and the JSON is safe inside
+// <script type="application/json">. units are the site's units by ID; nil
+// means the table's.
+func Option(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) ([]byte, error) {
+	p, err := newPlot(c, l, units)
+	if err != nil {
+		return nil, err
+	}
+	var obj map[string]any
+	switch c.Type {
+	case "bar", "hbar", "stacked-bar", "progress":
+		obj = p.bar()
+	case "line":
+		obj = p.line()
+	case "pie", "donut":
+		obj = p.pie()
+	default:
+		return nil, fmt.Errorf("chart %s: unknown type %q", c.ID, c.Type)
+	}
+	return p.finish(obj)
+}
+
+// plot is a chart's data resolved for one language.
+type plot struct {
+	c         *dataset.Chart
+	l         lang.Lang
+	unit      lang.Unit
+	cats      []string // category labels, one per row
+	highlight []bool   // per row
+	series    []series
+	// div divides values for the value axis, whose labels ECharts computes
+	// and can only suffix: 9582000000 yuan is drawn as 95.82 with suffix 億.
+	div    float64
+	suffix string
+}
+
+// series is one value column.
+type series struct {
+	name string
+	vals []float64
+	has  []bool // false: no value, drawn as a gap
+}
+
+func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*plot, error) {
+	if c == nil || c.Table == nil {
+		return nil, errors.New("chart has no table")
+	}
+	t := c.Table
+	if units == nil {
+		units = t.Units
+	}
+	if _, ok := t.Column(c.Category); !ok {
+		return nil, fmt.Errorf("chart %s: category column %q not found", c.ID, c.Category)
+	}
+	if len(c.Values) == 0 {
+		return nil, fmt.Errorf("chart %s has no values", c.ID)
+	}
+	p := &plot{c: c, l: l}
+	rows := c.ChartRows()
+	for _, r := range rows {
+		cat := text(r.Cells[c.Category].Text, l)
+		if cat == "" {
+			cat = r.ID
+		}
+		p.cats = append(p.cats, cat)
+		hl := false
+		for _, id := range c.Highlight {
+			hl = hl || id == r.ID
+		}
+		p.highlight = append(p.highlight, hl)
+	}
+	for i, key := range c.Values {
+		col, ok := t.Column(key)
+		if !ok {
+			return nil, fmt.Errorf("chart %s: value column %q not found", c.ID, key)
+		}
+		if i == 0 {
+			p.unit = unitOf(col.Unit, units)
+		}
+		s := series{name: text(col.Label, l)}
+		if s.name == "" {
+			s.name = col.Key
+		}
+		for _, r := range rows {
+			cell, ok := r.Cells[key]
+			ok = ok && cell.HasNum && !math.IsNaN(cell.Num) && !math.IsInf(cell.Num, 0)
+			v := 0.0
+			if ok {
+				v = cell.Num
+			}
+			s.vals = append(s.vals, v)
+			s.has = append(s.has, ok)
+		}
+		p.series = append(p.series, s)
+	}
+	p.div, p.suffix = axisScale(p.maxAbs(), p.unit, l)
+	return p, nil
+}
+
+// unitOf returns the unit with ID id, falling back to the built-in units and
+// then to a plain number, so that drawing never fails on a unit.
+func unitOf(id string, units map[string]lang.Unit) lang.Unit {
+	if u, ok := units[id]; ok {
+		return u
+	}
+	if u, ok := lang.BuiltinUnits()[id]; ok {
+		return u
+	}
+	return lang.Unit{ID: id, Kind: lang.KindPlain}
+}
+
+// text returns t in l, or the text written once for every language.
+func text(t lang.Text, l lang.Lang) string {
+	if s := t.In(l); s != "" {
+		return s
+	}
+	return t[lang.Any]
+}
+
+func (p *plot) maxAbs() float64 {
+	m := 0.0
+	for _, s := range p.series {
+		for i, v := range s.vals {
+			if s.has[i] {
+				m = math.Max(m, math.Abs(v))
+			}
+		}
+	}
+	if t := p.c.Target; t != nil && !math.IsNaN(t.Value) && !math.IsInf(t.Value, 0) {
+		m = math.Max(m, math.Abs(t.Value))
+	}
+	return m
+}
+
+// axisScale chooses the scale of the value axis: the largest power of ten, at
+// most max, that lang.Short writes as 1 and a scale word (1億, 1bn). The
+// suffix is what Short writes after the 1 at that scale: 億, bn, %, or "".
+// Asking lang keeps the scale words in one place.
+func axisScale(max float64, u lang.Unit, l lang.Lang) (div float64, suffix string) {
+	for _, d := range []float64{1e12, 1e9, 1e8, 1e6, 1e4} {
+		if max < d {
+			continue
+		}
+		rest, ok := strings.CutPrefix(lang.Short(d, u, l), "1")
+		if ok && rest != "" && !strings.ContainsAny(rest[:1], "0123456789,.") {
+			return d, rest
+		}
+	}
+	rest, _ := strings.CutPrefix(lang.Short(1, u, l), "1")
+	return 1, rest
+}
+
+// scaled returns v in the axis' scale, without binary noise (95.82, not
+// 95.82000000000001).
+func (p *plot) scaled(v float64) float64 {
+	x, err := strconv.ParseFloat(strconv.FormatFloat(v/p.div, 'g', 12, 64), 64)
+	if err != nil {
+		return v / p.div
+	}
+	return x
+}
+
+func (p *plot) short(v float64) string { return lang.Short(v, p.unit, p.l) }
+func (p *plot) full(v float64) string  { return lang.Format(v, p.unit, p.l) }
+
+// literal makes s safe as literal text in an ECharts string template, where
+// braces start a placeholder ({b}) or a rich-text style ({name|text}).
+func literal(s string) string {
+	return strings.NewReplacer("{", "(", "}", ")").Replace(s)
+}
+
+// tip returns a tooltip template for a value. ECharts writes tooltips as
+// HTML and escapes what it substitutes ({a}, {b}) but not the template
+// itself, so the value is escaped here.
+func (p *plot) tip(v float64) string {
+	val := html.EscapeString(literal(p.full(v)))
+	if len(p.series) > 1 {
+		return "{a}<br/>{b}: " + val
+	}
+	return "{b}: " + val
+}
+
+// reached reports whether a progress bar reaches its target.
+func (p *plot) reached(v float64) bool {
+	return p.c.Type == "progress" && p.c.Target != nil && v >= p.c.Target.Value
+}
+
+// item returns the data item for row i of series si: the value in the axis'
+// scale, its label formatted in the page's language, and its colour.
+func (p *plot) item(si, i int) opts.BarData {
+	s := p.series[si]
+	if !s.has[i] {
+		return opts.BarData{Value: "-"}
+	}
+	v := s.vals[i]
+	d := opts.BarData{
+		Value:   p.scaled(v),
+		Label:   &opts.Label{Formatter: literal(p.short(v))},
+		Tooltip: &opts.Tooltip{Formatter: types.FuncStr(p.tip(v))},
+	}
+	switch {
+	case p.reached(v):
+		d.ItemStyle = &opts.ItemStyle{Color: colorReached}
+	case p.c.Type == "progress":
+		d.ItemStyle = &opts.ItemStyle{Color: colorBase}
+	}
+	if p.highlight[i] {
+		d.Label.FontWeight = "bold"
+		if len(p.series) == 1 && p.c.Type != "progress" {
+			d.ItemStyle = &opts.ItemStyle{Color: colorHighlight}
+		} else {
+			// Several series, or colours that carry meaning: outline the
+			// row instead of recolouring it.
+			d.ItemStyle = &opts.ItemStyle{Color: colorOf(d.ItemStyle, si), BorderColor: TextColor, BorderWidth: 2}
+		}
+	}
+	return d
+}
+
+func colorOf(st *opts.ItemStyle, si int) string {
+	if st != nil && st.Color != "" {
+		return st.Color
+	}
+	return palette[si%len(palette)]
+}
+
+// global returns the options every chart shares.
+func (p *plot) global() []charts.GlobalOpts {
+	_, h := Size(p.c)
+	g := []charts.GlobalOpts{
+		// An explicit ID: go-echarts would otherwise draw a random one.
+		charts.WithInitializationOpts(opts.Initialization{
+			ChartID: "chart-" + p.c.ID,
+			Width:   strconv.Itoa(Width) + "px",
+			Height:  strconv.Itoa(h) + "px",
+		}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithColorsOpts(palette),
+	}
+	if len(p.series) > 1 {
+		g = append(g, charts.WithLegendOpts(opts.Legend{
+			Show:      opts.Bool(true),
+			Top:       "0",
+			Left:      "center",
+			Data:      p.seriesNames(),
+			TextStyle: &opts.TextStyle{Color: TextColor, FontSize: fontSize},
+		}))
+	}
+	return g
+}
+
+func (p *plot) seriesNames() []string {
+	var out []string
+	for _, s := range p.series {
+		out = append(out, s.name)
+	}
+	return out
+}
+
+// Layout constants, in px at Width.
+const (
+	catLabelWidth = 110 // category labels beside horizontal bars wrap at this width
+	lineHeight    = 16  // of a 12 px label
+	legendHeight  = 28
+)
+
+func (p *plot) grid(horizontal bool) opts.Grid {
+	top, bottom, right := 16, 8, 16
+	if len(p.series) > 1 {
+		top += legendHeight
+	}
+	if !horizontal && !p.c.YName.IsZero() || horizontal && p.c.Target != nil {
+		top += 16 // the axis name or the target's label sits above the plot
+	}
+	if !p.c.XName.IsZero() {
+		bottom += 24
+	}
+	if horizontal {
+		// Value labels sit right of the bars, outside what containLabel
+		// measures: leave room for the longest.
+		w := 0
+		for _, s := range p.series {
+			for i, v := range s.vals {
+				if s.has[i] {
+					w = max(w, textWidth(p.short(v)))
+				}
+			}
+		}
+		right = max(right, w+12)
+	}
+	return opts.Grid{
+		Left: "8", Right: strconv.Itoa(right), Top: strconv.Itoa(top), Bottom: strconv.Itoa(bottom),
+		ContainLabel: opts.Bool(true),
+	}
+}
+
+// axes returns the category and value axes. The category axis' labels wrap
+// at a width that fits the column.
+func (p *plot) axes(horizontal bool) (cat, val axis) {
+	labelWidth := catLabelWidth
+	if !horizontal && len(p.cats) > 0 {
+		labelWidth = max(36, (Width-60)/len(p.cats))
+	}
+	cat = axis{
+		Type: "category",
+		AxisLabel: &opts.AxisLabel{
+			Interval: "0", Color: TextColor, FontSize: fontSize,
+			Width: labelWidth, Overflow: "break",
+		},
+		AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: LineColor}},
+		AxisTick: &opts.AxisTick{Show: opts.Bool(false)},
+	}
+	val = axis{
+		Type:      "value",
+		AxisLabel: &opts.AxisLabel{Color: TextColor, FontSize: fontSize, HideOverlap: opts.Bool(true)},
+		AxisLine:  &opts.AxisLine{Show: opts.Bool(false), LineStyle: &opts.LineStyle{Color: LineColor}},
+		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: LineColor}},
+	}
+	if p.suffix != "" {
+		val.AxisLabel.Formatter = types.FuncStr("{value}" + literal(p.suffix))
+	}
+	if horizontal {
+		cat.Inverse = opts.Bool(true) // the first row on top, as in the table
+		val.Split = 4                 // few ticks: their labels share 360 px
+	}
+	if p.c.Type == "progress" && p.unit.Kind == lang.KindPercent && p.maxAbs() <= 100 {
+		val.Min, val.Max, val.Split = 0, 100, 5 // ticks every 20 %
+	}
+	return cat, val
+}
+
+// axis holds what an x and a y axis share, so one function builds both.
+type axis struct {
+	Type      string
+	Name      string
+	Inverse   types.Bool
+	Min, Max  any
+	Split     int
+	AxisLabel *opts.AxisLabel
+	AxisLine  *opts.AxisLine
+	AxisTick  *opts.AxisTick
+	SplitLine *opts.SplitLine
+}
+
+func (a axis) x(name string) opts.XAxis {
+	x := opts.XAxis{
+		Type: a.Type, Name: name, Inverse: a.Inverse, SplitNumber: a.Split,
+		Min: a.Min, Max: a.Max, AxisLabel: a.AxisLabel, AxisLine: a.AxisLine,
+		AxisTick: a.AxisTick, SplitLine: a.SplitLine,
+	}
+	if name != "" {
+		x.NameLocation, x.NameGap = "middle", 28 // centred below the labels
+	}
+	return x
+}
+
+func (a axis) y(name string) opts.YAxis {
+	y := opts.YAxis{
+		Type: a.Type, Name: name, Inverse: a.Inverse,
+		Min: a.Min, Max: a.Max, AxisLabel: a.AxisLabel, AxisLine: a.AxisLine,
+		SplitLine: a.SplitLine,
+	}
+	if name != "" {
+		y.NameLocation = "end" // above the axis
+	}
+	return y
+}
+
+// axisOpts places the category and value axes on x and y.
+func (p *plot) axisOpts(horizontal bool) []charts.GlobalOpts {
+	cat, val := p.axes(horizontal)
+	xName, yName := text(p.c.XName, p.l), text(p.c.YName, p.l)
+	if horizontal {
+		return []charts.GlobalOpts{charts.WithXAxisOpts(val.x(xName)), charts.WithYAxisOpts(cat.y(yName))}
+	}
+	return []charts.GlobalOpts{charts.WithXAxisOpts(cat.x(xName)), charts.WithYAxisOpts(val.y(yName))}
+}
+
+// targetLine returns the series options that draw the target as a dashed
+// line across the value axis, labelled in the page's language.
+func (p *plot) targetLine(horizontal bool) []charts.SeriesOpts {
+	t := p.c.Target
+	if t == nil || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
+		return nil
+	}
+	label := text(t.Label, p.l)
+	if label == "" {
+		label = p.short(t.Value)
+	}
+	// Above a vertical line's top (the category axis runs top down, so
+	// the line starts there); above a horizontal line's right end, inside
+	// the plot, where the grid leaves no margin.
+	position := "insideEndTop"
+	if horizontal {
+		position = "start"
+	}
+	style := opts.MarkLineStyle{
+		Symbol:    []string{"none", "none"},
+		Label:     &opts.Label{Show: opts.Bool(true), Position: position, Color: TextColor, FontSize: fontSize, Formatter: literal(label)},
+		LineStyle: &opts.LineStyle{Color: TextColor, Type: "dashed", Width: 1.5},
+	}
+	var item charts.SeriesOpts
+	if horizontal {
+		item = charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: p.scaled(t.Value)})
+	} else {
+		item = charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: label, YAxis: p.scaled(t.Value)})
+	}
+	return []charts.SeriesOpts{charts.WithMarkLineStyleOpts(style), item}
+}
+
+func (p *plot) bar() map[string]any {
+	horizontal := p.c.Type == "hbar" || p.c.Type == "progress"
+	b := charts.NewBar()
+	b.SetGlobalOptions(p.global()...)
+	b.SetGlobalOptions(p.axisOpts(horizontal)...)
+	b.SetGlobalOptions(charts.WithGridOpts(p.grid(horizontal)))
+	b.SetXAxis(p.cats)
+	if horizontal {
+		b.XYReversal()
+	}
+	position := "top"
+	switch {
+	case p.c.Type == "stacked-bar":
+		position = "inside"
+	case horizontal:
+		position = "right"
+	}
+	for si, s := range p.series {
+		var data []opts.BarData
+		for i := range p.cats {
+			data = append(data, p.item(si, i))
+		}
+		so := []charts.SeriesOpts{
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: position, Color: TextColor, FontSize: fontSize}),
+			charts.WithBarChartOpts(opts.BarChart{Stack: stack(p.c.Type), BarCategoryGap: "30%", ShowBackground: opts.Bool(p.c.Type == "progress")}),
+		}
+		if p.c.Type == "stacked-bar" {
+			so = append(so, charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}))
+		}
+		if si == 0 {
+			so = append(so, p.targetLine(horizontal)...)
+		}
+		b.AddSeries(s.name, data, so...)
+	}
+	b.Validate()
+	return b.JSON()
+}
+
+func stack(typ string) string {
+	if typ == "stacked-bar" {
+		return "total"
+	}
+	return ""
+}
+
+func (p *plot) line() map[string]any {
+	c := charts.NewLine()
+	c.SetGlobalOptions(p.global()...)
+	c.SetGlobalOptions(p.axisOpts(false)...)
+	c.SetGlobalOptions(charts.WithGridOpts(p.grid(false)))
+	c.SetXAxis(p.cats)
+	for si, s := range p.series {
+		var data []opts.BarData
+		for i := range p.cats {
+			data = append(data, p.item(si, i))
+		}
+		so := []charts.SeriesOpts{
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Color: TextColor, FontSize: fontSize}),
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}),
+			// go-echarts types line data as LineData, which has no label or
+			// style; a bar data item is the same ECharts data item.
+			charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Data = data }),
+		}
+		if si == 0 {
+			so = append(so, p.targetLine(false)...)
+		}
+		c.AddSeries(s.name, nil, so...)
+	}
+	c.Validate()
+	return c.JSON()
+}
+
+func (p *plot) pie() map[string]any {
+	c := charts.NewPie()
+	c.SetGlobalOptions(p.global()...)
+	s := p.series[0]
+	var data []opts.PieData
+	for i, cat := range p.cats {
+		if !s.has[i] {
+			continue // a slice cannot show a gap: leave it out
+		}
+		v := s.vals[i]
+		d := opts.PieData{
+			Name:    cat,
+			Value:   p.scaled(v),
+			Label:   &opts.Label{Formatter: "{b} " + literal(p.short(v))},
+			Tooltip: &opts.Tooltip{Formatter: types.FuncStr("{b}: " + html.EscapeString(literal(p.full(v))) + " ({d}%)")},
+		}
+		if p.highlight[i] {
+			d.Selected = opts.Bool(true)
+			d.Label.FontWeight = "bold"
+		}
+		data = append(data, d)
+	}
+	// A small pie leaves room beside it for labels at 360 px.
+	radius := any("45%")
+	if p.c.Type == "donut" {
+		radius = []string{"27%", "45%"}
+	}
+	c.AddSeries(s.name, data,
+		charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "50%"}}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: TextColor, FontSize: fontSize}),
+		charts.WithLabelLineOpts(opts.LabelLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: LineColor}}),
+	)
+	c.Validate()
+	return c.JSON()
+}
+
+// finish turns go-echarts' option into the JSON a page carries. It drops
+// what is not ECharts option content or not wanted (an empty title, the
+// toolbox, a legend for one series, null fields), adds what go-echarts has
+// no field for (global text style, axis name style, pie label layout), and
+// rejects function code and remote URLs.
+func (p *plot) finish(obj map[string]any) ([]byte, error) {
+	delete(obj, "title") // the page's <figcaption> carries it
+	delete(obj, "toolbox")
+	if len(p.series) < 2 {
+		delete(obj, "legend")
+	}
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: %w", p.c.ID, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // keep numbers as go-echarts wrote them
+	var tree map[string]any
+	if err := dec.Decode(&tree); err != nil {
+		return nil, fmt.Errorf("chart %s: %w", p.c.ID, err)
+	}
+	prune(tree)
+	tree["textStyle"] = map[string]any{"color": TextColor, "fontFamily": fontFamily, "fontSize": fontSize}
+	for _, k := range []string{"xAxis", "yAxis"} {
+		axes, _ := tree[k].([]any)
+		for _, a := range axes {
+			if m, ok := a.(map[string]any); ok && m["name"] != nil {
+				// ECharts colours an axis name like its line by default.
+				m["nameTextStyle"] = map[string]any{"color": TextColor, "fontSize": fontSize, "align": nameAlign(k)}
+			}
+		}
+	}
+	if series, ok := tree["series"].([]any); ok && (p.c.Type == "pie" || p.c.Type == "donut") {
+		for _, s := range series {
+			if m, ok := s.(map[string]any); ok {
+				if label, ok := m["label"].(map[string]any); ok {
+					// Align labels to the edges and wrap them there, so long
+					// names stay inside a 360 px column.
+					label["alignTo"] = "edge"
+					label["edgeDistance"] = 4
+					label["overflow"] = "break"
+					label["minMargin"] = 4
+				}
+			}
+		}
+	}
+	out, err := json.Marshal(tree) // HTML escaping on: safe in a <script> island
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: %w", p.c.ID, err)
+	}
+	if bytes.Contains(out, []byte(assetHost)) || bytes.Contains(out, []byte("__f__")) {
+		return nil, fmt.Errorf("chart %s: option holds a remote asset or function code", p.c.ID)
+	}
+	return out, nil
+}
+
+func nameAlign(axis string) string {
+	if axis == "yAxis" {
+		return "left" // from the axis' top, into the plot: never cut off on the left
+	}
+	return "center"
+}
+
+// prune removes null fields and empty objects, which go-echarts writes for
+// options never set.
+func prune(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return false
+	case map[string]any:
+		for k, x := range v {
+			if !prune(x) {
+				delete(v, k)
+			}
+		}
+		return len(v) > 0
+	case []any:
+		for _, x := range v {
+			prune(x)
+		}
+	}
+	return true
+}
+
+// textWidth estimates the width in px of s in a 12 px font: wide (CJK)
+// characters take a full em, others about 0.6 em.
+func textWidth(s string) int {
+	w := 0.0
+	for _, r := range s {
+		if isWide(r) {
+			w += fontSize
+		} else {
+			w += 0.6 * fontSize
+		}
+	}
+	return int(math.Ceil(w))
+}
+
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
+}
+
+// lines estimates how many lines s takes when wrapped at width px.
+func lines(s string, width int) int {
+	if s == "" || width <= 0 {
+		return 1
+	}
+	w := textWidth(s)
+	if utf8.RuneCountInString(s) > 1 && !isWide([]rune(s)[0]) {
+		w = w * 11 / 10 // words wrap whole: allow for ragged ends
+	}
+	return max(1, (w+width-1)/width)
+}

@@ -1,0 +1,81 @@
+package chart_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"reportsite/internal/chart"
+	"reportsite/internal/echarts"
+	"reportsite/internal/lang"
+)
+
+var (
+	rendererOnce sync.Once
+	renderer     *echarts.Renderer
+	rendererErr  error
+)
+
+// newRenderer compiles the vendored ECharts once for all tests.
+func newRenderer(t *testing.T) *echarts.Renderer {
+	t.Helper()
+	rendererOnce.Do(func() {
+		script, err := os.ReadFile(filepath.Join("..", "..", "static", "vendor", "echarts", "echarts.min.js"))
+		if err != nil {
+			rendererErr = err
+			return
+		}
+		renderer, rendererErr = echarts.New(script, echarts.Options{Timeout: 10 * time.Second})
+	})
+	if rendererErr != nil {
+		t.Skipf("no ECharts to render with: %v", rendererErr)
+	}
+	return renderer
+}
+
+// TestRender checks that ECharts accepts every option and draws its
+// categories, value labels and target in the page's language.
+func TestRender(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders with ECharts in goja")
+	}
+	r := newRenderer(t)
+	out := os.Getenv("CHART_SVG_DIR") // set to look at the SVGs
+	langs := []lang.Lang{{Tag: "en"}, {Tag: "zh-Hant"}}
+	charts := chart.Fixtures()
+	names := make([]string, 0, len(charts))
+	for name := range charts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c := charts[name]
+		for _, l := range langs {
+			t.Run(name+"/"+l.Tag, func(t *testing.T) {
+				opt, err := chart.Option(c, l, nil)
+				if err != nil {
+					t.Fatalf("Option: %v", err)
+				}
+				w, h := chart.Size(c)
+				svg, err := r.Render(echarts.Chart{ID: c.ID, Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: chart.Describe(c, l, nil)})
+				if err != nil {
+					t.Fatalf("Render: %v", err)
+				}
+				if out != "" {
+					if err := os.WriteFile(filepath.Join(out, name+"-"+l.Tag+".svg"), svg, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				for _, want := range chart.RenderWants(name, l) {
+					if !bytes.Contains(svg, []byte(want)) {
+						t.Errorf("SVG of %s in %s lacks %q", name, l.Tag, want)
+					}
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package chart
+
+import "reportsite/internal/dataset"
+
+// Size returns the width and height in px a chart is rendered at: Width,
+// and c.Height when set, else a height from the chart's type, its rows and
+// the length of its category labels. Horizontal bars grow with their rows,
+// so long Chinese labels wrap instead of shrinking the bars. Labels in every
+// language count, so a chart has one size, and one aspect ratio, in all.
+func Size(c *dataset.Chart) (w, h int) {
+	if c == nil {
+		return Width, 240
+	}
+	if c.Height > 0 {
+		return Width, c.Height
+	}
+	var rows []*dataset.Row
+	if c.Table != nil {
+		rows = c.ChartRows()
+	}
+	legend := 0
+	if len(c.Values) > 1 {
+		legend = legendHeight
+	}
+	switch c.Type {
+	case "pie", "donut":
+		h = 300 + legend
+	case "hbar", "progress":
+		h = 56 + legend // value axis, margins, the target's label
+		barRow := 20*max(1, len(c.Values)) + 16
+		if c.Type == "progress" {
+			barRow = 40
+		}
+		if !c.XName.IsZero() {
+			h += 24
+		}
+		for _, r := range rows {
+			h += max(barRow, maxLines(c, r, catLabelWidth)*lineHeight+12)
+		}
+	default:
+		h = 260 + legend
+		if len(rows) > 0 {
+			extra := 0
+			for _, r := range rows {
+				extra = max(extra, maxLines(c, r, max(36, (Width-60)/len(rows)))-1)
+			}
+			h += min(extra, 4) * lineHeight
+		}
+	}
+	return Width, min(max(h, 160), 1200)
+}
+
+// maxLines returns the most lines row r's category label takes in any
+// language.
+func maxLines(c *dataset.Chart, r *dataset.Row, width int) int {
+	n := 1
+	for _, s := range r.Cells[c.Category].Text {
+		n = max(n, lines(s, width))
+	}
+	return n
+}
