@@ -142,8 +142,15 @@ func (s *state) errorf(off int, hint, format string, args ...any) {
 // at once; it never panics.
 func Parse(src []byte, opt Options) (d *Doc, errs []Error) {
 	src = append([]byte(nil), src...) // the caller may reuse its buffer
+	// goldmark assumes valid UTF-8 (a stray continuation byte before a line
+	// break makes it panic), so invalid bytes become U+FFFD first.
+	var bad int
+	src, bad = validUTF8(src)
 	li := newLineIndex(src, opt.LineOffset)
 	st := &state{opt: opt, lines: li}
+	if bad >= 0 {
+		st.errorf(bad, "save the file as UTF-8", "invalid UTF-8")
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			d = &Doc{src: src, lines: li, failed: true}
@@ -161,6 +168,29 @@ func Parse(src []byte, opt Options) (d *Doc, errs []Error) {
 	d.Paras = collectParas(root, src, st)
 	sortErrors(st.errs)
 	return d, st.errs
+}
+
+// validUTF8 returns src with every invalid byte sequence replaced by U+FFFD,
+// and the offset of the first replacement in the result, or -1.
+func validUTF8(src []byte) ([]byte, int) {
+	if utf8.Valid(src) {
+		return src, -1
+	}
+	first := -1
+	out := make([]byte, 0, len(src)+8)
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			if first < 0 {
+				first = len(out)
+			}
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, src[:size]...)
+		}
+		src = src[size:]
+	}
+	return out, first
 }
 
 func sortErrors(errs []Error) {

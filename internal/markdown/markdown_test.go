@@ -508,3 +508,14 @@ func TestParseKeepsNoReference(t *testing.T) {
 		t.Errorf("Render after the caller changed its buffer = %q, want the original text", got[0].HTML)
 	}
 }
+
+func TestInvalidUTF8(t *testing.T) {
+	src := "第一行\n\x82\n0"
+	got, errs := html(t, src, Options{LineOffset: 2})
+	if want := []string{"4:1: invalid UTF-8"}; !reflect.DeepEqual(msgs(errs), want) {
+		t.Errorf("Parse(%q) errors = %q, want %q", src, msgs(errs), want)
+	}
+	if !strings.Contains(got, "\uFFFD") {
+		t.Errorf("Render(%q) = %q, want U+FFFD in place of the bad byte", src, got)
+	}
+}

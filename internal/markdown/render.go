@@ -3,6 +3,7 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -22,13 +23,17 @@ type Chunk struct {
 // Render returns the HTML of each top-level block in order. block renders
 // ```chart and ```table blocks (Kind "figure"); when it is nil they are left
 // out. Its errors are returned as *BlockError.
-func (d *Doc) Render(block BlockFunc) ([]Chunk, error) {
+func (d *Doc) Render(block BlockFunc) (chunks []Chunk, err error) {
 	if d == nil || d.failed || d.root == nil {
 		return nil, nil
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			chunks, err = nil, fmt.Errorf("internal error: markdown renderer: %v", r)
+		}
+	}()
 	var buf bytes.Buffer
 	w := &blockWriter{Writer: bufio.NewWriter(&buf), fn: block}
-	var chunks []Chunk
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		buf.Reset()
 		w.Reset(&buf)
