@@ -1,0 +1,318 @@
+package check
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"reportsite/internal/content"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+)
+
+const siteTOML = `title = { zh-Hant = "報告", en = "Report" }
+name = "test"
+version = "1"
+
+[[languages]]
+tag = "zh-Hant"
+name = "繁體中文"
+prefix = "zh-hant"
+
+[[languages]]
+tag = "zh-Hans"
+name = "简体中文"
+prefix = "zh-hans"
+derive = "zh-Hant"
+
+[[languages]]
+tag = "en"
+name = "English"
+prefix = "en"
+`
+
+// section returns a section file: front matter (title and any extra TOML)
+// and a body whose first line is line 4 plus the extra lines.
+func section(title, extra, body string) string {
+	return "+++\ntitle = \"" + title + "\"\n" + extra + "+++\n" + body
+}
+
+// site loads a fixture site from files added to a minimal site.toml.
+func site(t *testing.T, files map[string]string) *content.Site {
+	t.Helper()
+	fsys := fstest.MapFS{"site.toml": {Data: []byte(siteTOML)}}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	s, dl := content.Load(fsys)
+	if s == nil || dl.Errors() > 0 {
+		t.Fatalf("content.Load: %v", dl.Err())
+	}
+	return s
+}
+
+// diags formats the problems of dl, one per line, with their hints.
+func diags(dl *diag.List) string {
+	var b strings.Builder
+	for _, d := range dl.Items() {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func TestParity(t *testing.T) {
+	tests := []struct {
+		name     string
+		zh, en   string
+		zhExtra  string
+		enExtra  string
+		want     string
+		wantNone bool
+	}{
+		{
+			name: "agree",
+			zh:   "總收入25764萬元，完成年度計劃81.76%，全區排名第5。\n\n11月中旬完成全部209棟，十九屆六中全會。\n",
+			en:   "Revenue was CNY 257.64 million, 81.76% of the plan, ranking fifth.\n\nIn mid-November all 209 buildings; the 19th Central Committee.\n",
+		},
+		{
+			name: "missing and extra",
+			zh:   "總收入25764萬元，比增39.2%。\n",
+			en:   "Revenue was CNY 257.6 million, up 39.2%.\n",
+			want: "en/01-a.md:4: number 257600000 (257.6 million) is not in zh-Hant/01-a.md:4\n" +
+				"\thint: correct it to the number in zh-Hant/01-a.md:4, or add it to allow_numbers with a reason\n" +
+				"en/01-a.md:4: number 257640000 (25764萬元 in zh-Hant/01-a.md:4) is missing\n" +
+				"\thint: write CNY 257.64 million, or add it to allow_numbers with a reason\n",
+		},
+		{
+			name: "paired by position",
+			zh:   "共接種79515人。\n\n第二劑次36748人。\n",
+			en:   "In all 36,748 people received a second dose.\n\nA total of 79,515 people were vaccinated.\n",
+			want: "en/01-a.md:4: number 36748 (36,748) is not in zh-Hant/01-a.md:4\n" +
+				"\thint: correct it to the number in zh-Hant/01-a.md:4, or add it to allow_numbers with a reason\n" +
+				"en/01-a.md:4: number 79515 (79515人 in zh-Hant/01-a.md:4) is missing\n" +
+				"\thint: write 79,515 people, or add it to allow_numbers with a reason\n" +
+				"en/01-a.md:6: number 36748 (36748人 in zh-Hant/01-a.md:6) is missing\n" +
+				"\thint: write 36,748 people, or add it to allow_numbers with a reason\n" +
+				"en/01-a.md:6: number 79515 (79,515) is not in zh-Hant/01-a.md:6\n" +
+				"\thint: correct it to the number in zh-Hant/01-a.md:6, or add it to allow_numbers with a reason\n",
+		},
+		{
+			name: "anywhere in the section when paragraphs differ",
+			zh:   "共接種79515人。\n\n第二劑次36748人。\n",
+			en:   "In all 36,748 people received a second dose and 79,515 people were vaccinated.\n",
+		},
+		{
+			name: "best counterpart when paragraphs differ",
+			zh:   "共接種79515人，第一劑次42587人。\n\n第二劑次36748人，完成率62.91%。\n\n投入資金400多萬元。\n",
+			en:   "A total of 79,515 people were vaccinated, 42,587 with a first dose.\n\nA second dose: 36,748 people, 62.9%. CNY 4 million was invested.\n",
+			want: "en/01-a.md:6: number 62.9 (62.9%) is not in zh-Hant/01-a.md\n" +
+				"\thint: correct it to the number in zh-Hant/01-a.md, or add it to allow_numbers with a reason\n" +
+				"en/01-a.md:6: number 62.91 (62.91% in zh-Hant/01-a.md:6) is missing\n" +
+				"\thint: write 62.91%, or add it to allow_numbers with a reason\n",
+		},
+		{
+			name:    "allowed in either file",
+			zh:      "共3714人。\n",
+			zhExtra: "[[allow_numbers]]\nvalue = \"3714\"\nreason = \"rounded in English\"\n",
+			en:      "About 3,700 people.\n",
+			enExtra: "[[allow_numbers]]\nvalue = \"3,700\"\nreason = \"rounded in English\"\n",
+		},
+		{
+			name:    "stale allowance",
+			zh:      "共3714人。\n",
+			en:      "In all 3,714 people.\n",
+			enExtra: "[[allow_numbers]]\nvalue = \"19\"\nreason = \"no longer needed\"\n",
+			want: "en/01-a.md:4: warning: allow_numbers value \"19\" excuses nothing\n" +
+				"\thint: remove the entry: the languages agree on this number, or no text states it\n",
+		},
+		{
+			name:    "allowance without a number",
+			zh:      "共3714人。\n",
+			en:      "In all 3,714 people.\n",
+			zhExtra: "[[allow_numbers]]\nvalue = \"many\"\nreason = \"a word\"\n",
+			want: "zh-Hant/01-a.md:4: allow_numbers value \"many\" states no number\n" +
+				"\thint: write the number with digits, e.g. value = \"19\" or value = \"257.64 million\"\n",
+		},
+		{
+			name: "words are not required in the original",
+			zh:   "堅持生態優先，同心同向。\n",
+			en:   "Putting ecology first, with one heart.\n",
+		},
+		{
+			name: "names and superscripts",
+			zh:   "一汽紅旗4S店、T3汽車出行，展廳6000平。\n",
+			en:   "the FAW Hongqi 4S dealership, T3 Mobility, showrooms of 6,000 m².\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := site(t, map[string]string{
+				"zh-Hant/01-a.md": section("甲", tt.zhExtra, tt.zh),
+				"en/01-a.md":      section("A", tt.enExtra, tt.en),
+			})
+			var dl diag.List
+			Parity(s, splitParas, &dl)
+			if got := diags(&dl); got != tt.want {
+				t.Errorf("Parity() =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+const tableTOML = `title = { zh-Hant = "表", en = "Table" }
+source = "01-a"
+
+[[columns]]
+key = "item"
+label = { zh-Hant = "項目", en = "Item" }
+type = "text"
+
+[[columns]]
+key = "value"
+label = { zh-Hant = "金額", en = "Amount" }
+type = "number"
+unit = "yuan"
+
+[[columns]]
+key = "growth"
+label = { zh-Hant = "比增", en = "Growth" }
+type = "number"
+unit = "percent"
+
+[[rows]]
+id = "a"
+item = { zh-Hant = "甲", en = "A" }
+value = %s
+growth = %s
+`
+
+func TestProvenance(t *testing.T) {
+	tests := []struct {
+		name, value, growth, source, want string
+	}{
+		{name: "stated", value: "257640000", growth: "39.2"},
+		{name: "a fall is stated in words", value: "257640000", growth: "-5.5"},
+		{name: "empty cell", value: "257640000", growth: "39.2\nsource = \"01-a\""},
+		{
+			name: "not stated", value: "257650000", growth: "39.2",
+			want: "data/t.toml:24: value 257650000 (25,765萬 / 2.5765億) not found in section 01-a (zh-Hant)\n" +
+				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n",
+		},
+		{
+			name: "row names another section", value: "257640000", growth: "39.2\nsource = \"02-b\"",
+			want: "data/t.toml:24: value 257640000 (25,764萬 / 2.5764億) not found in section 02-b (zh-Hant)\n" +
+				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n" +
+				"data/t.toml:25: value 39.2 not found in section 02-b (zh-Hant)\n" +
+				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := site(t, map[string]string{
+				"zh-Hant/01-a.md": section("甲", "", "總收入25764萬元，比增39.2%，下降5.5%。\n"),
+				"en/01-a.md":      section("A", "", "CNY 257.64 million, up 39.2%, down 5.5%.\n"),
+				"zh-Hant/02-b.md": section("乙", "", "其他。\n"),
+				"en/02-b.md":      section("B", "", "Other.\n"),
+				"data/t.toml":     strings.NewReplacer("%s\ngrowth = %s", tt.value+"\ngrowth = "+tt.growth).Replace(tableTOML),
+			})
+			var dl diag.List
+			Provenance(s, splitParas, &dl)
+			if got := diags(&dl); got != tt.want {
+				t.Errorf("Provenance() =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGlossary(t *testing.T) {
+	const glossary = `[[terms]]
+zh-Hant = "常泰街道"
+en = "Changtai Subdistrict"
+
+[[terms]]
+zh-Hant = "規模以上工業"
+en = "industrial enterprises above designated size"
+`
+	tests := []struct {
+		name, zh, en, want string
+	}{
+		{
+			name: "rendered",
+			zh:   "常泰街道堅持目標導向。\n\n完成規模以上工業183.63億元。\n",
+			en:   "CHANGTAI   subdistrict kept to its goals.\n\nOutput of industrial\nenterprises above designated size was CNY 18.363 billion.\n",
+		},
+		{
+			name: "term not used",
+			zh:   "堅持目標導向。\n",
+			en:   "It kept to its goals.\n",
+		},
+		{
+			name: "missing",
+			zh:   "堅持目標導向。\n\n常泰街道完成規模以上工業183.63億元。\n",
+			en:   "It kept to its goals.\n\nChangtai Street's industry reached CNY 18.363 billion.\n",
+			want: "en/01-a.md:6: warning: glossary term 常泰街道 (zh-Hant/01-a.md:6) is not rendered as \"Changtai Subdistrict\" in this section\n" +
+				"\thint: write \"Changtai Subdistrict\" as in glossary.toml:2, or change the glossary\n" +
+				"en/01-a.md:6: warning: glossary term 規模以上工業 (zh-Hant/01-a.md:6) is not rendered as \"industrial enterprises above designated size\" in this section\n" +
+				"\thint: write \"industrial enterprises above designated size\" as in glossary.toml:6, or change the glossary\n",
+		},
+		{
+			name: "missing, paragraphs differ",
+			zh:   "堅持目標導向。\n\n常泰街道完成目標。\n",
+			en:   "Changtai Street kept to its goals and met them.\n",
+			want: "en/01-a.md: warning: glossary term 常泰街道 (zh-Hant/01-a.md:6) is not rendered as \"Changtai Subdistrict\" in this section\n" +
+				"\thint: write \"Changtai Subdistrict\" as in glossary.toml:2, or change the glossary\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := site(t, map[string]string{
+				"zh-Hant/01-a.md": section("甲", "", tt.zh),
+				"en/01-a.md":      section("A", "", tt.en),
+				"glossary.toml":   glossary,
+			})
+			var dl diag.List
+			Glossary(s, splitParas, &dl)
+			if got := diags(&dl); got != tt.want {
+				t.Errorf("Glossary() =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRun checks that Run applies every rule and asks for each text's
+// paragraphs once.
+func TestRun(t *testing.T) {
+	s := site(t, map[string]string{
+		"zh-Hant/01-a.md": section("甲", "", "常泰街道總收入25764萬元。\n"),
+		"en/01-a.md":      section("A", "", "Revenue was CNY 257.6 million.\n"),
+		"glossary.toml":   "[[terms]]\nzh-Hant = \"常泰街道\"\nen = \"Changtai Subdistrict\"\n",
+		"data/t.toml":     strings.NewReplacer("%s\ngrowth = %s", "1\ngrowth = 2").Replace(tableTOML),
+	})
+	calls := map[string]int{}
+	paras := func(sec *content.Section, l lang.Lang) []Para {
+		calls[sec.ID+" "+l.Tag]++
+		return splitParas(sec, l)
+	}
+	var dl diag.List
+	Run(s, paras, &dl)
+	var msgs []string
+	for _, d := range dl.Items() {
+		msgs = append(msgs, d.Pos()+": "+d.Msg)
+	}
+	want := []string{
+		"data/t.toml:24: value 1 not found in section 01-a (zh-Hant)",
+		"data/t.toml:25: value 2 not found in section 01-a (zh-Hant)",
+		"en/01-a.md:4: glossary term 常泰街道 (zh-Hant/01-a.md:4) is not rendered as \"Changtai Subdistrict\" in this section",
+		"en/01-a.md:4: number 257600000 (257.6 million) is not in zh-Hant/01-a.md:4",
+		"en/01-a.md:4: number 257640000 (25764萬元 in zh-Hant/01-a.md:4) is missing",
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Run() =\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+	for k, n := range calls {
+		if n != 1 {
+			t.Errorf("paragraphs of %s read %d times, want once", k, n)
+		}
+	}
+}
