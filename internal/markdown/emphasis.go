@@ -4,6 +4,7 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -21,7 +22,7 @@ func (cjkEmphasisParser) Trigger() []byte { return []byte{'*', '_'} }
 func (cjkEmphasisParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	before := block.PrecendingCharacter()
 	line, segment := block.PeekLine()
-	d := scanDelimiter(line, before)
+	d := scanDelimiter(line, before, emphasisProcessor{})
 	if d == nil {
 		return nil
 	}
@@ -42,8 +43,42 @@ func (emphasisProcessor) CanOpenCloser(opener, closer *parser.Delimiter) bool {
 
 func (emphasisProcessor) OnMatch(consumes int) ast.Node { return ast.NewEmphasis(consumes) }
 
-func scanDelimiter(line []byte, before rune) *parser.Delimiter {
-	if len(line) == 0 || (line[0] != '*' && line[0] != '_') {
+// cjkStrikeParser parses ~~strikethrough~~ by the same rules, in place of
+// goldmark's extension.Strikethrough parser.
+type cjkStrikeParser struct{}
+
+func (cjkStrikeParser) Trigger() []byte { return []byte{'~'} }
+
+func (cjkStrikeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	before := block.PrecendingCharacter()
+	if before == '~' {
+		return nil
+	}
+	line, segment := block.PeekLine()
+	d := scanDelimiter(line, before, strikeProcessor{})
+	if d == nil || d.OriginalLength > 2 {
+		return nil
+	}
+	d.Segment = segment.WithStop(segment.Start + d.OriginalLength)
+	block.Advance(d.OriginalLength)
+	pc.PushDelimiter(d)
+	return d
+}
+
+type strikeProcessor struct{}
+
+func (strikeProcessor) IsDelimiter(b byte) bool { return b == '~' }
+
+func (strikeProcessor) CanOpenCloser(opener, closer *parser.Delimiter) bool {
+	return opener.Char == closer.Char
+}
+
+func (strikeProcessor) OnMatch(int) ast.Node { return east.NewStrikethrough() }
+
+// scanDelimiter scans a run of the delimiter at the start of line, as
+// goldmark's parser.ScanDelimiter does, with CJK-friendly flanking rules.
+func scanDelimiter(line []byte, before rune, proc parser.DelimiterProcessor) *parser.Delimiter {
+	if len(line) == 0 || !proc.IsDelimiter(line[0]) {
 		return nil
 	}
 	c := line[0]
@@ -71,7 +106,7 @@ func scanDelimiter(line []byte, before rune) *parser.Delimiter {
 	} else {
 		canOpen, canClose = left, right
 	}
-	return parser.NewDelimiter(canOpen, canClose, j, c, emphasisProcessor{})
+	return parser.NewDelimiter(canOpen, canClose, j, c, proc)
 }
 
 // cjkRanges are the East Asian wide, fullwidth and halfwidth blocks: Han,

@@ -108,7 +108,6 @@ func newMarkdown() goldmark.Markdown {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithExtensions(
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
-			extension.Strikethrough,
 			extension.Linkify,
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 			extension.NewCJK(
@@ -272,6 +271,7 @@ func footnotePrefix(n ast.Node) []byte {
 type sectionExt struct{}
 
 func (sectionExt) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(cjkStrikeParser{}, 500)))
 	m.Parser().AddOptions(parser.WithASTTransformers(
 		util.Prioritized(blockTransformer{}, 100),
 		util.Prioritized(headingTransformer{}, 110),
@@ -280,5 +280,6 @@ func (sectionExt) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(blockRenderer{}, 100),
 		util.Prioritized(safeHTMLRenderer{}, 100),
+		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 	))
 }

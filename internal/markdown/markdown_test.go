@@ -294,6 +294,8 @@ func TestCJK(t *testing.T) {
 		{"English punctuation", "**foo.**bar", "<p>**foo.**bar</p>\n"},
 		{"intraword underscore", "snake_case_name", "<p>snake_case_name</p>\n"},
 		{"underscore emphasis", "_a_ 中_文_字", "<p><em>a</em> 中_文_字</p>\n"},
+		{"strikethrough", "~~舊方法（已廢棄）。~~這個 ~~old~~ ~one~", "<p><del>舊方法（已廢棄）。</del>這個 <del>old</del> <del>one</del></p>\n"},
+		{"three tildes", "a ~~~b~~~ c", "<p>a ~~~b~~~ c</p>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -355,6 +357,7 @@ func TestRemoteImage(t *testing.T) {
 		{"Text\n\n![map](https://example.org/map.png)", []string{`3:1: image "https://example.org/map.png" is not on the site`}},
 		{"![map](//example.org/map.png)", []string{`1:1: image "//example.org/map.png" is not on the site`}},
 		{"[site](https://example.org/)", nil},
+		{"![dot](data:image/png;base64,iVBORw0KGgo=)", nil},
 	}
 	for _, tt := range tests {
 		_, errs := Parse([]byte(tt.src), Options{})

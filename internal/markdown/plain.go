@@ -55,6 +55,9 @@ func isRemote(u []byte) bool {
 	if strings.HasPrefix(s, "//") || strings.HasPrefix(s, `\\`) {
 		return true
 	}
+	if strings.HasPrefix(strings.ToLower(s), "data:image/") {
+		return false // embedded in the page
+	}
 	i := strings.IndexAny(s, ":/?#")
 	return i > 0 && s[i] == ':'
 }
