@@ -69,4 +69,24 @@ func TestRealContent(t *testing.T) {
 	if n := got.Errors(); n > 0 {
 		t.Errorf("the real content has %d error(s)", n)
 	}
+
+	// Every number cell, changed slightly, is no longer stated: the rule
+	// looks at every cell, not just at the first.
+	cells := 0
+	for _, tb := range s.Tables {
+		for _, r := range tb.Rows {
+			for k, c := range r.Cells {
+				if c.HasNum {
+					c.Num = c.Num*1.0013 + 0.37
+					r.Cells[k] = c
+					cells++
+				}
+			}
+		}
+	}
+	var changed diag.List
+	Provenance(s, splitParas, &changed)
+	if changed.Errors() != cells || cells == 0 {
+		t.Errorf("Provenance() on %d changed cells reports %d errors, want %d", cells, changed.Errors(), cells)
+	}
 }
