@@ -192,6 +192,9 @@ func (b *builder) render(ctx context.Context) error {
 	}
 	close(ch)
 	wg.Wait()
+	if first == nil && ctx.Err() == nil {
+		first = b.publish() // needs every page: one-file reports, sitemap, service worker
+	}
 	if first != nil {
 		return first
 	}

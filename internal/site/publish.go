@@ -1,0 +1,406 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	nethtml "golang.org/x/net/html"
+
+	"reportsite/internal/content"
+	"reportsite/internal/lang"
+)
+
+// Generator names the program recorded in an archive's provenance.
+const Generator = "reportsite 0.1.0"
+
+// Publishing files, relative to the site root. The service worker sits at the
+// root so that its scope covers the whole site.
+const (
+	swPath          = "sw.js"
+	webManifestPath = "manifest.webmanifest"
+	sitemapPath     = "sitemap.xml"
+	robotsPath      = "robots.txt"
+	offlinePath     = "static/offline.js"
+)
+
+// SinglePath returns the path of language l's one-file report: the whole
+// report with its styles and charts inlined, for handing out and archiving.
+func SinglePath(s *content.Site, l lang.Lang) string {
+	name := s.Name
+	if name == "" {
+		name = "report"
+	}
+	return l.Prefix + "/" + name + "-" + l.Prefix + ".html"
+}
+
+// SingleFile returns the one-file report's address from this page.
+func (p *pageData) SingleFile() string { return p.URL(SinglePath(p.Site, p.Lang)) }
+
+// Offline reports whether the page registers the offline service worker:
+// never in the preview server, whose pages must always be fresh.
+func (p *pageData) Offline() bool { return !p.Serve }
+
+// Canonical returns the page's absolute address when the site has a base URL,
+// and "" otherwise (a relative or guessed canonical would lie).
+func (p *pageData) Canonical() string {
+	if p.Site.BaseURL == "" || p.Kind == "404" {
+		return ""
+	}
+	return absURL(p.Site.BaseURL, p.Path)
+}
+
+// absURL joins base (ending in /) and a site path; a folder's index.html is
+// addressed by the folder, as static hosts serve it.
+func absURL(base, p string) string {
+	p = strings.TrimSuffix(p, "index.html")
+	return base + p
+}
+
+// publish adds the files that depend on the whole output: the one-file
+// reports, the web app manifest, sitemap and robots.txt (with a base URL
+// only), and last the service worker, whose version hashes everything else.
+func (b *builder) publish() error {
+	var wg sync.WaitGroup
+	errs := make([]error, len(b.site.Languages))
+	for i, l := range b.site.Languages {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = b.singlePage(l)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("%s: %w", SinglePath(b.site, b.site.Languages[i]), err)
+		}
+	}
+	if err := b.webManifest(); err != nil {
+		return err
+	}
+	if b.site.BaseURL != "" {
+		b.add(sitemapPath, b.sitemap())
+		b.add(robotsPath, []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.site.BaseURL+sitemapPath+"\n"))
+	}
+	if !b.opt.Serve {
+		b.add(swPath, serviceWorker(b.out))
+	}
+	return nil
+}
+
+func (b *builder) webManifest() error {
+	l := b.site.Languages[0]
+	m := map[string]any{
+		"name":             b.site.Title.In(l),
+		"short_name":       b.site.Name,
+		"lang":             l.Tag,
+		"start_url":        "index.html",
+		"scope":            "./",
+		"display":          "standalone",
+		"background_color": "#ffffff",
+		"theme_color":      "#ffffff",
+	}
+	if d := b.site.Subtitle.In(l); d != "" {
+		m["description"] = d
+	}
+	if b.site.Name == "" {
+		m["short_name"] = b.site.Title.In(l)
+	}
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	b.add(webManifestPath, append(data, '\n'))
+	return nil
+}
+
+// sitemap lists every page with its translations as xhtml:link alternates.
+func (b *builder) sitemap() []byte {
+	base := b.site.BaseURL
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	singles := map[string]bool{}
+	for _, l := range b.site.Languages {
+		singles[SinglePath(b.site, l)] = true
+	}
+	paths := b.out.Paths()
+	for _, p := range paths {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" || singles[p] || strings.HasPrefix(p, "static/") {
+			continue
+		}
+		fmt.Fprintf(&buf, "<url><loc>%s</loc>", html.EscapeString(absURL(base, p)))
+		if dir, page, ok := strings.Cut(p, "/"); ok && !strings.Contains(page, "/") {
+			own := false
+			for _, l := range b.site.Languages {
+				own = own || l.Prefix == dir
+			}
+			for _, l := range b.site.Languages {
+				alt := l.Prefix + "/" + page
+				if !own || b.out[alt] == nil {
+					continue
+				}
+				fmt.Fprintf(&buf, "\n  <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>", html.EscapeString(l.Tag), html.EscapeString(absURL(base, alt)))
+			}
+		}
+		buf.WriteString("</url>\n")
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}
+
+// OutputHash returns a short hash of every file's path and bytes except the
+// service worker's own, so that any change to the site changes it.
+func OutputHash(out Output) string {
+	h := sha256.New()
+	for _, p := range out.Paths() {
+		if p == swPath {
+			continue
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(out[p]))
+		h.Write(out[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// serviceWorker caches every file of the site at install; a new build has a
+// new version, so the browser installs the new worker, which drops the old
+// cache. Files are listed relative to the worker, so any sub-path works.
+func serviceWorker(out Output) []byte {
+	files := []string{"./"}
+	for _, p := range out.Paths() {
+		if p != swPath {
+			files = append(files, p)
+		}
+	}
+	list, _ := json.Marshal(files)
+	var buf bytes.Buffer
+	buf.WriteString("// Generated by reportsite: keeps the whole site readable offline after the\n// first visit. A new build changes VERSION and so replaces the cache.\n'use strict';\n")
+	fmt.Fprintf(&buf, "var VERSION = %q;\n", OutputHash(out))
+	buf.WriteString("var FILES = ")
+	buf.WriteString(escapeJSONForScript(list))
+	buf.WriteString(";\n")
+	buf.WriteString(swBody)
+	return buf.Bytes()
+}
+
+const swBody = `var PREFIX = 'reportsite:' + self.registration.scope + ':';
+var CACHE = PREFIX + VERSION;
+self.addEventListener('install', function (e) {
+  e.waitUntil(caches.open(CACHE).then(function (c) {
+    return c.addAll(FILES.map(function (f) { return new URL(f, self.location).href; }));
+  }).then(function () { return self.skipWaiting(); }));
+});
+self.addEventListener('activate', function (e) {
+  e.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) {
+      return k.indexOf(PREFIX) === 0 && k !== CACHE;
+    }).map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+self.addEventListener('fetch', function (e) {
+  if (e.request.method !== 'GET' || new URL(e.request.url).origin !== self.location.origin) return;
+  e.respondWith(caches.open(CACHE).then(function (c) {
+    return c.match(e.request, { ignoreSearch: true }).then(function (hit) {
+      return hit || fetch(e.request).catch(function () {
+        return c.match(new URL('404.html', self.location).href);
+      });
+    });
+  }));
+});
+`
+
+// singleData is what templates/single.html receives.
+type singleData struct {
+	*pageData
+	CSS template.CSS
+	CSP string
+}
+
+// cspMarker stands for the policy until the page's style hashes are known.
+const cspMarker = "reportsite-csp-placeholder"
+
+// singlePage writes language l's one-file report: styles inlined, charts as
+// inline SVG, no script, and no reference to any other file or host; links
+// between sections become #anchors.
+func (b *builder) singlePage(l lang.Lang) error {
+	sp := SinglePath(b.site, l)
+	p := b.newPage(l, "single", path.Base(sp), b.ui.get("full_report", l))
+	p.Path = sp
+	secs, err := b.sectionViews(l, true, sp)
+	if err != nil {
+		return err
+	}
+	p.Sections = secs
+	css, err := fs.ReadFile(overlay(b.opt.Overlay, "static", b.opt.Static), "site.css")
+	if err != nil {
+		return err
+	}
+	css = bytes.ReplaceAll(css, []byte("</"), []byte(`<\/`))
+	out, err := b.tmpl.exec("single", singleData{pageData: p, CSS: template.CSS(css), CSP: cspMarker})
+	if err != nil {
+		return err
+	}
+	out, err = b.selfContained(out, l, sp)
+	if err != nil {
+		return err
+	}
+	csp := "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'"
+	if hs := styleHashes(out); len(hs) > 0 {
+		csp += "; style-src " + strings.Join(hs, " ")
+	}
+	out = bytes.Replace(out, []byte(cspMarker), []byte(csp), 1)
+	b.add(sp, out)
+	return nil
+}
+
+// styleHashes returns the CSP sources ('sha256-…') of every <style> element.
+func styleHashes(doc []byte) []string {
+	var out []string
+	z := nethtml.NewTokenizer(bytes.NewReader(doc))
+	in := false
+	for {
+		tt := z.Next()
+		switch tt {
+		case nethtml.ErrorToken:
+			return out
+		case nethtml.StartTagToken:
+			name, _ := z.TagName()
+			in = string(name) == "style"
+		case nethtml.TextToken:
+			if in {
+				sum := sha256.Sum256(z.Raw())
+				h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+				if !slices.Contains(out, h) {
+					out = append(out, h)
+				}
+			}
+		case nethtml.EndTagToken:
+			in = false
+		}
+	}
+}
+
+// urlAttrs are the attributes that make a browser fetch or navigate.
+var urlAttrs = map[string]bool{"href": true, "src": true, "srcset": true, "action": true, "poster": true, "data": true, "xlink:href": true, "formaction": true}
+
+// selfContained rewrites a rendered page so it needs nothing else: scripts
+// and download links go, links to the language's section pages become
+// anchors, and any other reference is dropped (its text stays).
+func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byte, error) {
+	anchors := map[string]string{} // site path → anchor prefix on this page
+	for _, sec := range b.site.Sections {
+		anchors[l.Prefix+"/"+sec.Slug+".html"] = "s-" + sec.Slug
+	}
+	var out bytes.Buffer
+	z := nethtml.NewTokenizer(bytes.NewReader(doc))
+	skip := 0 // depth inside a dropped element
+	skipTag := ""
+	for {
+		tt := z.Next()
+		if tt == nethtml.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		if skip > 0 {
+			name, _ := z.TagName()
+			switch {
+			case tt == nethtml.StartTagToken && string(name) == skipTag:
+				skip++
+			case tt == nethtml.EndTagToken && string(name) == skipTag:
+				skip--
+			}
+			continue
+		}
+		if tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken {
+			out.Write(raw)
+			continue
+		}
+		rawCopy := append([]byte(nil), raw...)
+		t := z.Token()
+		cls := ""
+		for _, a := range t.Attr {
+			if a.Key == "class" {
+				cls = a.Val
+			}
+		}
+		if t.Data == "script" || (t.Data == "p" && slices.Contains(strings.Fields(cls), "downloads")) || t.Data == "link" || t.Data == "iframe" || t.Data == "object" || t.Data == "embed" {
+			if tt == nethtml.StartTagToken && t.Data != "link" && t.Data != "embed" {
+				skip, skipTag = 1, t.Data
+			}
+			continue
+		}
+		changed := false
+		var attrs []nethtml.Attribute
+		for _, a := range t.Attr {
+			if !urlAttrs[a.Key] {
+				attrs = append(attrs, a)
+				continue
+			}
+			v := strings.TrimSpace(a.Val)
+			switch {
+			case strings.HasPrefix(v, "#"):
+			case strings.HasPrefix(v, "data:") && t.Data == "img":
+			case t.Data == "a" && a.Key == "href" && v == b.site.Report.Source.URL && v != "":
+			default:
+				nv := b.localAnchor(v, pagePath, anchors)
+				changed = true
+				if nv == "" {
+					continue
+				}
+				a.Val = nv
+			}
+			attrs = append(attrs, a)
+		}
+		if t.Data == "a" && changed {
+			// The download attribute makes no sense on an anchor.
+			attrs = slices.DeleteFunc(attrs, func(a nethtml.Attribute) bool { return a.Key == "download" || a.Key == "rel" })
+		}
+		if !changed {
+			out.Write(rawCopy)
+			continue
+		}
+		out.WriteString("<" + t.Data)
+		for _, a := range attrs {
+			out.WriteString(" " + a.Key + `="` + html.EscapeString(a.Val) + `"`)
+		}
+		if tt == nethtml.SelfClosingTagToken {
+			out.WriteString("/")
+		}
+		out.WriteString(">")
+	}
+	if err := z.Err(); err != nil && err.Error() != "EOF" {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// localAnchor maps a relative link to a section page onto its anchor in the
+// one-file report; it returns "" for anything else.
+func (b *builder) localAnchor(v, pagePath string, anchors map[string]string) string {
+	u, err := url.Parse(v)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return ""
+	}
+	target := path.Join(path.Dir(pagePath), u.Path)
+	a, ok := anchors[target]
+	if !ok {
+		return ""
+	}
+	if strings.HasPrefix(u.Fragment, "h-") || strings.HasPrefix(u.Fragment, "fn") {
+		return "#" + a + "-" + u.Fragment
+	}
+	return "#" + a
+}
