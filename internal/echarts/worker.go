@@ -30,8 +30,8 @@ var console = (function () {
 // returns ECharts' SVG virtual DOM (what renderToSVGString serialises) as
 // JSON: {t: tag, a: [[name, value]...], c: [children], x: text}. ECharts
 // writes attribute values into its string unescaped, so the tree is the only
-// unambiguous form. Progressive rendering is turned off because it would
-// finish large series in later frames, which never come.
+// unambiguous form. Progressive rendering and animated force layout are
+// turned off because they would finish in later frames, which never come.
 var renderProgram = goja.MustCompile("render.js", `
 (function (json, width, height) {
 	var option = JSON.parse(json);
@@ -45,6 +45,9 @@ var renderProgram = goja.MustCompile("render.js", `
 			if (series[i] && typeof series[i] === 'object') {
 				series[i].animation = false;
 				series[i].progressive = 0;
+				if (series[i].force && typeof series[i].force === 'object') {
+					series[i].force.layoutAnimation = false;
+				}
 			}
 		}
 	}
@@ -152,9 +155,10 @@ func (r *Renderer) run(c Chart) (*node, error) {
 	return tree, err
 }
 
-// call runs one chart. keep reports whether the runtime may be reused: not
-// after a Go panic, an interrupt or an engine error, which may leave ECharts
-// half-way through an update.
+// call runs one chart. keep reports whether the runtime may be reused: only
+// after a clean render. A JavaScript exception, an interrupt or a Go panic
+// may leave ECharts half-way through an update, and a fresh runtime costs
+// little next to a wrong chart.
 func (r *Renderer) call(w *worker, c Chart) (tree *node, keep bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -164,18 +168,17 @@ func (r *Renderer) call(w *worker, c Chart) (tree *node, keep bool, err error) {
 	w.seed = 0
 	timer := time.AfterFunc(r.timeout, func() { w.vm.Interrupt("timeout") })
 	v, err := w.render(goja.Undefined(), w.vm.ToValue(string(c.Option)), w.vm.ToValue(c.Width), w.vm.ToValue(c.Height))
-	if !timer.Stop() {
-		// The interrupt fired, or is firing: it may land after this call
-		// returns, so the runtime must not be reused.
-		keep = false
-	} else {
-		keep = true
-	}
+	// If the interrupt fired, or is firing, it may land after this call
+	// returns: the runtime must not be reused.
+	keep = timer.Stop()
 	w.vm.ClearInterrupt()
 	if err != nil {
 		var exc *goja.Exception
 		if errors.As(err, &exc) {
-			return nil, keep, fmt.Errorf("echarts: %s", exc.Value().String())
+			if v := exc.Value(); v != nil {
+				return nil, false, fmt.Errorf("echarts: %s", v.String())
+			}
+			return nil, false, fmt.Errorf("echarts: %w", err)
 		}
 		var intr *goja.InterruptedError
 		if errors.As(err, &intr) {
@@ -185,7 +188,7 @@ func (r *Renderer) call(w *worker, c Chart) (tree *node, keep bool, err error) {
 	}
 	var n node
 	if err := json.Unmarshal([]byte(v.String()), &n); err != nil {
-		return nil, keep, fmt.Errorf("echarts: read SVG tree: %w", err)
+		return nil, false, fmt.Errorf("echarts: read SVG tree: %w", err)
 	}
 	return &n, keep, nil
 }
