@@ -38,7 +38,7 @@ func section(title, extra, body string) string {
 }
 
 // site loads a fixture site from files added to a minimal site.toml.
-func site(t *testing.T, files map[string]string) *content.Site {
+func site(t testing.TB, files map[string]string) *content.Site {
 	t.Helper()
 	fsys := fstest.MapFS{"site.toml": {Data: []byte(siteTOML)}}
 	for name, data := range files {
@@ -83,6 +83,15 @@ func TestParity(t *testing.T) {
 				"\thint: correct it to the number in zh-Hant/01-a.md:4, or add it to allow_numbers with a reason\n" +
 				"en/01-a.md:4: number 257640000 (25764萬元 in zh-Hant/01-a.md:4) is missing\n" +
 				"\thint: write CNY 257.64 million, or add it to allow_numbers with a reason\n",
+		},
+		{
+			name: "qualifiers and units",
+			zh:   "共計22萬余平方米。\n",
+			en:   "More than 22,000 m² in all.\n",
+			want: "en/01-a.md:4: number 22000 (22,000) is not in zh-Hant/01-a.md:4\n" +
+				"\thint: correct it to the number in zh-Hant/01-a.md:4, or add it to allow_numbers with a reason\n" +
+				"en/01-a.md:4: number 220000 (22萬余平方米 in zh-Hant/01-a.md:4) is missing\n" +
+				"\thint: write 220,000 m², or add it to allow_numbers with a reason\n",
 		},
 		{
 			name: "paired by position",
@@ -315,4 +324,32 @@ func TestRun(t *testing.T) {
 			t.Errorf("paragraphs of %s read %d times, want once", k, n)
 		}
 	}
+}
+
+// FuzzRun feeds arbitrary paragraphs to every rule: none panics.
+func FuzzRun(f *testing.F) {
+	f.Add("總收入25764萬元，比增39.2%。\n\n十九屆", "CNY 257.64 million, up 39.2%.\n\nthe 19th")
+	f.Add("", "one two\n\n\n3")
+	f.Add("常泰街道22萬余平方米", "\xff1,000.5 million")
+	s := site(f, map[string]string{
+		"zh-Hant/01-a.md": section("甲", "[[allow_numbers]]\nvalue = \"3\"\nreason = \"r\"\n", "甲\n"),
+		"en/01-a.md":      section("A", "", "A\n"),
+		"glossary.toml":   "[[terms]]\nzh-Hant = \"常泰街道\"\nen = \"Changtai Subdistrict\"\n",
+		"data/t.toml":     strings.NewReplacer("%s\ngrowth = %s", "257640000\ngrowth = -39.2").Replace(tableTOML),
+	})
+	f.Fuzz(func(t *testing.T, zh, en string) {
+		paras := func(sec *content.Section, l lang.Lang) []Para {
+			text := en
+			if l.Tag == "zh-Hant" {
+				text = zh
+			}
+			var out []Para
+			for i, p := range strings.Split(text, "\n\n") {
+				out = append(out, Para{Text: p, Line: i + 1})
+			}
+			return out
+		}
+		var dl diag.List
+		Run(s, paras, &dl)
+	})
 }

@@ -191,7 +191,7 @@ func (sc *scanner) cjkSuffix(i int) (end, exp int, kind Kind) {
 	if r, n := utf8.DecodeRuneInString(s[i:]); r == '%' || r == '％' {
 		return i + n, exp, Percent
 	}
-	return end, exp, kind
+	return max(end, i), exp, kind
 }
 
 // westernSuffix reads what follows a number in Western notation: an

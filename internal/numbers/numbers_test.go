@@ -101,7 +101,7 @@ func TestExtractText(t *testing.T) {
 		want        []string
 	}{
 		{"總收入25764萬元，比增39.2%", "cjk", []string{"25764萬", "39.2%"}},
-		{"共計22萬余平方米", "cjk", []string{"22萬"}},
+		{"共計22萬余平方米，10000多條", "cjk", []string{"22萬余", "10000多"}},
 		{"資金400多萬元", "cjk", []string{"400多萬"}},
 		{"was CNY 257.64 million, 81.76% of", "western", []string{"257.64 million", "81.76%"}},
 		{"ranking 5th, the twenty-first, 5 per cent", "western", []string{"5th", "twenty-first", "5 per cent"}},
