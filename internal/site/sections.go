@@ -124,9 +124,12 @@ func (b *builder) checkPair(a, o *sectionDoc) {
 		case i >= len(ro):
 			b.dl.Errorf(o.text.File, lastLine(o), fmt.Sprintf("add ```%s %s``` where %s:%d has it", ra[i].Kind, ra[i].ID, a.text.File, ra[i].Line),
 				"%s %q is missing (it is in %s)", ra[i].Kind, ra[i].ID, a.text.File)
-		case ra[i].Kind != ro[i].Kind || ra[i].ID != ro[i].ID:
+		case (ra[i].Kind != ro[i].Kind || ra[i].ID != ro[i].ID) && containsRef(ra, ro[i].Kind, ro[i].ID):
 			b.dl.Errorf(o.text.File, ro[i].Line, fmt.Sprintf("keep charts and tables in the order of %s (%s:%d has %s %q)", a.text.File, a.text.File, ra[i].Line, ra[i].Kind, ra[i].ID),
 				"%s %q is out of order", ro[i].Kind, ro[i].ID)
+		case ra[i].Kind != ro[i].Kind || ra[i].ID != ro[i].ID:
+			b.dl.Errorf(o.text.File, ro[i].Line, fmt.Sprintf("place the same block in both languages (%s:%d has %s %q)", a.text.File, ra[i].Line, ra[i].Kind, ra[i].ID),
+				"%s %q does not match its counterpart %s %q", ro[i].Kind, ro[i].ID, ra[i].Kind, ra[i].ID)
 		default:
 			continue
 		}
@@ -136,4 +139,13 @@ func (b *builder) checkPair(a, o *sectionDoc) {
 
 func lastLine(d *sectionDoc) int {
 	return d.text.BodyLine + strings.Count(string(d.text.Body), "\n")
+}
+
+func containsRef(refs []markdown.Ref, kind, id string) bool {
+	for _, r := range refs {
+		if r.Kind == kind && r.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,129 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"reportsite/internal/diag"
+	"reportsite/static"
+	"reportsite/templates"
+)
+
+// miniFS returns the mini fixture as an in-memory FS that tests can break.
+func miniFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	root := "testdata/mini/content"
+	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(root + "/" + p)
+		m[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func edit(m fstest.MapFS, name, old, new string) {
+	m[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(m[name].Data), old, new, 1))}
+}
+
+// TestBrokenSites checks that each broken fixture yields exactly the
+// expected diagnostic (file:line: message, then its hint).
+func TestBrokenSites(t *testing.T) {
+	tests := []struct {
+		name  string
+		break_ func(m fstest.MapFS)
+		want  string
+	}{
+		{"unknown chart", func(m fstest.MapFS) { edit(m, "en/01-economy.md", "```chart growth", "```chart growht") },
+			"en/01-economy.md:12:1: chart \"growht\" not found\n\thint: did you mean \"growth\"?"},
+		{"unknown table", func(m fstest.MapFS) { edit(m, "zh-Hant/01-economy.md", "```table economy", "```table econmy") },
+			"zh-Hant/01-economy.md:19:1: table \"econmy\" not found\n\thint: did you mean \"economy\"?"},
+		{"missing translation", func(m fstest.MapFS) { delete(m, "en/02-plans.md") },
+			"en/02-plans.md: section 02-plans has no en text\n\thint: translate zh-Hant/02-plans.md into en: translations pair by file name"},
+		{"heading level differs", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "### 1. Stronger", "## 1. Stronger") },
+			"en/02-plans.md:9: heading \"1. Stronger manufacturing\" is level 2, its counterpart is level 3\n\thint: make it a level-3 heading (###), as at zh-Hant/02-plans.md:9"},
+		{"chart order differs", func(m fstest.MapFS) {
+			edit(m, "en/01-economy.md", "```chart growth\n```", "```table economy\n```")
+			edit(m, "en/01-economy.md", "385 new enterprises were attracted.\n\n```table economy\n```", "385 new enterprises were attracted.\n\n```chart growth\n```")
+		}, "en/01-economy.md:12: table \"economy\" is out of order\n\thint: keep charts and tables in the order of zh-Hant/01-economy.md (zh-Hant/01-economy.md:12 has chart \"growth\")"},
+		{"front matter typo", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "number = ", "numbr = ") },
+			"en/02-plans.md:3: unknown key \"numbr\"\n\thint: did you mean \"number\"?"},
+		{"no front matter", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "+++\n", "") },
+			"en/02-plans.md:1: no front matter: the first line must be +++\n\thint: start the file with a line +++, the TOML front matter, and another +++ line"},
+		{"non-numeric value", func(m fstest.MapFS) { edit(m, "data/economy.toml", "growth = 39.2", "growth = \"39.2%\"") },
+			"data/economy.toml:25: row 1, column \"growth\": \"39.2%\" is not a number\n\thint: write the number in base units without quotes or unit words, e.g. 257640000 for 25764萬元"},
+		{"unknown unit", func(m fstest.MapFS) { edit(m, "data/economy.toml", `unit = "percent"`, `unit = "percnt"`) },
+			"data/economy.toml:19: unknown unit \"percnt\" in column \"growth\"\n\thint: use one of: count, households, m, people, percent, pp, rank, sqm, yuan, or define it under [units] in site.toml"},
+		{"chart field missing", func(m fstest.MapFS) { edit(m, "data/economy.toml", `values = ["growth"]`, `values = ["grow"]`) },
+			"data/economy.toml:37: chart \"growth\": value column \"grow\" not found\n\thint: name a numeric column of table economy"},
+		{"duplicate chart id", func(m fstest.MapFS) {
+			m["data/other.toml"] = &fstest.MapFile{Data: []byte("title = { zh-Hant = \"乙\", en = \"B\" }\nsource = \"01-economy\"\n[[columns]]\nkey = \"item\"\nlabel = { zh-Hant = \"項\", en = \"Item\" }\ntype = \"text\"\n[[columns]]\nkey = \"v\"\nlabel = { zh-Hant = \"值\", en = \"Value\" }\ntype = \"number\"\nunit = \"count\"\n[[rows]]\nid = \"a\"\nitem = { zh-Hant = \"甲\", en = \"A\" }\nv = 385\n[[charts]]\nid = \"growth\"\ntype = \"bar\"\ncategory = \"item\"\nvalues = [\"v\"]\ntitle = { zh-Hant = \"乙\", en = \"B\" }\n")}
+		}, "data/other.toml:17: chart \"growth\" is also defined in data/economy.toml:34\n\thint: give each chart its own id"},
+		{"missing english label", func(m fstest.MapFS) { edit(m, "data/economy.toml", `label = { zh-Hant = "金額", en = "Amount" }`, `label = { zh-Hant = "金額" }`) },
+			"data/economy.toml:11: label has no en text\n\thint: add en = \"…\" to label"},
+		{"text for derived language", func(m fstest.MapFS) { edit(m, "site.toml", `title = { zh-Hant = "測試街道2030年報告",`, `title = { zh-Hans = "测试", zh-Hant = "測試街道2030年報告",`) },
+			"site.toml:1: title has text for unknown or derived language \"zh-Hans\"\n\thint: use the tags of the hand-written languages; derived languages are converted, never written"},
+		{"unsafe prefix", func(m fstest.MapFS) { edit(m, "site.toml", `prefix = "en"`, `prefix = "../en"`) },
+			"site.toml:20: language \"en\" has an unsafe prefix \"../en\"\n\thint: use lower-case letters, digits and hyphens, e.g. prefix = \"zh-hant\"; not data, static, vendor, index, assets, seeds"},
+		{"invalid utf-8", func(m fstest.MapFS) { m["en/02-plans.md"] = &fstest.MapFile{Data: append([]byte("+++\ntitle = \"x\"\n+++\n"), 0xff, 0xfe)} },
+			"en/02-plans.md:4: invalid UTF-8\n\thint: save the file as UTF-8"},
+		{"byte-order mark", func(m fstest.MapFS) { m["en/02-plans.md"].Data = append([]byte("\uFEFF"), m["en/02-plans.md"].Data...) },
+			"en/02-plans.md:1: file starts with a byte-order mark\n\thint: save the file as UTF-8 without a byte-order mark"},
+		{"bad section name", func(m fstest.MapFS) { m["en/03-../x.md"] = &fstest.MapFile{Data: []byte("+++\n+++\n")}; m["en/03-Data.md"] = m["en/02-plans.md"] },
+			"en/03-Data.md: bad section file name \"03-Data.md\"\n\thint: name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md"},
+		{"overview card row", func(m fstest.MapFS) { edit(m, "site.toml", `row = "retail"`, `row = "retial"`) },
+			"site.toml:44: card 1: row \"retial\" not found in table economy\n\thint: name a row id of data/economy.toml"},
+		{"raw html heading in body", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "## (1) Industry", "# (1) Industry") },
+			"en/02-plans.md:7"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := miniFS(t)
+			tt.break_(m)
+			opt := Options{Content: m, Templates: templates.FS, Static: static.FS}
+			_, err := Check(opt)
+			var le *diag.ListError
+			if !errors.As(err, &le) {
+				t.Fatalf("Check() = %v, want content errors", err)
+			}
+			for _, d := range le.Diags {
+				if d.Severity == diag.Error && strings.HasPrefix(d.String(), tt.want) {
+					return
+				}
+			}
+			t.Errorf("Check() =\n%v\nwant an error\n%s", err, tt.want)
+		})
+	}
+}
+
+// TestFailedBuildKeepsOutput checks that a broken edit leaves the previous
+// output untouched.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	dir := t.TempDir() + "/public"
+	res := build(t, miniOptions(t))
+	if err := Write(res.Out, dir); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(dir + "/en/economy.html")
+	m := miniFS(t)
+	edit(m, "en/01-economy.md", "```chart growth", "```chart nope")
+	opt := miniOptions(t)
+	opt.Content = m
+	if _, err := Build(t.Context(), opt); err == nil {
+		t.Fatal("Build of a broken site succeeded")
+	}
+	after, err := os.ReadFile(dir + "/en/economy.html")
+	if err != nil || string(after) != string(before) {
+		t.Errorf("previous output changed after a failed build (err %v)", err)
+	}
+}
