@@ -142,12 +142,16 @@ func unitOf(id string, units map[string]lang.Unit) lang.Unit {
 	return lang.Unit{ID: id, Kind: lang.KindPlain}
 }
 
-// text returns t in l, or the text written once for every language.
+// text returns t in l, or the text written once for every language, or, for
+// a derived language whose text was not filled in, its source's text, which
+// beats an empty label.
 func text(t lang.Text, l lang.Lang) string {
-	if s := t.In(l); s != "" {
-		return s
+	for _, k := range []string{l.Tag, lang.Any, l.Derive} {
+		if s := t[k]; s != "" {
+			return s
+		}
 	}
-	return t[lang.Any]
+	return ""
 }
 
 func (p *plot) maxAbs() float64 {

@@ -1,0 +1,513 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"reportsite/internal/dataset"
+	"reportsite/internal/lang"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// decode returns the option as generic JSON.
+func decode(t *testing.T, b []byte) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("option is not a JSON object: %v\n%s", err, b)
+	}
+	return m
+}
+
+// get walks a path of keys and indexes through generic JSON.
+func get(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			a, _ := v.([]any)
+			if k >= len(a) {
+				return nil
+			}
+			v = a[k]
+		}
+	}
+	return v
+}
+
+// values returns the values of a series' data items.
+func values(series any) []any {
+	var out []any
+	data, _ := get(series, "data").([]any)
+	for _, d := range data {
+		out = append(out, get(d, "value"))
+	}
+	return out
+}
+
+func names(m map[string]any) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedFixtures() []string {
+	var out []string
+	for name := range fixtures() {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestOption(t *testing.T) {
+	tests := []struct {
+		name       string
+		seriesType string
+		nSeries    int
+		values     []any            // of the first series, in the axis' scale
+		valuesEn   []any            // the same in English, when the scale differs
+		cats       map[string][]any // category axis data (or pie names) by language tag
+		markLine   any              // target on the value axis, nil for none
+		horizontal bool
+	}{
+		{name: "bar", seriesType: "bar", nSeries: 1, values: []any{39.2, 30.7, 13.9, 63.3},
+			cats: map[string][]any{"en": {"Retail sales", "Sales", "Output of industrial enterprises above designated size", "Profit-making services"},
+				"zh-Hant": {"商業零售額", "商業銷售額", "規模以上工業產值", "營利性服務業"}}},
+		{name: "hbar", seriesType: "bar", nSeries: 1, values: []any{95.82, 145.72, 183.63, 0.39}, valuesEn: []any{9.582, 14.572, 18.363, 0.039}, horizontal: true,
+			cats: map[string][]any{"zh-Hant": {"商業零售額", "商業銷售額", "規模以上工業產值", "營利性服務業"}}},
+		{name: "stacked-bar", seriesType: "bar", nSeries: 2, values: []any{95.82, 145.72, 183.63, 0.39}, valuesEn: []any{9.582, 14.572, 18.363, 0.039}},
+		{name: "line", seriesType: "line", nSeries: 1, values: []any{39.2, 30.7, 13.9, 63.3}, markLine: 30.0,
+			cats: map[string][]any{"en": {"Retail sales", "Sales", "Output of industrial enterprises above designated size", "Profit-making services"}}},
+		{name: "pie", seriesType: "pie", nSeries: 1, values: []any{95.82, 145.72, 183.63, 0.39}, valuesEn: []any{9.582, 14.572, 18.363, 0.039},
+			cats: map[string][]any{"en": {"Retail sales", "Sales", "Output of industrial enterprises above designated size", "Profit-making services"},
+				"zh-Hant": {"商業零售額", "商業銷售額", "規模以上工業產值", "營利性服務業"}}},
+		{name: "donut", seriesType: "pie", nSeries: 1, values: []any{95.82, 145.72, 183.63, 0.39}, valuesEn: []any{9.582, 14.572, 18.363, 0.039}},
+		{name: "progress", seriesType: "bar", nSeries: 1, values: []any{80.41, 62.91}, markLine: 80.0, horizontal: true,
+			cats: map[string][]any{"en": {"First dose", "Second dose"}, "zh-Hant": {"第一劑次", "第二劑次"}}},
+	}
+	charts := fixtures()
+	for _, tt := range tests {
+		for _, l := range []lang.Lang{en, hant} {
+			t.Run(tt.name+"/"+l.Tag, func(t *testing.T) {
+				c := charts[tt.name]
+				b, err := Option(c, l, nil)
+				if err != nil {
+					t.Fatalf("Option(%s, %s): %v", tt.name, l.Tag, err)
+				}
+				again, _ := Option(c, l, nil)
+				if !bytes.Equal(b, again) {
+					t.Errorf("Option(%s, %s) differs between two calls", tt.name, l.Tag)
+				}
+				m := decode(t, b)
+				series, _ := m["series"].([]any)
+				if len(series) != tt.nSeries {
+					t.Fatalf("Option(%s, %s): %d series, want %d", tt.name, l.Tag, len(series), tt.nSeries)
+				}
+				for i, s := range series {
+					if got := get(s, "type"); got != tt.seriesType {
+						t.Errorf("series[%d].type = %v, want %s", i, got, tt.seriesType)
+					}
+				}
+				want := tt.values
+				if l.Tag == "en" && tt.valuesEn != nil {
+					want = tt.valuesEn
+				}
+				if got := values(series[0]); !reflect.DeepEqual(got, want) {
+					t.Errorf("series[0] values = %v, want %v", got, want)
+				}
+				if want, ok := tt.cats[l.Tag]; ok {
+					var got []any
+					switch {
+					case tt.seriesType == "pie":
+						data, _ := get(series[0], "data").([]any)
+						for _, d := range data {
+							got = append(got, get(d, "name"))
+						}
+					case tt.horizontal:
+						got, _ = get(m, "yAxis", 0, "data").([]any)
+					default:
+						got, _ = get(m, "xAxis", 0, "data").([]any)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("categories = %v, want %v", got, want)
+					}
+				}
+				axis := "yAxis"
+				if tt.horizontal {
+					axis = "xAxis"
+				}
+				if got := get(series[0], "markLine", "data", 0, axis); got != tt.markLine {
+					t.Errorf("markLine %s = %v, want %v", axis, got, tt.markLine)
+				}
+				if _, ok := m["legend"]; ok != (tt.nSeries > 1) {
+					t.Errorf("legend present = %v, want %v", ok, tt.nSeries > 1)
+				}
+				for _, k := range []string{"title", "toolbox"} {
+					if _, ok := m[k]; ok {
+						t.Errorf("option has %q", k)
+					}
+				}
+				if get(m, "animation") != false {
+					t.Errorf("animation = %v, want false", get(m, "animation"))
+				}
+				if get(m, "tooltip", "show") != true {
+					t.Errorf("tooltip.show = %v, want true", get(m, "tooltip", "show"))
+				}
+				if get(m, "textStyle", "color") != TextColor {
+					t.Errorf("textStyle.color = %v, want %s", get(m, "textStyle", "color"), TextColor)
+				}
+				if fs, _ := get(m, "textStyle", "fontSize").(float64); fs < 12 {
+					t.Errorf("textStyle.fontSize = %v, want ≥ 12", fs)
+				}
+				if tt.seriesType != "pie" {
+					if get(m, "grid", 0, "containLabel") != true {
+						t.Errorf("grid.containLabel = %v, want true", get(m, "grid", 0, "containLabel"))
+					}
+					if got := get(m, "xAxis", 0, "axisLabel", "color"); got != TextColor {
+						t.Errorf("xAxis.axisLabel.color = %v, want %s", got, TextColor)
+					}
+					if got := get(m, axis, 0, "splitLine", "lineStyle", "color"); got != LineColor {
+						t.Errorf("%s.splitLine color = %v, want %s", axis, got, LineColor)
+					}
+				}
+				checkColors(t, m)
+				checkSafe(t, b)
+			})
+		}
+	}
+}
+
+// checkColors asserts that text and lines use the sentinels and everything
+// else the palette.
+func checkColors(t *testing.T, v any, path ...string) {
+	t.Helper()
+	switch v := v.(type) {
+	case map[string]any:
+		for _, k := range names(v) {
+			checkColors(t, v[k], append(path, k)...)
+		}
+	case []any:
+		for _, x := range v {
+			checkColors(t, x, path...)
+		}
+	case string:
+		if len(path) == 0 || !strings.HasSuffix(strings.ToLower(path[len(path)-1]), "color") && path[len(path)-1] != "color" {
+			return
+		}
+		p := strings.Join(path, ".")
+		var want []string
+		switch {
+		case strings.Contains(p, "lineStyle") && !strings.Contains(p, "markLine"):
+			want = []string{LineColor}
+		case strings.Contains(p, "itemStyle.color") || p == "color":
+			want = palette
+		default:
+			want = []string{TextColor}
+		}
+		if !slices.Contains(want, v) {
+			t.Errorf("%s = %s, want one of %v", p, v, want)
+		}
+	}
+}
+
+// checkSafe asserts that option JSON can sit in a <script> element and a
+// page: no raw markup, no functions, no NaN, no remote assets.
+func checkSafe(t *testing.T, b []byte) {
+	t.Helper()
+	if !json.Valid(b) {
+		t.Fatalf("invalid JSON: %s", b)
+	}
+	for _, bad := range []string{"</script", "<", ">", "&", "__f__", "NaN", "Infinity", "function", "https://go-echarts.github.io/go-echarts-assets/assets/", "go-echarts", "http"} {
+		if bytes.Contains(b, []byte(bad)) {
+			t.Errorf("option contains %q", bad)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	charts := fixtures()
+	for _, name := range sortedFixtures() {
+		for _, l := range []lang.Lang{en, hant} {
+			t.Run(name+"/"+l.Tag, func(t *testing.T) {
+				b, err := Option(charts[name], l, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got bytes.Buffer
+				if err := json.Indent(&got, b, "", "  "); err != nil {
+					t.Fatal(err)
+				}
+				got.WriteByte('\n')
+				file := filepath.Join("testdata", name+"."+l.Tag+".json")
+				if *update {
+					if err := os.WriteFile(file, got.Bytes(), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatalf("%v (run go test ./internal/chart -update)", err)
+				}
+				if !bytes.Equal(got.Bytes(), want) {
+					t.Errorf("Option(%s, %s) differs from %s (run go test ./internal/chart -update and review the diff):\n%s", name, l.Tag, file, got.Bytes())
+				}
+			})
+		}
+	}
+}
+
+func TestGaps(t *testing.T) {
+	tb := growth()
+	tb.Rows[0].Cells["growth"] = dataset.Cell{Num: math.NaN(), HasNum: true}
+	tb.Rows[1].Cells["growth"] = dataset.Cell{Num: math.Inf(1), HasNum: true}
+	delete(tb.Rows[2].Cells, "growth")
+	for _, typ := range dataset.ChartTypes {
+		t.Run(typ, func(t *testing.T) {
+			c := &dataset.Chart{ID: "gaps", Type: typ, Category: "item", Values: []string{"growth"}, Table: tb,
+				Target: &dataset.Target{Value: 50}}
+			b, err := Option(c, en, nil)
+			if err != nil {
+				t.Fatalf("Option: %v", err)
+			}
+			checkSafe(t, b)
+			series := get(decode(t, b), "series", 0)
+			var want []any
+			if strings.Contains(typ, "pie") || typ == "donut" {
+				want = []any{63.3} // slices without a value are left out
+			} else {
+				want = []any{"-", "-", "-", 63.3, "-"}
+			}
+			if got := values(series); !reflect.DeepEqual(got, want) {
+				t.Errorf("values = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+func TestEscaping(t *testing.T) {
+	label := `</script><b class="x">A & B</b>`
+	for _, typ := range dataset.ChartTypes {
+		t.Run(typ, func(t *testing.T) {
+			tb := growth()
+			c := &dataset.Chart{ID: "odd", Type: typ, Category: "item", Values: []string{"growth"}, Table: tb,
+				RowIDs: []string{"odd", "retail"},
+				Target: &dataset.Target{Value: 50, Label: lang.Text{lang.Any: `<target> & "{b}"`}}}
+			tb.Rows[4].Cells["growth"] = num(1)
+			b, err := Option(c, en, nil)
+			if err != nil {
+				t.Fatalf("Option: %v", err)
+			}
+			checkSafe(t, b)
+			if !bytes.Contains(b, []byte(`\u003c/script\u003e`)) {
+				t.Errorf("option lacks the escaped label: %s", b)
+			}
+			if typ != "pie" && typ != "donut" && !strings.Contains(string(b), `\"(b)\"`) {
+				t.Errorf("target label's braces survive as a template: %s", b)
+			}
+			m := decode(t, b)
+			var got any
+			switch typ {
+			case "pie", "donut":
+				got = get(m, "series", 0, "data", 0, "name")
+			case "hbar", "progress":
+				got = get(m, "yAxis", 0, "data", 0)
+			default:
+				got = get(m, "xAxis", 0, "data", 0)
+			}
+			if got != label {
+				t.Errorf("label = %v, want %q", got, label)
+			}
+		})
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	m := decode(t, must(t)(Option(fixtures()["bar"], en, nil)))
+	data, _ := get(m, "series", 0, "data").([]any)
+	for i, d := range data {
+		want := any(nil)
+		if i == 3 {
+			want = colorHighlight
+		}
+		if got := get(d, "itemStyle", "color"); got != want {
+			t.Errorf("bar %d color = %v, want %v", i, got, want)
+		}
+	}
+	m = decode(t, must(t)(Option(fixtures()["progress"], en, nil)))
+	for i, want := range []string{colorReached, colorBase} {
+		if got := get(m, "series", 0, "data", i, "itemStyle", "color"); got != want {
+			t.Errorf("progress bar %d color = %v, want %v", i, got, want)
+		}
+	}
+	m = decode(t, must(t)(Option(fixtures()["pie"], en, nil)))
+	if got := get(m, "series", 0, "data", 2, "selected"); got != true {
+		t.Errorf("highlighted slice selected = %v, want true", got)
+	}
+}
+
+func must(t *testing.T) func([]byte, error) []byte {
+	return func(b []byte, err error) []byte {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+}
+
+func TestLabels(t *testing.T) {
+	tests := []struct {
+		chart   string
+		l       lang.Lang
+		label   string // first data item's label
+		axis    string // value axis label formatter
+		tooltip string
+	}{
+		{"hbar", hant, "95.82億", "{value}億", "{b}: 95.82億元"},
+		{"hbar", en, "9.582bn", "{value}bn", "{b}: CNY 9.582 billion"},
+		{"bar", en, "39.2%", "{value}%", "{b}: 39.2%"},
+		{"pie", hant, "{b} 95.82億", "", "{b}: 95.82億元 ({d}%)"},
+		{"stacked-bar", en, "9.582bn", "{value}bn", "{a}<br/>{b}: CNY 9.582 billion"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.chart+"/"+tt.l.Tag, func(t *testing.T) {
+			m := decode(t, must(t)(Option(fixtures()[tt.chart], tt.l, nil)))
+			item := get(m, "series", 0, "data", 0)
+			if got := get(item, "label", "formatter"); got != tt.label {
+				t.Errorf("label = %v, want %q", got, tt.label)
+			}
+			if got := get(item, "tooltip", "formatter"); got != tt.tooltip {
+				t.Errorf("tooltip = %v, want %q", got, tt.tooltip)
+			}
+			if tt.axis == "" {
+				return
+			}
+			axis := "yAxis"
+			if tt.chart == "hbar" {
+				axis = "xAxis"
+			}
+			if got := get(m, axis, 0, "axisLabel", "formatter"); got != tt.axis {
+				t.Errorf("%s formatter = %v, want %q", axis, got, tt.axis)
+			}
+		})
+	}
+}
+
+func TestAxisScale(t *testing.T) {
+	u := lang.BuiltinUnits()
+	tests := []struct {
+		max    float64
+		unit   string
+		l      lang.Lang
+		div    float64
+		suffix string
+	}{
+		{18363000000, "yuan", hant, 1e8, "億"},
+		{18363000000, "yuan", en, 1e9, "bn"},
+		{39000000, "yuan", hant, 1e4, "萬"},
+		{39000000, "yuan", en, 1e6, "m"},
+		{5000, "yuan", en, 1, ""},
+		{63.3, "percent", en, 1, "%"},
+		{1e9, "percent", hant, 1, "%"},
+		{79515, "people", hant, 1, ""},
+		{3, "rank", en, 1, ""},
+	}
+	for _, tt := range tests {
+		div, suffix := axisScale(tt.max, u[tt.unit], tt.l)
+		if div != tt.div || suffix != tt.suffix {
+			t.Errorf("axisScale(%v, %s, %s) = %v, %q, want %v, %q", tt.max, tt.unit, tt.l.Tag, div, suffix, tt.div, tt.suffix)
+		}
+	}
+}
+
+func TestSize(t *testing.T) {
+	charts := fixtures()
+	for _, name := range sortedFixtures() {
+		w, h := Size(charts[name])
+		if w != Width || h < 160 || h > 1200 {
+			t.Errorf("Size(%s) = %d, %d, want %d and 160–1200", name, w, h, Width)
+		}
+	}
+	c := *charts["hbar"]
+	_, four := Size(&c)
+	c.RowIDs = c.RowIDs[:2]
+	if _, two := Size(&c); two >= four {
+		t.Errorf("Size(hbar with 2 rows) = %d, want less than with 4 rows (%d)", two, four)
+	}
+	c.Height = 500
+	if w, h := Size(&c); w != Width || h != 500 {
+		t.Errorf("Size(height 500) = %d, %d, want %d, 500", w, h, Width)
+	}
+	long := *charts["hbar"]
+	long.Table = growth()
+	long.Table.Rows[0].Cells["item"] = dataset.Cell{Text: tx(strings.Repeat("長", 40), "x")}
+	if _, h := Size(&long); h <= four {
+		t.Errorf("Size(hbar with a 40-character label) = %d, want more than %d", h, four)
+	}
+}
+
+func TestPaletteContrast(t *testing.T) {
+	for _, c := range palette {
+		for _, bg := range []string{"#ffffff", "#121212"} {
+			if r := contrast(c, bg); r < 3 {
+				t.Errorf("contrast(%s, %s) = %.2f, want ≥ 3", c, bg, r)
+			}
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tb := growth()
+	tests := []struct {
+		name string
+		c    *dataset.Chart
+		want string
+	}{
+		{"nil", nil, "chart has no table"},
+		{"no table", &dataset.Chart{ID: "x", Type: "bar"}, "chart has no table"},
+		{"type", &dataset.Chart{ID: "x", Type: "radar", Category: "item", Values: []string{"growth"}, Table: tb}, `chart x: unknown type "radar"`},
+		{"category", &dataset.Chart{ID: "x", Type: "bar", Category: "nope", Values: []string{"growth"}, Table: tb}, `chart x: category column "nope" not found`},
+		{"value", &dataset.Chart{ID: "x", Type: "bar", Category: "item", Values: []string{"nope"}, Table: tb}, `chart x: value column "nope" not found`},
+		{"no values", &dataset.Chart{ID: "x", Type: "bar", Category: "item", Table: tb}, `chart x has no values`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Option(tt.c, en, nil)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Option(%s) error = %v, want %q", tt.name, err, tt.want)
+			}
+			if d := Describe(tt.c, en, nil); d != "" && tt.name != "type" {
+				t.Errorf("Describe(%s) = %q, want \"\"", tt.name, d)
+			}
+		})
+	}
+}
+
+func BenchmarkOption100(b *testing.B) {
+	charts := fixtures()
+	names := sortedFixtures()
+	for b.Loop() {
+		for i := range 100 {
+			if _, err := Option(charts[names[i%len(names)]], en, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
