@@ -1,0 +1,51 @@
+// Package check applies the editorial rules to a loaded site: a translation
+// states the same numbers as its original, every figure of a data table is
+// stated by the section it names as its source, and glossary terms keep their
+// official renderings.
+//
+// The original is the first hand-written language that writes numbers in
+// Chinese style (萬, 億), or the first hand-written language when none does.
+//
+// # Numeric parity
+//
+// Every number written with digits in a paragraph of the original must be
+// stated in the counterpart paragraph of each hand-written language whose
+// number style differs (25764萬元 as CNY 257.64 million, 11月 as November,
+// 第5 as 5th, 兩 or 2 as two). Paragraphs pair by position when both
+// texts have as many; otherwise a number may be anywhere in the section.
+// The other way round, every number of the translation must be in the
+// original, where a Chinese numeral counts (十九屆 states the 19th); numbers
+// the translation writes in words are not checked this way, as "first" and
+// "one" are as often idiom as number.
+//
+// A number that legitimately differs is excused in one section by an entry
+// in either file's front matter; an entry that excuses nothing is reported:
+//
+//	[[allow_numbers]]
+//	value = "19"
+//	reason = "十九屆 is 'the 19th Central Committee'"
+//
+// # Data provenance
+//
+// Every number cell of every table must be stated, in the original language,
+// in the row's source section (row source, or the table's source): 257640000
+// in a yuan column needs 25764萬元 or 2.5764億元 in the text. Signs are ignored:
+// a text writes a fall in words (下降5%).
+//
+// # Glossary
+//
+// A glossary term whose original form occurs in a section should occur in
+// the section's translation in its glossary rendering (case-insensitive).
+// A miss is a warning: the text may rightly use a short form.
+//
+// # Messages
+//
+// Positions are relative to the content folder, like every diagnostic:
+//
+//	en/01-achievements.md:14: number 257640000 (25764萬元 in zh-Hant/01-achievements.md:12) is missing
+//		hint: write CNY 257.64 million, or add it to allow_numbers with a reason
+//	en/01-achievements.md:14: number 257600000 (257.6 million) is not in zh-Hant/01-achievements.md:12
+//	en/01-achievements.md:7: warning: allow_numbers value "14" excuses nothing
+//	data/fiscal.toml:31: value 257650000 (25,765萬 / 2.5765億) not found in section 01-achievements (zh-Hant)
+//	en/02-practices.md:9: warning: glossary term 常泰街道 (zh-Hant/02-practices.md:9) is not rendered as "Changtai Subdistrict" in this section
+package check
