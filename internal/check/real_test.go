@@ -70,6 +70,33 @@ func TestRealContent(t *testing.T) {
 		t.Errorf("the real content has %d error(s)", n)
 	}
 
+	// A translation with its digits changed misses numbers in every section
+	// that has any.
+	shifted := func(sec *content.Section, l lang.Lang) []Para {
+		ps := splitParas(sec, l)
+		if l.Tag != "en" {
+			return ps
+		}
+		out := make([]Para, len(ps))
+		for i, p := range ps {
+			out[i] = Para{Text: strings.NewReplacer("3", "4", "5", "6").Replace(p.Text), Line: p.Line}
+		}
+		return out
+	}
+	var wrong diag.List
+	Parity(s, shifted, &wrong)
+	bad := map[string]bool{}
+	for _, d := range wrong.Items() {
+		if d.Severity == diag.Error {
+			bad[d.File] = true
+		}
+	}
+	for _, sec := range s.Sections {
+		if f := sec.Texts["en"].File; !bad[f] {
+			t.Errorf("Parity() with changed digits reports nothing in %s", f)
+		}
+	}
+
 	// Every number cell, changed slightly, is no longer stated: the rule
 	// looks at every cell, not just at the first.
 	cells := 0
