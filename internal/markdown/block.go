@@ -22,10 +22,12 @@ type BlockError struct {
 	Err error
 }
 
+// Error formats the error as line: kind id: cause.
 func (e *BlockError) Error() string {
 	return fmt.Sprintf("%d: %s %s: %v", e.Ref.Line, e.Ref.Kind, e.Ref.ID, e.Err)
 }
 
+// Unwrap returns the BlockFunc's error.
 func (e *BlockError) Unwrap() error { return e.Err }
 
 // kindBlock is the AST kind of a ```chart or ```table block.

@@ -14,7 +14,12 @@
 //
 // Raw HTML is never passed through: it is shown as text, escaped. A link or
 // image whose address has a dangerous scheme (javascript:) loses its address.
-// An image must not point off the site.
+// An image must not point off the site (data:image/ addresses are embedded,
+// so they are allowed). Aligned GFM table columns get class="align-left",
+// "align-center" or "align-right" rather than a style attribute, which the
+// pages' Content-Security-Policy would refuse; the stylesheet aligns them.
+//
+// Invalid UTF-8 is an error; the bad bytes are shown as U+FFFD.
 //
 // # Headings
 //
@@ -53,4 +58,12 @@
 // visible, empty code block labelled with its kind and ID, never broken markup.
 // A fence with another info string (```go, ```charts) is an ordinary code
 // block.
+//
+// # Rendering
+//
+// [Parse] reports every problem with its line in the section's file;
+// [Doc.Render] returns one [Chunk] per top-level block (heading, paragraph,
+// list, blockquote, table, figure, code, rule, html, footnotes), so that a
+// page can join them or set two languages side by side. [Doc.Paras] holds the
+// plain text of the same paragraphs, for comparing translations.
 package markdown

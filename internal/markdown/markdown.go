@@ -69,7 +69,7 @@ type Ref struct {
 // Para is the plain text of a paragraph, list item, table or footnote, so
 // that translations can be compared (numbers, terms) block by block.
 type Para struct {
-	Kind string // "paragraph", "item", "table" or "footnote"
+	Kind string // "paragraph", "item", "table", "html" or "footnote"
 	Text string
 	Line int
 }

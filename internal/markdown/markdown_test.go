@@ -452,7 +452,8 @@ func TestParas(t *testing.T) {
 		"```go\nfenced := 1\n```\n\n" +
 		"```chart x\n```\n\n" +
 		"- 第一項\n  續行\n- second\n\n  - nested\n\n" +
-		"> 引用一。\n>\n> 引用二。\n"
+		"> 引用一。\n>\n> 引用二。\n\n" +
+		"<div>二〇二一</div>\n"
 	d, _ := Parse([]byte(src), Options{})
 	want := []Para{
 		{"paragraph", "Lead bold em link code old https://example.org next line.", 1},
@@ -460,6 +461,7 @@ func TestParas(t *testing.T) {
 		{"item", "second nested", 15},
 		{"paragraph", "引用一。", 19},
 		{"paragraph", "引用二。", 21},
+		{"html", "<div>二〇二一</div>", 23},
 	}
 	if !reflect.DeepEqual(d.Paras, want) {
 		t.Errorf("Parse(%q).Paras =\n%+v\nwant\n%+v", src, d.Paras, want)

@@ -28,6 +28,8 @@ func collectParas(root ast.Node, src []byte, st *state) []Para {
 			}
 		case east.KindTable:
 			add("table", n)
+		case ast.KindHTMLBlock:
+			add("html", n)
 		case east.KindFootnote:
 			add("footnote", n)
 		case ast.KindBlockquote, east.KindFootnoteList:
