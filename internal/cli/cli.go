@@ -39,6 +39,7 @@ func commands() []command {
 		{"build", "build the site into the output folder", runBuild},
 		{"check", "check the content and report every problem", runCheck},
 		{"seed", "re-derive the cleaned source text from the seed", runSeed},
+		{"archive", "build and pack the site into a reproducible zip with checksums", runArchive},
 	}
 }
 

@@ -1,0 +1,159 @@
+// Package archive packs a built site into a zip for distribution: the whole
+// site under one folder, a SHA256SUMS over every file and a MANIFEST.json
+// recording where it came from. The same site gives the same bytes: entries
+// are sorted and every timestamp is the report's date, never the clock.
+package archive
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"time"
+
+	"reportsite/internal/site"
+)
+
+// Names of the provenance files at the top of the archive's folder.
+const (
+	ManifestName = "MANIFEST.json"
+	SumsName     = "SHA256SUMS"
+)
+
+// Manifest is the provenance recorded in MANIFEST.json.
+type Manifest struct {
+	Generator string `json:"generator"`
+	Name      string `json:"name"`
+	Version   string `json:"version,omitempty"`
+	Commit    string `json:"source_commit,omitempty"`
+	// Modified says the source differed from Commit when it was built.
+	Modified  bool     `json:"source_modified,omitempty"`
+	Seed      *Seed    `json:"seed,omitempty"`
+	Languages []string `json:"languages"`
+	Pages     int      `json:"pages"`
+	Files     int      `json:"files"`
+	OneFile   []string `json:"one_file_reports,omitempty"`
+	// Date is the report's date from site.toml: the build date of record,
+	// so rebuilding later gives the same archive.
+	Date string `json:"build_date,omitempty"`
+}
+
+// Seed identifies the captured source text the report was derived from.
+type Seed struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+}
+
+// NewManifest describes the build res. root holds the seed file named in
+// site.toml (nil: not recorded); commit is the source's version-control
+// revision, "" when unknown.
+func NewManifest(res *site.Result, root fs.FS, commit string) (Manifest, error) {
+	s := res.Site
+	m := Manifest{Generator: site.Generator, Name: s.Name, Version: s.Version, Commit: commit,
+		Pages: res.Pages, Files: len(res.Out), Date: s.Report.Date}
+	if m.Name == "" {
+		m.Name = "report"
+	}
+	for _, l := range s.Languages {
+		m.Languages = append(m.Languages, l.Tag)
+		if p := site.SinglePath(s, l); res.Out[p] != nil {
+			m.OneFile = append(m.OneFile, p)
+		}
+	}
+	if p := s.Report.Source.Seed; p != "" && root != nil {
+		data, err := fs.ReadFile(root, p)
+		if err != nil {
+			return m, fmt.Errorf("seed: %w", err)
+		}
+		sum := sha256.Sum256(data)
+		m.Seed = &Seed{Path: p, SHA256: hex.EncodeToString(sum[:])}
+	}
+	return m, nil
+}
+
+// Folder returns the archive's top folder and file stem: name-version.
+func (m Manifest) Folder() string {
+	if m.Version == "" {
+		return m.Name
+	}
+	return m.Name + "-" + m.Version
+}
+
+// Time returns the timestamp of every entry: the report's date, or
+// 1980-01-01 (the zip format's epoch) when it has none.
+func (m Manifest) Time() time.Time {
+	if t, err := time.Parse("2006-01-02", m.Date); err == nil && t.Year() >= 1980 {
+		return t
+	}
+	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// Files returns the archive's files, path inside the folder → bytes: the
+// site, MANIFEST.json and SHA256SUMS (which covers all the others).
+func Files(out site.Output, m Manifest) (map[string][]byte, error) {
+	files := make(map[string][]byte, len(out)+2)
+	for p, b := range out {
+		if p == ManifestName || p == SumsName {
+			return nil, fmt.Errorf("site has a file named %s, which the archive needs", p)
+		}
+		files[p] = b
+	}
+	mj, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	files[ManifestName] = append(mj, '\n')
+	files[SumsName] = Sums(files)
+	return files, nil
+}
+
+// Sums returns files' checksums in sha256sum's format, sorted by path, so
+// `sha256sum -c SHA256SUMS` verifies an unpacked archive.
+func Sums(files map[string][]byte) []byte {
+	var buf bytes.Buffer
+	for _, p := range sortedKeys(files) {
+		if p == SumsName {
+			continue
+		}
+		sum := sha256.Sum256(files[p])
+		fmt.Fprintf(&buf, "%s  %s\n", hex.EncodeToString(sum[:]), p)
+	}
+	return buf.Bytes()
+}
+
+// Write writes the zip of out to w: every file under m.Folder()/, in sorted
+// order, with fixed timestamps and modes.
+func Write(w io.Writer, out site.Output, m Manifest) error {
+	files, err := Files(out, m)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	mod := m.Time()
+	for _, p := range sortedKeys(files) {
+		h := &zip.FileHeader{Name: m.Folder() + "/" + p, Method: zip.Deflate, Modified: mod}
+		h.SetMode(0o644)
+		fw, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(files[p]); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"reportsite/internal/archive"
+	"reportsite/internal/site"
+)
+
+func runArchive(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("archive", "Build the site and pack it into <out>/<name>-<version>.zip for handing out:\nthe whole site, the one-file reports, SHA256SUMS and MANIFEST.json (provenance).\nThe same input gives the same bytes.", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	out := fs.String("out", "", "output folder for the zip (default <src>/dist)")
+	cache := fs.String("cache", "", "chart cache folder (default <src>/.cache/charts; \"off\" to disable)")
+	workers := fs.Int("j", 0, "pages rendered at once (default: one per CPU)")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *out == "" {
+		*out = filepath.Join(sf.dir, "dist")
+	}
+	opt, err := options(sf.dir, cacheDir(sf.dir, *cache), *workers)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite archive: %v\n", err)
+		return ExitUsage
+	}
+	res, err := site.Build(ctx, opt)
+	printDiags(stderr, res.Diags)
+	if err != nil {
+		return fail(stderr, "archive", err, "")
+	}
+	commit, modified := gitCommit(ctx, sf.dir)
+	m, err := archive.NewManifest(res, opt.Root, commit)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite archive: %v\n", err)
+		return ExitContent
+	}
+	m.Modified = modified
+	var buf bytes.Buffer
+	if err := archive.Write(&buf, res.Out, m); err != nil {
+		fmt.Fprintf(stderr, "reportsite archive: %v\n", err)
+		return ExitContent
+	}
+	name := filepath.Join(*out, m.Folder()+".zip")
+	if err := writeFileAtomic(name, buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "reportsite archive: %v\n", err)
+		return ExitContent
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d files, %d bytes)\n", name, len(res.Out)+2, buf.Len())
+	for _, p := range m.OneFile {
+		fmt.Fprintf(stdout, "  one-file report %s (%d bytes)\n", p, len(res.Out[p]))
+	}
+	return ExitOK
+}
+
+// gitCommit returns the source folder's commit ("" when it is not known)
+// and whether the site's sources differ from it.
+func gitCommit(ctx context.Context, dir string) (string, bool) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "HEAD").Output()
+	if err != nil {
+		return "", false
+	}
+	st, err := exec.CommandContext(ctx, "git", "-C", dir, "status", "--porcelain", "--", "content", "seeds", "templates", "static").Output()
+	return strings.TrimSpace(string(out)), err == nil && len(bytes.TrimSpace(st)) > 0
+}
+
+// writeFileAtomic writes a sibling temporary file and renames it over name,
+// so a reader never sees half an archive.
+func writeFileAtomic(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+"-")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
