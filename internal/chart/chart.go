@@ -303,7 +303,7 @@ const (
 )
 
 func (p *plot) grid(horizontal bool) opts.Grid {
-	top, bottom, right := 16, 8, 16
+	top, bottom, left, right := 16, 8, 8, 16
 	if len(p.series) > 1 {
 		top += legendHeight
 	}
@@ -314,6 +314,10 @@ func (p *plot) grid(horizontal bool) opts.Grid {
 		bottom += 24
 	}
 	if horizontal {
+		// ECharts measures the category labels with Latin widths of Arial
+		// when rendering without a browser; wider system fonts would spill
+		// past the left edge.
+		left = 20
 		// Value labels sit right of the bars, outside what containLabel
 		// measures: leave room for the longest.
 		w := 0
@@ -327,7 +331,7 @@ func (p *plot) grid(horizontal bool) opts.Grid {
 		right = max(right, w+12)
 	}
 	return opts.Grid{
-		Left: "8", Right: strconv.Itoa(right), Top: strconv.Itoa(top), Bottom: strconv.Itoa(bottom),
+		Left: strconv.Itoa(left), Right: strconv.Itoa(right), Top: strconv.Itoa(top), Bottom: strconv.Itoa(bottom),
 		ContainLabel: opts.Bool(true),
 	}
 }

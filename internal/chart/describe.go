@@ -99,7 +99,7 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 }
 
 // highest returns the row with the largest value of the first series, when
-// at least two rows have values.
+// at least three rows have values: of two, the values say it plainly.
 func (p *plot) highest() (int, bool) {
 	s := p.series[0]
 	best, n := -1, 0
@@ -112,7 +112,7 @@ func (p *plot) highest() (int, bool) {
 			best = i
 		}
 	}
-	return best, n >= 2
+	return best, n >= 3
 }
 
 // phrases are the fixed words and punctuation of a description.

@@ -21,8 +21,8 @@ func TestDescribe(t *testing.T) {
 		{"bar", hant, "柱狀圖：主要經濟指標比增。商業零售額：39.2%；商業銷售額：30.7%；規模以上工業產值：13.9%；營利性服務業：63.3%。" +
 			"最高：營利性服務業，63.3%。"},
 		{"progress", en, "Progress chart: Vaccination coverage. First dose: 80.41%; Second dose: 62.91%. " +
-			"Highest: First dose, 80.41%. Target 80%. Reached: First dose. Not reached: Second dose."},
-		{"progress", hant, "進度圖：接種完成率。第一劑次：80.41%；第二劑次：62.91%。最高：第一劑次，80.41%。目標80%。已達到：第一劑次。未達到：第二劑次。"},
+			"Target 80%. Reached: First dose. Not reached: Second dose."},
+		{"progress", hant, "進度圖：接種完成率。第一劑次：80.41%；第二劑次：62.91%。目標80%。已達到：第一劑次。未達到：第二劑次。"},
 		{"pie", hant, "圓餅圖：構成。商業零售額：95.82億元（22.5%）；商業銷售額：145.72億元（34.2%）；規模以上工業產值：183.63億元（43.2%）；" +
 			"營利性服務業：3,900萬元（0.1%）。最高：規模以上工業產值，183.63億元。"},
 		{"stacked-bar", en, "Stacked bar chart: Result and plan. Retail sales: Amount CNY 9.582 billion, Plan CNY 9 billion; " +
