@@ -40,6 +40,7 @@ func commands() []command {
 		{"check", "check the content and report every problem", runCheck},
 		{"seed", "re-derive the cleaned source text from the seed", runSeed},
 		{"archive", "build and pack the site into a reproducible zip with checksums", runArchive},
+		{"serve", "preview the site locally, rebuilding and reloading on changes", runServe},
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"reportsite/internal/archive"
+	"reportsite/internal/serve"
 	"reportsite/internal/site"
 )
 
@@ -99,4 +100,40 @@ func writeFileAtomic(name string, data []byte) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("serve", "Preview the site: serve it from memory on a local address, rebuild when\ncontent/, templates/ or static/ change, and reload the open pages. A broken\nedit shows its problems here and in the page; the last good build stays up.", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	cache := fs.String("cache", "", "chart cache folder (default <src>/.cache/charts; \"off\" to disable)")
+	workers := fs.Int("j", 0, "pages rendered at once (default: one per CPU)")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	opt, err := options(sf.dir, cacheDir(sf.dir, *cache), *workers)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite serve: %v\n", err)
+		return ExitUsage
+	}
+	opt.Serve = true
+	build := func(ctx context.Context) (site.Output, string, error) {
+		res, err := site.Build(ctx, opt)
+		var sb strings.Builder
+		printDiags(&sb, res.Diags)
+		if err != nil {
+			return nil, sb.String(), err
+		}
+		return res.Out, sb.String(), nil
+	}
+	var watch []string
+	for _, d := range []string{"content", "templates", "static"} {
+		watch = append(watch, filepath.Join(sf.dir, d))
+	}
+	if err := serve.Run(ctx, serve.Config{Addr: *addr, Watch: watch, Build: build, Log: stderr}); err != nil {
+		fmt.Fprintf(stderr, "reportsite serve: %v\n", err)
+		return ExitUsage
+	}
+	return ExitOK
 }

@@ -1,0 +1,298 @@
+// Package serve is the preview server: it serves the last good build from
+// memory on a local address, rebuilds when the site's files change and tells
+// open pages to reload over server-sent events. A broken edit keeps the last
+// good build on screen and shows the problems in the terminal and the page.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"reportsite/internal/site"
+)
+
+// ReloadPath is where pages listen for reload events (see static/reload.js).
+const ReloadPath = "/__reload"
+
+// BuildFunc builds the site in memory. On failure it returns the problems,
+// one per line, ready to show to the editor.
+type BuildFunc func(ctx context.Context) (site.Output, string, error)
+
+// Config configures Run. The zero value of each field means its default.
+type Config struct {
+	// Addr is the address to listen on; default 127.0.0.1:8080.
+	Addr string
+	// Watch lists the folders whose changes trigger a rebuild (recursively);
+	// missing folders are skipped.
+	Watch []string
+	// Build builds the site (required).
+	Build BuildFunc
+	// Log receives progress and problems; default io.Discard.
+	Log io.Writer
+	// Ready, if set, is called with the listening address once the first
+	// build is done and the server accepts connections.
+	Ready func(addr string)
+	// Debounce is how long to wait for more changes before rebuilding;
+	// default 150 ms.
+	Debounce time.Duration
+}
+
+type event struct{ name, data string }
+
+type server struct {
+	cfg     Config
+	mu      sync.RWMutex
+	out     site.Output
+	problem string // non-empty while the latest build failed
+	clients map[chan event]struct{}
+}
+
+// Run serves until ctx is cancelled, then shuts down and returns nil; it
+// returns an error only when it cannot start.
+func Run(ctx context.Context, cfg Config) error {
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:8080"
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	if cfg.Debounce <= 0 {
+		cfg.Debounce = 150 * time.Millisecond
+	}
+	s := &server{cfg: cfg, clients: map[chan event]struct{}{}}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	for _, dir := range cfg.Watch {
+		if err := watchTree(w, dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	s.rebuild(ctx)
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           s,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	addr := ln.Addr().String()
+	fmt.Fprintf(cfg.Log, "serving http://%s/ (Ctrl-C to stop)\n", addr)
+	if cfg.Ready != nil {
+		cfg.Ready(addr)
+	}
+	s.watch(ctx, w)
+	shutCtx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shutCtx)
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		return serr
+	}
+	if err != nil {
+		srv.Close()
+	}
+	fmt.Fprintln(cfg.Log, "stopped")
+	return nil
+}
+
+// watchTree watches dir and every folder below it.
+func watchTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && p != dir {
+				return filepath.SkipDir
+			}
+			return w.Add(p)
+		}
+		return nil
+	})
+}
+
+// watch rebuilds after changes settle, until ctx is cancelled.
+func (s *server) watch(ctx context.Context, w *fsnotify.Watcher) {
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			if ev.Op == fsnotify.Chmod {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				_ = watchTree(w, ev.Name) // a new folder; a file is ignored
+			}
+			timer.Reset(s.cfg.Debounce)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			fmt.Fprintf(s.cfg.Log, "watch: %v\n", err)
+		case <-timer.C:
+			s.rebuild(ctx)
+		}
+	}
+}
+
+func (s *server) rebuild(ctx context.Context) {
+	start := time.Now()
+	out, problems, err := s.cfg.Build(ctx)
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		if problems == "" {
+			problems = err.Error()
+		} else if !strings.Contains(problems, err.Error()) {
+			problems = strings.TrimRight(problems, "\n") + "\n" + err.Error()
+		}
+		fmt.Fprintf(s.cfg.Log, "%s\nbuild failed; still serving the last good build\n", strings.TrimRight(problems, "\n"))
+		s.mu.Lock()
+		s.problem = problems
+		s.mu.Unlock()
+		s.broadcast(event{"error-page", problems})
+		return
+	}
+	if problems != "" {
+		fmt.Fprintln(s.cfg.Log, strings.TrimRight(problems, "\n"))
+	}
+	s.mu.Lock()
+	first := s.out == nil
+	s.out, s.problem = out, ""
+	s.mu.Unlock()
+	fmt.Fprintf(s.cfg.Log, "built %d files in %s\n", len(out), time.Since(start).Round(time.Millisecond))
+	if !first {
+		s.broadcast(event{"reload", "ok"})
+	}
+}
+
+func (s *server) broadcast(e event) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for ch := range s.clients {
+		select {
+		case ch <- e:
+		default: // a slow client misses an event, not the server
+		}
+	}
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == ReloadPath {
+		s.events(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	s.mu.RLock()
+	out, problem := s.out, s.problem
+	s.mu.RUnlock()
+	w.Header().Set("Cache-Control", "no-store")
+	if out == nil {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "<!doctype html><meta charset=utf-8><meta http-equiv=refresh content=2><title>build failed</title><pre>%s</pre>\n", htmlEscape(problem))
+		return
+	}
+	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if p == "" {
+		p = "index.html"
+	} else if out[p] == nil && out[p+"/index.html"] != nil {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusFound)
+			return
+		}
+		p += "/index.html"
+	}
+	data, status := out[p], http.StatusOK
+	if data == nil {
+		p, data, status = "404.html", out["404.html"], http.StatusNotFound
+	}
+	ct := mime.TypeByExtension(path.Ext(p))
+	if ct == "" {
+		ct = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ct)
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+// events streams reload and error-page events to one page.
+func (s *server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan event, 8)
+	s.mu.Lock()
+	s.clients[ch] = struct{}{}
+	problem := s.problem
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, ch)
+		s.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, ": reportsite\n\n")
+	if problem != "" {
+		writeEvent(w, event{"error-page", problem})
+	}
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case e := <-ch:
+			writeEvent(w, e)
+			fl.Flush()
+		}
+	}
+}
+
+func writeEvent(w io.Writer, e event) {
+	var b strings.Builder
+	b.WriteString("event: " + e.name + "\n")
+	for _, line := range strings.Split(strings.TrimRight(e.data, "\n"), "\n") {
+		b.WriteString("data: " + strings.TrimRight(line, "\r") + "\n")
+	}
+	b.WriteString("\n")
+	io.WriteString(w, b.String())
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}

@@ -1,0 +1,163 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"reportsite/internal/site"
+	"reportsite/static"
+	"reportsite/templates"
+)
+
+// copyTree copies the mini fixture site so the test can edit it.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReloadAfterEdit(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "../site/testdata/mini", dir)
+	build := func(ctx context.Context) (site.Output, string, error) {
+		res, err := site.Build(ctx, site.Options{
+			Content: os.DirFS(filepath.Join(dir, "content")), Templates: templates.FS, Static: static.FS,
+			Overlay: os.DirFS(dir), Serve: true, Workers: 2,
+		})
+		var sb strings.Builder
+		for _, d := range res.Diags {
+			sb.WriteString(d.String() + "\n")
+		}
+		if err != nil {
+			return nil, sb.String(), err
+		}
+		return res.Out, sb.String(), nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{Addr: "127.0.0.1:0", Watch: []string{filepath.Join(dir, "content")}, Build: build,
+			Ready: func(a string) { ready <- a }, Debounce: 50 * time.Millisecond})
+	}()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("Run: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("server not ready after 20s")
+	}
+	base := "http://" + addr
+
+	page := get(t, base+"/en/economy.html", http.StatusOK)
+	if !strings.Contains(page, "static/reload.js") {
+		t.Errorf("served page does not load reload.js")
+	}
+	get(t, base+"/static/reload.js", http.StatusOK)
+	get(t, base+"/", http.StatusOK)
+	get(t, base+"/no/such/page.html", http.StatusNotFound)
+
+	resp, err := http.Get(base + ReloadPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				events <- name
+			}
+		}
+		close(events)
+	}()
+	await := func(want string) {
+		t.Helper()
+		timeout := time.After(10 * time.Second)
+		for {
+			select {
+			case got, ok := <-events:
+				if !ok {
+					t.Fatalf("event stream closed; want %s", want)
+				}
+				if got == want {
+					return
+				}
+			case <-timeout:
+				t.Fatalf("no %s event within 10s", want)
+			}
+		}
+	}
+	time.Sleep(100 * time.Millisecond) // let the stream register
+
+	md := filepath.Join(dir, "content", "en", "01-economy.md")
+	orig, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(md, append(orig, []byte("\nA freshly added sentence.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	await("reload")
+	if !strings.Contains(get(t, base+"/en/economy.html", http.StatusOK), "freshly added") {
+		t.Errorf("rebuilt page lacks the edit")
+	}
+
+	// A broken edit: the last good build stays served, the page is told.
+	if err := os.WriteFile(md, []byte("+++\ntitle = \n+++\nbroken\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	await("error-page")
+	if !strings.Contains(get(t, base+"/en/economy.html", http.StatusOK), "freshly added") {
+		t.Errorf("after a broken edit the last good build is not served")
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return within 5s of cancel")
+	}
+}
+
+func get(t *testing.T, url string, want int) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != want {
+		t.Errorf("GET %s = %d, want %d", url, resp.StatusCode, want)
+	}
+	return string(b)
+}
