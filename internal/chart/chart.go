@@ -235,6 +235,15 @@ func (p *plot) item(si, i int) opts.BarData {
 		Label:   &opts.Label{Formatter: literal(p.short(v))},
 		Tooltip: &opts.Tooltip{Formatter: types.FuncStr(p.tip(v))},
 	}
+	if v < 0 {
+		// A negative bar's end is its bottom (or left): label it there.
+		switch p.c.Type {
+		case "bar", "line":
+			d.Label.Position = "bottom"
+		case "hbar", "progress":
+			d.Label.Position = "left"
+		}
+	}
 	switch {
 	case p.reached(v):
 		d.ItemStyle = &opts.ItemStyle{Color: colorReached}

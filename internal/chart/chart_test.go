@@ -410,6 +410,23 @@ func TestLabels(t *testing.T) {
 	}
 }
 
+func TestNegative(t *testing.T) {
+	tests := []struct{ typ, position string }{{"bar", "bottom"}, {"line", "bottom"}, {"hbar", "left"}, {"stacked-bar", ""}}
+	for _, tt := range tests {
+		tb := vaccination()
+		tb.Rows[0].Cells["rate"] = num(-5.2)
+		c := &dataset.Chart{ID: "neg", Type: tt.typ, Category: "item", Values: []string{"rate"}, Table: tb}
+		m := decode(t, must(t)(Option(c, en, nil)))
+		got, _ := get(m, "series", 0, "data", 0, "label", "position").(string)
+		if got != tt.position {
+			t.Errorf("Option(%s with -5.2) label position = %q, want %q", tt.typ, got, tt.position)
+		}
+		if v := get(m, "series", 0, "data", 0, "value"); v != -5.2 {
+			t.Errorf("Option(%s with -5.2) value = %v, want -5.2", tt.typ, v)
+		}
+	}
+}
+
 func TestAxisScale(t *testing.T) {
 	u := lang.BuiltinUnits()
 	tests := []struct {

@@ -37,6 +37,14 @@ func newRenderer(t *testing.T) *echarts.Renderer {
 	return renderer
 }
 
+// TestSentinels checks that options use the colours the SVG post-processor
+// replaces.
+func TestSentinels(t *testing.T) {
+	if chart.TextColor != echarts.TextColor || chart.LineColor != echarts.LineColor {
+		t.Errorf("chart sentinels %s, %s; echarts replaces %s, %s", chart.TextColor, chart.LineColor, echarts.TextColor, echarts.LineColor)
+	}
+}
+
 // TestRender checks that ECharts accepts every option and draws its
 // categories, value labels and target in the page's language.
 func TestRender(t *testing.T) {
