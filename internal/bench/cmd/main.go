@@ -1,0 +1,290 @@
+// Command cmd measures `reportsite build` at scale: it generates synthetic
+// bilingual reports (internal/bench) of N sections per language, builds each
+// with the given binary as a child process, and prints a Markdown table of
+// pages written, wall time, CPU time (user+sys), pages per second and peak
+// resident memory of the child; then the same for the real site, with an
+// empty chart cache (cold) and again with the cache it filled (warm).
+//
+//	go run ./internal/bench/cmd -bin bin/reportsite            # make bench
+//	go run ./internal/bench/cmd -bin bin/reportsite -n 10,100  # quicker
+//	go run ./internal/bench/cmd -write /tmp/site -n 1000       # just generate
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"reportsite/internal/bench"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type variant struct {
+	name    string
+	derived bool
+	charts  bool
+}
+
+var variants = []variant{
+	{"zh-Hant + en", false, false},
+	{"+ zh-Hans", true, false},
+	{"+ zh-Hans + charts", true, true},
+}
+
+// measure is one build's cost, as the child process reported it.
+type measure struct {
+	pages int
+	wall  time.Duration
+	cpu   time.Duration
+	rssKB int64
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	bin := fl.String("bin", "bin/reportsite", "reportsite binary to measure")
+	ns := fl.String("n", "10,100,1000,5000", "sections per language, comma-separated")
+	src := fl.String("src", ".", "the real site's folder (\"\" to skip it)")
+	runs := fl.Int("runs", 1, "builds per measurement; the fastest is reported")
+	seed := fl.Uint64("seed", 1, "generator seed")
+	write := fl.String("write", "", "only generate the first -n size into this folder (with zh-Hans and charts) and exit")
+	keep := fl.Bool("keep", false, "keep the generated sites (their folder is printed)")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	sizes, err := parseSizes(*ns)
+	if err != nil {
+		fmt.Fprintf(stderr, "bench: -n: %v\n", err)
+		return 2
+	}
+	if *write != "" {
+		if err := bench.Write(*write, bench.Config{Sections: sizes[0], Seed: *seed, Derived: true, Charts: true}); err != nil {
+			fmt.Fprintf(stderr, "bench: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	binPath, err := filepath.Abs(*bin)
+	if err != nil {
+		fmt.Fprintf(stderr, "bench: %v\n", err)
+		return 2
+	}
+	tmp, err := os.MkdirTemp("", "reportsite-bench-")
+	if err != nil {
+		fmt.Fprintf(stderr, "bench: %v\n", err)
+		return 1
+	}
+	if *keep {
+		fmt.Fprintf(stderr, "bench: sites in %s\n", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	b := &bencher{bin: binPath, runs: max(*runs, 1), stderr: stderr}
+	fmt.Fprintf(stdout, "reportsite build, %d CPU(s), %s, %s/%s; best of %d run(s); load average before: %s\n", runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, b.runs, loadAvg())
+	fmt.Fprintln(stdout, "CPU is user+sys of the child; wall time includes waiting for a CPU when the machine is busy.")
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, "| site | sections/lang | variant | pages | wall | CPU | pages/s | peak RSS |")
+	fmt.Fprintln(stdout, "|---|---:|---|---:|---:|---:|---:|---:|")
+	for _, n := range sizes {
+		for _, v := range variants {
+			dir := filepath.Join(tmp, fmt.Sprintf("n%d-%s", n, slug(v.name)))
+			if err := bench.Write(dir, bench.Config{Sections: n, Seed: *seed, Derived: v.derived, Charts: v.charts}); err != nil {
+				fmt.Fprintf(stderr, "bench: %v\n", err)
+				return 1
+			}
+			if !v.charts {
+				m, err := b.build(dir, "off")
+				if err != nil {
+					fmt.Fprintf(stderr, "bench: N=%d %s: %v\n", n, v.name, err)
+					return 1
+				}
+				row(stdout, "synthetic", strconv.Itoa(n), v.name, m)
+				continue
+			}
+			cold, warm, err := b.coldWarm(dir)
+			if err != nil {
+				fmt.Fprintf(stderr, "bench: N=%d %s: %v\n", n, v.name, err)
+				return 1
+			}
+			row(stdout, "synthetic", strconv.Itoa(n), v.name+", cold", cold)
+			row(stdout, "synthetic", strconv.Itoa(n), v.name+", warm", warm)
+			if !*keep {
+				os.RemoveAll(dir)
+			}
+		}
+	}
+	if *src != "" {
+		// Copy nothing: build the real site in place, into a temporary
+		// output and cache, so the repository is left as it was.
+		b.tmp = tmp
+		cold, warm, err := b.coldWarm(*src)
+		if err != nil {
+			fmt.Fprintf(stderr, "bench: real site: %v\n", err)
+			return 1
+		}
+		row(stdout, "real ("+*src+")", "-", "cold (empty chart cache)", cold)
+		row(stdout, "real ("+*src+")", "-", "warm", warm)
+	}
+	return 0
+}
+
+type bencher struct {
+	bin    string
+	runs   int
+	tmp    string // when set, outputs and caches go here instead of beside the site
+	stderr io.Writer
+	seq    int
+}
+
+func (b *bencher) scratch(dir, name string) string {
+	b.seq++
+	base := dir
+	if b.tmp != "" {
+		base = b.tmp
+	}
+	return filepath.Join(base, fmt.Sprintf(".bench-%s-%d", name, b.seq))
+}
+
+// coldWarm measures builds with an empty chart cache, then with the cache
+// the first build filled.
+func (b *bencher) coldWarm(dir string) (cold, warm measure, err error) {
+	for i := range b.runs {
+		cache := b.scratch(dir, "cache")
+		m, err := b.once(dir, cache)
+		if err != nil {
+			return cold, warm, err
+		}
+		if i == 0 || m.wall < cold.wall {
+			cold = m
+		}
+		if i == b.runs-1 {
+			warm, err = b.build(dir, cache)
+			if err != nil {
+				return cold, warm, err
+			}
+		}
+		defer os.RemoveAll(cache)
+	}
+	return cold, warm, nil
+}
+
+// build runs the binary b.runs times and returns the fastest run.
+func (b *bencher) build(dir, cache string) (measure, error) {
+	var best measure
+	for i := range b.runs {
+		m, err := b.once(dir, cache)
+		if err != nil {
+			return best, err
+		}
+		if i == 0 || m.wall < best.wall {
+			best = m
+		}
+	}
+	return best, nil
+}
+
+func (b *bencher) once(dir, cache string) (measure, error) {
+	out := b.scratch(dir, "public")
+	defer os.RemoveAll(out)
+	cmd := exec.Command(b.bin, "build", "-src", dir, "-out", out, "-cache", cache, "-q")
+	var errBuf bytes.Buffer
+	cmd.Stdout = io.Discard
+	cmd.Stderr = &errBuf
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return measure{}, fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, errBuf.Bytes())
+	}
+	ps := cmd.ProcessState
+	m := measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime()}
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		m.rssKB = int64(ru.Maxrss) // kilobytes on Linux
+	}
+	m.pages, err = countPages(out)
+	return m, err
+}
+
+func countPages(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+func row(w io.Writer, site, n, variant string, m measure) {
+	pps := float64(m.pages) / m.wall.Seconds()
+	fmt.Fprintf(w, "| %s | %s | %s | %d | %s | %s | %.0f | %.0f MB |\n",
+		site, n, variant, m.pages, secs(m.wall), secs(m.cpu), pps, float64(m.rssKB)/1024)
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > 9999 {
+			return nil, fmt.Errorf("%q is not a section count from 1 to 9999", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown CPU"
+}
+
+// loadAvg returns the one-minute load average, since wall times on a shared
+// machine mean little without it.
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) == 0 {
+		return "unknown"
+	}
+	return f[0]
+}
