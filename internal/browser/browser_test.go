@@ -1,0 +1,390 @@
+package browser
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"flag"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"reportsite/internal/cli"
+)
+
+// subPath is where the HTTP server mounts the site, so that every absolute
+// or root-relative link shows up as a request outside it.
+const subPath = "/reports/changtai-2021/"
+
+//go:embed testdata/axe/axe.min.js
+var axeSource string
+
+var (
+	// site is the folder the site was built into; empty when the browser
+	// tests cannot run (see skipReason).
+	site       string
+	skipReason string
+	server     *httptest.Server
+	browserCtx context.Context
+)
+
+// origin is one way of opening the site: its name and its base URL.
+type origin struct {
+	name, base string
+}
+
+func origins() []origin {
+	return []origin{
+		{"http", server.URL + subPath},
+		{"file", (&url.URL{Scheme: "file", Path: filepath.ToSlash(site) + "/"}).String()},
+	}
+}
+
+func findChromium() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	if testing.Short() {
+		skipReason = "browser tests skipped in -short mode"
+		return m.Run()
+	}
+	if *screenshotDir == "" && isScreenshotsOnly() {
+		skipReason = "no -screenshots folder given"
+		return m.Run()
+	}
+	exe := findChromium()
+	if exe == "" {
+		skipReason = "Chromium not found: install it with `sudo apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu) or set CHROMIUM=/path/to/chrome"
+		return m.Run()
+	}
+	tmp, err := os.MkdirTemp("", "reportsite-browser-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+
+	// Build the real report in-process, exactly as `reportsite build` does.
+	out := filepath.Join(tmp, "site")
+	var stdout, stderr bytes.Buffer
+	if code := cli.Run(context.Background(), []string{"build", "-q", "-src", "../..", "-out", out, "-cache", "off"}, &stdout, &stderr); code != 0 {
+		fmt.Fprintf(os.Stderr, "building the site: exit %d\n%s%s", code, stdout.String(), stderr.String())
+		return 1
+	}
+	site = out
+
+	mux := http.NewServeMux()
+	mux.Handle(subPath, http.StripPrefix(strings.TrimSuffix(subPath, "/"), http.FileServer(http.Dir(out))))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	server = &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
+	server.Start()
+	defer server.Close()
+
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("mute-audio", true),
+		// Lets pages opened from file:// load their neighbours, as a
+		// reader's browser does for a saved site.
+		chromedp.Flag("allow-file-access-from-files", true),
+		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
+	)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil {
+		fmt.Fprintf(os.Stderr, "starting %s: %v\n", exe, err)
+		return 1
+	}
+	browserCtx = ctx
+	return m.Run()
+}
+
+// isScreenshotsOnly reports whether -run selects only TestScreenshots, so
+// that `make screenshots` without a folder does not build for nothing.
+func isScreenshotsOnly() bool {
+	f := flag.Lookup("test.run")
+	return f != nil && f.Value.String() == "TestScreenshots"
+}
+
+// needBrowser skips the test when no browser is available, and fails it
+// instead in CI, where a missing browser is a broken setup.
+func needBrowser(t *testing.T) {
+	t.Helper()
+	if site != "" {
+		return
+	}
+	if os.Getenv("CI") == "true" && !testing.Short() {
+		t.Fatalf("CI=true but the browser tests cannot run: %s", skipReason)
+	}
+	t.Skip(skipReason)
+}
+
+// pages lists the site's HTML pages, relative to its root, slash-separated.
+func pages(t *testing.T) []string {
+	t.Helper()
+	var list []string
+	err := filepath.WalkDir(site, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".html") {
+			rel, _ := filepath.Rel(site, path)
+			list = append(list, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(list)
+	if len(list) < 10 {
+		t.Fatalf("only %d pages built: %v", len(list), list)
+	}
+	return list
+}
+
+// viewport is one emulated screen.
+type viewport struct {
+	name          string
+	width, height int64
+	mobile        bool
+}
+
+var (
+	phone   = viewport{"phone", 390, 844, true}
+	desktop = viewport{"desktop", 1280, 800, false}
+)
+
+// tab is one browser tab with a recorder of the problems its pages cause.
+type tab struct {
+	ctx  context.Context
+	mu   sync.Mutex
+	base string // the origin's base URL, to tell foreign requests
+	errs []string
+	urls map[network.RequestID]string
+}
+
+// newTab opens a tab. Its requests bypass the site's service worker, so
+// that each page is checked as the network serves it; TestServiceWorker
+// covers the worker.
+func newTab(t *testing.T) *tab {
+	t.Helper()
+	tb := newTabSW(t)
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tb
+}
+
+// newTabSW opens a tab that lets the service worker answer.
+func newTabSW(t *testing.T) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browserCtx)
+	t.Cleanup(cancel)
+	tb := &tab{ctx: ctx, urls: map[network.RequestID]string{}}
+	if err := chromedp.Listen(ctx, tb.event); err != nil {
+		t.Fatal(err)
+	}
+	return tb
+}
+
+func (tb *tab) record(format string, args ...any) {
+	tb.mu.Lock()
+	tb.errs = append(tb.errs, fmt.Sprintf(format, args...))
+	tb.mu.Unlock()
+}
+
+// event runs on the tab's reader goroutine: it must only record.
+func (tb *tab) event(ev any) {
+	switch e := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeAssert {
+			var parts []string
+			for _, a := range e.Args {
+				if a.Description != "" {
+					parts = append(parts, a.Description)
+				} else {
+					parts = append(parts, strings.Trim(string(a.Value), `"`))
+				}
+			}
+			tb.record("console.%s: %s", e.Type, strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		d := e.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil && d.Exception.Description != "" {
+			msg += " " + d.Exception.Description
+		}
+		tb.record("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, msg)
+	case *log.EventEntryAdded:
+		if e.Entry.Level == log.EntryLevelError {
+			tb.record("browser log (%s): %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL)
+		}
+	case *network.EventRequestWillBeSent:
+		tb.mu.Lock()
+		tb.urls[e.RequestID] = e.Request.URL
+		tb.mu.Unlock()
+		if msg := tb.foreign(e.Request.URL); msg != "" {
+			tb.record("%s", msg)
+		}
+	case *network.EventResponseReceived:
+		if e.Response.Status >= 400 {
+			tb.record("HTTP %d for %s", e.Response.Status, e.Response.URL)
+		}
+	case *network.EventLoadingFailed:
+		if !e.Canceled {
+			tb.mu.Lock()
+			u := tb.urls[e.RequestID]
+			tb.mu.Unlock()
+			tb.record("loading failed (%s %s): %s", e.ErrorText, e.BlockedReason, u)
+		}
+	}
+}
+
+// foreign says what is wrong with a request that leaves the site: another
+// host, or a path outside the sub-path the site is served under.
+func (tb *tab) foreign(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "unparsable request URL " + raw
+	}
+	switch u.Scheme {
+	case "data", "blob", "about":
+		return ""
+	case "file":
+		if !strings.HasPrefix(raw, "file://") || !strings.HasPrefix(u.Path, filepath.ToSlash(site)) {
+			return "request outside the site folder: " + raw
+		}
+		return ""
+	case "http", "https":
+		host := u.Hostname()
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			return "request to another host: " + raw
+		}
+		if !strings.HasPrefix(u.Path, subPath) {
+			return "request outside the sub-path " + subPath + ": " + raw
+		}
+		return ""
+	}
+	return "request with scheme " + u.Scheme + ": " + raw
+}
+
+// take returns the problems recorded since the last call and clears them.
+func (tb *tab) take() []string {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	errs := tb.errs
+	tb.errs = nil
+	clear(tb.urls)
+	return errs
+}
+
+// setup sets the screen, scripting and colour scheme for the next page.
+func (tb *tab) setup(vp viewport, scripts bool, scheme string) error {
+	return chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		orient := &emulation.ScreenOrientation{Type: emulation.ScreenOrientationTypeLandscapePrimary, Angle: 90}
+		if vp.mobile {
+			orient = &emulation.ScreenOrientation{Type: emulation.ScreenOrientationTypePortraitPrimary, Angle: 0}
+		}
+		if _, err := cdp.Call(ctx, t, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: vp.width, Height: vp.height, DeviceScaleFactor: 1, Mobile: vp.mobile, ScreenOrientation: orient,
+		}); err != nil {
+			return err
+		}
+		if _, err := cdp.Call(ctx, t, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: vp.mobile}); err != nil {
+			return err
+		}
+		if _, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !scripts}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	}))
+}
+
+// open loads the page and waits for it, with a time limit.
+func (tb *tab) open(base, page string) error {
+	tb.base = base
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	return chromedp.Do(ctx, chromedp.Navigate(base+page))
+}
+
+// eval runs a script in the page and decodes its JSON result into T.
+func eval[T any](tb *tab, script string, await bool) (T, error) {
+	ctx, cancel := context.WithTimeout(tb.ctx, 60*time.Second)
+	defer cancel()
+	var opts []chromedp.EvaluateOption
+	if await {
+		opts = append(opts, chromedp.EvalAwaitPromise)
+	}
+	return chromedp.Run(ctx, chromedp.Evaluate[T](script, opts...))
+}
+
+// pool hands out a few tabs to parallel subtests.
+type pool chan *tab
+
+func newPool(t *testing.T, n int) pool {
+	p := make(pool, n)
+	for range n {
+		p <- newTab(t)
+	}
+	return p
+}
+
+func (p pool) get() *tab   { return <-p }
+func (p pool) put(tb *tab) { tb.take(); p <- tb }

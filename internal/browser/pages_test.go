@@ -1,0 +1,370 @@
+package browser
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"testing"
+	"time"
+)
+
+// layoutScript returns a list of layout problems on the loaded page: the
+// page scrolling sideways, body text under 16 px, header links smaller than
+// 44 px, links that a browser cannot follow from file://.
+const layoutScript = `(() => {
+  const out = [];
+  const W = window.innerWidth;
+  const se = document.scrollingElement;
+  if (se.scrollWidth > W) {
+    const wide = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      const p = el.parentElement && el.parentElement.getBoundingClientRect();
+      if (r.width > 0 && r.right > W + 0.5 && (!p || p.right <= W + 0.5)) {
+        wide.push(el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined ? '.' + String(el.className).trim().split(/\s+/).join('.') : '') + ' right=' + Math.round(r.right));
+        if (wide.length >= 5) break;
+      }
+    }
+    out.push('horizontal overflow: scrollWidth ' + se.scrollWidth + ' > innerWidth ' + W + ' (' + wide.join('; ') + ')');
+  }
+  const px = el => parseFloat(getComputedStyle(el).fontSize);
+  if (px(document.body) < 16) out.push('body font-size ' + px(document.body) + 'px < 16px');
+  for (const p of document.querySelectorAll('main p:not([class]), main li:not([class]):not(.toc li):not(.contents li)')) {
+    if (p.closest('figure, .card, .toc, .contents, .downloads, nav, .unofficial')) continue;
+    if (!p.textContent.trim()) continue;
+    const s = px(p);
+    if (s < 15.99) { out.push('body text ' + s + 'px < 16px: ' + p.textContent.trim().slice(0, 40)); break; }
+  }
+  for (const a of document.querySelectorAll('.site-header a, .lang-switch a, .site-nav a')) {
+    const r = a.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.height < 44 || r.width < 44) out.push('tap target ' + Math.round(r.width) + 'x' + Math.round(r.height) + ' < 44x44: ' + a.textContent.trim());
+  }
+  if (location.protocol === 'file:') {
+    for (const a of document.querySelectorAll('a[href]')) {
+      const u = new URL(a.href);
+      if (u.protocol === 'file:' && u.pathname.endsWith('/')) out.push('link to a folder, which file:// shows as a listing: ' + a.getAttribute('href'));
+    }
+  }
+  const h1 = document.querySelectorAll('h1').length;
+  if (h1 !== 1) out.push(h1 + ' h1 elements, want 1');
+  if (!document.documentElement.lang) out.push('no lang on <html>');
+  return out;
+})()`
+
+// chartsScript checks that every chart shows a non-empty SVG.
+const chartsScript = `(() => {
+  const out = [];
+  const figs = document.querySelectorAll('figure.chart');
+  for (const f of figs) {
+    const svg = f.querySelector('.chart-box svg');
+    if (!svg) { out.push(f.id + ': no SVG'); continue; }
+    const r = svg.getBoundingClientRect();
+    const cs = getComputedStyle(svg);
+    if (r.width < 100 || r.height < 50) out.push(f.id + ': SVG is ' + Math.round(r.width) + 'x' + Math.round(r.height));
+    if (cs.display === 'none' || cs.visibility !== 'visible') out.push(f.id + ': SVG hidden');
+    if (svg.querySelectorAll('path, rect, text').length < 3) out.push(f.id + ': SVG has no drawing');
+    if (!svg.getAttribute('aria-label') && !svg.querySelector('title') && !svg.getAttribute('aria-labelledby')) out.push(f.id + ': SVG has no text alternative');
+    if (r.right > window.innerWidth + 0.5) out.push(f.id + ': SVG wider than the screen');
+  }
+  return {count: figs.length, problems: out};
+})()`
+
+const axeRun = `axe.run(document, {runOnly: %s, resultTypes: ['violations']}).then(r => r.violations.map(v =>
+  v.id + ' (' + v.impact + '): ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ') + (n.any[0] ? ' [' + n.any[0].message + ']' : '')).join(' | ')))`
+
+// axe injects axe-core into the page and returns its violations.
+func axe(tb *tab, rules string) ([]string, error) {
+	if ok, _ := eval[bool](tb, `typeof axe === 'object'`, false); !ok {
+		if _, err := eval[bool](tb, axeSource+";true", false); err != nil {
+			return nil, fmt.Errorf("injecting axe-core: %w", err)
+		}
+	}
+	return eval[[]string](tb, fmt.Sprintf(axeRun, rules), true)
+}
+
+const wcagAA = `['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']`
+
+// TestPages opens every page of every language at phone and desktop size,
+// over HTTP under a sub-path and from file://.
+func TestPages(t *testing.T) {
+	needBrowser(t)
+	list := pages(t)
+	tabs := newPool(t, 2)
+	start := time.Now()
+	for _, o := range origins() {
+		for _, p := range list {
+			for _, vp := range []viewport{phone, desktop} {
+				t.Run(o.name+"/"+vp.name+"/"+p, func(t *testing.T) {
+					t.Parallel()
+					tb := tabs.get()
+					defer tabs.put(tb)
+					checkPage(t, tb, o, p, vp)
+				})
+			}
+		}
+	}
+	t.Cleanup(func() {
+		t.Logf("%d pages × 2 origins × 2 sizes in %v", len(list), time.Since(start).Round(time.Millisecond))
+	})
+}
+
+func checkPage(t *testing.T, tb *tab, o origin, p string, vp viewport) {
+	// Scripts on, light: layout, accessibility, console, network.
+	if err := tb.setup(vp, true, "light"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.open(o.base, p); err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	probs, err := eval[[]string](tb, layoutScript, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range probs {
+		t.Errorf("%s", pr)
+	}
+	// axe once per page and size over HTTP; file:// shows the same markup.
+	if o.name == "http" {
+		v, err := axe(tb, wcagAA)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range v {
+			t.Errorf("axe: %s", x)
+		}
+	}
+	// Let a chart near the top upgrade, so its errors show up here.
+	time.Sleep(150 * time.Millisecond)
+	for _, e := range tb.take() {
+		t.Errorf("%s", e)
+	}
+
+	// Dark: contrast again, once per page.
+	if o.name == "http" && vp == desktop {
+		if err := tb.setup(vp, true, "dark"); err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.open(o.base, p); err != nil {
+			t.Fatalf("open dark: %v", err)
+		}
+		v, err := axe(tb, `['color-contrast']`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range v {
+			t.Errorf("dark: axe: %s", x)
+		}
+		for _, e := range tb.take() {
+			t.Errorf("dark: %s", e)
+		}
+	}
+
+	// Scripts off: the server-rendered charts are the charts.
+	if vp == phone {
+		if err := tb.setup(vp, false, "light"); err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.open(o.base, p); err != nil {
+			t.Fatalf("open without JavaScript: %v", err)
+		}
+		type result struct {
+			Count    int
+			Problems []string
+		}
+		r, err := eval[result](tb, chartsScript, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pr := range r.Problems {
+			t.Errorf("without JavaScript: %s", pr)
+		}
+		if path.Base(p) == "index.html" && strings.Contains(p, "/") && r.Count < 2 {
+			t.Errorf("without JavaScript: overview shows %d charts, want at least 2", r.Count)
+		}
+		for _, e := range tb.take() {
+			t.Errorf("without JavaScript: %s", e)
+		}
+	}
+}
+
+// TestLanguageSwitch follows each language link of every page of each
+// language and expects the same page in the other language.
+func TestLanguageSwitch(t *testing.T) {
+	needBrowser(t)
+	tb := newTab(t)
+	if err := tb.setup(phone, true, "light"); err != nil {
+		t.Fatal(err)
+	}
+	type link struct {
+		Href, Hreflang, Lang string
+		Current              bool
+	}
+	const linksScript = `Array.from(document.querySelectorAll('.lang-switch a')).map(a => ({
+	  href: a.href, hreflang: a.getAttribute('hreflang') || '', lang: a.getAttribute('lang') || '',
+	  current: a.getAttribute('aria-current') === 'page'}))`
+	const hereScript = `({lang: document.documentElement.lang, body: document.body.className, h1: (document.querySelector('h1') || {}).textContent || ''})`
+	type here struct{ Lang, Body, H1 string }
+	for _, o := range origins() {
+		for _, p := range pages(t) {
+			if !strings.Contains(p, "/") {
+				continue // the root chooser and the 404 page have no switch
+			}
+			t.Run(o.name+"/"+p, func(t *testing.T) {
+				if err := tb.open(o.base, p); err != nil {
+					t.Fatal(err)
+				}
+				from, err := eval[here](tb, hereScript, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if strings.Contains(from.Body, "page-single") {
+					t.Skip("the one-file report stands alone: it has no language switch by design")
+				}
+				links, err := eval[[]link](tb, linksScript, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(links) < 2 {
+					t.Fatalf("%d language links, want one per language", len(links))
+				}
+				current := 0
+				for _, l := range links {
+					if l.Hreflang == "" || !strings.EqualFold(l.Hreflang, l.Lang) {
+						t.Errorf("link %s: hreflang %q, lang %q: want both, equal", l.Href, l.Hreflang, l.Lang)
+					}
+					if l.Current {
+						current++
+						if !strings.EqualFold(l.Hreflang, from.Lang) {
+							t.Errorf("current link is %s, page is %s", l.Hreflang, from.Lang)
+						}
+					}
+				}
+				if current != 1 {
+					t.Errorf("%d links marked aria-current, want 1", current)
+				}
+				for _, l := range links {
+					if l.Current {
+						continue
+					}
+					if err := tb.open("", l.Href); err != nil {
+						t.Errorf("%s: %v", l.Href, err)
+						continue
+					}
+					to, err := eval[here](tb, hereScript, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !strings.EqualFold(to.Lang, l.Hreflang) {
+						t.Errorf("%s link landed on a page in %q", l.Hreflang, to.Lang)
+					}
+					if path.Base(l.Href) != path.Base(p) || to.Body != from.Body {
+						t.Errorf("%s link landed on %s (%s), want the same page as %s (%s)", l.Hreflang, l.Href, to.Body, p, from.Body)
+					}
+					if strings.TrimSpace(to.H1) == "" {
+						t.Errorf("%s: no heading", l.Href)
+					}
+					for _, e := range tb.take() {
+						t.Errorf("%s: %s", l.Href, e)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestLiveChart scrolls a chart into view with scripts on and waits for the
+// live ECharts instance; the box must keep its height.
+func TestLiveChart(t *testing.T) {
+	needBrowser(t)
+	tb := newTab(t)
+	for _, o := range origins() {
+		for _, vp := range []viewport{phone, desktop} {
+			for _, p := range []string{"en/index.html", "zh-hant/achievements.html"} {
+				t.Run(o.name+"/"+vp.name+"/"+p, func(t *testing.T) {
+					if err := tb.setup(vp, true, "light"); err != nil {
+						t.Fatal(err)
+					}
+					if err := tb.open(o.base, p); err != nil {
+						t.Fatal(err)
+					}
+					type box struct {
+						N             int
+						Before, After float64
+						Live          bool
+						Label         string
+					}
+					b, err := eval[box](tb, `(async () => {
+  const boxes = document.querySelectorAll('.chart-box[data-chart]');
+  const last = boxes[boxes.length - 1];
+  if (!last) return {n: 0, before: 0, after: 0, live: false, label: ''};
+  const before = last.getBoundingClientRect().height;
+  last.scrollIntoView({block: 'center'});
+  for (let i = 0; i < 100 && !(last.classList.contains('live') && window.echarts && echarts.getInstanceByDom(last)); i++) {
+    await new Promise(r => setTimeout(r, 100));
+  }
+  const live = !!(window.echarts && echarts.getInstanceByDom(last)) && last.classList.contains('live');
+  const img = Array.from(last.querySelectorAll('[role=img]')).find(s => getComputedStyle(s).display !== 'none' && s.getAttribute('aria-hidden') !== 'true');
+  return {n: boxes.length, before, after: last.getBoundingClientRect().height, live,
+    label: img ? (img.getAttribute('aria-label') || '') : ''};
+})()`, true)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if b.N == 0 {
+						t.Fatal("no chart on the page")
+					}
+					if !b.Live {
+						t.Errorf("chart did not become a live ECharts instance within 10s")
+					}
+					if d := b.After - b.Before; d > 1 || d < -1 {
+						t.Errorf("chart box height changed from %.1f to %.1f px on upgrade (layout shift)", b.Before, b.After)
+					}
+					if b.Live && b.Label == "" {
+						t.Errorf("live chart has no aria-label")
+					}
+					for _, e := range tb.take() {
+						t.Errorf("%s", e)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestServiceWorker lets the site's service worker install and take over,
+// then opens pages through it, as a returning reader does. Hosts such as Go's
+// file server redirect …/index.html to …/, so the worker must not answer a
+// navigation with a redirected response.
+func TestServiceWorker(t *testing.T) {
+	needBrowser(t)
+	tb := newTabSW(t)
+	if err := tb.setup(phone, true, "light"); err != nil {
+		t.Fatal(err)
+	}
+	base := origins()[0].base
+	if err := tb.open(base, "en/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	ok, err := eval[bool](tb, `(async () => {
+  if (!('serviceWorker' in navigator)) return false;
+  await navigator.serviceWorker.ready;
+  for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i++) await new Promise(r => setTimeout(r, 100));
+  return !!navigator.serviceWorker.controller;
+})()`, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		t.Skip("no service worker took control of the page")
+	}
+	tb.take()
+	for _, p := range []string{"en/index.html", "en/achievements.html", "zh-hant/index.html", "zh-hant/data.html", "index.html"} {
+		if err := tb.open(base, p); err != nil {
+			t.Errorf("%s through the service worker: %v", p, err)
+		}
+		for _, e := range tb.take() {
+			t.Errorf("%s through the service worker: %s", p, e)
+		}
+	}
+}
