@@ -41,6 +41,7 @@ func commands() []command {
 		{"seed", "re-derive the cleaned source text from the seed", runSeed},
 		{"archive", "build and pack the site into a reproducible zip with checksums", runArchive},
 		{"serve", "preview the site locally, rebuilding and reloading on changes", runServe},
+		{"new", "create a new bilingual report that builds at once", runNew},
 	}
 }
 

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"reportsite/internal/archive"
+	"reportsite/internal/scaffold"
 	"reportsite/internal/serve"
 	"reportsite/internal/site"
 )
@@ -135,5 +138,35 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "reportsite serve: %v\n", err)
 		return ExitUsage
 	}
+	return ExitOK
+}
+
+func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("new", "Create a new bilingual report in DIR (usage: reportsite new [flags] DIR):\nsite.toml with zh-Hant, derived zh-Hans and en, one section per language,\na data table with a chart and a glossary. It builds and passes check at once.", stderr)
+	name := fs.String("name", "", "report name, used in file names (default: from DIR)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "reportsite new: give one folder to create")
+		fs.Usage()
+		return ExitUsage
+	}
+	dir := fs.Arg(0)
+	if *name == "" {
+		*name = scaffold.Name(dir)
+	}
+	files, err := scaffold.Write(dir, *name, time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite new: %v\n", err)
+		return ExitUsage
+	}
+	for _, f := range files {
+		fmt.Fprintf(stdout, "  %s\n", filepath.Join(dir, f))
+	}
+	fmt.Fprintf(stdout, "created %s; next: reportsite serve -src %s\n", dir, dir)
 	return ExitOK
 }
