@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,6 +48,11 @@ type Options struct {
 	CacheDir string
 	// Timeout bounds one chart's rendering. Zero means 10 seconds.
 	Timeout time.Duration
+	// Lazy defers compiling and starting ECharts until the first chart that
+	// is not in the cache, so a rebuild whose charts are all cached never
+	// pays for it. False means New fails at once on a script that is not
+	// ECharts.
+	Lazy bool
 }
 
 // Chart is one chart to render.
@@ -77,6 +83,9 @@ type Stats struct {
 // Options.Workers charts are rendered at once.
 type Renderer struct {
 	boot, script, render *goja.Program
+	source               []byte
+	compile              sync.Once
+	compileErr           error
 	scriptHash           [32]byte
 	cacheDir             string
 	timeout              time.Duration
@@ -87,10 +96,6 @@ type Renderer struct {
 // New compiles script, the ECharts full build (echarts.min.js), once and
 // prepares a pool of runtimes that each run it once and are then reused.
 func New(script []byte, opt Options) (*Renderer, error) {
-	prog, err := goja.Compile("echarts.min.js", string(script), false)
-	if err != nil {
-		return nil, fmt.Errorf("compile echarts: %w", err)
-	}
 	n := opt.Workers
 	if n <= 0 {
 		n = runtime.NumCPU()
@@ -101,24 +106,39 @@ func New(script []byte, opt Options) (*Renderer, error) {
 	}
 	r := &Renderer{
 		boot:       bootProgram,
-		script:     prog,
+		source:     script,
 		render:     renderProgram,
 		scriptHash: sha256.Sum256(script),
 		cacheDir:   opt.CacheDir,
 		timeout:    timeout,
 		pool:       make(chan *worker, n),
 	}
+	for range n {
+		r.pool <- nil // started on first use
+	}
+	if opt.Lazy {
+		return r, nil
+	}
 	// Start one runtime now so that a script that does not run, or is not
 	// ECharts, fails here rather than on the first chart.
+	<-r.pool
 	w, err := r.newWorker()
 	if err != nil {
 		return nil, err
 	}
 	r.pool <- w
-	for i := 1; i < n; i++ {
-		r.pool <- nil // started on first use
-	}
 	return r, nil
+}
+
+// program compiles the script once, on first use.
+func (r *Renderer) program() (*goja.Program, error) {
+	r.compile.Do(func() {
+		r.script, r.compileErr = goja.Compile("echarts.min.js", string(r.source), false)
+		if r.compileErr != nil {
+			r.compileErr = fmt.Errorf("compile echarts: %w", r.compileErr)
+		}
+	})
+	return r.script, r.compileErr
 }
 
 // Stats reports how many charts came from the cache and how many were

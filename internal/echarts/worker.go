@@ -109,7 +109,11 @@ func (r *Renderer) newWorker() (*worker, error) {
 	if _, err := w.vm.RunProgram(r.boot); err != nil {
 		return nil, fmt.Errorf("start runtime: %w", err)
 	}
-	if _, err := w.vm.RunProgram(r.script); err != nil {
+	script, err := r.program()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.vm.RunProgram(script); err != nil {
 		return nil, fmt.Errorf("run echarts: %w", err)
 	}
 	if _, err := w.vm.RunString(`if (typeof echarts !== 'object' || typeof echarts.init !== 'function') throw new Error('script does not define echarts.init');`); err != nil {

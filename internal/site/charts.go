@@ -21,7 +21,7 @@ func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, err
 	if err != nil {
 		return nil, fmt.Errorf("echarts: %w", err)
 	}
-	r, err := echarts.New(script, echarts.Options{CacheDir: cacheDir, Workers: workers})
+	r, err := echarts.New(script, echarts.Options{CacheDir: cacheDir, Workers: workers, Lazy: true})
 	if err != nil {
 		return nil, err
 	}
@@ -32,16 +32,11 @@ func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, err
 			return Chart{}, err
 		}
 		w, h := chart.Size(c)
-		desc := describe(c, l)
+		desc := chart.Describe(c, l, units)
 		svg, err := r.Render(echarts.Chart{ID: "chart-" + c.ID + "-" + l.Prefix, Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: desc})
 		if err != nil {
 			return Chart{}, err
 		}
 		return Chart{SVG: svg, Option: opt, Desc: desc}, nil
 	}, nil
-}
-
-// describe is a fallback text alternative until chart.Describe lands.
-func describe(c *dataset.Chart, l lang.Lang) string {
-	return c.Title.In(l)
 }

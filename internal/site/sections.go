@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"reportsite/internal/check"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
@@ -63,6 +64,23 @@ func (b *builder) check() {
 			b.checkPair(first, d)
 		}
 	}
+	if b.dl.Errors() == 0 {
+		// The editorial rules compare texts, so they run on well-formed content.
+		check.Run(b.site, b.paras, b.dl)
+	}
+}
+
+// paras returns a section's paragraphs in l for the editorial checks.
+func (b *builder) paras(sec *content.Section, l lang.Lang) []check.Para {
+	d := b.doc(sec, l)
+	if d == nil || d.doc == nil {
+		return nil
+	}
+	out := make([]check.Para, 0, len(d.doc.Paras))
+	for _, p := range d.doc.Paras {
+		out = append(out, check.Para{Text: p.Text, Line: p.Line})
+	}
+	return out
 }
 
 func (b *builder) checkRefs(d *sectionDoc) {
