@@ -40,9 +40,9 @@ func edit(m fstest.MapFS, name, old, new string) {
 // expected diagnostic (file:line: message, then its hint).
 func TestBrokenSites(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(m fstest.MapFS)
-		want  string
+		want   string
 	}{
 		{"unknown chart", func(m fstest.MapFS) { edit(m, "en/01-economy.md", "```chart growth", "```chart growht") },
 			"en/01-economy.md:12:1: chart \"growht\" not found\n\thint: did you mean \"growth\"?"},
@@ -69,17 +69,26 @@ func TestBrokenSites(t *testing.T) {
 		{"duplicate chart id", func(m fstest.MapFS) {
 			m["data/other.toml"] = &fstest.MapFile{Data: []byte("title = { zh-Hant = \"乙\", en = \"B\" }\nsource = \"01-economy\"\n[[columns]]\nkey = \"item\"\nlabel = { zh-Hant = \"項\", en = \"Item\" }\ntype = \"text\"\n[[columns]]\nkey = \"v\"\nlabel = { zh-Hant = \"值\", en = \"Value\" }\ntype = \"number\"\nunit = \"count\"\n[[rows]]\nid = \"a\"\nitem = { zh-Hant = \"甲\", en = \"A\" }\nv = 385\n[[charts]]\nid = \"growth\"\ntype = \"bar\"\ncategory = \"item\"\nvalues = [\"v\"]\ntitle = { zh-Hant = \"乙\", en = \"B\" }\n")}
 		}, "data/other.toml:17: chart \"growth\" is also defined in data/economy.toml:34\n\thint: give each chart its own id"},
-		{"missing english label", func(m fstest.MapFS) { edit(m, "data/economy.toml", `label = { zh-Hant = "金額", en = "Amount" }`, `label = { zh-Hant = "金額" }`) },
+		{"missing english label", func(m fstest.MapFS) {
+			edit(m, "data/economy.toml", `label = { zh-Hant = "金額", en = "Amount" }`, `label = { zh-Hant = "金額" }`)
+		},
 			"data/economy.toml:11: label has no en text\n\thint: add en = \"…\" to label"},
-		{"text for derived language", func(m fstest.MapFS) { edit(m, "site.toml", `title = { zh-Hant = "測試街道2030年報告",`, `title = { zh-Hans = "测试", zh-Hant = "測試街道2030年報告",`) },
+		{"text for derived language", func(m fstest.MapFS) {
+			edit(m, "site.toml", `title = { zh-Hant = "測試街道2030年報告",`, `title = { zh-Hans = "测试", zh-Hant = "測試街道2030年報告",`)
+		},
 			"site.toml:1: title has text for unknown or derived language \"zh-Hans\"\n\thint: use the tags of the hand-written languages; derived languages are converted, never written"},
 		{"unsafe prefix", func(m fstest.MapFS) { edit(m, "site.toml", `prefix = "en"`, `prefix = "../en"`) },
 			"site.toml:20: language \"en\" has an unsafe prefix \"../en\"\n\thint: use lower-case letters, digits and hyphens, e.g. prefix = \"zh-hant\"; not data, static, vendor, index, assets, seeds"},
-		{"invalid utf-8", func(m fstest.MapFS) { m["en/02-plans.md"] = &fstest.MapFile{Data: append([]byte("+++\ntitle = \"x\"\n+++\n"), 0xff, 0xfe)} },
+		{"invalid utf-8", func(m fstest.MapFS) {
+			m["en/02-plans.md"] = &fstest.MapFile{Data: append([]byte("+++\ntitle = \"x\"\n+++\n"), 0xff, 0xfe)}
+		},
 			"en/02-plans.md:4: invalid UTF-8\n\thint: save the file as UTF-8"},
 		{"byte-order mark", func(m fstest.MapFS) { m["en/02-plans.md"].Data = append([]byte("\uFEFF"), m["en/02-plans.md"].Data...) },
 			"en/02-plans.md:1: file starts with a byte-order mark\n\thint: save the file as UTF-8 without a byte-order mark"},
-		{"bad section name", func(m fstest.MapFS) { m["en/03-../x.md"] = &fstest.MapFile{Data: []byte("+++\n+++\n")}; m["en/03-Data.md"] = m["en/02-plans.md"] },
+		{"bad section name", func(m fstest.MapFS) {
+			m["en/03-../x.md"] = &fstest.MapFile{Data: []byte("+++\n+++\n")}
+			m["en/03-Data.md"] = m["en/02-plans.md"]
+		},
 			"en/03-Data.md: bad section file name \"03-Data.md\"\n\thint: name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md"},
 		{"overview card row", func(m fstest.MapFS) { edit(m, "site.toml", `row = "retail"`, `row = "retial"`) },
 			"site.toml:44: card 1: row \"retial\" not found in table economy\n\thint: name a row id of data/economy.toml"},
