@@ -46,7 +46,9 @@ type Options struct {
 	// CacheDir holds rendered SVGs keyed by their input. Zero means no disk
 	// cache. Entries are safe to delete at any time.
 	CacheDir string
-	// Timeout bounds one chart's rendering. Zero means 10 seconds.
+	// Timeout bounds one chart's rendering, to stop options that make
+	// ECharts loop (a huge splitNumber, say); a chart takes tens of
+	// milliseconds. Zero means 30 seconds.
 	Timeout time.Duration
 	// Lazy defers compiling and starting ECharts until the first chart that
 	// is not in the cache, so a rebuild whose charts are all cached never
@@ -102,7 +104,7 @@ func New(script []byte, opt Options) (*Renderer, error) {
 	}
 	timeout := opt.Timeout
 	if timeout <= 0 {
-		timeout = 10 * time.Second
+		timeout = 30 * time.Second
 	}
 	r := &Renderer{
 		boot:       bootProgram,

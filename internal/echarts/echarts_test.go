@@ -2,6 +2,7 @@ package echarts
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"flag"
@@ -53,13 +54,16 @@ var (
 	shared     *Renderer
 )
 
+// slow is a timeout for tests that must pass on a loaded machine with -race.
+const slow = 5 * time.Minute
+
 // sharedRenderer saves compiling ECharts once per test.
 func sharedRenderer(t testing.TB) *Renderer {
 	t.Helper()
 	readScript(t)
 	sharedOnce.Do(func() {
 		var err error
-		shared, err = New(script, Options{Timeout: 5 * time.Second})
+		shared, err = New(script, Options{Timeout: slow})
 		if err != nil {
 			panic(err)
 		}
@@ -164,7 +168,7 @@ func TestOutputShape(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	r := newRenderer(t, Options{Workers: 2})
+	r := newRenderer(t, Options{Workers: 2, Timeout: slow})
 	bar, pie := barChart(t), pieChart(t)
 	first, err := r.Render(bar)
 	if err != nil {
@@ -179,7 +183,7 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	third, err := newRenderer(t, Options{Workers: 1}).Render(bar)
+	third, err := newRenderer(t, Options{Workers: 1, Timeout: slow}).Render(bar)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +194,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestCache(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
-	r := newRenderer(t, Options{Workers: 1, CacheDir: dir})
+	r := newRenderer(t, Options{Workers: 1, CacheDir: dir, Timeout: slow})
 	bar := barChart(t)
 	render := func(wantHits, wantMisses int64) []byte {
 		t.Helper()
@@ -468,7 +472,7 @@ func TestTimeout(t *testing.T) {
 }
 
 func TestConcurrent(t *testing.T) {
-	r := newRenderer(t, Options{Workers: 3})
+	r := newRenderer(t, Options{Workers: 3, Timeout: slow})
 	charts := []Chart{barChart(t), pieChart(t)}
 	want := make([][]byte, len(charts))
 	for i, c := range charts {
@@ -510,10 +514,38 @@ func FuzzRender(f *testing.F) {
 	}
 	f.Add([]byte(`{"series":[{"type":"line","data":[1,null,"x",{"value":3}]}],"xAxis":{},"yAxis":{}}`), hostile)
 	f.Add([]byte(`{"series":{"type":"pie","data":[{"name":"\u0000\ud800","value":-1}]}}`), "\x00")
-	r := sharedRenderer(f)
+	r := newRenderer(f, Options{Workers: 1, Timeout: 10 * time.Second})
 	f.Fuzz(func(t *testing.T, option []byte, title string) {
 		c := Chart{ID: "f", Option: option, Width: 200, Height: 150, Title: title, Desc: title}
 		svg, err := r.Render(c)
+		if err != nil {
+			return
+		}
+		if err := validateSVG(svg); err != nil {
+			t.Fatalf("%v in:\n%s", err, svg)
+		}
+	})
+}
+
+// FuzzText puts arbitrary text everywhere a chart shows text; whatever it
+// is, the SVG must parse and hold only allowed elements and attributes.
+func FuzzText(f *testing.F) {
+	f.Add(hostile, "#010101")
+	f.Add("\x00\ufffe]]><!--", "url(#f_title)")
+	r := newRenderer(f, Options{Workers: 1, Timeout: 10 * time.Second})
+	f.Fuzz(func(t *testing.T, text, color string) {
+		q := func(s string) string {
+			b, err := json.Marshal(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+		option := fmt.Sprintf(`{"title":{"text":%[1]s},"textStyle":{"fontFamily":%[1]s},
+			"xAxis":{"type":"category","data":[%[1]s]},"yAxis":{},
+			"series":[{"type":"bar","name":%[1]s,"data":[1],"itemStyle":{"color":%[2]s},
+				"label":{"show":true,"formatter":%[1]s}}]}`, q(text), q(color))
+		svg, err := r.Render(Chart{ID: "f", Option: []byte(option), Width: 200, Height: 150, Title: text, Desc: text})
 		if err != nil {
 			return
 		}
