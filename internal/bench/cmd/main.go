@@ -7,6 +7,7 @@
 //
 //	go run ./internal/bench/cmd -bin bin/reportsite            # make bench
 //	go run ./internal/bench/cmd -bin bin/reportsite -n 10,100  # quicker
+//	go run ./internal/bench/cmd -bin bin/reportsite -charts-max 5000
 //	go run ./internal/bench/cmd -write /tmp/site -n 1000       # just generate
 package main
 
@@ -57,10 +58,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	bin := fl.String("bin", "bin/reportsite", "reportsite binary to measure")
 	ns := fl.String("n", "10,100,1000,5000", "sections per language, comma-separated")
+	chartsMax := fl.Int("charts-max", 1000, "measure the chart variants only up to this many sections (cold chart rendering is slow)")
 	src := fl.String("src", ".", "the real site's folder (\"\" to skip it)")
 	runs := fl.Int("runs", 1, "builds per measurement; the fastest is reported")
 	seed := fl.Uint64("seed", 1, "generator seed")
-	write := fl.String("write", "", "only generate the first -n size into this folder (with zh-Hans and charts) and exit")
+	write := fl.String("write", "", "only generate the first -n size into this folder and exit")
+	derived := fl.Bool("derived", true, "with -write: add the derived zh-Hans")
+	charts := fl.Bool("charts", true, "with -write: one chart per ten sections")
 	keep := fl.Bool("keep", false, "keep the generated sites (their folder is printed)")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -71,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *write != "" {
-		if err := bench.Write(*write, bench.Config{Sections: sizes[0], Seed: *seed, Derived: true, Charts: true}); err != nil {
+		if err := bench.Write(*write, bench.Config{Sections: sizes[0], Seed: *seed, Derived: *derived, Charts: *charts}); err != nil {
 			fmt.Fprintf(stderr, "bench: %v\n", err)
 			return 1
 		}
@@ -100,6 +104,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, "|---|---:|---|---:|---:|---:|---:|---:|")
 	for _, n := range sizes {
 		for _, v := range variants {
+			if v.charts && n > *chartsMax {
+				continue
+			}
 			dir := filepath.Join(tmp, fmt.Sprintf("n%d-%s", n, slug(v.name)))
 			if err := bench.Write(dir, bench.Config{Sections: n, Seed: *seed, Derived: v.derived, Charts: v.charts}); err != nil {
 				fmt.Fprintf(stderr, "bench: %v\n", err)
