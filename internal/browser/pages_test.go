@@ -13,7 +13,9 @@ import (
 // 44 px, links that a browser cannot follow from file://.
 const layoutScript = `(() => {
   const out = [];
-  const W = window.innerWidth;
+  // A phone zooms out to fit wide content, which widens innerWidth: compare
+  // with the emulated screen too.
+  const W = Math.min(window.innerWidth, screen.width, document.documentElement.clientWidth);
   const se = document.scrollingElement;
   if (se.scrollWidth > W) {
     const wide = [];
@@ -25,7 +27,7 @@ const layoutScript = `(() => {
         if (wide.length >= 5) break;
       }
     }
-    out.push('horizontal overflow: scrollWidth ' + se.scrollWidth + ' > innerWidth ' + W + ' (' + wide.join('; ') + ')');
+    out.push('horizontal overflow: scrollWidth ' + se.scrollWidth + ' > viewport width ' + W + ' (' + wide.join('; ') + ')');
   }
   const px = el => parseFloat(getComputedStyle(el).fontSize);
   if (px(document.body) < 16) out.push('body font-size ' + px(document.body) + 'px < 16px');
@@ -45,6 +47,12 @@ const layoutScript = `(() => {
       const u = new URL(a.href);
       if (u.protocol === 'file:' && u.pathname.endsWith('/')) out.push('link to a folder, which file:// shows as a listing: ' + a.getAttribute('href'));
     }
+  }
+  for (const pair of Array.from(document.querySelectorAll('.pair')).slice(0, 20)) {
+    const zh = pair.querySelector(':scope > .col:lang(zh)'), other = pair.querySelector(':scope > .col:not(:lang(zh))');
+    if (!zh || !other || !zh.textContent.trim() || !other.textContent.trim()) continue;
+    const a = zh.getBoundingClientRect(), b = other.getBoundingClientRect();
+    if (W < 768 ? a.top >= b.top : a.left >= b.left) { out.push('parallel text: Chinese is not ' + (W < 768 ? 'above' : 'left of') + ' its counterpart'); break; }
   }
   const h1 = document.querySelectorAll('h1').length;
   if (h1 !== 1) out.push(h1 + ' h1 elements, want 1');
