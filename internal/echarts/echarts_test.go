@@ -640,3 +640,31 @@ func TestInvisible(t *testing.T) {
 		}
 	}
 }
+
+func TestLazy(t *testing.T) {
+	r, err := New([]byte("function ("), Options{Lazy: true, Workers: 1})
+	if err != nil {
+		t.Fatalf("New(Lazy, bad script) = %v, want no error until a chart renders", err)
+	}
+	if _, err := r.Render(barChart(t)); err == nil || !strings.Contains(err.Error(), "compile echarts") {
+		t.Errorf("Render with bad lazy script: error = %v, want compile error", err)
+	}
+
+	dir := t.TempDir()
+	warm := newRenderer(t, Options{Workers: 1, CacheDir: dir, Timeout: slow})
+	want, err := warm.Render(barChart(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold := newRenderer(t, Options{Workers: 1, CacheDir: dir, Lazy: true})
+	got, err := cold.Render(barChart(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) || cold.Stats() != (Stats{Hits: 1}) {
+		t.Errorf("lazy cached Render: stats %+v, same bytes %v; want a hit with the same bytes", cold.Stats(), bytes.Equal(got, want))
+	}
+	if cold.script != nil {
+		t.Errorf("lazy Renderer compiled ECharts although every chart was cached")
+	}
+}
