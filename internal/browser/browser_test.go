@@ -356,6 +356,14 @@ func (tb *tab) setup(vp viewport, scripts bool, scheme string) error {
 	}))
 }
 
+// print makes the next pages render as on paper (CSS media print).
+func (tb *tab) print() error {
+	return chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+}
+
 // open loads the page and waits for it, with a time limit.
 func (tb *tab) open(base, page string) error {
 	tb.base = base

@@ -3,6 +3,7 @@ package browser
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,8 +15,8 @@ import (
 const layoutScript = `(() => {
   const out = [];
   // A phone zooms out to fit wide content, which widens innerWidth: compare
-  // with the emulated screen too.
-  const W = Math.min(window.innerWidth, screen.width, document.documentElement.clientWidth);
+  // with the emulated width too.
+  const W = Math.min(window.innerWidth, document.documentElement.clientWidth, __VW__);
   const se = document.scrollingElement;
   if (se.scrollWidth > W) {
     const wide = [];
@@ -125,7 +126,7 @@ func checkPage(t *testing.T, tb *tab, o origin, p string, vp viewport) {
 	if err := tb.open(o.base, p); err != nil {
 		t.Fatalf("open: %v", err)
 	}
-	probs, err := eval[[]string](tb, layoutScript, false)
+	probs, err := eval[[]string](tb, strings.Replace(layoutScript, "__VW__", strconv.FormatInt(vp.width, 10), 1), false)
 	if err != nil {
 		t.Fatal(err)
 	}

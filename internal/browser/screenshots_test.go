@@ -26,6 +26,28 @@ func TestScreenshots(t *testing.T) {
 	}
 	tb := newTab(t)
 	base := origins()[0].base
+	// The full report as printed, at roughly an A4 text width.
+	for _, lang := range []string{"en", "zh-hant"} {
+		if err := tb.setup(viewport{"print", 720, 1000, false}, false, "light"); err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.print(); err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.open(base, lang+"/report.html"); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(tb.ctx, time.Minute)
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*screenshotDir, lang+"-report-print.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tb.take()
+	}
 	for _, lang := range []string{"en", "zh-hant"} {
 		for _, p := range []string{"index.html", "achievements.html", "data.html", "parallel.html"} {
 			for _, vp := range []viewport{phone, desktop} {
