@@ -210,12 +210,22 @@ self.addEventListener('activate', function (e) {
     }).map(function (k) { return caches.delete(k); }));
   }).then(function () { return self.clients.claim(); }));
 });
+function plain(r) {
+  return r.blob().then(function (body) {
+    return new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers });
+  });
+}
 self.addEventListener('fetch', function (e) {
   if (e.request.method !== 'GET' || new URL(e.request.url).origin !== self.location.origin) return;
   e.respondWith(caches.open(CACHE).then(function (c) {
     return c.match(e.request, { ignoreSearch: true }).then(function (hit) {
-      return hit || fetch(e.request).catch(function () {
-        return c.match(new URL('404.html', self.location).href);
+      // A stored redirect cannot answer a navigation: copy it into a fresh
+      // response (hosts may redirect …/index.html to …/).
+      if (hit) return hit.redirected ? plain(hit) : hit;
+      return fetch(e.request).catch(function () {
+        return c.match(new URL('404.html', self.location).href).then(function (nf) {
+          return nf ? plain(nf) : Response.error();
+        });
       });
     });
   }));
