@@ -8,8 +8,10 @@ import (
 	"maps"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"reportsite/internal/dataset"
@@ -616,19 +618,34 @@ func (s *Site) fill() {
 		if !l.Derived() {
 			continue
 		}
-		for _, sec := range s.Sections {
-			src := sec.Texts[l.Derive]
-			if src == nil {
-				continue
-			}
-			sec.Texts[l.Tag] = &Text{
-				File: src.File, Derived: true, BodyLine: src.BodyLine, Allow: src.Allow,
-				Title:   conv(l.Derive, l.Tag, src.Title),
-				Number:  conv(l.Derive, l.Tag, src.Number),
-				Summary: conv(l.Derive, l.Tag, src.Summary),
-				Body:    []byte(conv(l.Derive, l.Tag, string(src.Body))),
-			}
+		// Sections convert in parallel; each goroutine writes only its own
+		// section's map.
+		jobs := make(chan *Section)
+		var wg sync.WaitGroup
+		for range runtime.NumCPU() {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for sec := range jobs {
+					src := sec.Texts[l.Derive]
+					if src == nil {
+						continue
+					}
+					sec.Texts[l.Tag] = &Text{
+						File: src.File, Derived: true, BodyLine: src.BodyLine, Allow: src.Allow,
+						Title:   conv(l.Derive, l.Tag, src.Title),
+						Number:  conv(l.Derive, l.Tag, src.Number),
+						Summary: conv(l.Derive, l.Tag, src.Summary),
+						Body:    []byte(conv(l.Derive, l.Tag, string(src.Body))),
+					}
+				}
+			}()
 		}
+		for _, sec := range s.Sections {
+			jobs <- sec
+		}
+		close(jobs)
+		wg.Wait()
 	}
 }
 

@@ -9,12 +9,17 @@ import (
 )
 
 // Converter derives text in one language from another. It is safe for
-// concurrent use and remembers what it converted.
+// concurrent use: OpenCC's dictionaries are read-only once loaded, so
+// conversions run in parallel; short strings (labels, titles) are remembered.
 type Converter struct {
 	mu    sync.Mutex
 	convs map[string]*opencc.OpenCC
-	memo  map[[3]string]string
+	memo  sync.Map // [2]string{cfg, s} → string, for strings up to memoMax bytes
 }
+
+// memoMax is the longest string remembered: labels repeat across pages,
+// section bodies do not.
+const memoMax = 256
 
 // conversions maps a source and a target tag to an OpenCC configuration.
 var conversions = map[[2]string]string{
@@ -25,7 +30,7 @@ var conversions = map[[2]string]string{
 
 // NewConverter returns an empty converter.
 func NewConverter() *Converter {
-	return &Converter{convs: map[string]*opencc.OpenCC{}, memo: map[[3]string]string{}}
+	return &Converter{convs: map[string]*opencc.OpenCC{}}
 }
 
 // CanConvert reports whether text in from can be converted to to.
@@ -44,27 +49,39 @@ func (c *Converter) Convert(from, to, s string) (string, error) {
 	if s == "" || isASCII(s) {
 		return s, nil
 	}
-	key := [3]string{cfg, s}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if out, ok := c.memo[key]; ok {
-		return out, nil
-	}
-	cc := c.convs[cfg]
-	if cc == nil {
-		var err error
-		cc, err = opencc.New(cfg)
-		if err != nil {
-			return "", fmt.Errorf("opencc %s: %w", cfg, err)
+	key := [2]string{cfg, s}
+	if len(s) <= memoMax {
+		if out, ok := c.memo.Load(key); ok {
+			return out.(string), nil
 		}
-		c.convs[cfg] = cc
+	}
+	cc, err := c.opencc(cfg)
+	if err != nil {
+		return "", err
 	}
 	out, err := cc.Convert(s)
 	if err != nil {
 		return "", fmt.Errorf("opencc %s: %w", cfg, err)
 	}
-	c.memo[key] = out
+	if len(s) <= memoMax {
+		c.memo.Store(key, out)
+	}
 	return out, nil
+}
+
+// opencc returns the converter for cfg, loading its dictionaries once.
+func (c *Converter) opencc(cfg string) (*opencc.OpenCC, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cc := c.convs[cfg]; cc != nil {
+		return cc, nil
+	}
+	cc, err := opencc.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("opencc %s: %w", cfg, err)
+	}
+	c.convs[cfg] = cc
+	return cc, nil
 }
 
 // Must is Convert for callers that checked CanConvert: it returns s

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"path"
 	"strings"
 	"sync"
 
@@ -222,9 +223,32 @@ func (b *builder) emit(kind string, p *pageData) error {
 	return nil
 }
 
-// renderSection renders a section's body for language l; idPrefix keeps the
-// IDs of several sections on one page apart.
+// renderSection renders a section's body for language l as seen from a page
+// at pagePath. Pages in one folder see the same relative links, so each
+// section is rendered once per language and folder, however many pages
+// (section page, full report, parallel text, one-file report) show it.
 func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath string) ([]markdown.Chunk, error) {
+	key := renderKey{sec.ID, l.Tag, path.Dir(pagePath)}
+	b.mu.Lock()
+	e := b.rendered[key]
+	if e == nil {
+		e = &renderEntry{}
+		b.rendered[key] = e
+	}
+	b.mu.Unlock()
+	e.once.Do(func() { e.chunks, e.err = b.renderSectionOnce(sec, l, pagePath) })
+	return e.chunks, e.err
+}
+
+type renderKey struct{ section, lang, dir string }
+
+type renderEntry struct {
+	once   sync.Once
+	chunks []markdown.Chunk
+	err    error
+}
+
+func (b *builder) renderSectionOnce(sec *content.Section, l lang.Lang, pagePath string) ([]markdown.Chunk, error) {
 	d := b.doc(sec, l)
 	if d == nil || d.doc == nil {
 		return nil, fmt.Errorf("section %s has no %s text", sec.ID, l.Tag)
@@ -376,14 +400,7 @@ func (b *builder) overviewPage(l lang.Lang) error {
 	return b.emit("overview", p)
 }
 
-func (b *builder) sectionByID(id string) *content.Section {
-	for _, s := range b.site.Sections {
-		if s.ID == id {
-			return s
-		}
-	}
-	return nil
-}
+func (b *builder) sectionByID(id string) *content.Section { return b.sections[id] }
 
 func (b *builder) dataPage(l lang.Lang) error {
 	p := b.newPage(l, "data", dataPage, b.ui.get("data", l))

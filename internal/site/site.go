@@ -128,23 +128,29 @@ func Check(opt Options) (*Result, error) {
 }
 
 type builder struct {
-	opt    Options
-	site   *content.Site
-	dl     *diag.List
-	tmpl   *pageTemplates
-	ui     ui
-	docs   map[docKey]*sectionDoc
-	mu     sync.Mutex
-	out    Output
-	pages  int
-	charts *chartCache
+	opt      Options
+	site     *content.Site
+	dl       *diag.List
+	tmpl     *pageTemplates
+	ui       ui
+	docs     map[docKey]*sectionDoc
+	mu       sync.Mutex
+	out      Output
+	pages    int
+	charts   *chartCache
+	rendered map[renderKey]*renderEntry
+	sections map[string]*content.Section
 }
 
 type docKey struct{ section, lang string }
 
 func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
 	tfs := overlay(opt.Overlay, "templates", opt.Templates)
-	b := &builder{opt: opt, site: s, dl: dl, out: Output{}, docs: map[docKey]*sectionDoc{}}
+	b := &builder{opt: opt, site: s, dl: dl, out: Output{}, docs: map[docKey]*sectionDoc{},
+		rendered: map[renderKey]*renderEntry{}, sections: map[string]*content.Section{}}
+	for _, sec := range s.Sections {
+		b.sections[sec.ID] = sec
+	}
 	b.ui = loadUI(tfs, s.Languages, s.Conv.Must, dl)
 	t, err := parseTemplates(tfs)
 	if err != nil {
