@@ -1,0 +1,100 @@
+package dataset
+
+import (
+	"strings"
+	"testing"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+)
+
+var testEnv = Env{
+	Langs:    []lang.Lang{{Tag: "zh-Hant"}, {Tag: "zh-Hans", Derive: "zh-Hant"}, {Tag: "en"}},
+	Units:    lang.BuiltinUnits(),
+	Sections: []string{"01-economy"},
+}
+
+const goodTable = `title = { zh-Hant = "表", en = "Table" }
+source = "01-economy"
+[[columns]]
+key = "item"
+label = { zh-Hant = "項", en = "Item" }
+type = "text"
+[[columns]]
+key = "value"
+label = { zh-Hant = "值", en = "Value" }
+type = "number"
+unit = "yuan"
+[[rows]]
+id = "a"
+item = { zh-Hant = "甲", en = "A" }
+value = 257640000
+[[charts]]
+id = "c"
+type = "bar"
+category = "item"
+values = ["value"]
+title = { zh-Hant = "圖", en = "Chart" }
+`
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           string // substring of the first diagnostic; "" for none
+	}{
+		{"ok", "", "", ""},
+		{"unknown source", `source = "01-economy"`, `source = "01-econmy"`, `data/t.toml:2: source section "01-econmy" not found`},
+		{"string number", "value = 257640000", `value = "25764萬元"`, `data/t.toml:15: row 1, column "value": "25764萬元" is not a number`},
+		{"unknown column", "value = 257640000", "valeu = 257640000", `row 1 has a value for unknown column "valeu"`},
+		{"unsafe row id", `id = "a"`, `id = "../a"`, `row id ../a is not a safe ID`},
+		{"chart type", `type = "bar"`, `type = "bra"`, `chart "c" has unknown type "bra"`},
+		{"chart field", `values = ["value"]`, `values = ["item"]`, `value column "item" is not numeric`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(goodTable, tt.old, tt.new, 1)
+			var dl diag.List
+			tb := Decode("data/t.toml", "t", []byte(src), testEnv, &dl)
+			items := dl.Items()
+			if tt.want == "" {
+				if len(items) > 0 || tb == nil {
+					t.Fatalf("Decode: %v, want no problems", items)
+				}
+				if got := tb.Rows[0].Cells["value"].Num; got != 257640000 {
+					t.Errorf("value = %v, want 257640000", got)
+				}
+				return
+			}
+			if len(items) == 0 || !strings.Contains(items[0].String(), tt.want) {
+				t.Fatalf("Decode: %v, want %q", items, tt.want)
+			}
+		})
+	}
+}
+
+func TestCSV(t *testing.T) {
+	var dl diag.List
+	src := strings.Replace(goodTable, `item = { zh-Hant = "甲", en = "A" }`, `item = { zh-Hant = "甲", en = "=HYPERLINK(1)" }`, 1)
+	tb := Decode("data/t.toml", "t", []byte(src), testEnv, &dl)
+	got := string(tb.CSV(testEnv.Langs[2], testEnv.Units))
+	want := "\uFEFFid,Item,Value (CNY),source\r\na,'=HYPERLINK(1),257640000,01-economy\r\n"
+	if got != want {
+		t.Errorf("CSV = %q, want %q", got, want)
+	}
+}
+
+// FuzzDecode feeds arbitrary TOML to the table decoder: it never panics.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(goodTable))
+	f.Add([]byte("[[rows]]\nid = 1\n[[charts]]\nid = \"x\"\ntarget = { value = 1 }\n"))
+	f.Add([]byte("title = \"x\"\n[[columns]]\nkey = \"id\"\ntype = \"number\"\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var dl diag.List
+		tb := Decode("data/t.toml", "t", src, testEnv, &dl)
+		if tb != nil {
+			tb.Fill(testEnv.Langs, func(_, _, s string) string { return s })
+			_ = tb.CSV(testEnv.Langs[0], testEnv.Units)
+			_ = tb.JSON()
+		}
+	})
+}
