@@ -136,3 +136,16 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		t.Errorf("previous output changed after a failed build (err %v)", err)
 	}
 }
+
+// TestBrokenLinkStopsBuild checks that a Markdown link to a missing page or
+// anchor fails the build with the page that carries it.
+func TestBrokenLinkStopsBuild(t *testing.T) {
+	m := miniFS(t)
+	edit(m, "en/02-plans.md", "Next, development", "See [the plans](nowhere.html#x). Next, development")
+	opt := miniOptions(t)
+	opt.Content = m
+	_, err := Build(t.Context(), opt)
+	if err == nil || !strings.Contains(err.Error(), `en/plans.html: in the built page: link "nowhere.html#x": en/nowhere.html does not exist`) {
+		t.Errorf("Build() = %v, want the broken link reported", err)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
+	"reportsite/internal/linkcheck"
 )
 
 // Options configure a build. The zero value of each field means its default.
@@ -103,6 +104,12 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 			return res, dl.Err()
 		}
 		return res, err
+	}
+	// Links are checked on the finished pages: a link written in Markdown
+	// or a template that leads nowhere stops the build like any other error.
+	for _, p := range linkcheck.Check(b.out) {
+		dl.Add(diag.Diag{File: p.Page, Msg: "in the built page: " + p.Msg,
+			Hint: "fix the link in the section's Markdown (or the template) that produces it"})
 	}
 	if dl.Errors() > 0 {
 		res.Diags = dl.Items()
