@@ -1,11 +1,13 @@
 package browser
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	_ "embed"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -96,11 +98,18 @@ func run(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 
-	// Build the real report in-process, exactly as `reportsite build` does.
-	out := filepath.Join(tmp, "site")
+	// Build the real report in-process, exactly as `reportsite archive`
+	// does, and unpack the zip: every test then runs over what a reader
+	// unzips, from file:// and over HTTP.
+	dist := filepath.Join(tmp, "dist")
 	var stdout, stderr bytes.Buffer
-	if code := cli.Run(context.Background(), []string{"build", "-q", "-src", "../..", "-out", out, "-cache", "off"}, &stdout, &stderr); code != 0 {
-		fmt.Fprintf(os.Stderr, "building the site: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	if code := cli.Run(context.Background(), []string{"archive", "-src", "../..", "-out", dist, "-cache", "off"}, &stdout, &stderr); code != 0 {
+		fmt.Fprintf(os.Stderr, "building the archive: exit %d\n%s%s", code, stdout.String(), stderr.String())
+		return 1
+	}
+	out, err := unpack(dist, filepath.Join(tmp, "unzipped"))
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "unpacking the archive: %v\n", err)
 		return 1
 	}
 	site = out
@@ -396,3 +405,49 @@ func newPool(t *testing.T, n int) pool {
 
 func (p pool) get() *tab   { return <-p }
 func (p pool) put(tb *tab) { tb.take(); p <- tb }
+
+// unpack extracts the one zip in dist into dir and returns the folder that
+// holds its index.html.
+func unpack(dist, dir string) (string, error) {
+	zips, _ := filepath.Glob(filepath.Join(dist, "*.zip"))
+	if len(zips) != 1 {
+		return "", fmt.Errorf("want one zip in %s, found %d", dist, len(zips))
+	}
+	zr, err := zip.OpenReader(zips[0])
+	if err != nil {
+		return "", err
+	}
+	defer zr.Close()
+	root := ""
+	for _, f := range zr.File {
+		if !fs.ValidPath(f.Name) {
+			return "", fmt.Errorf("unsafe path %q in the zip", f.Name)
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		if filepath.Base(f.Name) == "index.html" && (root == "" || len(dst) < len(filepath.Join(root, "index.html"))) {
+			root = filepath.Dir(dst)
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return "", err
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return "", err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return "", err
+		}
+	}
+	if root == "" {
+		return "", fmt.Errorf("no index.html in %s", zips[0])
+	}
+	return root, nil
+}
