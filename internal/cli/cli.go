@@ -110,6 +110,21 @@ func parse(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
+// buildFlags are the flags of every command that renders the site.
+type buildFlags struct {
+	cache   string
+	workers int
+}
+
+func (f *buildFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.cache, "cache", "", "chart cache folder (default <src>/.cache/charts; \"off\" to disable)")
+	fs.IntVar(&f.workers, "j", 0, "pages rendered at once (default: one per CPU)")
+}
+
+func (f *buildFlags) options(dir string) (site.Options, error) {
+	return options(dir, cacheDir(dir, f.cache), f.workers)
+}
+
 func options(dir string, cacheDir string, workers int) (site.Options, error) {
 	content := filepath.Join(dir, "content")
 	if st, err := os.Stat(content); err != nil || !st.IsDir() {
@@ -136,8 +151,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("out", "", "output folder (default <src>/public)")
-	cache := fs.String("cache", "", "chart cache folder (default <src>/.cache/charts; \"off\" to disable)")
-	workers := fs.Int("j", 0, "pages rendered at once (default: one per CPU)")
+	var bf buildFlags
+	bf.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but problems")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -146,7 +161,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*out = filepath.Join(sf.dir, "public")
 	}
 	start := time.Now()
-	opt, err := options(sf.dir, cacheDir(sf.dir, *cache), *workers)
+	opt, err := bf.options(sf.dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportsite build: %v\n", err)
 		return ExitUsage

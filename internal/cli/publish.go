@@ -24,15 +24,15 @@ func runArchive(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("out", "", "output folder for the zip (default <src>/dist)")
-	cache := fs.String("cache", "", "chart cache folder (default <src>/.cache/charts; \"off\" to disable)")
-	workers := fs.Int("j", 0, "pages rendered at once (default: one per CPU)")
+	var bf buildFlags
+	bf.register(fs)
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if *out == "" {
 		*out = filepath.Join(sf.dir, "dist")
 	}
-	opt, err := options(sf.dir, cacheDir(sf.dir, *cache), *workers)
+	opt, err := bf.options(sf.dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportsite archive: %v\n", err)
 		return ExitUsage
@@ -110,12 +110,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	sf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	cache := fs.String("cache", "", "chart cache folder (default <src>/.cache/charts; \"off\" to disable)")
-	workers := fs.Int("j", 0, "pages rendered at once (default: one per CPU)")
+	var bf buildFlags
+	bf.register(fs)
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	opt, err := options(sf.dir, cacheDir(sf.dir, *cache), *workers)
+	opt, err := bf.options(sf.dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportsite serve: %v\n", err)
 		return ExitUsage

@@ -249,7 +249,7 @@ func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
 	s.checkText(s.Report.Source.Title, "report.source.title", "site.toml", f.KeyLine("report", "source", "title"), false, dl)
 	s.checkText(s.Report.Source.Breadcrumb, "report.source.breadcrumb", "site.toml", f.KeyLine("report", "source", "breadcrumb"), false, dl)
 	if s.Name != "" && !prefixRe.MatchString(s.Name) {
-		dl.Errorf("site.toml", f.KeyLine("name"), `use lower-case letters, digits and hyphens, e.g. name = "changtai-2021"`, "name %q is not safe in a file name", s.Name)
+		dl.Errorf("site.toml", f.KeyLine("name"), `use lower-case letters, digits and hyphens, e.g. name = "district-report-2021"`, "name %q is not safe in a file name", s.Name)
 	}
 	if s.Version != "" && !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$`).MatchString(s.Version) {
 		dl.Errorf("site.toml", f.KeyLine("version"), "use letters, digits, dots and hyphens", "version %q is not safe in a file name", s.Version)
