@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
@@ -125,6 +126,23 @@ func (f *buildFlags) options(dir string) (site.Options, error) {
 	return options(dir, cacheDir(dir, f.cache), f.workers)
 }
 
+// build loads, checks and renders the site in dir for command cmd, printing
+// its diagnostics; it returns the result and the options it used, or an exit
+// status other than ExitOK. out names the folder left untouched on failure.
+func (f *buildFlags) build(ctx context.Context, cmd, dir, out string, stderr io.Writer) (*site.Result, site.Options, int) {
+	opt, err := f.options(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite %s: %v\n", cmd, err)
+		return nil, opt, ExitUsage
+	}
+	res, err := site.Build(ctx, opt)
+	printDiags(stderr, dir, res.Diags)
+	if err != nil {
+		return nil, opt, fail(stderr, cmd, err, out)
+	}
+	return res, opt, ExitOK
+}
+
 func options(dir string, cacheDir string, workers int) (site.Options, error) {
 	content := filepath.Join(dir, "content")
 	if st, err := os.Stat(content); err != nil || !st.IsDir() {
@@ -161,15 +179,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*out = filepath.Join(sf.dir, "public")
 	}
 	start := time.Now()
-	opt, err := bf.options(sf.dir)
-	if err != nil {
-		fmt.Fprintf(stderr, "reportsite build: %v\n", err)
-		return ExitUsage
-	}
-	res, err := site.Build(ctx, opt)
-	printDiags(stderr, res.Diags)
-	if err != nil {
-		return fail(stderr, "build", err, *out)
+	res, _, code := bf.build(ctx, "build", sf.dir, *out, stderr)
+	if code != ExitOK {
+		return code
 	}
 	if err := site.Write(res.Out, *out); err != nil {
 		fmt.Fprintf(stderr, "reportsite build: write: %v\n", err)
@@ -195,7 +207,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opt.Charts = nil
 	res, err := site.Check(opt)
-	printDiags(stderr, res.Diags)
+	printDiags(stderr, sf.dir, res.Diags)
 	if err != nil {
 		return fail(stderr, "check", err, "")
 	}
@@ -213,10 +225,30 @@ func cacheDir(dir, flagValue string) string {
 	return flagValue
 }
 
-func printDiags(w io.Writer, ds []diag.Diag) {
+// printDiags prints problems with paths a terminal or editor can open:
+// content files are named from the site folder (content/en/01-x.md), other
+// places (templates, built pages) as the build names them.
+func printDiags(w io.Writer, dir string, ds []diag.Diag) {
 	for _, d := range ds {
+		if d.File != "" && inContent(dir, d.File) {
+			d.File = filepath.ToSlash(filepath.Join(dir, "content", filepath.FromSlash(d.File)))
+		}
 		fmt.Fprintln(w, d.String())
 	}
+}
+
+// inContent reports whether file, or the folder it belongs in, is part of
+// the site's content folder.
+func inContent(dir, file string) bool {
+	for _, p := range []string{file, path.Dir(file)} {
+		if p == "." {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, "content", filepath.FromSlash(p))); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func fail(stderr io.Writer, cmd string, err error, out string) int {

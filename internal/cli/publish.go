@@ -32,15 +32,9 @@ func runArchive(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if *out == "" {
 		*out = filepath.Join(sf.dir, "dist")
 	}
-	opt, err := bf.options(sf.dir)
-	if err != nil {
-		fmt.Fprintf(stderr, "reportsite archive: %v\n", err)
-		return ExitUsage
-	}
-	res, err := site.Build(ctx, opt)
-	printDiags(stderr, res.Diags)
-	if err != nil {
-		return fail(stderr, "archive", err, "")
+	res, opt, code := bf.build(ctx, "archive", sf.dir, "", stderr)
+	if code != ExitOK {
+		return code
 	}
 	commit, modified := gitCommit(ctx, sf.dir)
 	m, err := archive.NewManifest(res, opt.Root, commit)
@@ -124,7 +118,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	build := func(ctx context.Context) (site.Output, string, error) {
 		res, err := site.Build(ctx, opt)
 		var sb strings.Builder
-		printDiags(&sb, res.Diags)
+		printDiags(&sb, sf.dir, res.Diags)
 		if err != nil {
 			return nil, sb.String(), err
 		}
