@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -36,9 +38,6 @@ var loaders = map[string][]string{
 // load (scripts, styles, images, fonts, frames) must be local.
 func Check(files map[string][]byte) []Problem {
 	ids := map[string]map[string]bool{}
-	type ref struct {
-		page, target, frag, raw string
-	}
 	var refs []ref
 	var probs []Problem
 	pages := make([]string, 0, len(files))
@@ -46,125 +45,27 @@ func Check(files map[string][]byte) []Problem {
 		pages = append(pages, p)
 	}
 	slices.Sort(pages)
-	for _, p := range pages {
-		if !strings.HasSuffix(p, ".html") {
-			if strings.HasSuffix(p, ".css") {
-				for _, u := range cssURLs(files[p]) {
-					if remote(u) {
-						probs = append(probs, Problem{p, fmt.Sprintf("stylesheet loads %q from another host", u)})
-					}
-				}
+	scans := make([]pageScan, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				scans[i] = scan(pages[i], files[pages[i]])
 			}
-			continue
-		}
-		ids[p] = map[string]bool{}
-		z := html.NewTokenizer(bytes.NewReader(files[p]))
-		for {
-			tt := z.Next()
-			if tt == html.ErrorToken {
-				break
-			}
-			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-				continue
-			}
-			t := z.Token()
-			attrs := map[string]string{}
-			for _, a := range t.Attr {
-				key := a.Key
-				if a.Namespace != "" {
-					key = a.Namespace + ":" + a.Key
-				}
-				attrs[key] = a.Val
-			}
-			if id, ok := attrs["id"]; ok {
-				if ids[p][id] {
-					probs = append(probs, Problem{p, fmt.Sprintf("duplicate id %q", id)})
-				}
-				ids[p][id] = true
-			}
-			if name, ok := attrs["name"]; ok && t.Data == "a" {
-				ids[p][name] = true
-			}
-			if s, ok := attrs["style"]; ok && strings.Contains(s, "url(") {
-				for _, u := range cssURLs([]byte(s)) {
-					if remote(u) {
-						probs = append(probs, Problem{p, fmt.Sprintf("style loads %q from another host", u)})
-					}
-				}
-			}
-			check := func(attr, v string, load bool) {
-				v = strings.TrimSpace(v)
-				if v == "" {
-					if load {
-						probs = append(probs, Problem{p, fmt.Sprintf("<%s %s> is empty", t.Data, attr)})
-					}
-					return
-				}
-				if remote(v) {
-					if load {
-						probs = append(probs, Problem{p, fmt.Sprintf("<%s %s=%q> loads from another host", t.Data, attr, v)})
-					}
-					return
-				}
-				u, err := url.Parse(v)
-				if err != nil {
-					probs = append(probs, Problem{p, fmt.Sprintf("<%s %s=%q>: %v", t.Data, attr, v, err)})
-					return
-				}
-				if u.Scheme != "" { // mailto:, data:, tel:
-					if load && u.Scheme != "data" {
-						probs = append(probs, Problem{p, fmt.Sprintf("<%s %s=%q> uses scheme %s", t.Data, attr, v, u.Scheme)})
-					}
-					return
-				}
-				if strings.HasPrefix(u.Path, "/") {
-					probs = append(probs, Problem{p, fmt.Sprintf("<%s %s=%q> is root-relative: it breaks under a sub-path and from file://", t.Data, attr, v)})
-					return
-				}
-				target := p
-				if u.Path != "" {
-					target = path.Join(path.Dir(p), u.Path)
-					if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
-						probs = append(probs, Problem{p, fmt.Sprintf("<%s %s=%q> points at a directory: link to its index.html so it works from file://", t.Data, attr, v)})
-						return
-					}
-				}
-				refs = append(refs, ref{page: p, target: target, frag: u.Fragment, raw: v})
-			}
-			switch t.Data {
-			case "a", "area":
-				if h, ok := attrs["href"]; ok {
-					check("href", h, false)
-				}
-			case "link":
-				rel := strings.ToLower(attrs["rel"])
-				load := rel != "alternate" && rel != "canonical"
-				if h, ok := attrs["href"]; ok {
-					if !load && remote(h) {
-						continue
-					}
-					check("href", h, load)
-				}
-			case "form":
-				if a, ok := attrs["action"]; ok {
-					check("action", a, true)
-				}
-			}
-			for _, attr := range loaders[t.Data] {
-				if v, ok := attrs[attr]; ok {
-					if attr == "srcset" {
-						for _, part := range strings.Split(v, ",") {
-							f := strings.Fields(part)
-							if len(f) > 0 {
-								check(attr, f[0], true)
-							}
-						}
-						continue
-					}
-					check(attr, v, true)
-				}
-			}
-		}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range pages {
+		ids[p] = scans[i].ids
+		refs = append(refs, scans[i].refs...)
+		probs = append(probs, scans[i].probs...)
 	}
 	for _, r := range refs {
 		if _, ok := files[r.target]; !ok {
@@ -216,4 +117,140 @@ func cssURLs(css []byte) []string {
 		}
 	}
 	return out
+}
+
+// pageScan is what one file says: its ids, its links, its own problems.
+type pageScan struct {
+	ids   map[string]bool
+	refs  []ref
+	probs []Problem
+}
+
+type ref struct {
+	page, target, frag, raw string
+}
+
+// scan reads one file of the site at path p.
+func scan(p string, data []byte) pageScan {
+	sc := pageScan{ids: map[string]bool{}}
+	if !strings.HasSuffix(p, ".html") {
+		if strings.HasSuffix(p, ".css") {
+			for _, u := range cssURLs(data) {
+				if remote(u) {
+					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("stylesheet loads %q from another host", u)})
+				}
+			}
+		}
+		return sc
+	}
+
+	z := html.NewTokenizer(bytes.NewReader(data))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		t := z.Token()
+		attrs := map[string]string{}
+		for _, a := range t.Attr {
+			key := a.Key
+			if a.Namespace != "" {
+				key = a.Namespace + ":" + a.Key
+			}
+			attrs[key] = a.Val
+		}
+		if id, ok := attrs["id"]; ok {
+			if sc.ids[id] {
+				sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("duplicate id %q", id)})
+			}
+			sc.ids[id] = true
+		}
+		if name, ok := attrs["name"]; ok && t.Data == "a" {
+			sc.ids[name] = true
+		}
+		if s, ok := attrs["style"]; ok && strings.Contains(s, "url(") {
+			for _, u := range cssURLs([]byte(s)) {
+				if remote(u) {
+					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("style loads %q from another host", u)})
+				}
+			}
+		}
+		check := func(attr, v string, load bool) {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				if load {
+					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s> is empty", t.Data, attr)})
+				}
+				return
+			}
+			if remote(v) {
+				if load {
+					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q> loads from another host", t.Data, attr, v)})
+				}
+				return
+			}
+			u, err := url.Parse(v)
+			if err != nil {
+				sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q>: %v", t.Data, attr, v, err)})
+				return
+			}
+			if u.Scheme != "" { // mailto:, data:, tel:
+				if load && u.Scheme != "data" {
+					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q> uses scheme %s", t.Data, attr, v, u.Scheme)})
+				}
+				return
+			}
+			if strings.HasPrefix(u.Path, "/") {
+				sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q> is root-relative: it breaks under a sub-path and from file://", t.Data, attr, v)})
+				return
+			}
+			target := p
+			if u.Path != "" {
+				target = path.Join(path.Dir(p), u.Path)
+				if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q> points at a directory: link to its index.html so it works from file://", t.Data, attr, v)})
+					return
+				}
+			}
+			sc.refs = append(sc.refs, ref{page: p, target: target, frag: u.Fragment, raw: v})
+		}
+		switch t.Data {
+		case "a", "area":
+			if h, ok := attrs["href"]; ok {
+				check("href", h, false)
+			}
+		case "link":
+			rel := strings.ToLower(attrs["rel"])
+			load := rel != "alternate" && rel != "canonical"
+			if h, ok := attrs["href"]; ok {
+				if !load && remote(h) {
+					continue
+				}
+				check("href", h, load)
+			}
+		case "form":
+			if a, ok := attrs["action"]; ok {
+				check("action", a, true)
+			}
+		}
+		for _, attr := range loaders[t.Data] {
+			if v, ok := attrs[attr]; ok {
+				if attr == "srcset" {
+					for _, part := range strings.Split(v, ",") {
+						f := strings.Fields(part)
+						if len(f) > 0 {
+							check(attr, f[0], true)
+						}
+					}
+					continue
+				}
+				check(attr, v, true)
+			}
+		}
+	}
+
+	return sc
 }
