@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"path"
 	"sync"
 
 	"reportsite/internal/dataset"
@@ -153,7 +154,24 @@ func (b *builder) tableFigure(t *dataset.Table, l lang.Lang, pagePath string) ([
 	if t == nil {
 		return nil, fmt.Errorf("table not found")
 	}
-	return b.tableHTML(t, l, pagePath, nil, true)
+	// A table looks the same from every page of a folder: render it once
+	// for its section pages, the full report and the data page.
+	key := renderKey{"table:" + t.ID, l.Tag, path.Dir(pagePath)}
+	b.mu.Lock()
+	e := b.tables[key]
+	if e == nil {
+		e = &tableEntry{}
+		b.tables[key] = e
+	}
+	b.mu.Unlock()
+	e.once.Do(func() { e.html, e.err = b.tableHTML(t, l, pagePath, nil, true) })
+	return e.html, e.err
+}
+
+type tableEntry struct {
+	once sync.Once
+	html []byte
+	err  error
 }
 
 // tableHTML renders rows of t (all when rowIDs is empty) as an accessible

@@ -146,6 +146,7 @@ type builder struct {
 	pages    int
 	charts   *chartCache
 	rendered map[renderKey]*renderEntry
+	tables   map[renderKey]*tableEntry
 	sections map[string]*content.Section
 }
 
@@ -154,7 +155,7 @@ type docKey struct{ section, lang string }
 func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
 	tfs := overlay(opt.Overlay, "templates", opt.Templates)
 	b := &builder{opt: opt, site: s, dl: dl, out: Output{}, docs: map[docKey]*sectionDoc{},
-		rendered: map[renderKey]*renderEntry{}, sections: map[string]*content.Section{}}
+		rendered: map[renderKey]*renderEntry{}, tables: map[renderKey]*tableEntry{}, sections: map[string]*content.Section{}}
 	for _, sec := range s.Sections {
 		b.sections[sec.ID] = sec
 	}
