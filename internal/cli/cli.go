@@ -254,13 +254,7 @@ func inContent(dir, file string) bool {
 func fail(stderr io.Writer, cmd string, err error, out string) int {
 	var le *diag.ListError
 	if errors.As(err, &le) {
-		n := 0
-		for _, d := range le.Diags {
-			if d.Severity == diag.Error {
-				n++
-			}
-		}
-		msg := fmt.Sprintf("reportsite %s: %d error(s)", cmd, n)
+		msg := fmt.Sprintf("reportsite %s: %d error(s)", cmd, le.Errors())
 		if out != "" {
 			msg += "; " + out + " was left as it was"
 		}

@@ -120,14 +120,20 @@ type ListError struct {
 	Diags []Diag
 }
 
-func (e *ListError) Error() string {
-	var b strings.Builder
+// Errors counts the problems that stop the build.
+func (e *ListError) Errors() int {
 	n := 0
 	for _, d := range e.Diags {
 		if d.Severity == Error {
 			n++
 		}
 	}
+	return n
+}
+
+func (e *ListError) Error() string {
+	var b strings.Builder
+	n := e.Errors()
 	for _, d := range e.Diags {
 		b.WriteString(d.String())
 		b.WriteByte('\n')

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
 )
@@ -107,16 +106,6 @@ func (t *pageTemplates) exec(kind string, data any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-var funcs = template.FuncMap{
-	"add": func(a, b int) int { return a + b },
-	"join": func(sep string, parts ...string) string {
-		var out []string
-		for _, p := range parts {
-			if p != "" {
-				out = append(out, p)
-			}
-		}
-		return strings.Join(out, sep)
-	},
-	"base": path.Base,
-}
+// funcs are the template functions beyond html/template's own; pages use
+// methods of their data instead.
+var funcs = template.FuncMap{}

@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"io/fs"
-	"slices"
 
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
@@ -55,13 +54,4 @@ func (u ui) get(key string, l lang.Lang) string {
 		return s
 	}
 	return t[lang.Any]
-}
-
-func (u ui) keys() []string {
-	var out []string
-	for k := range u {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
