@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
@@ -24,30 +26,56 @@ type Para struct {
 // ParasFunc returns the paragraphs of a section in a language, in order.
 type ParasFunc func(sec *content.Section, l lang.Lang) []Para
 
-// Run applies every rule of the package to s.
+// Run applies every rule of the package to s. It reads each text's numbers
+// once, for every section in parallel, before the rules compare them.
 func Run(s *content.Site, paras ParasFunc, dl *diag.List) {
-	paras = memo(paras)
-	Parity(s, paras, dl)
-	Provenance(s, paras, dl)
-	Glossary(s, paras, dl)
+	tf := allTexts(s, paras)
+	parity(s, tf, dl)
+	provenance(s, tf, dl)
+	glossary(s, tf, dl)
 }
 
-// memo remembers the paragraphs of each section and language, so that the
-// rules parse each text once.
-func memo(f ParasFunc) ParasFunc {
-	type key struct {
-		sec *content.Section
-		tag string
+// textFunc returns a section's text in a language, with its numbers read, or
+// nil when the section has no hand-written text in that language.
+type textFunc func(sec *content.Section, l lang.Lang) *text
+
+// lazyTexts reads each text when a rule first asks for it.
+func lazyTexts(paras ParasFunc) textFunc {
+	return func(sec *content.Section, l lang.Lang) *text { return newText(sec, l, paras) }
+}
+
+// allTexts reads the text of every section in every hand-written language
+// up front, spread over the CPUs. paras must be safe for concurrent use.
+func allTexts(s *content.Site, paras ParasFunc) textFunc {
+	langs := s.SourceLangs()
+	texts := make([]*text, len(s.Sections)*len(langs))
+	index := make(map[*content.Section]int, len(s.Sections))
+	for i, sec := range s.Sections {
+		index[sec] = i
 	}
-	m := map[key][]Para{}
-	return func(sec *content.Section, l lang.Lang) []Para {
-		k := key{sec, l.Tag}
-		if p, ok := m[k]; ok {
-			return p
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				texts[i] = newText(s.Sections[i/len(langs)], langs[i%len(langs)], paras)
+			}
+		}()
+	}
+	for i := range texts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return func(sec *content.Section, l lang.Lang) *text {
+		i, ok := index[sec]
+		j := slices.IndexFunc(langs, func(o lang.Lang) bool { return o.Tag == l.Tag })
+		if !ok || j < 0 {
+			return nil
 		}
-		p := f(sec, l)
-		m[k] = p
-		return p
+		return texts[i*len(langs)+j]
 	}
 }
 
@@ -148,12 +176,16 @@ func excuse(as []*allowance, x float64) bool {
 // the numbers of a translation that the original does not state, and
 // allow_numbers entries that excuse nothing.
 func Parity(s *content.Site, paras ParasFunc, dl *diag.List) {
+	parity(s, lazyTexts(paras), dl)
+}
+
+func parity(s *content.Site, newText textFunc, dl *diag.List) {
 	src, ok := original(s)
 	if !ok {
 		return
 	}
 	for _, sec := range s.Sections {
-		orig := newText(sec, src, paras)
+		orig := newText(sec, src)
 		if orig == nil {
 			continue
 		}
@@ -164,13 +196,13 @@ func Parity(s *content.Site, paras ParasFunc, dl *diag.List) {
 			if l.Tag == src.Tag || l.NumberStyle() == src.NumberStyle() {
 				continue
 			}
-			if t := newText(sec, l, paras); t != nil {
+			if t := newText(sec, l); t != nil {
 				trans = append(trans, t)
 				allowed = append(allowed, allowances(sec.Texts[l.Tag], dl)...)
 			}
 		}
 		for _, t := range trans {
-			parity(s, orig, t, allowed, dl)
+			parityOf(s, orig, t, allowed, dl)
 		}
 		for _, a := range allowed {
 			if !a.used {
@@ -180,7 +212,7 @@ func Parity(s *content.Site, paras ParasFunc, dl *diag.List) {
 	}
 }
 
-func parity(s *content.Site, orig, t *text, allowed []*allowance, dl *diag.List) {
+func parityOf(s *content.Site, orig, t *text, allowed []*allowance, dl *diag.List) {
 	aligned := len(orig.paras) == len(t.paras)
 	transAll, origAll := all(t.evid), all(orig.evid)
 	for i, vs := range orig.vals {
@@ -293,13 +325,17 @@ func num(v float64) string {
 // Provenance reports the number cells of data tables that their source
 // section does not state in the original language.
 func Provenance(s *content.Site, paras ParasFunc, dl *diag.List) {
+	provenance(s, lazyTexts(paras), dl)
+}
+
+func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 	src, ok := original(s)
 	if !ok {
 		return
 	}
 	stated := map[string][]numbers.Value{}
 	for _, sec := range s.Sections {
-		if t := newText(sec, src, paras); t != nil {
+		if t := newText(sec, src); t != nil {
 			stated[sec.ID] = all(t.vals)
 		}
 	}
@@ -358,12 +394,16 @@ func notations(x float64, l lang.Lang) string {
 // Glossary warns where a section uses a glossary term in the original and
 // its translation lacks the term's rendering.
 func Glossary(s *content.Site, paras ParasFunc, dl *diag.List) {
+	glossary(s, lazyTexts(paras), dl)
+}
+
+func glossary(s *content.Site, newText textFunc, dl *diag.List) {
 	src, ok := original(s)
 	if !ok || len(s.Glossary) == 0 {
 		return
 	}
 	for _, sec := range s.Sections {
-		orig := newText(sec, src, paras)
+		orig := newText(sec, src)
 		if orig == nil {
 			continue
 		}
@@ -375,7 +415,7 @@ func Glossary(s *content.Site, paras ParasFunc, dl *diag.List) {
 			if l.Tag == src.Tag {
 				continue
 			}
-			t := newText(sec, l, paras)
+			t := newText(sec, l)
 			if t == nil {
 				continue
 			}

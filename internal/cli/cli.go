@@ -128,14 +128,21 @@ func (f *buildFlags) options(dir string) (site.Options, error) {
 
 // build loads, checks and renders the site in dir for command cmd, printing
 // its diagnostics; it returns the result and the options it used, or an exit
-// status other than ExitOK. out names the folder left untouched on failure.
+// status other than ExitOK. With out set, the files are written into that
+// folder as they are made (and it is left untouched on failure); without,
+// they are kept in memory in the result.
 func (f *buildFlags) build(ctx context.Context, cmd, dir, out string, stderr io.Writer) (*site.Result, site.Options, int) {
 	opt, err := f.options(dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportsite %s: %v\n", cmd, err)
 		return nil, opt, ExitUsage
 	}
-	res, err := site.Build(ctx, opt)
+	var res *site.Result
+	if out != "" {
+		res, err = site.BuildTo(ctx, opt, out)
+	} else {
+		res, err = site.Build(ctx, opt)
+	}
 	printDiags(stderr, dir, res.Diags)
 	if err != nil {
 		return nil, opt, fail(stderr, cmd, err, out)
@@ -183,12 +190,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code != ExitOK {
 		return code
 	}
-	if err := site.Write(res.Out, *out); err != nil {
-		fmt.Fprintf(stderr, "reportsite build: write: %v\n", err)
-		return ExitContent
-	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "built %d pages, %d files in %s (%s)\n", res.Pages, len(res.Out), *out, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %d pages, %d files in %s (%s)\n", res.Pages, res.Files, *out, time.Since(start).Round(time.Millisecond))
 	}
 	return ExitOK
 }

@@ -1,9 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -116,24 +119,79 @@ func TestBrokenSites(t *testing.T) {
 }
 
 // TestFailedBuildKeepsOutput checks that a broken edit leaves the previous
-// output untouched.
+// output untouched and no temporary folder behind, whether the build stops
+// in the checks (before anything is written) or at the link check (after
+// every page has been written to the temporary folder).
 func TestFailedBuildKeepsOutput(t *testing.T) {
-	dir := t.TempDir() + "/public"
-	res := build(t, miniOptions(t))
-	if err := Write(res.Out, dir); err != nil {
+	parent := t.TempDir()
+	dir := parent + "/public"
+	if _, err := BuildTo(t.Context(), miniOptions(t), dir); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(dir + "/en/economy.html")
-	m := miniFS(t)
-	edit(m, "en/01-economy.md", "```chart growth", "```chart nope")
-	opt := miniOptions(t)
-	opt.Content = m
-	if _, err := Build(t.Context(), opt); err == nil {
-		t.Fatal("Build of a broken site succeeded")
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"checks", "```chart growth", "```chart nope", `chart "nope" not found`},
+		{"links", "Next, development", "See [the plans](nowhere.html#x). Next, development", "en/nowhere.html does not exist"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := miniFS(t)
+			edit(m, "en/02-plans.md", tc.old, tc.new)
+			edit(m, "en/01-economy.md", tc.old, tc.new)
+			opt := miniOptions(t)
+			opt.Content = m
+			_, err := BuildTo(t.Context(), opt, dir)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("BuildTo of a broken site = %v, want an error containing %q", err, tc.want)
+			}
+			after, err := os.ReadFile(dir + "/en/economy.html")
+			if err != nil || string(after) != string(before) {
+				t.Errorf("previous output changed after a failed build (err %v)", err)
+			}
+			left, _ := os.ReadDir(parent)
+			for _, e := range left {
+				if e.Name() != "public" && !strings.HasSuffix(e.Name(), ".lock") {
+					t.Errorf("failed build left %s behind", e.Name())
+				}
+			}
+		})
 	}
-	after, err := os.ReadFile(dir + "/en/economy.html")
-	if err != nil || string(after) != string(before) {
-		t.Errorf("previous output changed after a failed build (err %v)", err)
+}
+
+// TestBuildToMatchesBuild checks that the streaming build writes exactly the
+// files, and the bytes, of the in-memory build.
+func TestBuildToMatchesBuild(t *testing.T) {
+	want := build(t, miniOptions(t)).Out
+	dir := t.TempDir() + "/public"
+	res, err := BuildTo(t.Context(), miniOptions(t), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Files != len(want) {
+		t.Errorf("BuildTo reports %d files, Build made %d", res.Files, len(want))
+	}
+	got := 0
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		got++
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if w, ok := want[filepath.ToSlash(rel)]; !ok {
+			t.Errorf("BuildTo wrote %s, which Build did not make", rel)
+		} else if !bytes.Equal(data, w) {
+			t.Errorf("%s differs between BuildTo and Build", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != len(want) {
+		t.Errorf("BuildTo wrote %d files, Build made %d", got, len(want))
 	}
 }
 
@@ -147,5 +205,47 @@ func TestBrokenLinkStopsBuild(t *testing.T) {
 	_, err := Build(t.Context(), opt)
 	if err == nil || !strings.Contains(err.Error(), `en/plans.html: in the built page: link "nowhere.html#x": en/nowhere.html does not exist`) {
 		t.Errorf("Build() = %v, want the broken link reported", err)
+	}
+}
+
+// TestRebuildLinksUnchangedFiles checks that a rebuild reuses the files that
+// did not change (the same inode, hard-linked) and writes the ones that did
+// as new files, leaving the previous build's copy as it was.
+func TestRebuildLinksUnchangedFiles(t *testing.T) {
+	dir := t.TempDir() + "/public"
+	if _, err := BuildTo(t.Context(), miniOptions(t), dir); err != nil {
+		t.Fatal(err)
+	}
+	const same, changed = "/en/economy.html", "/en/plans.html"
+	sameBefore, _ := os.Stat(dir + same)
+	changedBefore, _ := os.Stat(dir + changed)
+	oldBytes, _ := os.ReadFile(dir + changed)
+	keep, err := os.Open(dir + changed) // the previous build's copy, held open
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer keep.Close()
+
+	m := miniFS(t)
+	edit(m, "en/02-plans.md", "Next, development", "Next, steady development")
+	opt := miniOptions(t)
+	opt.Content = m
+	if _, err := BuildTo(t.Context(), opt, dir); err != nil {
+		t.Fatal(err)
+	}
+	sameAfter, _ := os.Stat(dir + same)
+	changedAfter, _ := os.Stat(dir + changed)
+	if !os.SameFile(sameBefore, sameAfter) {
+		t.Errorf("%s did not change but was written again instead of linked", same)
+	}
+	if os.SameFile(changedBefore, changedAfter) {
+		t.Errorf("%s changed but kept its old inode", changed)
+	}
+	if data, _ := os.ReadFile(dir + changed); !strings.Contains(string(data), "steady development") {
+		t.Errorf("%s does not have the edit", changed)
+	}
+	old, err := io.ReadAll(keep)
+	if err != nil || !bytes.Equal(old, oldBytes) {
+		t.Errorf("the previous build's %s was modified (err %v)", changed, err)
 	}
 }

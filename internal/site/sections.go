@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"reportsite/internal/check"
 	"reportsite/internal/content"
@@ -20,25 +21,59 @@ type sectionDoc struct {
 	doc  *markdown.Doc
 }
 
-// parse parses every section in every language, recording syntax problems.
-// Derived languages are parsed from their converted text; their problems are
-// their source's, so they are not reported twice.
+// parse parses every section in every language, spread over the workers,
+// and records syntax problems in a fixed order. Derived languages are parsed
+// from their converted text; their problems are their source's, so they are
+// not reported twice.
 func (b *builder) parse() {
+	type job struct {
+		sec  *content.Section
+		l    lang.Lang
+		t    *content.Text
+		doc  *markdown.Doc
+		errs []markdown.Error
+	}
+	var jobs []*job
 	for _, sec := range b.site.Sections {
 		for _, l := range b.site.Languages {
-			t := sec.Texts[l.Tag]
-			if t == nil {
-				continue
+			if t := sec.Texts[l.Tag]; t != nil {
+				jobs = append(jobs, &job{sec: sec, l: l, t: t})
 			}
-			doc, errs := markdown.Parse(t.Body, markdown.Options{LineOffset: t.BodyLine})
-			if !t.Derived {
-				for _, e := range errs {
-					b.dl.Add(diag.Diag{File: t.File, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
-				}
-			}
-			b.docs[docKey{sec.ID, l.Tag}] = &sectionDoc{sec: sec, text: t, lang: l, doc: doc}
 		}
 	}
+	parallel(b.opt.Workers, len(jobs), func(i int) {
+		j := jobs[i]
+		j.doc, j.errs = markdown.Parse(j.t.Body, markdown.Options{LineOffset: j.t.BodyLine})
+	})
+	for _, j := range jobs {
+		if !j.t.Derived {
+			for _, e := range j.errs {
+				b.dl.Add(diag.Diag{File: j.t.File, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
+			}
+		}
+		b.docs[docKey{j.sec.ID, j.l.Tag}] = &sectionDoc{sec: j.sec, text: j.t, lang: j.l, doc: j.doc}
+	}
+}
+
+// parallel calls fn(0) … fn(n-1) on up to workers goroutines at once.
+func parallel(workers, n int, fn func(i int)) {
+	workers = max(1, min(workers, n))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func (b *builder) doc(sec *content.Section, l lang.Lang) *sectionDoc {

@@ -9,6 +9,7 @@ package site
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -19,7 +20,6 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
-	"reportsite/internal/linkcheck"
 )
 
 // Options configure a build. The zero value of each field means its default.
@@ -71,15 +71,54 @@ func (o Output) Paths() []string {
 // Result is what a build made and what it found.
 type Result struct {
 	Site  *content.Site
-	Out   Output
+	Out   Output // the files, from Build only (BuildTo writes them instead)
 	Diags []diag.Diag // warnings (and errors when the build failed)
 	Pages int
+	Files int
 }
 
 // Build loads, checks and renders the site into memory. It returns an error
 // (a *diag.ListError for content problems) when anything is wrong; nothing is
 // written either way.
 func Build(ctx context.Context, opt Options) (*Result, error) {
+	var m *memSink
+	res, err := buildInto(ctx, opt, func() (sink, error) {
+		m = &memSink{out: Output{}}
+		return m, nil
+	})
+	if err == nil {
+		res.Out = m.out
+	}
+	return res, err
+}
+
+// BuildTo builds the site into the folder dir, writing each file as soon as
+// it is made, so memory does not grow with the size of the output. Files go
+// to a temporary folder beside dir that replaces dir only when the whole
+// build succeeded: on any error dir is left as it was.
+func BuildTo(ctx context.Context, opt Options, dir string) (*Result, error) {
+	var d *dirSink
+	res, err := buildInto(ctx, opt, func() (sink, error) {
+		var err error
+		d, err = newDirSink(dir)
+		return d, err
+	})
+	if d == nil {
+		return res, err
+	}
+	if err != nil {
+		d.abort()
+		return res, err
+	}
+	if err := d.commit(); err != nil {
+		return res, fmt.Errorf("write %s: %w", dir, err)
+	}
+	return res, nil
+}
+
+// buildInto loads and checks the site and, only when that succeeds, opens a sink
+// with open and renders every file into it.
+func buildInto(ctx context.Context, opt Options, open func() (sink, error)) (*Result, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
 	}
@@ -98,7 +137,14 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		res.Diags = dl.Items()
 		return res, dl.Err()
 	}
-	if err := b.render(ctx); err != nil {
+	if b.sink, err = open(); err != nil {
+		return res, err
+	}
+	err = b.render(ctx)
+	if err == nil {
+		err = b.putErr()
+	}
+	if err != nil {
 		res.Diags = dl.Items()
 		if dl.Errors() > 0 {
 			return res, dl.Err()
@@ -107,15 +153,15 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	}
 	// Links are checked on the finished pages: a link written in Markdown
 	// or a template that leads nowhere stops the build like any other error.
-	for _, p := range linkcheck.Check(b.out) {
+	for _, p := range b.links.Problems() {
 		dl.Add(diag.Diag{File: p.Page, Msg: "in the built page: " + p.Msg,
 			Hint: "fix the link in the section's Markdown (or the template) that produces it"})
 	}
+	res.Diags = dl.Items()
 	if dl.Errors() > 0 {
-		res.Diags = dl.Items()
 		return res, dl.Err()
 	}
-	res.Out, res.Pages, res.Diags = b.out, b.pages, dl.Items()
+	res.Pages, res.Files = b.pages, len(b.files)
 	return res, nil
 }
 
@@ -142,7 +188,10 @@ type builder struct {
 	ui       ui
 	docs     map[docKey]*sectionDoc
 	mu       sync.Mutex
-	out      Output
+	sink     sink
+	files    map[string]fileSum // every file put so far
+	putFail  error              // the sink's first error
+	links    *shimChecker
 	pages    int
 	charts   *chartCache
 	rendered map[renderKey]*renderEntry
@@ -154,7 +203,7 @@ type docKey struct{ section, lang string }
 
 func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
 	tfs := overlay(opt.Overlay, "templates", opt.Templates)
-	b := &builder{opt: opt, site: s, dl: dl, out: Output{}, docs: map[docKey]*sectionDoc{},
+	b := &builder{opt: opt, site: s, dl: dl, files: map[string]fileSum{}, links: newShimChecker(), docs: map[docKey]*sectionDoc{},
 		rendered: map[renderKey]*renderEntry{}, tables: map[renderKey]*tableEntry{}, sections: map[string]*content.Section{}}
 	for _, sec := range s.Sections {
 		b.sections[sec.ID] = sec
@@ -169,8 +218,34 @@ func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
 	return b, nil
 }
 
+// add hands a finished file to the sink and the link checker, and remembers
+// its size and digest (for the service worker's version) but not its bytes.
 func (b *builder) add(path string, data []byte) {
+	b.links.Add(path, data)
+	fs := fileSum{size: len(data), sum: sha256.Sum256(data)}
+	err := b.sink.put(path, data)
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.out[path] = data
+	b.files[path] = fs
+	if err != nil && b.putFail == nil {
+		b.putFail = fmt.Errorf("write %s: %w", path, err)
+	}
+}
+
+func (b *builder) putErr() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.putFail
+}
+
+// paths returns the paths of every file put so far, sorted.
+func (b *builder) paths() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make([]string, 0, len(b.files))
+	for p := range b.files {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
 }

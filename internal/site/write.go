@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -37,56 +40,127 @@ func (b *builder) staticFiles() error {
 	})
 }
 
-// Write puts out into dir atomically: it writes a sibling temporary folder
-// and swaps it in only when every file is written. A failure leaves dir as it
-// was. Concurrent writers to the same dir are serialised by a lock file.
-func Write(out Output, dir string) (err error) {
+// A sink receives the built files one at a time, from several goroutines at
+// once. The builder keeps only each file's size and digest, so a sink that
+// writes files lets the build forget a page as soon as it is made.
+type sink interface {
+	put(p string, data []byte) error
+}
+
+// memSink keeps the files in memory: Build's Result.Out.
+type memSink struct {
+	mu  sync.Mutex
+	out Output
+}
+
+func (m *memSink) put(p string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.out[p] = data
+	return nil
+}
+
+// dirSink writes files into a temporary folder beside dir and swaps it in
+// on commit, so a failed build leaves dir as it was. It holds a lock file
+// beside dir from creation to commit or abort, so concurrent builds into the
+// same folder take turns.
+//
+// A file whose bytes equal the same file of the previous build in dir is
+// hard-linked from there instead of written: on many file systems creating a
+// file costs far more than linking one, and a rebuild after a small edit
+// changes few files. Neither copy is ever written to again (the old folder
+// is only removed), so sharing an inode is safe.
+type dirSink struct {
+	dir, tmp string
+	unlock   func()
+	mu       sync.Mutex
+	made     map[string]bool // folders created under tmp
+}
+
+func newDirSink(dir string) (*dirSink, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	unlock, err := lock(filepath.Join(parent, "."+filepath.Base(dir)+".lock"))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer unlock()
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+"-new-")
-	if err != nil {
-		return err
+	if err == nil {
+		err = os.Chmod(tmp, 0o755)
 	}
-	defer func() {
-		if err != nil {
+	if err != nil {
+		if tmp != "" {
 			os.RemoveAll(tmp)
 		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+		unlock()
+		return nil, err
+	}
+	return &dirSink{dir: dir, tmp: tmp, unlock: unlock, made: map[string]bool{".": true}}, nil
+}
+
+func (d *dirSink) put(p string, data []byte) error {
+	if !safePath(p) {
+		return fmt.Errorf("refusing to write unsafe path %q", p)
+	}
+	if err := d.mkdir(path.Dir(p)); err != nil {
 		return err
 	}
-	for _, p := range out.Paths() {
-		if !safePath(p) {
-			return fmt.Errorf("refusing to write unsafe path %q", p)
-		}
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, out[p], 0o644); err != nil {
-			return err
-		}
+	name := filepath.Join(d.tmp, filepath.FromSlash(p))
+	if old := filepath.Join(d.dir, filepath.FromSlash(p)); sameFile(old, data) && os.Link(old, name) == nil {
+		return nil
 	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// sameFile reports whether name is a regular file holding exactly data.
+func sameFile(name string, data []byte) bool {
+	st, err := os.Lstat(name)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) || st.Mode().Perm() != 0o644 {
+		return false
+	}
+	old, err := os.ReadFile(name)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// mkdir creates folder p (slash-separated, relative) under tmp once.
+func (d *dirSink) mkdir(p string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.made[p] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(p)), 0o755); err != nil {
+		return err
+	}
+	for ; p != "."; p = path.Dir(p) {
+		d.made[p] = true
+	}
+	return nil
+}
+
+// commit swaps the written folder in for dir.
+func (d *dirSink) commit() (err error) {
+	defer d.unlock()
+	defer func() {
+		if err != nil {
+			os.RemoveAll(d.tmp)
+		}
+	}()
 	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
+	if _, err := os.Lstat(d.dir); err == nil {
+		old = d.tmp + ".old"
+		if err := os.Rename(d.dir, old); err != nil {
 			return err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := os.Rename(d.tmp, d.dir); err != nil {
 		if old != "" {
-			_ = os.Rename(old, dir)
+			_ = os.Rename(old, d.dir)
 		}
 		return err
 	}
@@ -94,6 +168,35 @@ func Write(out Output, dir string) (err error) {
 		_ = os.RemoveAll(old)
 	}
 	return nil
+}
+
+// abort drops everything written and leaves dir as it was.
+func (d *dirSink) abort() {
+	os.RemoveAll(d.tmp)
+	d.unlock()
+}
+
+// Write puts out into dir atomically: it writes a sibling temporary folder
+// and swaps it in only when every file is written. A failure leaves dir as it
+// was. Concurrent writers to the same dir are serialised by a lock file.
+func Write(out Output, dir string) error {
+	d, err := newDirSink(dir)
+	if err != nil {
+		return err
+	}
+	for _, p := range out.Paths() {
+		if err := d.put(p, out[p]); err != nil {
+			d.abort()
+			return err
+		}
+	}
+	return d.commit()
+}
+
+// fileSum is what the build remembers of a file it has handed to its sink.
+type fileSum struct {
+	size int
+	sum  [sha256.Size]byte
 }
 
 // safePath reports whether p stays inside the output folder.
