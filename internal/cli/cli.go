@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -179,9 +180,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var bf buildFlags
 	bf.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but problems")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile, taken when the build ends, to this file")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite build: %v\n", err)
+		return ExitUsage
+	}
+	defer func() {
+		if err := stop(); err != nil {
+			fmt.Fprintf(stderr, "reportsite build: %v\n", err)
+		}
+	}()
 	if *out == "" {
 		*out = filepath.Join(sf.dir, "public")
 	}
@@ -309,4 +322,39 @@ func seedFromSite(dir string) (string, error) {
 		return "", fmt.Errorf("site.toml names no report.source.seed; pass -seed")
 	}
 	return sf.Report.Source.Seed, nil
+}
+
+// startProfiles starts a CPU profile into cpu and arranges a heap profile
+// into mem (either may be ""); the returned function stops and writes them.
+func startProfiles(cpu, mem string) (stop func() error, err error) {
+	var cf *os.File
+	if cpu != "" {
+		if cf, err = os.Create(cpu); err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(cf); err != nil {
+			cf.Close()
+			return nil, fmt.Errorf("cpuprofile: %w", err)
+		}
+	}
+	return func() error {
+		if cf != nil {
+			pprof.StopCPUProfile()
+			if err := cf.Close(); err != nil {
+				return err
+			}
+		}
+		if mem == "" {
+			return nil
+		}
+		f, err := os.Create(mem)
+		if err != nil {
+			return err
+		}
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			f.Close()
+			return fmt.Errorf("memprofile: %w", err)
+		}
+		return f.Close()
+	}, nil
 }

@@ -39,6 +39,8 @@ type Site struct {
 	Tables    []*dataset.Table
 	Charts    map[string]*dataset.Chart
 	Conv      *lang.Converter
+
+	tables map[string]*dataset.Table // Tables by ID, filled by Load
 }
 
 // Report is the report's metadata.
@@ -455,24 +457,38 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 	if err != nil {
 		return // a report without data tables is fine
 	}
-	env := dataset.Env{Langs: s.Languages, Units: s.Units}
+	env := dataset.Env{Langs: s.Languages, Units: s.Units, SectionSet: map[string]bool{}}
 	for _, sec := range s.Sections {
 		env.Sections = append(env.Sections, sec.ID)
+		env.SectionSet[sec.ID] = true
 	}
+	s.tables = map[string]*dataset.Table{}
+	// Decode the files in parallel, each into its own list, then take them
+	// in name order.
+	var names []string
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
-			continue
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			names = append(names, e.Name())
 		}
-		name := path.Join("data", e.Name())
-		src, ok := readFile(fsys, name, dl)
-		if !ok {
-			continue
+	}
+	tables := make([]*dataset.Table, len(names))
+	lists := make([]diag.List, len(names))
+	parallel(len(names), func(i int) {
+		name := path.Join("data", names[i])
+		if src, ok := readFile(fsys, name, &lists[i]); ok {
+			tables[i] = dataset.Decode(name, strings.TrimSuffix(names[i], ".toml"), src, env, &lists[i])
 		}
-		t := dataset.Decode(name, strings.TrimSuffix(e.Name(), ".toml"), src, env, dl)
+	})
+	for i, t := range tables {
+		dl.Merge(&lists[i])
 		if t == nil {
 			continue
 		}
+		name := path.Join("data", names[i])
 		s.Tables = append(s.Tables, t)
+		if _, dup := s.tables[t.ID]; !dup {
+			s.tables[t.ID] = t
+		}
 		for i := range t.Charts {
 			c := &t.Charts[i]
 			if o, ok := s.Charts[c.ID]; ok {
@@ -484,8 +500,32 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 	}
 }
 
+// parallel calls fn(0) … fn(n-1), one per CPU at a time.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.NumCPU(), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 // Table returns the table with ID id.
 func (s *Site) Table(id string) (*dataset.Table, bool) {
+	if s.tables != nil {
+		t, ok := s.tables[id]
+		return t, ok
+	}
 	for _, t := range s.Tables {
 		if t.ID == id {
 			return t, true
@@ -618,34 +658,22 @@ func (s *Site) fill() {
 		if !l.Derived() {
 			continue
 		}
-		// Sections convert in parallel; each goroutine writes only its own
+		// Sections convert in parallel; each call writes only its own
 		// section's map.
-		jobs := make(chan *Section)
-		var wg sync.WaitGroup
-		for range runtime.NumCPU() {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for sec := range jobs {
-					src := sec.Texts[l.Derive]
-					if src == nil {
-						continue
-					}
-					sec.Texts[l.Tag] = &Text{
-						File: src.File, Derived: true, BodyLine: src.BodyLine, Allow: src.Allow,
-						Title:   conv(l.Derive, l.Tag, src.Title),
-						Number:  conv(l.Derive, l.Tag, src.Number),
-						Summary: conv(l.Derive, l.Tag, src.Summary),
-						Body:    []byte(conv(l.Derive, l.Tag, string(src.Body))),
-					}
-				}
-			}()
-		}
-		for _, sec := range s.Sections {
-			jobs <- sec
-		}
-		close(jobs)
-		wg.Wait()
+		parallel(len(s.Sections), func(i int) {
+			sec := s.Sections[i]
+			src := sec.Texts[l.Derive]
+			if src == nil {
+				return
+			}
+			sec.Texts[l.Tag] = &Text{
+				File: src.File, Derived: true, BodyLine: src.BodyLine, Allow: src.Allow,
+				Title:   conv(l.Derive, l.Tag, src.Title),
+				Number:  conv(l.Derive, l.Tag, src.Number),
+				Summary: conv(l.Derive, l.Tag, src.Summary),
+				Body:    []byte(conv(l.Derive, l.Tag, string(src.Body))),
+			}
+		})
 	}
 }
 

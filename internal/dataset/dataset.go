@@ -152,6 +152,9 @@ type Env struct {
 	Langs    []lang.Lang
 	Units    map[string]lang.Unit
 	Sections []string // section IDs, for source references
+	// SectionSet holds the same IDs for quick lookup; nil means Sections is
+	// searched.
+	SectionSet map[string]bool
 }
 
 // Decode decodes and validates one table file. id is the table ID (the file
@@ -184,7 +187,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 	text(t.Title, "title", f.KeyLine("title"), true)
 	text(t.Note, "note", f.KeyLine("note"), false)
 	checkSource := func(src string, line int) {
-		if src == "" || slices.Contains(env.Sections, src) {
+		if src == "" || env.SectionSet[src] || env.SectionSet == nil && slices.Contains(env.Sections, src) {
 			return
 		}
 		hint := "name a section file without .md, one of: " + strings.Join(env.Sections, ", ")

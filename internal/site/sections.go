@@ -121,17 +121,17 @@ func (b *builder) paras(sec *content.Section, l lang.Lang) []check.Para {
 func (b *builder) checkRefs(d *sectionDoc) {
 	for _, r := range d.doc.Blocks {
 		var ids []string
-		var ok bool
 		switch r.Kind {
 		case "chart":
-			_, ok = b.site.Charts[r.ID]
+			if _, ok := b.site.Charts[r.ID]; ok {
+				continue
+			}
 			ids = b.site.ChartIDs()
 		case "table":
-			_, ok = b.site.Table(r.ID)
+			if _, ok := b.site.Table(r.ID); ok {
+				continue
+			}
 			ids = b.site.TableIDs()
-		}
-		if ok {
-			continue
 		}
 		hint := fmt.Sprintf("defined: %s", strings.Join(ids, ", "))
 		if s := tomlfile.Suggest(r.ID, ids); s != "" {

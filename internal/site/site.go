@@ -71,7 +71,7 @@ func (o Output) Paths() []string {
 // Result is what a build made and what it found.
 type Result struct {
 	Site  *content.Site
-	Out   Output // the files, from Build only (BuildTo writes them instead)
+	Out   Output      // the files, from Build only (BuildTo writes them instead)
 	Diags []diag.Diag // warnings (and errors when the build failed)
 	Pages int
 	Files int
