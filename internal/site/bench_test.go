@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,6 +72,7 @@ func benchBuilder(b *testing.B, cfg bench.Config) *builder {
 	if err != nil {
 		b.Fatal(err)
 	}
+	bl.sink = &memSink{out: Output{}}
 	bl.parse()
 	return bl
 }
@@ -90,11 +92,11 @@ func BenchmarkSectionPage(b *testing.B) {
 		})
 		sec := bl.site.Sections[10]
 		p := bl.newPage(l, "section", sec.Slug+".html", bl.sectionTitle(sec, l))
-		chunks, err := bl.renderSection(sec, l, p.Path)
+		e, err := bl.renderSection(sec, l, p.Path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		p.Body = joinChunks(chunks)
+		p.Body = e.body
 		p.TOC = bl.toc(sec, l, "")
 		b.Run(l.Tag+"/template", func(b *testing.B) {
 			b.ReportAllocs()
@@ -107,8 +109,10 @@ func BenchmarkSectionPage(b *testing.B) {
 	}
 }
 
-// BenchmarkWrite writes a built site of about 1,000 pages (500 sections in
-// two languages) to disk atomically, replacing the previous output.
+// BenchmarkWrite writes a built site of about 2,500 files (500 sections in
+// two languages) to disk atomically: "fresh" into an empty folder, "same"
+// over the identical previous output, whose files it links instead of
+// writing.
 func BenchmarkWrite(b *testing.B) {
 	res, err := Build(context.Background(), benchOptions(b, bench.Config{Sections: 500, Seed: 1}))
 	if err != nil {
@@ -118,12 +122,28 @@ func BenchmarkWrite(b *testing.B) {
 	for _, data := range res.Out {
 		size += int64(len(data))
 	}
-	dir := filepath.Join(b.TempDir(), "public")
-	b.SetBytes(size)
-	for b.Loop() {
+	b.Run("fresh", func(b *testing.B) {
+		b.SetBytes(size)
+		n := 0
+		for b.Loop() {
+			n++
+			if err := Write(res.Out, filepath.Join(b.TempDir(), fmt.Sprint("public", n))); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(res.Out)), "files/op")
+	})
+	b.Run("same", func(b *testing.B) {
+		dir := filepath.Join(b.TempDir(), "public")
 		if err := Write(res.Out, dir); err != nil {
 			b.Fatal(err)
 		}
-	}
-	b.ReportMetric(float64(len(res.Out)), "files/op")
+		b.SetBytes(size)
+		for b.Loop() {
+			if err := Write(res.Out, dir); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(res.Out)), "files/op")
+	})
 }

@@ -227,7 +227,7 @@ func (b *builder) emit(kind string, p *pageData) error {
 // at pagePath. Pages in one folder see the same relative links, so each
 // section is rendered once per language and folder, however many pages
 // (section page, full report, parallel text, one-file report) show it.
-func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath string) ([]markdown.Chunk, error) {
+func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath string) (*renderEntry, error) {
 	key := renderKey{sec.ID, l.Tag, path.Dir(pagePath)}
 	b.mu.Lock()
 	e := b.rendered[key]
@@ -236,16 +236,32 @@ func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath stri
 		b.rendered[key] = e
 	}
 	b.mu.Unlock()
-	e.once.Do(func() { e.chunks, e.err = b.renderSectionOnce(sec, l, pagePath) })
-	return e.chunks, e.err
+	e.once.Do(func() {
+		e.chunks, e.err = b.renderSectionOnce(sec, l, pagePath)
+		e.body = joinChunks(e.chunks)
+	})
+	return e, e.err
 }
 
 type renderKey struct{ section, lang, dir string }
 
+// renderEntry is a section rendered for one language and folder: its blocks,
+// the whole body, and (made when first asked for) the body with its IDs
+// prefixed for a page that holds every section.
 type renderEntry struct {
-	once   sync.Once
-	chunks []markdown.Chunk
-	err    error
+	once     sync.Once
+	chunks   []markdown.Chunk
+	body     template.HTML
+	err      error
+	prefOnce sync.Once
+	prefixed template.HTML
+}
+
+// inReport returns the body as it appears among all sections, its IDs
+// prefixed with prefix.
+func (e *renderEntry) inReport(prefix string) template.HTML {
+	e.prefOnce.Do(func() { e.prefixed = prefixIDs(e.body, prefix) })
+	return e.prefixed
 }
 
 func (b *builder) renderSectionOnce(sec *content.Section, l lang.Lang, pagePath string) ([]markdown.Chunk, error) {
@@ -304,11 +320,11 @@ func numbered(number, title string) string {
 func (b *builder) sectionPage(l lang.Lang, i int) error {
 	sec := b.site.Sections[i]
 	p := b.newPage(l, "section", sec.Slug+".html", b.sectionTitle(sec, l))
-	chunks, err := b.renderSection(sec, l, p.Path)
+	e, err := b.renderSection(sec, l, p.Path)
 	if err != nil {
 		return err
 	}
-	p.Body = joinChunks(chunks)
+	p.Body = e.body
 	p.TOC = b.toc(sec, l, "")
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	if i > 0 {
@@ -329,11 +345,11 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 		t := sec.Texts[l.Tag]
 		v := sectionView{ID: sec.ID, Href: sec.Slug + ".html", Number: t.Number, Title: t.Title, Heading: numbered(t.Number, t.Title), Summary: t.Summary, Anchor: "s-" + sec.Slug}
 		if withBody {
-			chunks, err := b.renderSection(sec, l, pagePath)
+			e, err := b.renderSection(sec, l, pagePath)
 			if err != nil {
 				return nil, err
 			}
-			v.Body = prefixIDs(joinChunks(chunks), v.Anchor+"-")
+			v.Body = e.inReport(v.Anchor + "-")
 			v.TOC = b.toc(sec, l, v.Anchor+"-")
 		}
 		out = append(out, v)
@@ -341,15 +357,35 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 	return out, nil
 }
 
-// prefixIDs rewrites heading anchors (id="h-…" and href="#h-…") so several
-// sections can share one page.
+// prefixIDs rewrites heading and footnote anchors (id="h-…", href="#h-…",
+// id="fn…", href="#fn…") so several sections can share one page. It makes
+// one pass and one copy.
 func prefixIDs(h template.HTML, prefix string) template.HTML {
 	s := string(h)
-	s = strings.ReplaceAll(s, `id="h-`, `id="`+prefix+`h-`)
-	s = strings.ReplaceAll(s, `href="#h-`, `href="#`+prefix+`h-`)
-	s = strings.ReplaceAll(s, `id="fn`, `id="`+prefix+`fn`)
-	s = strings.ReplaceAll(s, `href="#fn`, `href="#`+prefix+`fn`)
-	return template.HTML(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/16)
+	for {
+		i := strings.Index(s, `="`)
+		if i < 0 {
+			break
+		}
+		j := i + 2
+		name, rest := s[:i], s[j:]
+		switch {
+		case strings.HasSuffix(name, "id") && (strings.HasPrefix(rest, "h-") || strings.HasPrefix(rest, "fn")):
+			b.WriteString(s[:j])
+			b.WriteString(prefix)
+		case strings.HasSuffix(name, "href") && (strings.HasPrefix(rest, "#h-") || strings.HasPrefix(rest, "#fn")):
+			j++
+			b.WriteString(s[:j])
+			b.WriteString(prefix)
+		default:
+			b.WriteString(s[:j])
+		}
+		s = s[j:]
+	}
+	b.WriteString(s)
+	return template.HTML(b.String())
 }
 
 func (b *builder) reportPage(l lang.Lang) error {
@@ -483,14 +519,15 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 		}
 	}
 	for _, sec := range b.site.Sections {
-		left, err := b.renderSection(sec, l, p.Path)
+		le, err := b.renderSection(sec, l, p.Path)
 		if err != nil {
 			return err
 		}
-		right, err := b.renderSection(sec, o, p.Path)
+		re, err := b.renderSection(sec, o, p.Path)
 		if err != nil {
 			return err
 		}
+		left, right := le.chunks, re.chunks
 		anchor := "s-" + sec.Slug + "-"
 		p.Parallel = append(p.Parallel, parallelRow{
 			Left:    template.HTML("<h2 id=\"" + "s-" + sec.Slug + "\">" + template.HTMLEscapeString(b.sectionTitle(sec, l)) + "</h2>"),

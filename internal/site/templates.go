@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // overlay returns an FS that serves dir/ from the site's own folder when a
@@ -63,6 +64,7 @@ func (l layered) ReadDir(name string) ([]fs.DirEntry, error) {
 // shared layout and partials.
 type pageTemplates struct {
 	pages map[string]*template.Template
+	sizes map[string]*atomic.Int64 // the largest output of each kind so far
 }
 
 var pageKinds = []string{"root", "overview", "section", "report", "data", "about", "parallel", "404", "single"}
@@ -72,7 +74,7 @@ func parseTemplates(tfs fs.FS) (*pageTemplates, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &pageTemplates{pages: map[string]*template.Template{}}
+	t := &pageTemplates{pages: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
 	for _, kind := range pageKinds {
 		name := kind + ".html"
 		if _, err := fs.Stat(tfs, name); err != nil {
@@ -91,6 +93,9 @@ func parseTemplates(tfs fs.FS) (*pageTemplates, error) {
 		}
 		t.pages[strings.TrimSuffix(name, ".html")] = tt
 	}
+	for kind := range t.pages {
+		t.sizes[kind] = new(atomic.Int64)
+	}
 	return t, nil
 }
 
@@ -99,9 +104,17 @@ func (t *pageTemplates) exec(kind string, data any) ([]byte, error) {
 	if !ok {
 		return nil, errors.New("no template for " + kind)
 	}
-	var b bytes.Buffer
-	if err := tt.Execute(&b, data); err != nil {
+	// Start with room for the largest page of the kind so far: pages of a
+	// kind are much alike, and growing a buffer copies it.
+	size := t.sizes[kind]
+	b := bytes.NewBuffer(make([]byte, 0, size.Load()+512))
+	if err := tt.Execute(b, data); err != nil {
 		return nil, err
+	}
+	for n := int64(b.Len()); ; {
+		if old := size.Load(); n <= old || size.CompareAndSwap(old, n) {
+			break
+		}
 	}
 	return b.Bytes(), nil
 }
