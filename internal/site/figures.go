@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"strings"
 	"sync"
 
 	"reportsite/internal/dataset"
@@ -130,7 +131,10 @@ func (b *builder) sourceNote(c *dataset.Chart, l lang.Lang) string {
 type tableData struct {
 	ID, Title, Note string
 	Columns         []colView
-	Rows            [][]cellView
+	// Body is the table's rows, <tr> elements built in Go: a data table
+	// has many cells, and html/template calls its escapers through
+	// reflection for each one.
+	Body            template.HTML
 	Sources         []link
 	CSV, JSON       string
 	Standalone      bool
@@ -140,6 +144,30 @@ type tableData struct {
 type colView struct {
 	Label, Unit string
 	Num         bool
+}
+
+// htmlText escapes text exactly as html/template does in element content
+// and quoted attributes, so rows built in Go match templated markup.
+var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// writeRow writes one table row: the row's header cell, links and numbers
+// each marked up as the table template did before it moved here.
+func writeRow(b *strings.Builder, cells []cellView) {
+	b.WriteString("\n<tr>")
+	for _, c := range cells {
+		text := htmlText.Replace(c.Text)
+		switch {
+		case c.Header:
+			b.WriteString(`<th scope="row">` + text + `</th>`)
+		case c.Href != "":
+			b.WriteString(`<td><a href="` + htmlText.Replace(c.Href) + `">` + text + `</a></td>`)
+		case c.Num:
+			b.WriteString(`<td class="num">` + text + `</td>`)
+		default:
+			b.WriteString(`<td>` + text + `</td>`)
+		}
+	}
+	b.WriteString("</tr>")
 }
 
 type cellView struct {
@@ -197,6 +225,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			}
 		}
 	}
+	var body strings.Builder
 	for _, r := range rows {
 		var cells []cellView
 		for i, c := range t.Columns {
@@ -226,7 +255,8 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			src.Href = rel(pagePath, l.Prefix+"/"+sec.Slug+".html")
 		}
 		cells = append(cells, src)
-		td.Rows = append(td.Rows, cells)
+		writeRow(&body, cells)
 	}
+	td.Body = template.HTML(body.String())
 	return b.tmpl.exec("table", td)
 }
