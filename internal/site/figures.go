@@ -134,11 +134,11 @@ type tableData struct {
 	// Body is the table's rows, <tr> elements built in Go: a data table
 	// has many cells, and html/template calls its escapers through
 	// reflection for each one.
-	Body            template.HTML
-	Sources         []link
-	CSV, JSON       string
-	Standalone      bool
-	T               func(string) string
+	Body       template.HTML
+	Sources    []link
+	CSV, JSON  string
+	Standalone bool
+	T          func(string) string
 }
 
 type colView struct {
