@@ -328,6 +328,7 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byt
 	z := nethtml.NewTokenizer(bytes.NewReader(doc))
 	skip := 0 // depth inside a dropped element
 	skipTag := ""
+	var rawCopy []byte
 	for {
 		tt := z.Next()
 		if tt == nethtml.ErrorToken {
@@ -348,8 +349,17 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byt
 			out.Write(raw)
 			continue
 		}
-		rawCopy := append([]byte(nil), raw...)
-		t := z.Token()
+		// TagName and TagAttr lower-case the token in place, so keep the
+		// raw tag first: most tags are written out as they came. (Token
+		// would allocate every attribute of every tag.)
+		rawCopy = append(rawCopy[:0], raw...)
+		name, more := z.TagName()
+		t := nethtml.Token{Data: string(name)}
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			t.Attr = append(t.Attr, nethtml.Attribute{Key: string(k), Val: string(v)})
+		}
 		cls := ""
 		for _, a := range t.Attr {
 			if a.Key == "class" {
