@@ -14,7 +14,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	nethtml "golang.org/x/net/html"
 
@@ -68,25 +67,10 @@ func absURL(base, p string) string {
 	return base + p
 }
 
-// publish adds the files that depend on the whole output: the one-file
-// reports, the web app manifest, sitemap and robots.txt (with a base URL
-// only), and last the service worker, whose version hashes everything else.
+// publish adds the files that depend on the whole output: the web app
+// manifest, sitemap and robots.txt (with a base URL only), and last the
+// service worker, whose version hashes everything else.
 func (b *builder) publish() error {
-	var wg sync.WaitGroup
-	errs := make([]error, len(b.site.Languages))
-	for i, l := range b.site.Languages {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = b.singlePage(l)
-		}()
-	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return fmt.Errorf("%s: %w", SinglePath(b.site, b.site.Languages[i]), err)
-		}
-	}
 	if err := b.webManifest(); err != nil {
 		return err
 	}

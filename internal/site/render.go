@@ -49,7 +49,7 @@ type pageData struct {
 	Figures    []template.HTML
 	Tables     []tableView
 	Langs      []langLink
-	Parallel   []parallelRow
+	Pairs      template.HTML // the parallel text's rows (see writePair)
 	Other      lang.Lang
 	Serve      bool
 	HasCharts  bool
@@ -93,11 +93,6 @@ type langLink struct {
 	Lang  lang.Lang
 	Href  string
 	Title string
-}
-
-type parallelRow struct {
-	Left, Right template.HTML
-	Heading     bool
 }
 
 // T returns the interface string key in the page's language.
@@ -147,20 +142,27 @@ func (b *builder) render(ctx context.Context) error {
 		name string
 		fn   func() error
 	}
+	// The pages that hold every section go first, so that on the last
+	// worker's queue no long job starts after the short ones are done.
 	var jobs []job
+	for _, l := range b.site.Languages {
+		if o, ok := b.parallelPartner(l); ok {
+			jobs = append(jobs, job{l.Prefix + "/" + parallelPage, func() error { return b.parallelPage(l, o) }})
+		}
+		jobs = append(jobs,
+			job{SinglePath(b.site, l), func() error { return b.singlePage(l) }},
+			job{l.Prefix + "/" + reportPage, func() error { return b.reportPage(l) }},
+			job{l.Prefix + "/" + dataPage, func() error { return b.dataPage(l) }},
+		)
+	}
 	jobs = append(jobs, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage}, job{"data/*.json", b.dataFiles})
 	for _, l := range b.site.Languages {
 		jobs = append(jobs,
 			job{l.Prefix + "/" + overviewPage, func() error { return b.overviewPage(l) }},
-			job{l.Prefix + "/" + reportPage, func() error { return b.reportPage(l) }},
-			job{l.Prefix + "/" + dataPage, func() error { return b.dataPage(l) }},
 			job{l.Prefix + "/" + aboutPage, func() error { return b.aboutPage(l) }},
 		)
 		for i := range b.site.Sections {
 			jobs = append(jobs, job{l.Prefix + "/" + b.site.Sections[i].Slug + ".html", func() error { return b.sectionPage(l, i) }})
-		}
-		if o, ok := b.parallelPartner(l); ok {
-			jobs = append(jobs, job{l.Prefix + "/" + parallelPage, func() error { return b.parallelPage(l, o) }})
 		}
 	}
 	if err := b.staticFiles(); err != nil {
@@ -194,7 +196,7 @@ func (b *builder) render(ctx context.Context) error {
 	close(ch)
 	wg.Wait()
 	if first == nil && ctx.Err() == nil {
-		first = b.publish() // needs every page: one-file reports, sitemap, service worker
+		first = b.publish() // needs every file: sitemap, service worker
 	}
 	if first != nil {
 		return first
@@ -361,9 +363,14 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 // id="fn…", href="#fn…") so several sections can share one page. It makes
 // one pass and one copy.
 func prefixIDs(h template.HTML, prefix string) template.HTML {
-	s := string(h)
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/16)
+	b.Grow(len(h) + len(h)/16)
+	writePrefixed(&b, string(h), prefix)
+	return template.HTML(b.String())
+}
+
+// writePrefixed writes s to b with its anchors prefixed, as prefixIDs.
+func writePrefixed(b *strings.Builder, s, prefix string) {
 	for {
 		i := strings.Index(s, `="`)
 		if i < 0 {
@@ -385,7 +392,6 @@ func prefixIDs(h template.HTML, prefix string) template.HTML {
 		s = s[j:]
 	}
 	b.WriteString(s)
-	return template.HTML(b.String())
 }
 
 func (b *builder) reportPage(l lang.Lang) error {
@@ -518,6 +524,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 			p.Alternates = append(p.Alternates, alternate{Lang: a, Href: rel(p.Path, a.Prefix+"/"+parallelPage), Current: a.Tag == l.Tag})
 		}
 	}
+	var pairs strings.Builder
 	for _, sec := range b.site.Sections {
 		le, err := b.renderSection(sec, l, p.Path)
 		if err != nil {
@@ -529,43 +536,68 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 		}
 		left, right := le.chunks, re.chunks
 		anchor := "s-" + sec.Slug + "-"
-		p.Parallel = append(p.Parallel, parallelRow{
-			Left:    template.HTML("<h2 id=\"" + "s-" + sec.Slug + "\">" + template.HTMLEscapeString(b.sectionTitle(sec, l)) + "</h2>"),
-			Right:   template.HTML("<h2>" + template.HTMLEscapeString(b.sectionTitle(sec, o)) + "</h2>"),
-			Heading: true,
-		})
+		heading := func(id, title string) string {
+			if id != "" {
+				id = ` id="` + id + `"`
+			}
+			return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
+		}
+		writePair(&pairs, l, o, true, heading("s-"+sec.Slug, b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), "")
 		for i := 0; i < max(len(left), len(right)); i++ {
-			var row parallelRow
+			var lh, rh string
+			isHeading := false
 			if i < len(left) {
-				row.Left = prefixIDs(template.HTML(left[i].HTML), anchor)
-				row.Heading = left[i].Kind == "heading"
+				lh = string(left[i].HTML)
+				isHeading = left[i].Kind == "heading"
 			}
 			if i < len(right) && right[i].Kind != "figure" {
 				// A figure shows once, in the page's language.
-				row.Right = stripIDs(template.HTML(right[i].HTML))
+				rh = string(right[i].HTML)
 			}
-			p.Parallel = append(p.Parallel, row)
+			writePair(&pairs, l, o, isHeading, lh, rh, anchor)
 		}
 	}
+	p.Pairs = template.HTML(pairs.String())
 	return b.emit("parallel", p)
 }
 
-// stripIDs removes heading and footnote IDs from the second column, whose
-// positional IDs repeat the first column's.
-func stripIDs(h template.HTML) template.HTML {
-	s := string(h)
-	for _, pre := range []string{` id="h-`, ` id="fn`} {
-		for {
-			i := strings.Index(s, pre)
-			if i < 0 {
-				break
-			}
-			j := strings.IndexByte(s[i+len(pre):], '"')
-			if j < 0 {
-				break
-			}
-			s = s[:i] + s[i+len(pre)+j+1:]
-		}
+// writePair writes one row of the parallel text: left in language l, its IDs
+// prefixed (unless prefix is ""), and right in o, without the heading and
+// footnote IDs that would repeat the left column's. Rows are built here
+// rather than in the template: a long report has tens of thousands.
+func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right, prefix string) {
+	b.WriteString("\n<div class=\"pair")
+	if heading {
+		b.WriteString(" pair-heading")
 	}
-	return template.HTML(s)
+	b.WriteString("\">\n<div class=\"col\" lang=\"" + htmlText.Replace(l.Tag) + "\">")
+	if prefix != "" {
+		writePrefixed(b, left, prefix)
+	} else {
+		b.WriteString(left)
+	}
+	b.WriteString("</div>\n<div class=\"col\" lang=\"" + htmlText.Replace(o.Tag) + "\">")
+	writeStripped(b, right)
+	b.WriteString("</div>\n</div>")
+}
+
+// writeStripped writes s to b without its heading and footnote IDs
+// (id="h-…", id="fn…").
+func writeStripped(b *strings.Builder, s string) {
+	for {
+		i := strings.Index(s, ` id="`)
+		if i < 0 {
+			break
+		}
+		rest := s[i+len(` id="`):]
+		end := strings.IndexByte(rest, '"')
+		if end < 0 || !strings.HasPrefix(rest, "h-") && !strings.HasPrefix(rest, "fn") {
+			b.WriteString(s[:i+len(` id="`)])
+			s = rest
+			continue
+		}
+		b.WriteString(s[:i])
+		s = rest[end+1:]
+	}
+	b.WriteString(s)
 }

@@ -48,3 +48,19 @@ func FuzzPrefixIDs(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteStripped(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`<h3 id="h-1-2">A</h3>`, `<h3>A</h3>`},
+		{`<sup id="fnref:1"><a href="#fn:1">1</a></sup><li id="fn:1">`, `<sup><a href="#fn:1">1</a></sup><li>`},
+		{`<figure id="fig-growth" class="chart">`, `<figure id="fig-growth" class="chart">`},
+		{`<p>ends inside <a id="h-`, `<p>ends inside <a id="h-`},
+		{`<h2 id="x"></h2><h2 id="h-2"></h2>`, `<h2 id="x"></h2><h2></h2>`},
+	} {
+		var b strings.Builder
+		writeStripped(&b, tc.in)
+		if b.String() != tc.want {
+			t.Errorf("writeStripped(%q) = %q, want %q", tc.in, b.String(), tc.want)
+		}
+	}
+}
