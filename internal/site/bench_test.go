@@ -96,7 +96,7 @@ func BenchmarkSectionPage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p.Body = e.body
+		p.Body = e.body()
 		p.TOC = bl.toc(sec, l, "")
 		b.Run(l.Tag+"/template", func(b *testing.B) {
 			b.ReportAllocs()

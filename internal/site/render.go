@@ -138,45 +138,40 @@ func rel(from, to string) string {
 }
 
 func (b *builder) render(ctx context.Context) error {
-	type job struct {
-		name string
-		fn   func() error
-	}
-	// The pages that hold every section go first, so that on the last
-	// worker's queue no long job starts after the short ones are done.
-	var jobs []job
+	// The pages that hold every section (whole, large) go to one lane that
+	// starts with them, so that only one is in memory at a time and none
+	// starts last; that lane then joins the others on the rest.
+	var whole, rest []job
 	for _, l := range b.site.Languages {
 		if o, ok := b.parallelPartner(l); ok {
-			jobs = append(jobs, job{l.Prefix + "/" + parallelPage, func() error { return b.parallelPage(l, o) }})
+			whole = append(whole, job{l.Prefix + "/" + parallelPage, func() error { return b.parallelPage(l, o) }})
 		}
-		jobs = append(jobs,
+		whole = append(whole,
 			job{SinglePath(b.site, l), func() error { return b.singlePage(l) }},
 			job{l.Prefix + "/" + reportPage, func() error { return b.reportPage(l) }},
 			job{l.Prefix + "/" + dataPage, func() error { return b.dataPage(l) }},
 		)
 	}
-	jobs = append(jobs, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage}, job{"data/*.json", b.dataFiles})
+	rest = append(rest, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage}, job{"data/*.json", b.dataFiles})
 	for _, l := range b.site.Languages {
-		jobs = append(jobs,
+		rest = append(rest,
 			job{l.Prefix + "/" + overviewPage, func() error { return b.overviewPage(l) }},
 			job{l.Prefix + "/" + aboutPage, func() error { return b.aboutPage(l) }},
 		)
 		for i := range b.site.Sections {
-			jobs = append(jobs, job{l.Prefix + "/" + b.site.Sections[i].Slug + ".html", func() error { return b.sectionPage(l, i) }})
+			rest = append(rest, job{l.Prefix + "/" + b.site.Sections[i].Slug + ".html", func() error { return b.sectionPage(l, i) }})
 		}
 	}
 	if err := b.staticFiles(); err != nil {
 		return err
 	}
-	ch := make(chan job)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var first error
-	for range b.opt.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range ch {
+	work := func(queues ...<-chan job) {
+		defer wg.Done()
+		for _, q := range queues {
+			for j := range q {
 				if err := j.fn(); err != nil {
 					mu.Lock()
 					if first == nil {
@@ -185,15 +180,14 @@ func (b *builder) render(ctx context.Context) error {
 					mu.Unlock()
 				}
 			}
-		}()
-	}
-	for _, j := range jobs {
-		if ctx.Err() != nil {
-			break
 		}
-		ch <- j
 	}
-	close(ch)
+	wholeQ, restQ := feed(ctx, whole), feed(ctx, rest)
+	wg.Add(b.opt.Workers)
+	go work(wholeQ, restQ)
+	for range b.opt.Workers - 1 {
+		go work(restQ)
+	}
 	wg.Wait()
 	if first == nil && ctx.Err() == nil {
 		first = b.publish() // needs every file: sitemap, service worker
@@ -202,6 +196,28 @@ func (b *builder) render(ctx context.Context) error {
 		return first
 	}
 	return ctx.Err()
+}
+
+// feed returns a channel that yields jobs in order until they run out or
+// ctx is cancelled.
+func feed(ctx context.Context, jobs []job) <-chan job {
+	ch := make(chan job)
+	go func() {
+		defer close(ch)
+		for _, j := range jobs {
+			select {
+			case ch <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return ch
+}
+
+type job struct {
+	name string
+	fn   func() error
 }
 
 func (b *builder) newPage(l lang.Lang, kind, page, title string) *pageData {
@@ -238,32 +254,38 @@ func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath stri
 		b.rendered[key] = e
 	}
 	b.mu.Unlock()
-	e.once.Do(func() {
-		e.chunks, e.err = b.renderSectionOnce(sec, l, pagePath)
-		e.body = joinChunks(e.chunks)
-	})
+	e.once.Do(func() { e.chunks, e.err = b.renderSectionOnce(sec, l, pagePath) })
 	return e, e.err
 }
 
 type renderKey struct{ section, lang, dir string }
 
-// renderEntry is a section rendered for one language and folder: its blocks,
-// the whole body, and (made when first asked for) the body with its IDs
-// prefixed for a page that holds every section.
+// renderEntry is a section rendered for one language and folder. Only its
+// blocks are kept: the whole body is joined again for each page that shows
+// it, which costs a copy but keeps one copy of each section in memory.
 type renderEntry struct {
-	once     sync.Once
-	chunks   []markdown.Chunk
-	body     template.HTML
-	err      error
-	prefOnce sync.Once
-	prefixed template.HTML
+	once   sync.Once
+	chunks []markdown.Chunk
+	err    error
 }
+
+// body returns the section's body as its own page shows it.
+func (e *renderEntry) body() template.HTML { return joinChunks(e.chunks) }
 
 // inReport returns the body as it appears among all sections, its IDs
 // prefixed with prefix.
 func (e *renderEntry) inReport(prefix string) template.HTML {
-	e.prefOnce.Do(func() { e.prefixed = prefixIDs(e.body, prefix) })
-	return e.prefixed
+	n := 0
+	for _, c := range e.chunks {
+		n += len(c.HTML) + 1
+	}
+	var b strings.Builder
+	b.Grow(n + n/16)
+	for _, c := range e.chunks {
+		writePrefixed(&b, string(c.HTML), prefix)
+		b.WriteByte('\n')
+	}
+	return template.HTML(b.String())
 }
 
 func (b *builder) renderSectionOnce(sec *content.Section, l lang.Lang, pagePath string) ([]markdown.Chunk, error) {
@@ -284,7 +306,12 @@ func (b *builder) renderSectionOnce(sec *content.Section, l lang.Lang, pagePath 
 }
 
 func joinChunks(cs []markdown.Chunk) template.HTML {
+	n := 0
+	for _, c := range cs {
+		n += len(c.HTML) + 1
+	}
 	var sb strings.Builder
+	sb.Grow(n)
 	for _, c := range cs {
 		sb.Write(c.HTML)
 		sb.WriteByte('\n')
@@ -326,7 +353,7 @@ func (b *builder) sectionPage(l lang.Lang, i int) error {
 	if err != nil {
 		return err
 	}
-	p.Body = e.body
+	p.Body = e.body()
 	p.TOC = b.toc(sec, l, "")
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	if i > 0 {
