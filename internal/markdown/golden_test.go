@@ -115,6 +115,19 @@ func FuzzParseRender(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Render(%q): %v", src, err)
 		}
+		// Prepare, then Fill, gives what Render gives.
+		pd, _ := Parse(src, Options{LineOffset: 3, IDPrefix: "p-"})
+		prep, err := pd.Prepare()
+		if err != nil {
+			t.Fatalf("Prepare(%q): %v", src, err)
+		}
+		filled, err := prep.Fill(fakeBlock)
+		if err != nil {
+			t.Fatalf("Fill(%q): %v", src, err)
+		}
+		if !bytes.Equal(dump(d, nil, chunks), dump(pd, nil, filled)) {
+			t.Errorf("Prepare+Fill(%q) =\n%s\nRender =\n%s", src, dump(pd, nil, filled), dump(d, nil, chunks))
+		}
 		for _, c := range chunks {
 			low := bytes.ToLower(c.HTML)
 			for _, bad := range []string{"<script", "<iframe", "<style", "<object", "<svg", ` style="`, `href="javascript:`, `src="javascript:`} {

@@ -81,10 +81,11 @@ type Doc struct {
 	Blocks   []Ref     // chart and table references in document order
 	Paras    []Para    // in document order
 
-	src    []byte
-	root   ast.Node
-	lines  *lineIndex
-	failed bool // parsing panicked; nothing to render
+	src      []byte
+	root     ast.Node
+	lines    *lineIndex
+	failed   bool // parsing panicked; nothing to render
+	released bool // Prepare dropped the tree
 }
 
 // md is built once and never changed: goldmark parsers and renderers keep no

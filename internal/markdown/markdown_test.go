@@ -277,6 +277,56 @@ func TestBlockFunc(t *testing.T) {
 	})
 }
 
+// TestPrepare checks that a prepared document fills its blocks as Render
+// writes them, in every page's own way, and that its tree is gone.
+func TestPrepare(t *testing.T) {
+	src := []byte("Text.\n\n```chart a\n```\n\n- item\n\n  ```table b\n  ```\n\n```table c\n```\n")
+	for _, block := range []BlockFunc{
+		nil,
+		func(kind, id string) ([]byte, error) { return []byte("<figure>" + kind + " " + id + "</figure>"), nil },
+		func(kind, id string) ([]byte, error) { return []byte("<figure>" + id + "</figure>\n\n"), nil },
+		func(kind, id string) ([]byte, error) { return nil, nil },
+	} {
+		d, _ := Parse(src, Options{LineOffset: 3})
+		want, err := d.Render(block)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := d.Prepare()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // a second Fill gives the same again
+			got, err := p.Fill(block)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := dump(d, nil, got), dump(d, nil, want); !bytes.Equal(g, w) {
+				t.Errorf("Fill =\n%s\nRender =\n%s", g, w)
+			}
+		}
+		if _, err := d.Render(block); !errors.Is(err, ErrReleased) {
+			t.Errorf("Render after Prepare = %v, want ErrReleased", err)
+		}
+		if len(d.Blocks) != 3 || len(d.Paras) == 0 {
+			t.Errorf("Prepare dropped Blocks or Paras: %+v %+v", d.Blocks, d.Paras)
+		}
+	}
+	d, _ := Parse(src, Options{LineOffset: 3})
+	p, _ := d.Prepare()
+	errMissing := errors.New("no such table")
+	_, err := p.Fill(func(kind, id string) ([]byte, error) {
+		if id == "c" {
+			return nil, errMissing
+		}
+		return nil, nil
+	})
+	var be *BlockError
+	if !errors.As(err, &be) || !errors.Is(err, errMissing) || be.Ref != (Ref{"table", "c", 14}) {
+		t.Errorf("Fill error = %v (%+v), want a *BlockError for table c at line 14 wrapping %v", err, be, errMissing)
+	}
+}
+
 func TestCJK(t *testing.T) {
 	tests := []struct {
 		name, src, want string

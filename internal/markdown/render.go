@@ -24,6 +24,9 @@ type Chunk struct {
 // ```chart and ```table blocks (Kind "figure"); when it is nil they are left
 // out. Its errors are returned as *BlockError.
 func (d *Doc) Render(block BlockFunc) (chunks []Chunk, err error) {
+	if d != nil && d.released {
+		return nil, ErrReleased
+	}
 	if d == nil || d.failed || d.root == nil {
 		return nil, nil
 	}

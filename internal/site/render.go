@@ -293,7 +293,7 @@ func (b *builder) renderSectionOnce(sec *content.Section, l lang.Lang, pagePath 
 	if d == nil || d.doc == nil {
 		return nil, fmt.Errorf("section %s has no %s text", sec.ID, l.Tag)
 	}
-	return d.doc.Render(func(kind, id string) ([]byte, error) {
+	block := func(kind, id string) ([]byte, error) {
 		switch kind {
 		case "chart":
 			return b.figure(b.site.Charts[id], l, pagePath)
@@ -302,7 +302,14 @@ func (b *builder) renderSectionOnce(sec *content.Section, l lang.Lang, pagePath 
 			return b.tableFigure(t, l, pagePath)
 		}
 		return nil, fmt.Errorf("unknown block kind %q", kind)
-	})
+	}
+	if d.prep != nil || d.prepErr != nil {
+		if d.prepErr != nil {
+			return nil, d.prepErr
+		}
+		return d.prep.Fill(block)
+	}
+	return d.doc.Render(block)
 }
 
 func joinChunks(cs []markdown.Chunk) template.HTML {

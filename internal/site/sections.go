@@ -19,10 +19,15 @@ type sectionDoc struct {
 	text *content.Text
 	lang lang.Lang
 	doc  *markdown.Doc
+	// prep is the rendered document, its blocks left to fill, when the
+	// build prepared it (and dropped the parse tree) as it parsed.
+	prep    *markdown.Prepared
+	prepErr error
 }
 
 // parse parses every section in every language, spread over the workers,
-// and records syntax problems in a fixed order. Derived languages are parsed
+// and records syntax problems in a fixed order. When b.prepare is set it
+// also renders each document, leaving its blocks to fill per page. Derived languages are parsed
 // from their converted text; their problems are their source's, so they are
 // not reported twice.
 func (b *builder) parse() {
@@ -32,6 +37,8 @@ func (b *builder) parse() {
 		t    *content.Text
 		doc  *markdown.Doc
 		errs []markdown.Error
+		prep *markdown.Prepared
+		perr error
 	}
 	var jobs []*job
 	for _, sec := range b.site.Sections {
@@ -44,6 +51,11 @@ func (b *builder) parse() {
 	parallel(b.opt.Workers, len(jobs), func(i int) {
 		j := jobs[i]
 		j.doc, j.errs = markdown.Parse(j.t.Body, markdown.Options{LineOffset: j.t.BodyLine})
+		if b.prepare {
+			// Render now, while the tree is at hand, and let it go: the
+			// trees of a long report take many times the memory of its text.
+			j.prep, j.perr = j.doc.Prepare()
+		}
 	})
 	for _, j := range jobs {
 		if !j.t.Derived {
@@ -51,7 +63,7 @@ func (b *builder) parse() {
 				b.dl.Add(diag.Diag{File: j.t.File, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
 			}
 		}
-		b.docs[docKey{j.sec.ID, j.l.Tag}] = &sectionDoc{sec: j.sec, text: j.t, lang: j.l, doc: j.doc}
+		b.docs[docKey{j.sec.ID, j.l.Tag}] = &sectionDoc{sec: j.sec, text: j.t, lang: j.l, doc: j.doc, prep: j.prep, prepErr: j.perr}
 	}
 }
 

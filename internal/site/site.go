@@ -132,6 +132,7 @@ func buildInto(ctx context.Context, opt Options, open func() (sink, error)) (*Re
 	if err != nil {
 		return res, err
 	}
+	b.prepare = true
 	b.check()
 	if dl.Errors() > 0 {
 		res.Diags = dl.Items()
@@ -192,6 +193,7 @@ type builder struct {
 	files    map[string]fileSum // every file put so far
 	putFail  error              // the sink's first error
 	links    *shimChecker
+	prepare  bool // render each document as it is parsed (builds, not checks)
 	pages    int
 	charts   *chartCache
 	rendered map[renderKey]*renderEntry

@@ -1,0 +1,95 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+)
+
+// Prepared is a document rendered once with its ```chart and ```table blocks
+// left as holes, so that the pages which show it (and may need the blocks
+// rendered differently, with links relative to their own folder) only fill
+// the holes. The parsed tree, many times the size of the text, is dropped.
+type Prepared struct {
+	chunks []Chunk
+	refs   []Ref // the blocks, by hole number
+}
+
+var errCorrupt = errors.New("markdown: corrupt prepared document")
+
+// ErrReleased is returned by Render after Prepare has dropped the tree.
+var ErrReleased = errors.New("markdown: document already prepared; its tree is released")
+
+// hole marks block i in prepared HTML. Rendered Markdown never holds a NUL
+// byte (the parser turns it into U+FFFD), so the mark cannot be forged; the
+// newline keeps renderBlock from adding one.
+func hole(i int) []byte { return []byte("\x00" + strconv.Itoa(i) + "\x00\n") }
+
+// Prepare renders the document with holes for its blocks and releases the
+// parsed tree: Render fails afterwards, while Headings, Blocks and Paras
+// stay. A document that failed to parse prepares to nothing.
+func (d *Doc) Prepare() (*Prepared, error) {
+	p := &Prepared{}
+	chunks, err := d.Render(func(kind, id string) ([]byte, error) {
+		p.refs = append(p.refs, Ref{Kind: kind, ID: id})
+		return hole(len(p.refs) - 1), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Render met the blocks in the order of Blocks, which carry their lines.
+	for i := range p.refs {
+		if i < len(d.Blocks) && d.Blocks[i].Kind == p.refs[i].Kind && d.Blocks[i].ID == p.refs[i].ID {
+			p.refs[i] = d.Blocks[i]
+		}
+	}
+	p.chunks = chunks
+	if d != nil {
+		d.root, d.src, d.lines, d.released = nil, nil, nil, true
+	}
+	return p, nil
+}
+
+// Fill returns the chunks with every hole filled by block, as Render would
+// have written them (a nil block leaves the blocks out). Chunks without a block share their HTML with p and
+// with every other Fill: callers must not modify it.
+func (p *Prepared) Fill(block BlockFunc) ([]Chunk, error) {
+	out := make([]Chunk, len(p.chunks))
+	copy(out, p.chunks)
+	for i, c := range out {
+		if bytes.IndexByte(c.HTML, 0) < 0 {
+			continue
+		}
+		var b bytes.Buffer
+		rest := c.HTML
+		for {
+			start := bytes.IndexByte(rest, 0)
+			if start < 0 {
+				break
+			}
+			end := start + 1 + bytes.IndexByte(rest[start+1:], 0) // the mark's second NUL
+			if end <= start || end+1 >= len(rest) || rest[end+1] != '\n' {
+				return nil, errCorrupt
+			}
+			n, err := strconv.Atoi(string(rest[start+1 : end]))
+			if err != nil || n < 0 || n >= len(p.refs) {
+				return nil, errCorrupt
+			}
+			b.Write(rest[:start])
+			rest = rest[end+2:]
+			var html []byte
+			if block != nil {
+				if html, err = block(p.refs[n].Kind, p.refs[n].ID); err != nil {
+					return nil, &BlockError{Ref: p.refs[n], Err: err}
+				}
+			}
+			b.Write(html)
+			if len(html) > 0 && html[len(html)-1] != '\n' {
+				b.WriteByte('\n')
+			}
+		}
+		b.Write(rest)
+		out[i].HTML = b.Bytes()
+	}
+	return out, nil
+}
