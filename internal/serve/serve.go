@@ -46,7 +46,7 @@ type Config struct {
 	// build is done and the server accepts connections.
 	Ready func(addr string)
 	// Debounce is how long to wait for more changes before rebuilding;
-	// default 150 ms.
+	// default 40 ms (an editor's save is a burst of events a few ms long).
 	Debounce time.Duration
 }
 
@@ -70,7 +70,7 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.Log = io.Discard
 	}
 	if cfg.Debounce <= 0 {
-		cfg.Debounce = 150 * time.Millisecond
+		cfg.Debounce = 40 * time.Millisecond
 	}
 	s := &server{cfg: cfg, clients: map[chan event]struct{}{}}
 	w, err := fsnotify.NewWatcher()

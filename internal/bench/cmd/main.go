@@ -3,7 +3,9 @@
 // with the given binary as a child process, and prints a Markdown table of
 // pages written, wall time, CPU time (user+sys), pages per second and peak
 // resident memory of the child; then the same for the real site, with an
-// empty chart cache (cold) and again with the cache it filled (warm).
+// empty chart cache (cold) and again with the cache it filled (warm); and
+// last how long `reportsite serve` takes to rebuild the real site after an
+// edit.
 //
 //	go run ./internal/bench/cmd -bin bin/reportsite            # make bench
 //	go run ./internal/bench/cmd -bin bin/reportsite -n 10,100  # quicker
@@ -13,6 +15,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -66,6 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	derived := fl.Bool("derived", true, "with -write: add the derived zh-Hans")
 	charts := fl.Bool("charts", true, "with -write: one chart per ten sections")
 	keep := fl.Bool("keep", false, "keep the generated sites (their folder is printed)")
+	edits := fl.Int("edits", 5, "edits of the real site under `reportsite serve` to time")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -144,6 +148,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		row(stdout, "real ("+*src+")", "-", "cold (empty chart cache)", cold)
 		row(stdout, "real ("+*src+")", "-", "warm", warm)
+		rs, err := serveRebuilds(context.Background(), b.bin, *src, tmp, *edits)
+		if err != nil {
+			fmt.Fprintf(stderr, "bench: serve: %v\n", err)
+			return 1
+		}
+		fmt.Fprintln(stdout)
+		fmt.Fprintf(stdout, "`reportsite serve` on the real site, one section file saved %d times; reload is from the save to the reload event a browser gets (debounce included):\n\n", len(rs))
+		fmt.Fprintln(stdout, "| edit | build | save → reload |")
+		fmt.Fprintln(stdout, "|---:|---:|---:|")
+		for i, r := range rs {
+			fmt.Fprintf(stdout, "| %d | %d ms | %d ms |\n", i+1, r.build.Milliseconds(), r.reload.Milliseconds())
+		}
 	}
 	return 0
 }
