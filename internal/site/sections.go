@@ -115,6 +115,12 @@ func (b *builder) check() {
 		// The editorial rules compare texts, so they run on well-formed content.
 		check.Run(b.site, b.paras, b.dl)
 	}
+	if b.prepare {
+		// Only the checks read the paragraphs' plain text.
+		for _, d := range b.docs {
+			d.doc.Paras = nil
+		}
+	}
 }
 
 // paras returns a section's paragraphs in l for the editorial checks.
