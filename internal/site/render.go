@@ -559,6 +559,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 		}
 	}
 	var pairs strings.Builder
+	pairs.Grow(int(b.parallelSize.Load()))
 	for _, sec := range b.site.Sections {
 		le, err := b.renderSection(sec, l, p.Path)
 		if err != nil {
@@ -592,6 +593,9 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 		}
 	}
 	p.Pairs = template.HTML(pairs.String())
+	if n := pairs.Len(); int64(n) > b.parallelSize.Load() {
+		b.parallelSize.Store(int64(n)) // whole pages run one at a time
+	}
 	return b.emit("parallel", p)
 }
 

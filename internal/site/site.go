@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
@@ -194,6 +195,8 @@ type builder struct {
 	putFail  error              // the sink's first error
 	links    *shimChecker
 	prepare  bool // render each document as it is parsed (builds, not checks)
+
+	parallelSize atomic.Int64 // the longest parallel text so far, to size the next
 	pages    int
 	charts   *chartCache
 	rendered map[renderKey]*renderEntry
