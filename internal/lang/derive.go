@@ -4,17 +4,14 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-
-	"github.com/longbridgeapp/opencc"
 )
 
 // Converter derives text in one language from another. It is safe for
-// concurrent use: OpenCC's dictionaries are read-only once loaded, so
-// conversions run in parallel; short strings (labels, titles) are remembered.
+// concurrent use: the dictionaries are read-only once loaded, so conversions
+// run in parallel; short strings (labels, titles) are remembered.
 type Converter struct {
-	mu    sync.Mutex
-	convs map[string]*opencc.OpenCC
-	memo  sync.Map // [2]string{cfg, s} → string, for strings up to memoMax bytes
+	tables map[string]func() (*table, error) // by OpenCC configuration, loaded once
+	memo   sync.Map                          // [2]string{cfg, s} → string, for strings up to memoMax bytes
 }
 
 // memoMax is the longest string remembered: labels repeat across pages,
@@ -28,9 +25,14 @@ var conversions = map[[2]string]string{
 	{"zh-Hans", "zh-Hant"}: "s2t",
 }
 
-// NewConverter returns an empty converter.
+// NewConverter returns a converter; it loads the dictionaries of a
+// conversion on its first use.
 func NewConverter() *Converter {
-	return &Converter{convs: map[string]*opencc.OpenCC{}}
+	c := &Converter{tables: map[string]func() (*table, error){}}
+	for _, cfg := range conversions {
+		c.tables[cfg] = sync.OnceValues(func() (*table, error) { return newTable(cfg) })
+	}
+	return c
 }
 
 // CanConvert reports whether text in from can be converted to to.
@@ -55,33 +57,18 @@ func (c *Converter) Convert(from, to, s string) (string, error) {
 			return out.(string), nil
 		}
 	}
-	cc, err := c.opencc(cfg)
+	t, err := c.tables[cfg]()
 	if err != nil {
 		return "", err
 	}
-	out, err := cc.Convert(s)
+	out, err := t.Convert(s)
 	if err != nil {
-		return "", fmt.Errorf("opencc %s: %w", cfg, err)
+		return "", err
 	}
 	if len(s) <= memoMax {
 		c.memo.Store(key, out)
 	}
 	return out, nil
-}
-
-// opencc returns the converter for cfg, loading its dictionaries once.
-func (c *Converter) opencc(cfg string) (*opencc.OpenCC, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if cc := c.convs[cfg]; cc != nil {
-		return cc, nil
-	}
-	cc, err := opencc.New(cfg)
-	if err != nil {
-		return nil, fmt.Errorf("opencc %s: %w", cfg, err)
-	}
-	c.convs[cfg] = cc
-	return cc, nil
 }
 
 // Must is Convert for callers that checked CanConvert: it returns s
@@ -94,6 +81,9 @@ func (c *Converter) Must(from, to, s string) string {
 	return out
 }
 
+// isASCII reports whether s is ASCII without NUL: text that no conversion
+// changes, as no dictionary has a key starting with an ASCII byte
+// (TestASCIIUnchanged).
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
