@@ -1,19 +1,21 @@
 // Package linkcheck verifies a built site from its files alone: every
 // internal link and anchor resolves to a file (never to a bare directory, so
 // the site works from file://), and nothing is loaded from another host.
+//
+// [Check] takes the whole site at once; a [Checker] takes it one file at a
+// time, so that a build can drop each page as soon as it has been checked.
+// Both report the same problems in the same order.
 package linkcheck
 
 import (
-	"bytes"
+	"cmp"
 	"fmt"
-	"net/url"
-	"path"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
-
-	"golang.org/x/net/html"
+	"sync/atomic"
 )
 
 // Problem is one broken link or remote reference.
@@ -24,233 +26,160 @@ type Problem struct {
 
 func (p Problem) String() string { return p.Page + ": " + p.Msg }
 
-// loaders are the element/attribute pairs that make a browser fetch something.
-var loaders = map[string][]string{
-	"script": {"src"}, "img": {"src", "srcset"}, "iframe": {"src"}, "frame": {"src"},
-	"source": {"src", "srcset"}, "video": {"src", "poster"}, "audio": {"src"}, "track": {"src"},
-	"embed": {"src"}, "object": {"data"}, "input": {"src"}, "image": {"href", "xlink:href"},
-	"use": {"href", "xlink:href"}, "feimage": {"href", "xlink:href"},
-}
-
 // Check reads every HTML file of files (path → bytes) and reports broken
 // internal links, missing anchors and references to other hosts. Ordinary
 // hyperlinks (<a href>) to other hosts are allowed; anything a browser would
 // load (scripts, styles, images, fonts, frames) must be local.
+//
+// Problems come in a fixed order: first what each file says about itself
+// (duplicate ids, remote or malformed references), file by file in path
+// order and within a file in document order; then the links that do not
+// resolve, in the same order.
+//
+// Check scans the files in parallel; it is [Checker.Add] for every file
+// followed by [Checker.Problems].
 func Check(files map[string][]byte) []Problem {
-	ids := map[string]map[string]bool{}
-	var refs []ref
-	var probs []Problem
-	pages := make([]string, 0, len(files))
-	for p := range files {
-		pages = append(pages, p)
-	}
-	slices.Sort(pages)
-	scans := make([]pageScan, len(pages))
+	// Largest first, so that the long pages do not start last and leave
+	// the other workers idle while they finish.
+	paths := slices.Collect(maps.Keys(files))
+	slices.SortFunc(paths, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(files[b]), len(files[a])), strings.Compare(a, b))
+	})
+	c := &Checker{files: make(map[string]*fileInfo, len(files)), links: map[link]*link{}}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				scans[i] = scan(pages[i], files[pages[i]])
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
+				c.Add(paths[i], files[paths[i]])
 			}
-		}()
+		})
 	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
-	for i, p := range pages {
-		ids[p] = scans[i].ids
-		refs = append(refs, scans[i].refs...)
-		probs = append(probs, scans[i].probs...)
-	}
-	for _, r := range refs {
-		if _, ok := files[r.target]; !ok {
-			probs = append(probs, Problem{r.page, fmt.Sprintf("link %q: %s does not exist", r.raw, r.target)})
-			continue
+	return c.Problems()
+}
+
+// Checker checks a site one file at a time: [Checker.Add] each file, in any
+// order and from any number of goroutines, then call [Checker.Problems].
+//
+// Add scans a file at once and keeps only what the final report needs: the
+// ids of an HTML page, its links to other files and the problems found in
+// it. A page's bytes can be dropped as soon as Add returns. Links are shared
+// between pages: the navigation repeated on every page is kept once.
+type Checker struct {
+	mu    sync.Mutex
+	files map[string]*fileInfo // every file added, by path
+	links map[link]*link       // every link of files, once
+}
+
+// NewChecker returns an empty Checker.
+func NewChecker() *Checker {
+	return &Checker{files: map[string]*fileInfo{}, links: map[link]*link{}}
+}
+
+// Add scans the file at path p of the site (HTML pages and stylesheets are
+// read; any other file only counts as present) and records what it says.
+// Adding a path again replaces what was recorded for it. Add is safe for
+// concurrent use and does not keep data.
+func (c *Checker) Add(p string, data []byte) {
+	buf := refsPool.Get().(*[]link)
+	s := scanFile(p, data, (*buf)[:0])
+	defer func() {
+		// Keep the buffer, not the strings it holds.
+		if s.all != nil {
+			clear(s.all)
+			*buf = s.all[:0]
 		}
-		if r.frag != "" && strings.HasSuffix(r.target, ".html") && !ids[r.target][r.frag] {
-			probs = append(probs, Problem{r.page, fmt.Sprintf("link %q: no id %q in %s", r.raw, r.frag, r.target)})
+		refsPool.Put(buf)
+	}()
+	f := plainFile
+	if s.ids != nil || s.probs != nil || len(s.refs) > 0 {
+		f = &fileInfo{ids: s.ids, probs: slices.Clone(s.probs), links: make([]*link, len(s.refs))}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, r := range s.refs {
+		l := c.links[r]
+		if l == nil {
+			l = new(link)
+			*l = r
+			c.links[r] = l
+		}
+		f.links[i] = l
+	}
+	c.files[p] = f
+}
+
+// Problems reports the problems of every file added so far, resolving
+// links against all of them, in the order documented for [Check]: the same
+// problems whatever the order of the calls to Add. Call it once every Add
+// has returned.
+func (c *Checker) Problems() []Problem {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	paths := slices.Sorted(maps.Keys(c.files))
+	var probs []Problem
+	for _, p := range paths {
+		for _, msg := range c.files[p].probs {
+			probs = append(probs, Problem{p, msg})
+		}
+	}
+	// Consecutive links often share a target: remember the last one looked up.
+	var last string
+	var lastFile *fileInfo
+	for _, p := range paths {
+		for _, l := range c.files[p].links {
+			if l.target == "" { // resolved by scanFile: an id missing from p itself
+				probs = append(probs, Problem{p, fmt.Sprintf("link %q: no id %q in %s", l.raw, l.frag, p)})
+				continue
+			}
+			if lastFile == nil || l.target != last {
+				last, lastFile = l.target, c.files[l.target]
+			}
+			if lastFile == nil {
+				probs = append(probs, Problem{p, fmt.Sprintf("link %q: %s does not exist", l.raw, l.target)})
+				continue
+			}
+			if l.frag != "" && strings.HasSuffix(l.target, ".html") {
+				if _, ok := lastFile.ids[l.frag]; !ok {
+					probs = append(probs, Problem{p, fmt.Sprintf("link %q: no id %q in %s", l.raw, l.frag, l.target)})
+				}
+			}
 		}
 	}
 	return probs
 }
 
-// remote reports whether a reference leaves the site: another scheme's host
-// or a protocol-relative URL.
-func remote(v string) bool {
-	v = strings.ToLower(strings.TrimSpace(v))
-	return strings.HasPrefix(v, "//") || strings.HasPrefix(v, "http:") || strings.HasPrefix(v, "https:") ||
-		strings.HasPrefix(v, "ftp:") || strings.HasPrefix(v, "ws:") || strings.HasPrefix(v, "wss:")
+// fileInfo is what a Checker keeps of one file.
+type fileInfo struct {
+	ids   map[string]struct{} // the ids and <a name>s of an HTML page
+	probs []string            // problems found in the file alone, in document order
+	links []*link             // links still to resolve, in document order
 }
 
-// cssURLs returns the url(…) and @import references of a stylesheet.
-func cssURLs(css []byte) []string {
-	var out []string
-	s := string(css)
-	for {
-		i := strings.Index(s, "url(")
-		if i < 0 {
-			break
-		}
-		s = s[i+4:]
-		j := strings.IndexByte(s, ')')
-		if j < 0 {
-			break
-		}
-		out = append(out, strings.Trim(strings.TrimSpace(s[:j]), `"'`))
-		s = s[j+1:]
-	}
-	rest := string(css)
-	for {
-		i := strings.Index(rest, "@import")
-		if i < 0 {
-			break
-		}
-		rest = rest[i+7:]
-		f := strings.Fields(rest)
-		if len(f) > 0 && !strings.HasPrefix(f[0], "url(") {
-			out = append(out, strings.Trim(strings.TrimSuffix(f[0], ";"), `"'`))
-		}
-	}
-	return out
+// plainFile stands for every file with nothing to keep but its presence.
+var plainFile = &fileInfo{}
+
+// link is a link from a page to a file of the site. Its target and frag
+// follow from raw and the page's folder.
+type link struct {
+	raw    string // the reference as written (without surrounding spaces), for messages
+	target string // the file's path in the site; "" for the page's own missing id
+	frag   string // the #fragment: an id the target must have, if not empty
 }
 
-// pageScan is what one file says: its ids, its links, its own problems.
-type pageScan struct {
-	ids   map[string]bool
-	refs  []ref
-	probs []Problem
+// scanned is what scanFile finds in a file.
+type scanned struct {
+	ids   map[string]struct{}
+	probs []string
+	refs  []link // links that need other files, and ids missing from the page itself, in document order
+	all   []link // the buffer holding refs, as long as it was filled
 }
 
-type ref struct {
-	page, target, frag, raw string
-}
-
-// scan reads one file of the site at path p.
-func scan(p string, data []byte) pageScan {
-	sc := pageScan{ids: map[string]bool{}}
-	if !strings.HasSuffix(p, ".html") {
-		if strings.HasSuffix(p, ".css") {
-			for _, u := range cssURLs(data) {
-				if remote(u) {
-					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("stylesheet loads %q from another host", u)})
-				}
-			}
-		}
-		return sc
-	}
-
-	z := html.NewTokenizer(bytes.NewReader(data))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		t := z.Token()
-		attrs := map[string]string{}
-		for _, a := range t.Attr {
-			key := a.Key
-			if a.Namespace != "" {
-				key = a.Namespace + ":" + a.Key
-			}
-			attrs[key] = a.Val
-		}
-		if id, ok := attrs["id"]; ok {
-			if sc.ids[id] {
-				sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("duplicate id %q", id)})
-			}
-			sc.ids[id] = true
-		}
-		if name, ok := attrs["name"]; ok && t.Data == "a" {
-			sc.ids[name] = true
-		}
-		if s, ok := attrs["style"]; ok && strings.Contains(s, "url(") {
-			for _, u := range cssURLs([]byte(s)) {
-				if remote(u) {
-					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("style loads %q from another host", u)})
-				}
-			}
-		}
-		check := func(attr, v string, load bool) {
-			v = strings.TrimSpace(v)
-			if v == "" {
-				if load {
-					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s> is empty", t.Data, attr)})
-				}
-				return
-			}
-			if remote(v) {
-				if load {
-					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q> loads from another host", t.Data, attr, v)})
-				}
-				return
-			}
-			u, err := url.Parse(v)
-			if err != nil {
-				sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q>: %v", t.Data, attr, v, err)})
-				return
-			}
-			if u.Scheme != "" { // mailto:, data:, tel:
-				if load && u.Scheme != "data" {
-					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q> uses scheme %s", t.Data, attr, v, u.Scheme)})
-				}
-				return
-			}
-			if strings.HasPrefix(u.Path, "/") {
-				sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q> is root-relative: it breaks under a sub-path and from file://", t.Data, attr, v)})
-				return
-			}
-			target := p
-			if u.Path != "" {
-				target = path.Join(path.Dir(p), u.Path)
-				if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
-					sc.probs = append(sc.probs, Problem{p, fmt.Sprintf("<%s %s=%q> points at a directory: link to its index.html so it works from file://", t.Data, attr, v)})
-					return
-				}
-			}
-			sc.refs = append(sc.refs, ref{page: p, target: target, frag: u.Fragment, raw: v})
-		}
-		switch t.Data {
-		case "a", "area":
-			if h, ok := attrs["href"]; ok {
-				check("href", h, false)
-			}
-		case "link":
-			rel := strings.ToLower(attrs["rel"])
-			load := rel != "alternate" && rel != "canonical"
-			if h, ok := attrs["href"]; ok {
-				if !load && remote(h) {
-					continue
-				}
-				check("href", h, load)
-			}
-		case "form":
-			if a, ok := attrs["action"]; ok {
-				check("action", a, true)
-			}
-		}
-		for _, attr := range loaders[t.Data] {
-			if v, ok := attrs[attr]; ok {
-				if attr == "srcset" {
-					for _, part := range strings.Split(v, ",") {
-						f := strings.Fields(part)
-						if len(f) > 0 {
-							check(attr, f[0], true)
-						}
-					}
-					continue
-				}
-				check(attr, v, true)
-			}
-		}
-	}
-
-	return sc
-}
+// refsPool holds buffers for scanner.refs: links are copied out of them by
+// Checker.Add, so a buffer serves page after page.
+var refsPool = sync.Pool{New: func() any { return new([]link) }}

@@ -21,6 +21,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
+	"reportsite/internal/linkcheck"
 )
 
 // Options configure a build. The zero value of each field means its default.
@@ -183,32 +184,32 @@ func Check(opt Options) (*Result, error) {
 }
 
 type builder struct {
-	opt      Options
-	site     *content.Site
-	dl       *diag.List
-	tmpl     *pageTemplates
-	ui       ui
-	docs     map[docKey]*sectionDoc
-	mu       sync.Mutex
-	sink     sink
-	files    map[string]fileSum // every file put so far
-	putFail  error              // the sink's first error
-	links    *shimChecker
-	prepare  bool // render each document as it is parsed (builds, not checks)
+	opt     Options
+	site    *content.Site
+	dl      *diag.List
+	tmpl    *pageTemplates
+	ui      ui
+	docs    map[docKey]*sectionDoc
+	mu      sync.Mutex
+	sink    sink
+	files   map[string]fileSum // every file put so far
+	putFail error              // the sink's first error
+	links   *linkcheck.Checker
+	prepare bool // render each document as it is parsed (builds, not checks)
 
 	parallelSize atomic.Int64 // the longest parallel text so far, to size the next
-	pages    int
-	charts   *chartCache
-	rendered map[renderKey]*renderEntry
-	tables   map[renderKey]*tableEntry
-	sections map[string]*content.Section
+	pages        int
+	charts       *chartCache
+	rendered     map[renderKey]*renderEntry
+	tables       map[renderKey]*tableEntry
+	sections     map[string]*content.Section
 }
 
 type docKey struct{ section, lang string }
 
 func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
 	tfs := overlay(opt.Overlay, "templates", opt.Templates)
-	b := &builder{opt: opt, site: s, dl: dl, files: map[string]fileSum{}, links: newShimChecker(), docs: map[docKey]*sectionDoc{},
+	b := &builder{opt: opt, site: s, dl: dl, files: map[string]fileSum{}, links: linkcheck.NewChecker(), docs: map[docKey]*sectionDoc{},
 		rendered: map[renderKey]*renderEntry{}, tables: map[renderKey]*tableEntry{}, sections: map[string]*content.Section{}}
 	for _, sec := range s.Sections {
 		b.sections[sec.ID] = sec
