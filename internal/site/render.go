@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
+	"iter"
 	"path"
 	"strings"
 	"sync"
@@ -49,7 +51,7 @@ type pageData struct {
 	Figures    []template.HTML
 	Tables     []tableView
 	Langs      []langLink
-	Pairs      template.HTML // the parallel text's rows (see writePair)
+	Pairs      iter.Seq[template.HTML] // the parallel text's rows, a section at a time (see writePair)
 	Other      lang.Lang
 	Serve      bool
 	HasCharts  bool
@@ -75,7 +77,17 @@ type sectionView struct {
 	Heading                          string // number and title
 	Anchor                           string
 	TOC                              []tocItem
-	Body                             template.HTML
+	body                             *renderEntry // nil on pages without bodies
+}
+
+// Body returns the section's body with its IDs prefixed by its anchor, made
+// when the template reaches it, so a page that holds every section never
+// holds every body twice.
+func (v sectionView) Body() template.HTML {
+	if v.body == nil {
+		return ""
+	}
+	return v.body.inReport(v.Anchor + "-")
 }
 
 type card struct {
@@ -269,6 +281,16 @@ type renderEntry struct {
 	err    error
 }
 
+// hasChart reports whether the section shows a chart that may go live.
+func (e *renderEntry) hasChart() bool {
+	for _, c := range e.chunks {
+		if bytes.Contains(c.HTML, []byte("data-chart=")) {
+			return true
+		}
+	}
+	return false
+}
+
 // body returns the section's body as its own page shows it.
 func (e *renderEntry) body() template.HTML { return joinChunks(e.chunks) }
 
@@ -371,7 +393,7 @@ func (b *builder) sectionPage(l lang.Lang, i int) error {
 		next := b.site.Sections[i+1]
 		p.Next = &link{Href: next.Slug + ".html", Text: b.sectionTitle(next, l)}
 	}
-	p.HasCharts = strings.Contains(string(p.Body), "data-chart=")
+	p.HasCharts = e.hasChart()
 	return b.emit("section", p)
 }
 
@@ -385,7 +407,7 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 			if err != nil {
 				return nil, err
 			}
-			v.Body = e.inReport(v.Anchor + "-")
+			v.body = e
 			v.TOC = b.toc(sec, l, v.Anchor+"-")
 		}
 		out = append(out, v)
@@ -437,7 +459,7 @@ func (b *builder) reportPage(l lang.Lang) error {
 	p.Sections = secs
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	for _, s := range secs {
-		p.HasCharts = p.HasCharts || strings.Contains(string(s.Body), "data-chart=")
+		p.HasCharts = p.HasCharts || s.body.hasChart()
 	}
 	return b.emit("report", p)
 }
@@ -558,8 +580,8 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 			p.Alternates = append(p.Alternates, alternate{Lang: a, Href: rel(p.Path, a.Prefix+"/"+parallelPage), Current: a.Tag == l.Tag})
 		}
 	}
-	var pairs strings.Builder
-	pairs.Grow(int(b.parallelSize.Load()))
+	type pair struct{ left, right *renderEntry }
+	var secs []pair
 	for _, sec := range b.site.Sections {
 		le, err := b.renderSection(sec, l, p.Path)
 		if err != nil {
@@ -569,32 +591,40 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 		if err != nil {
 			return err
 		}
-		left, right := le.chunks, re.chunks
-		anchor := "s-" + sec.Slug + "-"
-		heading := func(id, title string) string {
-			if id != "" {
-				id = ` id="` + id + `"`
-			}
-			return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
-		}
-		writePair(&pairs, l, o, true, heading("s-"+sec.Slug, b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), "")
-		for i := 0; i < max(len(left), len(right)); i++ {
-			var lh, rh string
-			isHeading := false
-			if i < len(left) {
-				lh = string(left[i].HTML)
-				isHeading = left[i].Kind == "heading"
-			}
-			if i < len(right) && right[i].Kind != "figure" {
-				// A figure shows once, in the page's language.
-				rh = string(right[i].HTML)
-			}
-			writePair(&pairs, l, o, isHeading, lh, rh, anchor)
-		}
+		secs = append(secs, pair{le, re})
 	}
-	p.Pairs = template.HTML(pairs.String())
-	if n := pairs.Len(); int64(n) > b.parallelSize.Load() {
-		b.parallelSize.Store(int64(n)) // whole pages run one at a time
+	// The rows of one section at a time, made as the template reaches
+	// them: the whole text of a long report is never held twice.
+	p.Pairs = func(yield func(template.HTML) bool) {
+		var rows strings.Builder
+		for i, sec := range b.site.Sections {
+			rows.Reset()
+			left, right := secs[i].left.chunks, secs[i].right.chunks
+			anchor := "s-" + sec.Slug + "-"
+			heading := func(id, title string) string {
+				if id != "" {
+					id = ` id="` + id + `"`
+				}
+				return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
+			}
+			writePair(&rows, l, o, true, heading("s-"+sec.Slug, b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), "")
+			for i := 0; i < max(len(left), len(right)); i++ {
+				var lh, rh string
+				isHeading := false
+				if i < len(left) {
+					lh = string(left[i].HTML)
+					isHeading = left[i].Kind == "heading"
+				}
+				if i < len(right) && right[i].Kind != "figure" {
+					// A figure shows once, in the page's language.
+					rh = string(right[i].HTML)
+				}
+				writePair(&rows, l, o, isHeading, lh, rh, anchor)
+			}
+			if !yield(template.HTML(rows.String())) {
+				return
+			}
+		}
 	}
 	return b.emit("parallel", p)
 }

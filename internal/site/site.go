@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
@@ -184,25 +183,23 @@ func Check(opt Options) (*Result, error) {
 }
 
 type builder struct {
-	opt     Options
-	site    *content.Site
-	dl      *diag.List
-	tmpl    *pageTemplates
-	ui      ui
-	docs    map[docKey]*sectionDoc
-	mu      sync.Mutex
-	sink    sink
-	files   map[string]fileSum // every file put so far
-	putFail error              // the sink's first error
-	links   *linkcheck.Checker
-	prepare bool // render each document as it is parsed (builds, not checks)
-
-	parallelSize atomic.Int64 // the longest parallel text so far, to size the next
-	pages        int
-	charts       *chartCache
-	rendered     map[renderKey]*renderEntry
-	tables       map[renderKey]*tableEntry
-	sections     map[string]*content.Section
+	opt      Options
+	site     *content.Site
+	dl       *diag.List
+	tmpl     *pageTemplates
+	ui       ui
+	docs     map[docKey]*sectionDoc
+	mu       sync.Mutex
+	sink     sink
+	files    map[string]fileSum // every file put so far
+	putFail  error              // the sink's first error
+	links    *linkcheck.Checker
+	prepare  bool // render each document as it is parsed (builds, not checks)
+	pages    int
+	charts   *chartCache
+	rendered map[renderKey]*renderEntry
+	tables   map[renderKey]*tableEntry
+	sections map[string]*content.Section
 }
 
 type docKey struct{ section, lang string }

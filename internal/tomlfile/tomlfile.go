@@ -17,11 +17,12 @@ import (
 
 var lineRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?`)
 
-// File is a decoded TOML file that can locate its keys.
+// File is a decoded TOML file that can locate its keys. It keeps the file's
+// lines, not the decoder's metadata (which holds a second copy of every
+// value): a report may have thousands of tables.
 type File struct {
 	Name  string
 	lines []string
-	md    toml.MetaData
 }
 
 // Decode decodes src into v. Problems are added to dl with positions in name;
@@ -30,7 +31,7 @@ type File struct {
 // it may be nil. Decode returns nil when the text could not be parsed.
 func Decode(name string, src []byte, lineOffset int, v any, dl *diag.List) *File {
 	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
-	f := &File{Name: name, lines: strings.Split(string(src), "\n"), md: md}
+	f := &File{Name: name, lines: strings.Split(string(src), "\n")}
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -71,9 +72,6 @@ func (f *File) offset(n int) {
 		f.lines = append(make([]string, n), f.lines...)
 	}
 }
-
-// IsDefined reports whether the key path was set in the file.
-func (f *File) IsDefined(key ...string) bool { return f != nil && f.md.IsDefined(key...) }
 
 // KeyLine returns the 1-based line where the key path is set, looking inside
 // the idx-th element of arrays of tables when the path element is written as
