@@ -73,6 +73,7 @@ func benchBuilder(b *testing.B, cfg bench.Config) *builder {
 		b.Fatal(err)
 	}
 	bl.sink = &memSink{out: Output{}}
+	bl.prepare = true
 	bl.parse()
 	return bl
 }

@@ -184,7 +184,7 @@ func (b *builder) tableFigure(t *dataset.Table, l lang.Lang, pagePath string) ([
 	}
 	// A table looks the same from every page of a folder: render it once
 	// for its section pages, the full report and the data page.
-	key := renderKey{"table:" + t.ID, l.Tag, path.Dir(pagePath)}
+	key := tableKey{t.ID, l.Tag, path.Dir(pagePath)}
 	b.mu.Lock()
 	e := b.tables[key]
 	if e == nil {
@@ -195,6 +195,8 @@ func (b *builder) tableFigure(t *dataset.Table, l lang.Lang, pagePath string) ([
 	e.once.Do(func() { e.html, e.err = b.tableHTML(t, l, pagePath, nil, true) })
 	return e.html, e.err
 }
+
+type tableKey struct{ table, lang, dir string }
 
 type tableEntry struct {
 	once sync.Once

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"iter"
-	"path"
 	"strings"
 	"sync"
 
@@ -253,32 +252,40 @@ func (b *builder) emit(kind string, p *pageData) error {
 	return nil
 }
 
-// renderSection renders a section's body for language l as seen from a page
-// at pagePath. Pages in one folder see the same relative links, so each
-// section is rendered once per language and folder, however many pages
-// (section page, full report, parallel text, one-file report) show it.
+// renderSection returns a section's body for language l as seen from a page
+// at pagePath: the document prepared when it was parsed, its chart and table
+// blocks filled with links relative to the page's folder. Nothing is kept:
+// filling is cheap (the figures themselves are cached), and a long report's
+// bodies would otherwise stay in memory for the whole build.
 func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath string) (*renderEntry, error) {
-	key := renderKey{sec.ID, l.Tag, path.Dir(pagePath)}
-	b.mu.Lock()
-	e := b.rendered[key]
-	if e == nil {
-		e = &renderEntry{}
-		b.rendered[key] = e
+	d := b.doc(sec, l)
+	switch {
+	case d == nil || d.doc == nil:
+		return nil, fmt.Errorf("section %s has no %s text", sec.ID, l.Tag)
+	case d.prepErr != nil:
+		return nil, d.prepErr
+	case d.prep == nil:
+		return nil, fmt.Errorf("section %s (%s) was not prepared for rendering", sec.ID, l.Tag)
 	}
-	b.mu.Unlock()
-	e.once.Do(func() { e.chunks, e.err = b.renderSectionOnce(sec, l, pagePath) })
-	return e, e.err
+	chunks, err := d.prep.Fill(func(kind, id string) ([]byte, error) {
+		switch kind {
+		case "chart":
+			return b.figure(b.site.Charts[id], l, pagePath)
+		case "table":
+			t, _ := b.site.Table(id)
+			return b.tableFigure(t, l, pagePath)
+		}
+		return nil, fmt.Errorf("unknown block kind %q", kind)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &renderEntry{chunks: chunks}, nil
 }
 
-type renderKey struct{ section, lang, dir string }
-
-// renderEntry is a section rendered for one language and folder. Only its
-// blocks are kept: the whole body is joined again for each page that shows
-// it, which costs a copy but keeps one copy of each section in memory.
+// renderEntry is a section's body rendered for one page.
 type renderEntry struct {
-	once   sync.Once
 	chunks []markdown.Chunk
-	err    error
 }
 
 // hasChart reports whether the section shows a chart that may go live.
@@ -308,30 +315,6 @@ func (e *renderEntry) inReport(prefix string) template.HTML {
 		b.WriteByte('\n')
 	}
 	return template.HTML(b.String())
-}
-
-func (b *builder) renderSectionOnce(sec *content.Section, l lang.Lang, pagePath string) ([]markdown.Chunk, error) {
-	d := b.doc(sec, l)
-	if d == nil || d.doc == nil {
-		return nil, fmt.Errorf("section %s has no %s text", sec.ID, l.Tag)
-	}
-	block := func(kind, id string) ([]byte, error) {
-		switch kind {
-		case "chart":
-			return b.figure(b.site.Charts[id], l, pagePath)
-		case "table":
-			t, _ := b.site.Table(id)
-			return b.tableFigure(t, l, pagePath)
-		}
-		return nil, fmt.Errorf("unknown block kind %q", kind)
-	}
-	if d.prep != nil || d.prepErr != nil {
-		if d.prepErr != nil {
-			return nil, d.prepErr
-		}
-		return d.prep.Fill(block)
-	}
-	return d.doc.Render(block)
 }
 
 func joinChunks(cs []markdown.Chunk) template.HTML {

@@ -197,8 +197,7 @@ type builder struct {
 	prepare  bool // render each document as it is parsed (builds, not checks)
 	pages    int
 	charts   *chartCache
-	rendered map[renderKey]*renderEntry
-	tables   map[renderKey]*tableEntry
+	tables   map[tableKey]*tableEntry
 	sections map[string]*content.Section
 }
 
@@ -207,7 +206,7 @@ type docKey struct{ section, lang string }
 func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
 	tfs := overlay(opt.Overlay, "templates", opt.Templates)
 	b := &builder{opt: opt, site: s, dl: dl, files: map[string]fileSum{}, links: linkcheck.NewChecker(), docs: map[docKey]*sectionDoc{},
-		rendered: map[renderKey]*renderEntry{}, tables: map[renderKey]*tableEntry{}, sections: map[string]*content.Section{}}
+		tables: map[tableKey]*tableEntry{}, sections: map[string]*content.Section{}}
 	for _, sec := range s.Sections {
 		b.sections[sec.ID] = sec
 	}
