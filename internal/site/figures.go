@@ -90,7 +90,7 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 		fd.Option = template.JS(escapeJSONForScript(buf.Bytes()))
 		fd.HasOption = true
 	}
-	return b.tmpl.exec("figure", fd)
+	return b.tmpl.exec("figure", fd, 0)
 }
 
 // escapeJSONForScript makes sure nothing in JSON can close the script element.
@@ -260,5 +260,5 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 		writeRow(&body, cells)
 	}
 	td.Body = template.HTML(body.String())
-	return b.tmpl.exec("table", td)
+	return b.tmpl.exec("table", td, 0)
 }

@@ -253,7 +253,7 @@ func (b *builder) singlePage(l lang.Lang) error {
 		return err
 	}
 	css = bytes.ReplaceAll(css, []byte("</"), []byte(`<\/`))
-	out, err := b.tmpl.exec("single", singleData{pageData: p, CSS: template.CSS(css), CSP: cspMarker})
+	out, err := b.tmpl.exec("single", singleData{pageData: p, CSS: template.CSS(css), CSP: cspMarker}, bodySize(secs)+len(css))
 	if err != nil {
 		return err
 	}
@@ -309,6 +309,7 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byt
 		anchors[l.Prefix+"/"+sec.Slug+".html"] = "s-" + sec.Slug
 	}
 	var out bytes.Buffer
+	out.Grow(len(doc))
 	z := nethtml.NewTokenizer(bytes.NewReader(doc))
 	skip := 0 // depth inside a dropped element
 	skipTag := ""

@@ -54,6 +54,8 @@ type pageData struct {
 	Other      lang.Lang
 	Serve      bool
 	HasCharts  bool
+
+	size int // a guess at the page's length, for its buffer
 }
 
 type alternate struct {
@@ -69,6 +71,17 @@ type link struct {
 type tocItem struct {
 	ID, Text string
 	Level    int
+}
+
+// bodySize is the length of the bodies of views, to size a page's buffer.
+func bodySize(views []sectionView) int {
+	n := 0
+	for _, v := range views {
+		if v.body != nil {
+			n += v.body.size()
+		}
+	}
+	return n + n/16
 }
 
 type sectionView struct {
@@ -241,7 +254,7 @@ func (b *builder) newPage(l lang.Lang, kind, page, title string) *pageData {
 }
 
 func (b *builder) emit(kind string, p *pageData) error {
-	out, err := b.tmpl.exec(kind, p)
+	out, err := b.tmpl.exec(kind, p, p.size)
 	if err != nil {
 		return err
 	}
@@ -286,6 +299,15 @@ func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath stri
 // renderEntry is a section's body rendered for one page.
 type renderEntry struct {
 	chunks []markdown.Chunk
+}
+
+// size is the length of the section's body.
+func (e *renderEntry) size() int {
+	n := 0
+	for _, c := range e.chunks {
+		n += len(c.HTML) + 1
+	}
+	return n
 }
 
 // hasChart reports whether the section shows a chart that may go live.
@@ -440,6 +462,7 @@ func (b *builder) reportPage(l lang.Lang) error {
 		return err
 	}
 	p.Sections = secs
+	p.size = bodySize(secs)
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	for _, s := range secs {
 		p.HasCharts = p.HasCharts || s.body.hasChart()
@@ -575,6 +598,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 			return err
 		}
 		secs = append(secs, pair{le, re})
+		p.size += le.size() + re.size() + 100*(len(le.chunks)+1) // rows' markup
 	}
 	// The rows of one section at a time, made as the template reaches
 	// them: the whole text of a long report is never held twice.

@@ -99,20 +99,22 @@ func parseTemplates(tfs fs.FS) (*pageTemplates, error) {
 	return t, nil
 }
 
-func (t *pageTemplates) exec(kind string, data any) ([]byte, error) {
+// exec runs the template of kind on data. size is a guess at the output's
+// length (0 for none).
+func (t *pageTemplates) exec(kind string, data any, size int) ([]byte, error) {
 	tt, ok := t.pages[kind]
 	if !ok {
 		return nil, errors.New("no template for " + kind)
 	}
 	// Start with room for the largest page of the kind so far: pages of a
 	// kind are much alike, and growing a buffer copies it.
-	size := t.sizes[kind]
-	b := bytes.NewBuffer(make([]byte, 0, size.Load()+512))
+	largest := t.sizes[kind]
+	b := bytes.NewBuffer(make([]byte, 0, max(int64(size), largest.Load())+512))
 	if err := tt.Execute(b, data); err != nil {
 		return nil, err
 	}
 	for n := int64(b.Len()); ; {
-		if old := size.Load(); n <= old || size.CompareAndSwap(old, n) {
+		if old := largest.Load(); n <= old || largest.CompareAndSwap(old, n) {
 			break
 		}
 	}

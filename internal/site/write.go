@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -115,15 +116,32 @@ func (d *dirSink) put(p string, data []byte) error {
 	return os.WriteFile(name, data, 0o644)
 }
 
-// sameFile reports whether name is a regular file holding exactly data.
+// sameFile reports whether name is a regular file holding exactly data. It
+// reads the file in pieces, so a large page is not held twice.
 func sameFile(name string, data []byte) bool {
-	st, err := os.Lstat(name)
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) || st.Mode().Perm() != 0o644 {
 		return false
 	}
-	old, err := os.ReadFile(name)
-	return err == nil && bytes.Equal(old, data)
+	bp := comparePool.Get().(*[]byte)
+	defer comparePool.Put(bp)
+	buf := *bp
+	for len(data) > 0 {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data))])
+		if err != nil || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	return true
 }
+
+var comparePool = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 // mkdir creates folder p (slash-separated, relative) under tmp once.
 func (d *dirSink) mkdir(p string) error {
