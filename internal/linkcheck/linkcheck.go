@@ -10,6 +10,7 @@ package linkcheck
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"maps"
 	"runtime"
 	"slices"
@@ -87,7 +88,50 @@ func NewChecker() *Checker {
 // concurrent use and does not keep data.
 func (c *Checker) Add(p string, data []byte) {
 	buf := refsPool.Get().(*[]link)
-	s := scanFile(p, data, (*buf)[:0])
+	c.record(p, scanFile(p, data, (*buf)[:0]), buf)
+}
+
+// AddReader is Add for a file read from r, for a page too large to hold in
+// memory: an HTML page is scanned as it is read. It reads r to its end, or
+// up to its first error, which it returns (and then records nothing).
+func (c *Checker) AddReader(p string, r io.Reader) error {
+	if !strings.HasSuffix(p, ".html") {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		c.Add(p, data)
+		return nil
+	}
+	er := &errReader{r: r}
+	buf := refsPool.Get().(*[]link)
+	s := scanPage(p, er, (*buf)[:0])
+	if er.err != nil {
+		c.record("", s, buf)
+		return er.err
+	}
+	c.record(p, s, buf)
+	return nil
+}
+
+// errReader remembers the first error of r other than io.EOF, which the
+// tokenizer would take for the end of the page.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(b []byte) (int, error) {
+	n, err := e.r.Read(b)
+	if err != nil && err != io.EOF && e.err == nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// record keeps what the scan s of file p says (nothing when p is ""), and
+// returns the scan's buffer to the pool.
+func (c *Checker) record(p string, s scanned, buf *[]link) {
 	defer func() {
 		// Keep the buffer, not the strings it holds.
 		if s.all != nil {
@@ -96,6 +140,9 @@ func (c *Checker) Add(p string, data []byte) {
 		}
 		refsPool.Put(buf)
 	}()
+	if p == "" {
+		return
+	}
 	f := plainFile
 	if s.ids != nil || s.probs != nil || len(s.refs) > 0 {
 		f = &fileInfo{ids: s.ids, probs: slices.Clone(s.probs), links: make([]*link, len(s.refs))}

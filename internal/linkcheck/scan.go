@@ -3,6 +3,7 @@ package linkcheck
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"strings"
@@ -15,7 +16,10 @@ import (
 // loads, a stylesheet for remote loads. buf is an empty buffer for the
 // page's links.
 func scanFile(p string, data []byte, buf []link) scanned {
-	if !strings.HasSuffix(p, ".html") {
+	if strings.HasSuffix(p, ".html") {
+		return scanPage(p, bytes.NewReader(data), buf)
+	}
+	{
 		var probs []string
 		if strings.HasSuffix(p, ".css") && (bytes.Contains(data, []byte("url(")) || bytes.Contains(data, []byte("@import"))) {
 			for _, u := range cssURLs(string(data)) {
@@ -26,8 +30,12 @@ func scanFile(p string, data []byte, buf []link) scanned {
 		}
 		return scanned{probs: probs}
 	}
+}
+
+// scanPage scans the HTML page at path p, read from r to its end.
+func scanPage(p string, r io.Reader, buf []link) scanned {
 	s := scanner{page: p, dir: path.Dir(p), refs: buf}
-	s.scan(data)
+	s.scan(r)
 	return s.result()
 }
 
@@ -140,8 +148,8 @@ type attrs struct {
 // scan tokenizes the page. Tags are read without building html.Token values,
 // and tags whose raw text cannot hold an attribute of interest are skipped
 // without reading their attributes at all.
-func (s *scanner) scan(data []byte) {
-	z := html.NewTokenizer(bytes.NewReader(data))
+func (s *scanner) scan(r io.Reader) {
+	z := html.NewTokenizer(r)
 	for {
 		switch z.Next() {
 		case html.ErrorToken:

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"io"
 	"iter"
 	"strings"
 	"sync"
@@ -253,12 +254,23 @@ func (b *builder) newPage(l lang.Lang, kind, page, title string) *pageData {
 	return p
 }
 
+// streamSize is the expected length above which a page is written as the
+// template makes it rather than made in memory first (a variable for tests).
+var streamSize = 1 << 20
+
 func (b *builder) emit(kind string, p *pageData) error {
-	out, err := b.tmpl.exec(kind, p, p.size)
-	if err != nil {
-		return err
+	if p.size > streamSize {
+		err := b.addStream(p.Path, func(w io.Writer) error { return b.tmpl.execTo(w, kind, p) })
+		if err != nil {
+			return err
+		}
+	} else {
+		out, err := b.tmpl.exec(kind, p, p.size)
+		if err != nil {
+			return err
+		}
+		b.add(p.Path, out)
 	}
-	b.add(p.Path, out)
 	b.mu.Lock()
 	b.pages++
 	b.mu.Unlock()
@@ -515,6 +527,7 @@ func (b *builder) dataPage(l lang.Lang) error {
 			return err
 		}
 		tv := tableView{ID: t.ID, Title: t.Title.In(l), HTML: template.HTML(h)}
+		p.size += len(h) + 256
 		for _, c := range t.Charts {
 			tv.Used = append(tv.Used, link{Href: "#", Text: c.Title.In(l)})
 		}

@@ -8,9 +8,11 @@
 package site
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"runtime"
 	"slices"
@@ -232,6 +234,53 @@ func (b *builder) add(path string, data []byte) {
 	if err != nil && b.putFail == nil {
 		b.putFail = fmt.Errorf("write %s: %w", path, err)
 	}
+}
+
+// addStream is add for a file too large to make in memory first: write
+// writes it, and as it goes the bytes go to the sink, the digest and the
+// link checker at once.
+func (b *builder) addStream(path string, write func(w io.Writer) error) error {
+	f, err := b.sink.create(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	h := sha256.New()
+	pr, pw := io.Pipe()
+	checked := make(chan error, 1)
+	go func() {
+		err := b.links.AddReader(path, pr)
+		pr.CloseWithError(err) // unblocks the writer if the checker stopped
+		checked <- err
+	}()
+	n := &countWriter{}
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n, pw), 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	pw.CloseWithError(err)
+	if cerr := <-checked; err == nil && cerr != nil {
+		err = fmt.Errorf("link check: %w", cerr)
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("write %s: %w", path, cerr)
+	}
+	if err != nil {
+		return err
+	}
+	fs := fileSum{size: n.n}
+	h.Sum(fs.sum[:0])
+	b.mu.Lock()
+	b.files[path] = fs
+	b.mu.Unlock()
+	return nil
+}
+
+type countWriter struct{ n int }
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
 }
 
 func (b *builder) putErr() error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -119,6 +120,15 @@ func (t *pageTemplates) exec(kind string, data any, size int) ([]byte, error) {
 		}
 	}
 	return b.Bytes(), nil
+}
+
+// execTo runs the template of kind on data, writing to w as it goes.
+func (t *pageTemplates) execTo(w io.Writer, kind string, data any) error {
+	tt, ok := t.pages[kind]
+	if !ok {
+		return errors.New("no template for " + kind)
+	}
+	return tt.Execute(w, data)
 }
 
 // funcs are the template functions beyond html/template's own; pages use

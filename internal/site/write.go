@@ -46,6 +46,9 @@ func (b *builder) staticFiles() error {
 // writes files lets the build forget a page as soon as it is made.
 type sink interface {
 	put(p string, data []byte) error
+	// create opens file p to be written in pieces; it is complete once
+	// closed without error.
+	create(p string) (io.WriteCloser, error)
 }
 
 // memSink keeps the files in memory: Build's Result.Out.
@@ -60,6 +63,19 @@ func (m *memSink) put(p string, data []byte) error {
 	m.out[p] = data
 	return nil
 }
+
+func (m *memSink) create(p string) (io.WriteCloser, error) {
+	return &memFile{m: m, p: p}, nil
+}
+
+// memFile is a file of a memSink being written.
+type memFile struct {
+	bytes.Buffer
+	m *memSink
+	p string
+}
+
+func (f *memFile) Close() error { return f.m.put(f.p, f.Bytes()) }
 
 // dirSink writes files into a temporary folder beside dir and swaps it in
 // on commit, so a failed build leaves dir as it was. It holds a lock file
@@ -142,6 +158,16 @@ func sameFile(name string, data []byte) bool {
 }
 
 var comparePool = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+func (d *dirSink) create(p string) (io.WriteCloser, error) {
+	if !safePath(p) {
+		return nil, fmt.Errorf("refusing to write unsafe path %q", p)
+	}
+	if err := d.mkdir(path.Dir(p)); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}
 
 // mkdir creates folder p (slash-separated, relative) under tmp once.
 func (d *dirSink) mkdir(p string) error {
