@@ -534,6 +534,17 @@ func (s *Site) Table(id string) (*dataset.Table, bool) {
 	return nil, false
 }
 
+// ReleaseBodies drops the Markdown of every section text. A build calls it
+// once it has parsed and checked the sections: a long report's text would
+// otherwise stay in memory beside its rendered form.
+func (s *Site) ReleaseBodies() {
+	for _, sec := range s.Sections {
+		for _, t := range sec.Texts {
+			t.Body = nil
+		}
+	}
+}
+
 // TableIDs returns the IDs of all tables.
 func (s *Site) TableIDs() []string {
 	var out []string

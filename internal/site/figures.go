@@ -192,7 +192,10 @@ func (b *builder) tableFigure(t *dataset.Table, l lang.Lang, pagePath string) ([
 		b.tables[key] = e
 	}
 	b.mu.Unlock()
-	e.once.Do(func() { e.html, e.err = b.tableHTML(t, l, pagePath, nil, true) })
+	e.once.Do(func() {
+		e.html, e.err = b.tableHTML(t, l, pagePath, nil, true)
+		e.html = bytes.Clone(e.html) // without the spare room of its buffer, as it is kept
+	})
 	return e.html, e.err
 }
 

@@ -73,9 +73,9 @@ func (o Output) Paths() []string {
 
 // Result is what a build made and what it found.
 type Result struct {
-	Site  *content.Site
-	Out   Output      // the files, from Build only (BuildTo writes them instead)
-	Diags []diag.Diag // warnings (and errors when the build failed)
+	Site  *content.Site // after a build, without the sections' Markdown (see ReleaseBodies)
+	Out   Output        // the files, from Build only (BuildTo writes them instead)
+	Diags []diag.Diag   // warnings (and errors when the build failed)
 	Pages int
 	Files int
 }
@@ -141,6 +141,7 @@ func buildInto(ctx context.Context, opt Options, open func() (sink, error)) (*Re
 		res.Diags = dl.Items()
 		return res, dl.Err()
 	}
+	s.ReleaseBodies() // rendered when parsed
 	if b.sink, err = open(); err != nil {
 		return res, err
 	}
