@@ -50,6 +50,18 @@ func (d *Doc) Prepare() (*Prepared, error) {
 	return p, nil
 }
 
+// Size is the length of the prepared HTML, without the blocks.
+func (p *Prepared) Size() int {
+	n := 0
+	for _, c := range p.chunks {
+		n += len(c.HTML) + 1
+	}
+	return n
+}
+
+// Len is the number of chunks.
+func (p *Prepared) Len() int { return len(p.chunks) }
+
 // Fill returns the chunks with every hole filled by block, as Render would
 // have written them (a nil block leaves the blocks out). Chunks without a block share their HTML with p and
 // with every other Fill: callers must not modify it.

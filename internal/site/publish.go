@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -265,9 +266,23 @@ func (b *builder) singlePage(l lang.Lang) error {
 	if hs := styleHashes(out); len(hs) > 0 {
 		csp += "; style-src " + strings.Join(hs, " ")
 	}
-	out = bytes.Replace(out, []byte(cspMarker), []byte(csp), 1)
-	b.add(sp, out)
-	return nil
+	before, after, found := bytes.Cut(out, []byte(cspMarker))
+	if !found { // a site's own template without the policy
+		csp = ""
+	}
+	if len(out) <= streamSize {
+		b.add(sp, slices.Concat(before, []byte(csp), after))
+		return nil
+	}
+	// A long report: write the pieces rather than join them in a copy.
+	return b.addStream(sp, func(w io.Writer) error {
+		for _, part := range [][]byte{before, []byte(csp), after} {
+			if _, err := w.Write(part); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // styleHashes returns the CSP sources ('sha256-…') of every <style> element.

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -74,15 +73,18 @@ type tocItem struct {
 	Level    int
 }
 
-// bodySize is the length of the bodies of views, to size a page's buffer.
+// bodySize is about the length of the bodies of views, to size a page's
+// buffer.
 func bodySize(views []sectionView) int {
 	n := 0
 	for _, v := range views {
-		if v.body != nil {
-			n += v.body.size()
+		if v.b != nil {
+			if d := v.b.doc(v.sec, v.lang); d != nil && d.prep != nil {
+				n += d.prep.Size()
+			}
 		}
 	}
-	return n + n/16
+	return n + n/8
 }
 
 type sectionView struct {
@@ -90,17 +92,26 @@ type sectionView struct {
 	Heading                          string // number and title
 	Anchor                           string
 	TOC                              []tocItem
-	body                             *renderEntry // nil on pages without bodies
+
+	// The body, for pages that show it, is rendered when the template
+	// reaches it, so a page that holds every section never holds every
+	// body at once.
+	b        *builder
+	sec      *content.Section
+	lang     lang.Lang
+	pagePath string
 }
 
-// Body returns the section's body with its IDs prefixed by its anchor, made
-// when the template reaches it, so a page that holds every section never
-// holds every body twice.
-func (v sectionView) Body() template.HTML {
-	if v.body == nil {
-		return ""
+// Body returns the section's body with its IDs prefixed by its anchor.
+func (v sectionView) Body() (template.HTML, error) {
+	if v.b == nil {
+		return "", nil
 	}
-	return v.body.inReport(v.Anchor + "-")
+	e, err := v.b.renderSection(v.sec, v.lang, v.pagePath)
+	if err != nil {
+		return "", err
+	}
+	return e.inReport(v.Anchor + "-"), nil
 }
 
 type card struct {
@@ -313,19 +324,15 @@ type renderEntry struct {
 	chunks []markdown.Chunk
 }
 
-// size is the length of the section's body.
-func (e *renderEntry) size() int {
-	n := 0
-	for _, c := range e.chunks {
-		n += len(c.HTML) + 1
+// showsChart reports whether section sec in l shows a chart that may go
+// live (drawn charts only: without a chart renderer, charts are tables).
+func (b *builder) showsChart(sec *content.Section, l lang.Lang) bool {
+	d := b.doc(sec, l)
+	if b.opt.Charts == nil || d == nil || d.doc == nil {
+		return false
 	}
-	return n
-}
-
-// hasChart reports whether the section shows a chart that may go live.
-func (e *renderEntry) hasChart() bool {
-	for _, c := range e.chunks {
-		if bytes.Contains(c.HTML, []byte("data-chart=")) {
+	for _, r := range d.doc.Blocks {
+		if r.Kind == "chart" {
 			return true
 		}
 	}
@@ -410,7 +417,7 @@ func (b *builder) sectionPage(l lang.Lang, i int) error {
 		next := b.site.Sections[i+1]
 		p.Next = &link{Href: next.Slug + ".html", Text: b.sectionTitle(next, l)}
 	}
-	p.HasCharts = e.hasChart()
+	p.HasCharts = b.showsChart(sec, l)
 	return b.emit("section", p)
 }
 
@@ -420,11 +427,7 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 		t := sec.Texts[l.Tag]
 		v := sectionView{ID: sec.ID, Href: sec.Slug + ".html", Number: t.Number, Title: t.Title, Heading: numbered(t.Number, t.Title), Summary: t.Summary, Anchor: "s-" + sec.Slug}
 		if withBody {
-			e, err := b.renderSection(sec, l, pagePath)
-			if err != nil {
-				return nil, err
-			}
-			v.body = e
+			v.b, v.sec, v.lang, v.pagePath = b, sec, l, pagePath
 			v.TOC = b.toc(sec, l, v.Anchor+"-")
 		}
 		out = append(out, v)
@@ -476,8 +479,8 @@ func (b *builder) reportPage(l lang.Lang) error {
 	p.Sections = secs
 	p.size = bodySize(secs)
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
-	for _, s := range secs {
-		p.HasCharts = p.HasCharts || s.body.hasChart()
+	for _, sec := range b.site.Sections {
+		p.HasCharts = p.HasCharts || b.showsChart(sec, l)
 	}
 	return b.emit("report", p)
 }
@@ -599,27 +602,31 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 			p.Alternates = append(p.Alternates, alternate{Lang: a, Href: rel(p.Path, a.Prefix+"/"+parallelPage), Current: a.Tag == l.Tag})
 		}
 	}
-	type pair struct{ left, right *renderEntry }
-	var secs []pair
 	for _, sec := range b.site.Sections {
-		le, err := b.renderSection(sec, l, p.Path)
-		if err != nil {
-			return err
+		for _, x := range []lang.Lang{l, o} {
+			if d := b.doc(sec, x); d != nil && d.prep != nil {
+				p.size += d.prep.Size() + 100*d.prep.Len() // and the rows' markup
+			}
 		}
-		re, err := b.renderSection(sec, o, p.Path)
-		if err != nil {
-			return err
-		}
-		secs = append(secs, pair{le, re})
-		p.size += le.size() + re.size() + 100*(len(le.chunks)+1) // rows' markup
 	}
 	// The rows of one section at a time, made as the template reaches
-	// them: the whole text of a long report is never held twice.
+	// them: the whole text of a long report is never held at once.
+	var failed error
 	p.Pairs = func(yield func(template.HTML) bool) {
 		var rows strings.Builder
-		for i, sec := range b.site.Sections {
+		for _, sec := range b.site.Sections {
+			le, err := b.renderSection(sec, l, p.Path)
+			if err != nil {
+				failed = err
+				return
+			}
+			re, err := b.renderSection(sec, o, p.Path)
+			if err != nil {
+				failed = err
+				return
+			}
 			rows.Reset()
-			left, right := secs[i].left.chunks, secs[i].right.chunks
+			left, right := le.chunks, re.chunks
 			anchor := "s-" + sec.Slug + "-"
 			heading := func(id, title string) string {
 				if id != "" {
@@ -646,7 +653,10 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 			}
 		}
 	}
-	return b.emit("parallel", p)
+	if err := b.emit("parallel", p); err != nil {
+		return err
+	}
+	return failed
 }
 
 // writePair writes one row of the parallel text: left in language l, its IDs
