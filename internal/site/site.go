@@ -3,6 +3,13 @@
 // writes the result atomically, so a failed build leaves the previous output
 // as it was.
 //
+// A build holds little in memory beyond the parsed content: each section is
+// rendered once, as it is parsed, with holes for its charts and tables; each
+// page is handed to the output folder and the link checker as soon as it is
+// made (the largest as the template makes them) and then forgotten. Pages are
+// rendered by one worker per CPU; the pages that hold every section run in
+// one lane of their own, one at a time.
+//
 // Every link is relative and points at a file, so the output works from
 // file://, at a host's root and under any sub-path.
 package site
