@@ -11,7 +11,7 @@ import (
 )
 
 func main() {
-	cli.LimitMemory()
+	cli.TuneMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
