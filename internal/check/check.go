@@ -308,7 +308,7 @@ func phrase(s *content.Site, para string, v numbers.Value, l lang.Lang) (string,
 // render writes v as a reader of l would expect it in unit u.
 func render(v numbers.Value, u *lang.Unit, l lang.Lang) string {
 	if u == nil {
-		return lang.Group(v.V, l)
+		return lang.Group(v.V)
 	}
 	return lang.Format(v.V, *u, l)
 }
@@ -372,17 +372,17 @@ func notations(x float64, l lang.Lang) string {
 	var forms []string
 	if l.NumberStyle() == lang.StyleCJK {
 		if x >= 1e4 {
-			forms = append(forms, lang.Group(x/1e4, l)+"萬")
+			forms = append(forms, lang.Group(x/1e4)+"萬")
 		}
 		if x >= 1e8 {
-			forms = append(forms, lang.Group(x/1e8, l)+"億")
+			forms = append(forms, lang.Group(x/1e8)+"億")
 		}
 	} else {
 		if x >= 1e6 {
-			forms = append(forms, lang.Group(x/1e6, l)+" million")
+			forms = append(forms, lang.Group(x/1e6)+" million")
 		}
 		if x >= 1e9 {
-			forms = append(forms, lang.Group(x/1e9, l)+" billion")
+			forms = append(forms, lang.Group(x/1e9)+" billion")
 		}
 	}
 	if len(forms) == 0 {

@@ -52,12 +52,12 @@ func Format(v float64, u Unit, l Lang) string {
 	}
 	switch u.Kind {
 	case KindPercent:
-		return Group(v, l) + "%"
+		return Group(v) + "%"
 	case KindRank:
 		if cjk {
-			return "第" + Group(v, l)
+			return "第" + Group(v)
 		}
-		return "No. " + Group(v, l)
+		return "No. " + Group(v)
 	case KindCurrency:
 		if cjk {
 			n, scale := ScaleCJK(v)
@@ -69,7 +69,7 @@ func Format(v float64, u Unit, l Lang) string {
 		}
 		return word + " " + n
 	}
-	n := Group(v, l)
+	n := Group(v)
 	switch {
 	case word == "":
 		return n
@@ -84,7 +84,7 @@ func Format(v float64, u Unit, l Lang) string {
 func Short(v float64, u Unit, l Lang) string {
 	switch u.Kind {
 	case KindPercent:
-		return Group(v, l) + "%"
+		return Group(v) + "%"
 	case KindCurrency:
 		if l.NumberStyle() == StyleCJK {
 			n, s := ScaleCJK(v)
@@ -93,7 +93,7 @@ func Short(v float64, u Unit, l Lang) string {
 		n, s := ScaleWestern(v)
 		return n + scaleAbbrev[s]
 	}
-	return Group(v, l)
+	return Group(v)
 }
 
 var scaleAbbrev = map[string]string{"million": "m", "billion": "bn"}
@@ -142,7 +142,7 @@ func ScaleWestern(v float64) (num, scale string) {
 
 // Group writes v with the shortest decimals that round-trip and a comma every
 // three digits.
-func Group(v float64, l Lang) string { return groupDigits(trim(v)) }
+func Group(v float64) string { return groupDigits(trim(v)) }
 
 func trim(v float64) string {
 	// Round away binary noise such as 257.64000000000001 before printing.
