@@ -13,7 +13,9 @@ import (
 // FuzzScan checks arbitrary HTML (and CSS) as several files of a small
 // site, one of them at an arbitrary path: Check must not panic and must
 // report exactly what the first implementation (referenceCheck) reports, and
-// a Checker fed the files in reverse order exactly what Check reports. It
+// a Checker fed the files in reverse order exactly what Check reports; the
+// scanner, given the page whole or in chunks, must find what it found on
+// the tokenizer of x/net/html (xnetScan, lex_test.go). It
 // also holds the shortcuts of the scanner, parseRef and join, to what
 // url.Parse and path.Join say of the input.
 func FuzzScan(f *testing.F) {
@@ -41,6 +43,9 @@ func FuzzScan(f *testing.F) {
 		f.Add("en/a.html", []byte(s))
 		f.Add("en/b.css", []byte(s))
 	}
+	for _, s := range lexSeeds {
+		f.Add("en/a.html", []byte(s))
+	}
 	f.Fuzz(func(t *testing.T, page string, data []byte) {
 		files := map[string][]byte{
 			"index.html": data,
@@ -62,6 +67,8 @@ func FuzzScan(f *testing.F) {
 		if probs := c.Problems(); !slices.Equal(probs, got) {
 			t.Fatalf("Checker.Problems() =\n%v\nCheck() =\n%v", probs, got)
 		}
+		// The lexer, whole and streamed, against the scanner on x/net/html.
+		checkScan(t, "en/a.html", data, uint64(len(page)))
 
 		v := strings.TrimSpace(string(data))
 		if scheme, p, frag, ok := parseRef(v); ok && !remote(v) {
