@@ -327,7 +327,16 @@ func (s *Site) SourceLangs() []lang.Lang {
 }
 
 func (s *Site) loadSections(fsys fs.FS, dl *diag.List) {
-	byID := map[string]*Section{}
+	// List the files first, then read and decode them in parallel, each
+	// into its own list of problems, and take them in order.
+	type file struct {
+		lang     lang.Lang
+		name, id string
+		slug     string
+		text     *Text
+		problems diag.List
+	}
+	var files []*file
 	for _, l := range s.SourceLangs() {
 		entries, err := fs.ReadDir(fsys, l.Tag)
 		if err != nil {
@@ -347,18 +356,25 @@ func (s *Site) loadSections(fsys fs.FS, dl *diag.List) {
 				dl.Errorf(name, 0, "name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md", "bad section file name %q", e.Name())
 				continue
 			}
-			t := s.loadText(fsys, name, dl)
-			if t == nil {
-				continue
-			}
-			id := strings.TrimSuffix(e.Name(), ".md")
-			sec := byID[id]
-			if sec == nil {
-				sec = &Section{ID: id, Slug: m[2], Texts: map[string]*Text{}}
-				byID[id] = sec
-			}
-			sec.Texts[l.Tag] = t
+			files = append(files, &file{lang: l, name: name, id: strings.TrimSuffix(e.Name(), ".md"), slug: m[2]})
 		}
+	}
+	parallel(len(files), func(i int) {
+		f := files[i]
+		f.text = s.loadText(fsys, f.name, &f.problems)
+	})
+	byID := map[string]*Section{}
+	for _, f := range files {
+		dl.Merge(&f.problems)
+		if f.text == nil {
+			continue
+		}
+		sec := byID[f.id]
+		if sec == nil {
+			sec = &Section{ID: f.id, Slug: f.slug, Texts: map[string]*Text{}}
+			byID[f.id] = sec
+		}
+		sec.Texts[f.lang.Tag] = f.text
 	}
 	ids := slices.Sorted(maps.Keys(byID))
 	slugs := map[string]string{}
