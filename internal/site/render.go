@@ -188,14 +188,25 @@ func (b *builder) render(ctx context.Context) error {
 			job{l.Prefix + "/" + dataPage, func() error { return b.dataPage(l) }},
 		)
 	}
-	rest = append(rest, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage}, job{"data/*.json", b.dataFiles})
+	rest = append(rest, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage})
 	for _, l := range b.site.Languages {
 		rest = append(rest,
 			job{l.Prefix + "/" + overviewPage, func() error { return b.overviewPage(l) }},
 			job{l.Prefix + "/" + aboutPage, func() error { return b.aboutPage(l) }},
 		)
-		for i := range b.site.Sections {
-			rest = append(rest, job{l.Prefix + "/" + b.site.Sections[i].Slug + ".html", func() error { return b.sectionPage(l, i) }})
+	}
+	// Section pages and data files, interleaved: creating a file is costly
+	// on some file systems, and creations in one folder take turns, so the
+	// workers had better write to different folders at once.
+	for i := range max(len(b.site.Sections), len(b.site.Tables)) {
+		for _, l := range b.site.Languages {
+			if i < len(b.site.Sections) {
+				rest = append(rest, job{l.Prefix + "/" + b.site.Sections[i].Slug + ".html", func() error { return b.sectionPage(l, i) }})
+			}
+		}
+		if i < len(b.site.Tables) {
+			t := b.site.Tables[i]
+			rest = append(rest, job{jsonPath(t), func() error { return b.dataFiles(t) }})
 		}
 	}
 	if err := b.staticFiles(); err != nil {
@@ -565,13 +576,11 @@ func (b *builder) notFoundPage() error {
 	return b.emit("404", p)
 }
 
-// dataFiles writes each table as JSON (all languages) and CSV (per language).
-func (b *builder) dataFiles() error {
-	for _, t := range b.site.Tables {
-		b.add("data/"+t.ID+".json", t.JSON())
-		for _, l := range b.site.Languages {
-			b.add(l.Prefix+"/data/"+t.ID+".csv", t.CSV(l, b.site.Units))
-		}
+// dataFiles writes table t as JSON (all languages) and CSV (per language).
+func (b *builder) dataFiles(t *dataset.Table) error {
+	b.add(jsonPath(t), t.JSON())
+	for _, l := range b.site.Languages {
+		b.add(csvPath(t, l), t.CSV(l, b.site.Units))
 	}
 	return nil
 }
