@@ -131,10 +131,10 @@ func (b *builder) sourceNote(c *dataset.Chart, l lang.Lang) string {
 type tableData struct {
 	ID, Title, Note string
 	Columns         []colView
-	// Body is the table's rows, <tr> elements built in Go: a data table
-	// has many cells, and html/template calls its escapers through
-	// reflection for each one.
-	Body       template.HTML
+	// Head and Body are the table's header row and rows, <tr> elements
+	// built in Go: a report may have thousands of tables with many cells,
+	// and html/template calls its escapers through reflection for each one.
+	Head, Body template.HTML
 	Sources    []link
 	CSV, JSON  string
 	Standalone bool
@@ -263,5 +263,16 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 		writeRow(&body, cells)
 	}
 	td.Body = template.HTML(body.String())
+	var head strings.Builder
+	head.WriteString("<tr>")
+	for _, c := range td.Columns {
+		head.WriteString(`<th scope="col"`)
+		if c.Num {
+			head.WriteString(` class="num"`)
+		}
+		head.WriteString(">" + htmlText.Replace(c.Label) + "</th>")
+	}
+	head.WriteString(`<th scope="col">` + htmlText.Replace(td.T("source")) + "</th></tr>")
+	td.Head = template.HTML(head.String())
 	return b.tmpl.exec("table", td, 0)
 }
