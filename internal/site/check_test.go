@@ -285,3 +285,30 @@ func TestStreamedPages(t *testing.T) {
 		t.Errorf("streamed build of a broken link = %v, want it reported in en/report.html", err)
 	}
 }
+
+// TestRebuildDoesNotLinkSymlinks checks that a symbolic link left in the
+// output is replaced by a file, never linked into the new output.
+func TestRebuildDoesNotLinkSymlinks(t *testing.T) {
+	dir := t.TempDir() + "/public"
+	want := build(t, miniOptions(t)).Out["en/economy.html"]
+	if _, err := BuildTo(t.Context(), miniOptions(t), dir); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := t.TempDir() + "/economy.html"
+	if err := os.WriteFile(elsewhere, want, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(dir + "/en/economy.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, dir+"/en/economy.html"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := BuildTo(t.Context(), miniOptions(t), dir); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Lstat(dir + "/en/economy.html")
+	if err != nil || !st.Mode().IsRegular() {
+		t.Errorf("en/economy.html after the rebuild: %v, %v; want a regular file", st.Mode(), err)
+	}
+}

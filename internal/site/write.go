@@ -135,13 +135,17 @@ func (d *dirSink) put(p string, data []byte) error {
 // sameFile reports whether name is a regular file holding exactly data. It
 // reads the file in pieces, so a large page is not held twice.
 func sameFile(name string, data []byte) bool {
+	// Lstat, not Stat: a link to a symbolic link would copy the link.
+	st, err := os.Lstat(name)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) || st.Mode().Perm() != 0o644 {
+		return false
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) || st.Mode().Perm() != 0o644 {
+	if fst, err := f.Stat(); err != nil || !os.SameFile(st, fst) {
 		return false
 	}
 	bp := comparePool.Get().(*[]byte)
