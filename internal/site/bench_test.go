@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -147,4 +148,26 @@ func BenchmarkWrite(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(res.Out)), "files/op")
 	})
+}
+
+// BenchmarkRealRebuild is what `reportsite serve` does after an edit: build
+// the real report in memory, its charts from a warm cache.
+//
+//	go test ./internal/site -run '^$' -bench RealRebuild -cpuprofile cpu.out
+func BenchmarkRealRebuild(b *testing.B) {
+	charts, err := EChartsRenderer(static.FS, b.TempDir(), 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := Options{Content: os.DirFS("../../content"), Templates: templates.FS, Static: static.FS,
+		Charts: charts, Root: os.DirFS("../.."), Serve: true}
+	if _, err := Build(context.Background(), opt); err != nil { // fills the cache
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(context.Background(), opt); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
