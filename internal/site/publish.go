@@ -258,12 +258,12 @@ func (b *builder) singlePage(l lang.Lang) error {
 	if err != nil {
 		return err
 	}
-	out, err = b.selfContained(out, l, sp)
+	out, hs, err := b.selfContained(out, l, sp)
 	if err != nil {
 		return err
 	}
 	csp := "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'"
-	if hs := styleHashes(out); len(hs) > 0 {
+	if len(hs) > 0 {
 		csp += "; style-src " + strings.Join(hs, " ")
 	}
 	before, after, found := bytes.Cut(out, []byte(cspMarker))
@@ -285,31 +285,15 @@ func (b *builder) singlePage(l lang.Lang) error {
 	})
 }
 
-// styleHashes returns the CSP sources ('sha256-…') of every <style> element.
-func styleHashes(doc []byte) []string {
-	var out []string
-	z := nethtml.NewTokenizer(bytes.NewReader(doc))
-	in := false
-	for {
-		tt := z.Next()
-		switch tt {
-		case nethtml.ErrorToken:
-			return out
-		case nethtml.StartTagToken:
-			name, _ := z.TagName()
-			in = string(name) == "style"
-		case nethtml.TextToken:
-			if in {
-				sum := sha256.Sum256(z.Raw())
-				h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-				if !slices.Contains(out, h) {
-					out = append(out, h)
-				}
-			}
-		case nethtml.EndTagToken:
-			in = false
-		}
+// addStyleHash adds the CSP source ('sha256-…') of a <style> element's text
+// to hs, once.
+func addStyleHash(hs []string, text []byte) []string {
+	sum := sha256.Sum256(text)
+	h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	if slices.Contains(hs, h) {
+		return hs
 	}
+	return append(hs, h)
 }
 
 // urlAttrs are the attributes that make a browser fetch or navigate.
@@ -317,8 +301,9 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "srcset": true, "actio
 
 // selfContained rewrites a rendered page so it needs nothing else: scripts
 // and download links go, links to the language's section pages become
-// anchors, and any other reference is dropped (its text stays).
-func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byte, error) {
+// anchors, and any other reference is dropped (its text stays). It also
+// returns the CSP sources of the <style> elements it wrote.
+func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) (page []byte, styleHashes []string, err error) {
 	anchors := map[string]string{} // site path → anchor prefix on this page
 	for _, sec := range b.site.Sections {
 		anchors[l.Prefix+"/"+sec.Slug+".html"] = "s-" + sec.Slug
@@ -329,6 +314,8 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byt
 	skip := 0 // depth inside a dropped element
 	skipTag := ""
 	var rawCopy []byte
+	var hashes []string // of the <style> elements written
+	inStyle := false
 	for {
 		tt := z.Next()
 		if tt == nethtml.ErrorToken {
@@ -346,6 +333,12 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byt
 			continue
 		}
 		if tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken {
+			switch {
+			case tt == nethtml.TextToken && inStyle:
+				hashes = addStyleHash(hashes, raw)
+			case tt == nethtml.EndTagToken:
+				inStyle = false
+			}
 			out.Write(raw)
 			continue
 		}
@@ -371,6 +364,9 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byt
 				skip, skipTag = 1, t.Data
 			}
 			continue
+		}
+		if tt == nethtml.StartTagToken {
+			inStyle = t.Data == "style"
 		}
 		changed := false
 		var attrs []nethtml.Attribute
@@ -412,9 +408,9 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) ([]byt
 		out.WriteString(">")
 	}
 	if err := z.Err(); err != nil && err.Error() != "EOF" {
-		return nil, err
+		return nil, nil, err
 	}
-	return out.Bytes(), nil
+	return out.Bytes(), hashes, nil
 }
 
 // localAnchor maps a relative link to a section page onto its anchor in the
