@@ -200,7 +200,7 @@ func options(dir string, cacheDir string, workers int) (site.Options, error) {
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "Build the site: check the content, render every page of every language, and\nswap the result into the output folder only when everything succeeded.", stderr)
+	fs := newFlagSet("build", "Build the site: check the content, render every page of every language, and\nswap the result into the output folder only when everything succeeded.\nMemory: GOGC=300 under a 400 MiB soft limit unless GOGC or GOMEMLIMIT is set.", stderr)
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("out", "", "output folder (default <src>/public)")
@@ -208,7 +208,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	bf.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but problems")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
-	memProfile := fs.String("memprofile", "", "write a heap profile, taken when the build ends, to this file")
+	memProfile := fs.String("memprofile", "", "write a memory profile (allocations, and memory in use at the last collection) to this file when the build ends")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
