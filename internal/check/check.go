@@ -4,16 +4,15 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/numbers"
+	"reportsite/internal/par"
 )
 
 // Para is the plain text of one paragraph of a section (no markup, no code
@@ -53,22 +52,9 @@ func allTexts(s *content.Site, paras ParasFunc) textFunc {
 	for i, sec := range s.Sections {
 		index[sec] = i
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				texts[i] = newText(s.Sections[i/len(langs)], langs[i%len(langs)], paras)
-			}
-		}()
-	}
-	for i := range texts {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Do(0, len(texts), func(i int) {
+		texts[i] = newText(s.Sections[i/len(langs)], langs[i%len(langs)], paras)
+	})
 	return func(sec *content.Section, l lang.Lang) *text {
 		i, ok := index[sec]
 		j := slices.IndexFunc(langs, func(o lang.Lang) bool { return o.Tag == l.Tag })

@@ -8,15 +8,14 @@ import (
 	"maps"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
+	"reportsite/internal/par"
 	"reportsite/internal/tomlfile"
 )
 
@@ -359,7 +358,7 @@ func (s *Site) loadSections(fsys fs.FS, dl *diag.List) {
 			files = append(files, &file{lang: l, name: name, id: strings.TrimSuffix(e.Name(), ".md"), slug: m[2]})
 		}
 	}
-	parallel(len(files), func(i int) {
+	par.Do(0, len(files), func(i int) {
 		f := files[i]
 		f.text = s.loadText(fsys, f.name, &f.problems)
 	})
@@ -489,7 +488,7 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 	}
 	tables := make([]*dataset.Table, len(names))
 	lists := make([]diag.List, len(names))
-	parallel(len(names), func(i int) {
+	par.Do(0, len(names), func(i int) {
 		name := path.Join("data", names[i])
 		if src, ok := readFile(fsys, name, &lists[i]); ok {
 			tables[i] = dataset.Decode(name, strings.TrimSuffix(names[i], ".toml"), src, env, &lists[i])
@@ -514,26 +513,6 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 			s.Charts[c.ID] = c
 		}
 	}
-}
-
-// parallel calls fn(0) … fn(n-1), one per CPU at a time.
-func parallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.NumCPU(), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // Table returns the table with ID id.
@@ -687,7 +666,7 @@ func (s *Site) fill() {
 		}
 		// Sections convert in parallel; each call writes only its own
 		// section's map.
-		parallel(len(s.Sections), func(i int) {
+		par.Do(0, len(s.Sections), func(i int) {
 			sec := s.Sections[i]
 			src := sec.Texts[l.Derive]
 			if src == nil {

@@ -446,17 +446,9 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 	return out, nil
 }
 
-// prefixIDs rewrites heading and footnote anchors (id="h-…", href="#h-…",
-// id="fn…", href="#fn…") so several sections can share one page. It makes
-// one pass and one copy.
-func prefixIDs(h template.HTML, prefix string) template.HTML {
-	var b strings.Builder
-	b.Grow(len(h) + len(h)/16)
-	writePrefixed(&b, string(h), prefix)
-	return template.HTML(b.String())
-}
-
-// writePrefixed writes s to b with its anchors prefixed, as prefixIDs.
+// writePrefixed writes s to b with its heading and footnote anchors
+// (id="h-…", href="#h-…", id="fn…", href="#fn…") prefixed, so several
+// sections can share one page. It makes one pass.
 func writePrefixed(b *strings.Builder, s, prefix string) {
 	for {
 		i := strings.Index(s, `="`)

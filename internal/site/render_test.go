@@ -6,7 +6,14 @@ import (
 	"testing"
 )
 
-// prefixIDsByReplace is the obvious definition of prefixIDs, four passes of
+// prefixIDs is writePrefixed into a string.
+func prefixIDs(h template.HTML, prefix string) template.HTML {
+	var b strings.Builder
+	writePrefixed(&b, string(h), prefix)
+	return template.HTML(b.String())
+}
+
+// prefixIDsByReplace is the obvious definition of writePrefixed, four passes of
 // strings.ReplaceAll; the one-pass version must agree with it.
 func prefixIDsByReplace(h, prefix string) string {
 	for _, a := range []string{`id="h-`, `href="#h-`, `id="fn`, `href="#fn`} {

@@ -3,13 +3,13 @@ package site
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"reportsite/internal/check"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
+	"reportsite/internal/par"
 	"reportsite/internal/tomlfile"
 )
 
@@ -48,7 +48,7 @@ func (b *builder) parse() {
 			}
 		}
 	}
-	parallel(b.opt.Workers, len(jobs), func(i int) {
+	par.Do(b.opt.Workers, len(jobs), func(i int) {
 		j := jobs[i]
 		j.doc, j.errs = markdown.Parse(j.t.Body, markdown.Options{LineOffset: j.t.BodyLine})
 		if b.prepare {
@@ -65,27 +65,6 @@ func (b *builder) parse() {
 		}
 		b.docs[docKey{j.sec.ID, j.l.Tag}] = &sectionDoc{sec: j.sec, text: j.t, lang: j.l, doc: j.doc, prep: j.prep, prepErr: j.perr}
 	}
-}
-
-// parallel calls fn(0) … fn(n-1) on up to workers goroutines at once.
-func parallel(workers, n int, fn func(i int)) {
-	workers = max(1, min(workers, n))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func (b *builder) doc(sec *content.Section, l lang.Lang) *sectionDoc {
