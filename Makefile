@@ -28,7 +28,7 @@ bench: build
 	$(GO) run ./internal/bench/cmd -bin $(BIN)
 
 screenshots: build
-	$(GO) test ./internal/browser -run TestScreenshots -screenshots screenshots
+	$(GO) test ./internal/browser -run TestScreenshots -screenshots $(CURDIR)/screenshots
 
 clean:
 	rm -rf bin public dist .cache screenshots
