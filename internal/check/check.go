@@ -352,6 +352,20 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 	}
 }
 
+// Stating returns the index in paras of the first paragraph that states x
+// (as Provenance reads the numbers of a text in l), or -1. A data table's
+// figure comes from that paragraph of its source section; its anchor is
+// markdown.ParaID of the index.
+func Stating(paras []Para, l lang.Lang, x float64) int {
+	x = math.Abs(x)
+	for i, p := range paras {
+		if numbers.Contains(numbers.Extract(p.Text, l.NumberStyle()), x) {
+			return i
+		}
+	}
+	return -1
+}
+
 // notations returns how a text in l may write a large x, to search for it:
 // " (25,764萬 / 2.5764億)", " (257.64 million)".
 func notations(x float64, l lang.Lang) string {

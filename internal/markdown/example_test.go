@@ -25,6 +25,6 @@ func Example() {
 	}
 	// Output:
 	// heading (line 6): <h2 id="h-1">（一）經濟發展</h2>
-	// paragraph (line 8): <p><strong>主要指標逆勢上揚。</strong>1-11月份……</p>
+	// paragraph (line 8): <p id="p-1"><strong>主要指標逆勢上揚。</strong>1-11月份……</p>
 	// figure (line 10): <figure id="chart-growth-rates"></figure>
 }

@@ -62,8 +62,8 @@ func (headingTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			case !validExplicitID(g):
 				st.errorf(off, "start with a letter; use letters, digits, - and _ only",
 					"invalid heading ID %q", g)
-			case isPositionID(g):
-				st.errorf(off, "choose another ID: h-1, h-1-2, … are given to headings by position",
+			case isPositionID(g) || isParaID(g):
+				st.errorf(off, "choose another ID: h-1, h-1-2, … are given to headings by position, p-1, p-2, … to paragraphs",
 					"heading ID %q is reserved", g)
 			case explicit[g] != 0:
 				st.errorf(off, fmt.Sprintf("the ID is used already at line %d; choose another", explicit[g]),
@@ -107,6 +107,12 @@ func isPositionID(id string) bool {
 		}
 	}
 	return true
+}
+
+// isParaID reports whether id looks like p-1, p-2, … (see ParaID).
+func isParaID(id string) bool {
+	rest, ok := strings.CutPrefix(id, "p-")
+	return ok && rest != "" && strings.Trim(rest, "0123456789") == ""
 }
 
 func validExplicitID(id string) bool {

@@ -161,13 +161,13 @@ func TestBlocks(t *testing.T) {
 			name:   "table with tildes and spaces",
 			src:    "Text.\n\n~~~  table   fiscal  \n~~~\n",
 			blocks: []Ref{{"table", "fiscal", 3}},
-			html:   "<p>Text.</p>\n" + `<figure data-table="fiscal"></figure>` + "\n",
+			html:   `<p id="p-1">Text.</p>` + "\n" + `<figure data-table="fiscal"></figure>` + "\n",
 		},
 		{
 			name:   "in a list item",
 			src:    "- item\n\n  ```chart a1\n  ```\n",
 			blocks: []Ref{{"chart", "a1", 3}},
-			html:   "<ul>\n<li>\n<p>item</p>\n<figure data-chart=\"a1\"></figure>\n</li>\n</ul>\n",
+			html:   "<ul>\n<li id=\"p-1\">\n<p>item</p>\n<figure data-chart=\"a1\"></figure>\n</li>\n</ul>\n",
 		},
 		{
 			name:   "unclosed at the end",
@@ -178,7 +178,7 @@ func TestBlocks(t *testing.T) {
 		{
 			name:   "missing id",
 			src:    "Text.\n\n```chart\n```\n",
-			html:   "<p>Text.</p>\n<pre><code class=\"language-chart\"></code></pre>\n",
+			html:   "<p id=\"p-1\">Text.</p>\n<pre><code class=\"language-chart\"></code></pre>\n",
 			errors: []string{"3:1: chart block without an ID"},
 		},
 		{
@@ -331,21 +331,21 @@ func TestCJK(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"bold before a digit", "**主要指標逆勢上揚。**1-11月份", "<p><strong>主要指標逆勢上揚。</strong>1-11月份</p>\n"},
-		{"bold before punctuation", "**主要指標逆勢上揚**。1-11月份", "<p><strong>主要指標逆勢上揚</strong>。1-11月份</p>\n"},
-		{"bold in brackets", "獲得**「小巨人」**稱號", "<p>獲得<strong>「小巨人」</strong>稱號</p>\n"},
-		{"bold in quotes", "獲得**“小巨人”**稱號", "<p>獲得<strong>“小巨人”</strong>稱號</p>\n"},
-		{"bold after a digit", "共23家**（全區）**企業", "<p>共23家<strong>（全區）</strong>企業</p>\n"},
-		{"emphasis", "一*二。*三", "<p>一<em>二。</em>三</p>\n"},
-		{"line break between Han", "第一行\n第二行", "<p>第一行第二行</p>\n"},
-		{"line break after a comma", "首先，\n然後", "<p>首先，然後</p>\n"},
-		{"line break in English", "one\ntwo", "<p>one\ntwo</p>\n"},
-		{"English bold", "a **b** c **d**e", "<p>a <strong>b</strong> c <strong>d</strong>e</p>\n"},
-		{"English punctuation", "**foo.**bar", "<p>**foo.**bar</p>\n"},
-		{"intraword underscore", "snake_case_name", "<p>snake_case_name</p>\n"},
-		{"underscore emphasis", "_a_ 中_文_字", "<p><em>a</em> 中_文_字</p>\n"},
-		{"strikethrough", "~~舊方法（已廢棄）。~~這個 ~~old~~ ~one~", "<p><del>舊方法（已廢棄）。</del>這個 <del>old</del> <del>one</del></p>\n"},
-		{"three tildes", "a ~~~b~~~ c", "<p>a ~~~b~~~ c</p>\n"},
+		{"bold before a digit", "**主要指標逆勢上揚。**1-11月份", "<p id=\"p-1\"><strong>主要指標逆勢上揚。</strong>1-11月份</p>\n"},
+		{"bold before punctuation", "**主要指標逆勢上揚**。1-11月份", "<p id=\"p-1\"><strong>主要指標逆勢上揚</strong>。1-11月份</p>\n"},
+		{"bold in brackets", "獲得**「小巨人」**稱號", "<p id=\"p-1\">獲得<strong>「小巨人」</strong>稱號</p>\n"},
+		{"bold in quotes", "獲得**“小巨人”**稱號", "<p id=\"p-1\">獲得<strong>“小巨人”</strong>稱號</p>\n"},
+		{"bold after a digit", "共23家**（全區）**企業", "<p id=\"p-1\">共23家<strong>（全區）</strong>企業</p>\n"},
+		{"emphasis", "一*二。*三", "<p id=\"p-1\">一<em>二。</em>三</p>\n"},
+		{"line break between Han", "第一行\n第二行", "<p id=\"p-1\">第一行第二行</p>\n"},
+		{"line break after a comma", "首先，\n然後", "<p id=\"p-1\">首先，然後</p>\n"},
+		{"line break in English", "one\ntwo", "<p id=\"p-1\">one\ntwo</p>\n"},
+		{"English bold", "a **b** c **d**e", "<p id=\"p-1\">a <strong>b</strong> c <strong>d</strong>e</p>\n"},
+		{"English punctuation", "**foo.**bar", "<p id=\"p-1\">**foo.**bar</p>\n"},
+		{"intraword underscore", "snake_case_name", "<p id=\"p-1\">snake_case_name</p>\n"},
+		{"underscore emphasis", "_a_ 中_文_字", "<p id=\"p-1\"><em>a</em> 中_文_字</p>\n"},
+		{"strikethrough", "~~舊方法（已廢棄）。~~這個 ~~old~~ ~one~", "<p id=\"p-1\"><del>舊方法（已廢棄）。</del>這個 <del>old</del> <del>one</del></p>\n"},
+		{"three tildes", "a ~~~b~~~ c", "<p id=\"p-1\">a ~~~b~~~ c</p>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -486,12 +486,12 @@ func TestTable(t *testing.T) {
 		t.Fatalf("Render(%q) = %+v, want one table chunk", src, chunks)
 	}
 	got := string(chunks[0].HTML)
-	for _, want := range []string{"<table>", `<th class="align-left">項目</th>`, `<td class="align-right">25764萬元</td>`} {
+	for _, want := range []string{`<table id="p-1">`, `<th class="align-left">項目</th>`, `<td class="align-right">25764萬元</td>`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Render(%q) = %q, want it to contain %q", src, got, want)
 		}
 	}
-	if want := (Para{"table", "項目 金額 一般公共預算總收入 25764萬元", 1}); !reflect.DeepEqual(d.Paras, []Para{want}) {
+	if want := (Para{"table", "項目 金額 一般公共預算總收入 25764萬元", 1, "p-1"}); !reflect.DeepEqual(d.Paras, []Para{want}) {
 		t.Errorf("Parse(%q).Paras = %+v, want %+v", src, d.Paras, want)
 	}
 }
@@ -506,15 +506,67 @@ func TestParas(t *testing.T) {
 		"<div>二〇二一</div>\n"
 	d, _ := Parse([]byte(src), Options{})
 	want := []Para{
-		{"paragraph", "Lead bold em link code old https://example.org next line.", 1},
-		{"item", "第一項續行", 13},
-		{"item", "second nested", 15},
-		{"paragraph", "引用一。", 19},
-		{"paragraph", "引用二。", 21},
-		{"html", "<div>二〇二一</div>", 23},
+		{"paragraph", "Lead bold em link code old https://example.org next line.", 1, "p-1"},
+		{"item", "第一項續行", 13, "p-2"},
+		{"item", "second nested", 15, "p-3"},
+		{"paragraph", "引用一。", 19, "p-4"},
+		{"paragraph", "引用二。", 21, "p-5"},
+		{"html", "<div>二〇二一</div>", 23, "p-6"},
 	}
 	if !reflect.DeepEqual(d.Paras, want) {
 		t.Errorf("Parse(%q).Paras =\n%+v\nwant\n%+v", src, d.Paras, want)
+	}
+}
+
+// TestParaAnchors checks that every paragraph, list item, table and escaped
+// HTML block is rendered with the anchor its Para names, the prefix
+// included, that footnotes keep their own, and that a translation of the
+// same shape gets the same anchors.
+func TestParaAnchors(t *testing.T) {
+	zh := "甲段。[^1]\n\n## 標題\n\n- 一\n- 二\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> 引用。\n\n<b>x</b>\n\n[^1]: 註。\n"
+	en := "Para A.[^1]\n\n## Heading\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> Quote.\n\n<b>x</b>\n\n[^1]: Note.\n"
+	var ids [2][]string
+	for k, src := range []string{zh, en} {
+		d, errs := Parse([]byte(src), Options{IDPrefix: "s-x-"})
+		if len(errs) > 0 {
+			t.Fatalf("Parse(%q): %v", src, errs)
+		}
+		chunks, err := d.Render(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var html strings.Builder
+		for _, c := range chunks {
+			html.Write(c.HTML)
+		}
+		for i, p := range d.Paras {
+			if p.Kind == "footnote" {
+				if p.ID != "" {
+					t.Errorf("footnote Para %d has ID %q, want none (it keeps fn:1)", i, p.ID)
+				}
+				continue
+			}
+			if want := "s-x-" + ParaID(i); p.ID != want {
+				t.Errorf("Paras[%d].ID = %q, want %q", i, p.ID, want)
+			}
+			if n := strings.Count(html.String(), ` id="`+p.ID+`"`); n != 1 {
+				t.Errorf("%q appears %d times in\n%s", ` id="`+p.ID+`"`, n, html.String())
+			}
+			ids[k] = append(ids[k], p.ID)
+		}
+	}
+	if want := []string{"s-x-p-1", "s-x-p-2", "s-x-p-3", "s-x-p-4", "s-x-p-5", "s-x-p-6"}; !reflect.DeepEqual(ids[0], want) || !reflect.DeepEqual(ids[1], want) {
+		t.Errorf("anchors zh %v, en %v, want both %v", ids[0], ids[1], want)
+	}
+	for _, id := range []string{"h-1", "h-1-2", "p-3", "fn:1", "fnref:1"} {
+		if !IsAnchor(id) {
+			t.Errorf("IsAnchor(%q) = false", id)
+		}
+	}
+	for _, id := range []string{"fig-growth", "s-a", "top", ""} {
+		if IsAnchor(id) {
+			t.Errorf("IsAnchor(%q) = true", id)
+		}
 	}
 }
 
@@ -546,7 +598,7 @@ func TestRenderAgain(t *testing.T) {
 			t.Errorf("Render #%d differs from the first", i+2)
 		}
 	}
-	if len(first) < 10 || !bytes.Contains(first[0].HTML, []byte("<p>")) {
+	if len(first) < 10 || !bytes.Contains(first[0].HTML, []byte(`<p id="s1-p-1">`)) {
 		t.Errorf("Render(section.md) = %d chunks, want a real section", len(first))
 	}
 }

@@ -10,12 +10,20 @@ import (
 )
 
 // collectParas returns the plain text of the top-level paragraphs, of each
-// item of top-level lists, of tables and of footnotes; it also reports
+// item of top-level lists, of tables and of footnotes, and gives each that
+// renders as an element of its own its anchor (ParaID); it also reports
 // images that point off the site.
 func collectParas(root ast.Node, src []byte, st *state) []Para {
 	var paras []Para
 	add := func(kind string, n ast.Node) {
-		paras = append(paras, Para{Kind: kind, Text: plainText(n, src), Line: st.lines.line(nodePos(n))})
+		p := Para{Kind: kind, Text: plainText(n, src), Line: st.lines.line(nodePos(n))}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindListItem, east.KindTable, ast.KindHTMLBlock:
+			// A footnote keeps goldmark's fn: ID; a bare text block has no tag.
+			p.ID = st.opt.IDPrefix + ParaID(len(paras))
+			n.SetAttributeString("id", []byte(p.ID))
+		}
+		paras = append(paras, p)
 	}
 	var visit func(n ast.Node)
 	visit = func(n ast.Node) {

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -114,7 +115,11 @@ func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (a
 	if b.HasClosure() {
 		text = append(text, b.ClosureLine.Value(src)...)
 	}
-	_, _ = w.WriteString("<p>")
+	_, _ = w.WriteString("<p")
+	if n.Attributes() != nil {
+		ghtml.RenderAttributes(w, n, ghtml.GlobalAttributeFilter)
+	}
+	_, _ = w.WriteString(">")
 	_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(text, "\r\n")))
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkSkipChildren, nil

@@ -20,6 +20,7 @@ import (
 
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
+	"reportsite/internal/markdown"
 )
 
 // Generator names the program recorded in an archive's provenance.
@@ -425,7 +426,7 @@ func (b *builder) localAnchor(v, pagePath string, anchors map[string]string) str
 	if !ok {
 		return ""
 	}
-	if strings.HasPrefix(u.Fragment, "h-") || strings.HasPrefix(u.Fragment, "fn") {
+	if markdown.IsAnchor(u.Fragment) {
 		return "#" + a + "-" + u.Fragment
 	}
 	return "#" + a

@@ -393,6 +393,14 @@ func (b *builder) toc(sec *content.Section, l lang.Lang, prefix string) []tocIte
 	return out
 }
 
+// paraHref returns the address, from a page of the same language, of
+// paragraph i (its index in the section's markdown.Doc.Paras) on the
+// section's own page. The full report and the parallel page carry the same
+// anchor after the section's prefix "s-<slug>-".
+func paraHref(sec *content.Section, i int) string {
+	return sec.Slug + ".html#" + markdown.ParaID(i)
+}
+
 func (b *builder) sectionTitle(sec *content.Section, l lang.Lang) string {
 	t := sec.Texts[l.Tag]
 	return numbered(t.Number, t.Title)
@@ -446,9 +454,10 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 	return out, nil
 }
 
-// writePrefixed writes s to b with its heading and footnote anchors
-// (id="h-…", href="#h-…", id="fn…", href="#fn…") prefixed, so several
-// sections can share one page. It makes one pass.
+// writePrefixed writes s to b with its heading, paragraph and footnote
+// anchors (id="h-…", href="#h-…", id="p-…", id="fn…", href="#fn…", see
+// markdown.IsAnchor) prefixed, so several sections can share one page. It
+// makes one pass.
 func writePrefixed(b *strings.Builder, s, prefix string) {
 	for {
 		i := strings.Index(s, `="`)
@@ -458,10 +467,10 @@ func writePrefixed(b *strings.Builder, s, prefix string) {
 		j := i + 2
 		name, rest := s[:i], s[j:]
 		switch {
-		case strings.HasSuffix(name, "id") && (strings.HasPrefix(rest, "h-") || strings.HasPrefix(rest, "fn")):
+		case strings.HasSuffix(name, "id") && markdown.IsAnchor(rest):
 			b.WriteString(s[:j])
 			b.WriteString(prefix)
-		case strings.HasSuffix(name, "href") && (strings.HasPrefix(rest, "#h-") || strings.HasPrefix(rest, "#fn")):
+		case strings.HasSuffix(name, "href") && strings.HasPrefix(rest, "#") && markdown.IsAnchor(rest[1:]):
 			j++
 			b.WriteString(s[:j])
 			b.WriteString(prefix)
@@ -661,8 +670,8 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 }
 
 // writePair writes one row of the parallel text: left in language l, its IDs
-// prefixed (unless prefix is ""), and right in o, without the heading and
-// footnote IDs that would repeat the left column's. Rows are built here
+// prefixed (unless prefix is ""), and right in o, without the heading,
+// paragraph and footnote IDs that would repeat the left column's. Rows are built here
 // rather than in the template: a long report has tens of thousands.
 func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right, prefix string) {
 	b.WriteString("\n<div class=\"pair")
@@ -680,8 +689,8 @@ func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right, pr
 	b.WriteString("</div>\n</div>")
 }
 
-// writeStripped writes s to b without its heading and footnote IDs
-// (id="h-…", id="fn…").
+// writeStripped writes s to b without its heading, paragraph and footnote
+// IDs (id="h-…", id="p-…", id="fn…").
 func writeStripped(b *strings.Builder, s string) {
 	for {
 		i := strings.Index(s, ` id="`)
@@ -690,7 +699,7 @@ func writeStripped(b *strings.Builder, s string) {
 		}
 		rest := s[i+len(` id="`):]
 		end := strings.IndexByte(rest, '"')
-		if end < 0 || !strings.HasPrefix(rest, "h-") && !strings.HasPrefix(rest, "fn") {
+		if end < 0 || !markdown.IsAnchor(rest) {
 			b.WriteString(s[:i+len(` id="`)])
 			s = rest
 			continue

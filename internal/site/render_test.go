@@ -13,10 +13,10 @@ func prefixIDs(h template.HTML, prefix string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// prefixIDsByReplace is the obvious definition of writePrefixed, four passes of
+// prefixIDsByReplace is the obvious definition of writePrefixed, six passes of
 // strings.ReplaceAll; the one-pass version must agree with it.
 func prefixIDsByReplace(h, prefix string) string {
-	for _, a := range []string{`id="h-`, `href="#h-`, `id="fn`, `href="#fn`} {
+	for _, a := range []string{`id="h-`, `href="#h-`, `id="p-`, `href="#p-`, `id="fn`, `href="#fn`} {
 		i := strings.IndexByte(a, '"') + 1
 		if a[i] == '#' {
 			i++
@@ -32,6 +32,7 @@ func TestPrefixIDs(t *testing.T) {
 		{`<h2 id="h-1">A</h2>`, `<h2 id="s-a-h-1">A</h2>`},
 		{`<a href="#h-1-2">x</a>`, `<a href="#s-a-h-1-2">x</a>`},
 		{`<sup id="fnref:1"><a href="#fn:1">1</a></sup><li id="fn:1">`, `<sup id="s-a-fnref:1"><a href="#s-a-fn:1">1</a></sup><li id="s-a-fn:1">`},
+		{`<p id="p-3">x</p><li id="p-4"><a href="#p-3">y</a>`, `<p id="s-a-p-3">x</p><li id="s-a-p-4"><a href="#s-a-p-3">y</a>`},
 		{`<a href="economy.html#h-1">x</a><figure id="fig-growth">`, `<a href="economy.html#h-1">x</a><figure id="fig-growth">`},
 		{`<p class="h-1">id="h-1" as text is escaped: id=&#34;h-1&#34;</p>`, `<p class="h-1">id="s-a-h-1" as text is escaped: id=&#34;h-1&#34;</p>`},
 		{`="`, `="`},
@@ -59,6 +60,7 @@ func FuzzPrefixIDs(f *testing.F) {
 func TestWriteStripped(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{`<h3 id="h-1-2">A</h3>`, `<h3>A</h3>`},
+		{`<p id="p-2">A</p><ul><li id="p-3">B</li>`, `<p>A</p><ul><li>B</li>`},
 		{`<sup id="fnref:1"><a href="#fn:1">1</a></sup><li id="fn:1">`, `<sup><a href="#fn:1">1</a></sup><li>`},
 		{`<figure id="fig-growth" class="chart">`, `<figure id="fig-growth" class="chart">`},
 		{`<p>ends inside <a id="h-`, `<p>ends inside <a id="h-`},
