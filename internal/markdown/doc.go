@@ -38,8 +38,18 @@
 // {style=…}) are dropped. A level may not be skipped (## then ####), an
 // explicit ID must be unique, start with a letter and use only letters,
 // digits, - and _, and may not look like a position ID (h-2-1).
-// [Options.IDPrefix] is put before every heading and footnote ID, so that
-// sections can share one page.
+// [Options.IDPrefix] is put before every heading, paragraph and footnote ID,
+// so that sections can share one page.
+//
+// # Paragraph anchors
+//
+// Every entry of [Doc.Paras] that renders as an element of its own (a
+// paragraph, each item of a top-level list, a table, an escaped HTML block)
+// carries the anchor [ParaID] gives its index: p-1, p-2, … in document order.
+// A translation with the same shape has the same anchors, so paragraph n of
+// one language links to paragraph n of another, as the checks and the
+// parallel page pair them. Footnotes keep goldmark's fn: anchors. An explicit
+// heading ID may not look like a paragraph anchor (p-3).
 //
 // # Charts and tables
 //
