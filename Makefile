@@ -1,5 +1,6 @@
 # reportsite: the two commands that matter are `make site` and `make test`.
 GO ?= go
+SHELL := bash
 BIN := bin/reportsite
 
 .PHONY: site test check serve archive bench screenshots fuzz build clean
@@ -13,10 +14,13 @@ site: build
 check: build
 	./$(BIN) check -src .
 
+# The browser suite runs verbosely, so the log shows which tests drove
+# Chromium and which (if any) skipped: a plain "ok" would hide both.
 test: build
 	$(GO) vet ./...
 	./$(BIN) check -src .
-	$(GO) test ./...
+	$(GO) test $$($(GO) list ./... | grep -v /internal/browser)
+	set -o pipefail; $(GO) test -v ./internal/browser | grep -E '^(--- |    --- (FAIL|SKIP)|ok |FAIL|PASS|browser suite|panic)|_test\.go:[0-9]+: '
 
 serve: build
 	./$(BIN) serve -src .

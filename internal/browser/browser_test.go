@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -153,8 +154,19 @@ func run(m *testing.M) int {
 		return 1
 	}
 	browserCtx = ctx
-	return m.Run()
+	code := m.Run()
+	// go test prints a plain "ok" whether or not Chromium ran anything;
+	// say how many tests it drove.
+	fmt.Printf("browser suite: %d test(s) drove %s\n", ran.Load(), exe)
+	if code == 0 && ran.Load() == 0 && !isScreenshotsOnly() {
+		fmt.Fprintln(os.Stderr, "browser suite: Chromium started but no test used it")
+		return 1
+	}
+	return code
 }
+
+// ran counts the tests that got a browser from needBrowser.
+var ran atomic.Int64
 
 // isScreenshotsOnly reports whether -run selects only TestScreenshots, so
 // that `make screenshots` without a folder does not build for nothing.
@@ -168,6 +180,7 @@ func isScreenshotsOnly() bool {
 func needBrowser(t *testing.T) {
 	t.Helper()
 	if site != "" {
+		ran.Add(1)
 		return
 	}
 	if os.Getenv("CI") == "true" && !testing.Short() {

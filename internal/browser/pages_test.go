@@ -365,7 +365,7 @@ func TestServiceWorker(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !ok {
-		t.Skip("no service worker took control of the page")
+		t.Fatal("no service worker took control of the page served over http")
 	}
 	tb.take()
 	for _, p := range []string{"en/index.html", "en/achievements.html", "zh-hant/index.html", "zh-hant/data.html", "index.html"} {

@@ -3,11 +3,9 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
+	"reportsite/internal/golden"
 	"slices"
 	"sort"
 	"strings"
@@ -16,8 +14,6 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 // decode returns the option as generic JSON.
 func decode(t *testing.T, b []byte) map[string]any {
@@ -242,6 +238,7 @@ func checkSafe(t *testing.T, b []byte) {
 
 func TestGolden(t *testing.T) {
 	charts := fixtures()
+	g := golden.New(t, "testdata/*.json")
 	for _, name := range sortedFixtures() {
 		for _, l := range []lang.Lang{en, hant} {
 			t.Run(name+"/"+l.Tag, func(t *testing.T) {
@@ -254,20 +251,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				got.WriteByte('\n')
-				file := filepath.Join("testdata", name+"."+l.Tag+".json")
-				if *update {
-					if err := os.WriteFile(file, got.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("%v (run go test ./internal/chart -update)", err)
-				}
-				if !bytes.Equal(got.Bytes(), want) {
-					t.Errorf("Option(%s, %s) differs from %s (run go test ./internal/chart -update and review the diff):\n%s", name, l.Tag, file, got.Bytes())
-				}
+				g.Check(t, "testdata/"+name+"."+l.Tag+".json", got.Bytes(), nil)
 			})
 		}
 	}

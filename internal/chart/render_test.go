@@ -32,7 +32,7 @@ func newRenderer(t *testing.T) *echarts.Renderer {
 		renderer, rendererErr = echarts.New(script, echarts.Options{Timeout: 10 * time.Second})
 	})
 	if rendererErr != nil {
-		t.Skipf("no ECharts to render with: %v", rendererErr)
+		t.Fatalf("the vendored ECharts does not start: %v", rendererErr)
 	}
 	return renderer
 }

@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"reportsite/internal/golden"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,8 +20,6 @@ import (
 
 	"github.com/dop251/goja"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 const scriptPath = "../../static/vendor/echarts/echarts.min.js"
 
@@ -110,6 +108,7 @@ func normalize(b []byte) []byte {
 
 func TestGolden(t *testing.T) {
 	r := sharedRenderer(t)
+	g := golden.New(t, "testdata/*.svg")
 	for _, c := range []struct {
 		name  string
 		chart Chart
@@ -123,19 +122,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSVG(t, got)
-			golden := filepath.Join("testdata", c.name+".svg")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/echarts -update)", err)
-			}
-			if !bytes.Equal(normalize(got), normalize(want)) {
-				t.Errorf("Render(%s) differs from %s (review, then run with -update):\n%s", c.name, golden, got)
-			}
+			g.Check(t, "testdata/"+c.name+".svg", got, normalize)
 		})
 	}
 }

@@ -2,15 +2,13 @@ package markdown
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reportsite/internal/golden"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func readFile(t testing.TB, name string) ([]byte, error) {
 	t.Helper()
@@ -49,6 +47,7 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no testdata/*.md: %v", err)
 	}
+	g := golden.New(t, "testdata/*.golden")
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".md")
 		t.Run(name, func(t *testing.T) {
@@ -62,20 +61,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := dump(d, errs, chunks)
-			golden := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/markdown -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("Render(%s) differs from %s; run go test ./internal/markdown -update and review the diff\ngot:\n%s", file, golden, got)
-			}
+			g.Check(t, "testdata/"+name+".golden", got, nil)
 		})
 	}
 }

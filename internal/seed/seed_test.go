@@ -1,17 +1,15 @@
 package seed
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
+	"reportsite/internal/golden"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 func TestStripAnnotations(t *testing.T) {
 	tests := []struct {
@@ -291,19 +289,7 @@ func TestDeriveGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "derived.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("Derive(%s) differs from %s; review with go test ./internal/seed -update and git diff", seedPath, golden)
-	}
+	golden.New(t, "testdata/*.golden").Check(t, "testdata/derived.golden", []byte(got), nil)
 }
 
 // realSeed returns the path, relative to the repository root, of the one seed.

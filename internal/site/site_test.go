@@ -3,9 +3,8 @@ package site
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
-	"path/filepath"
+	"reportsite/internal/golden"
 	"strings"
 	"testing"
 
@@ -13,8 +12,6 @@ import (
 	"reportsite/static"
 	"reportsite/templates"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func miniOptions(t testing.TB) Options {
 	t.Helper()
@@ -112,21 +109,30 @@ func TestLanguageSwitchSamePage(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	res := build(t, miniOptions(t))
+	g := golden.New(t, "testdata/golden/*.golden")
 	for _, p := range []string{"index.html", "en/index.html", "en/economy.html", "zh-hant/economy.html", "en/data.html", "en/about.html", "en/parallel.html", "en/data/economy.csv", "data/economy.json"} {
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(p, "/", "_")+".golden")
-		if *update {
-			os.MkdirAll(filepath.Dir(golden), 0o755)
-			if err := os.WriteFile(golden, res.Out[p], 0o644); err != nil {
-				t.Fatal(err)
-			}
+		if _, ok := res.Out[p]; !ok {
+			t.Errorf("Build: no %s in output", p)
 			continue
 		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./internal/site -update)", err)
-		}
-		if !bytes.Equal(res.Out[p], want) {
-			t.Errorf("%s differs from %s; run go test ./internal/site -update and review the diff", p, golden)
+		g.Check(t, "testdata/golden/"+strings.ReplaceAll(p, "/", "_")+".golden", res.Out[p], nil)
+	}
+}
+
+// TestCSPDocumented holds the README's copy of the policy to the one the
+// pages carry.
+func TestCSPDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "Content-Security-Policy: "+CSP+"\n") {
+		t.Errorf("README.md does not quote the pages' policy; write\nContent-Security-Policy: %s", CSP)
+	}
+	res := build(t, miniOptions(t))
+	for p, b := range res.Out {
+		if strings.HasSuffix(p, ".html") && !bytes.Contains(b, []byte(`<meta http-equiv="Content-Security-Policy" content="`+CSP+`">`)) && !bytes.Contains(b, []byte("'sha256-")) {
+			t.Errorf("%s lacks the policy %s", p, CSP)
 		}
 	}
 }
