@@ -282,62 +282,162 @@ func TestLanguageSwitch(t *testing.T) {
 	}
 }
 
-// TestLiveChart scrolls a chart into view with scripts on and waits for the
-// live ECharts instance; the box must keep its height.
-func TestLiveChart(t *testing.T) {
+// TestChartTips taps, hovers and tabs to every mark of every chart on pages
+// with charts, at phone and desktop size, light and dark: each must show a
+// tooltip with the mark's exact value that stays inside the viewport and
+// takes the page's colours, without loading ECharts. Escape closes it. Then
+// the explore button loads the full ECharts bundle, on request only.
+func TestChartTips(t *testing.T) {
 	needBrowser(t)
 	tb := newTab(t)
-	for _, o := range origins() {
-		for _, vp := range []viewport{phone, desktop} {
-			for _, p := range []string{"en/index.html", "zh-hant/achievements.html"} {
-				t.Run(o.name+"/"+vp.name+"/"+p, func(t *testing.T) {
-					if err := tb.setup(vp, true, "light"); err != nil {
-						t.Fatal(err)
-					}
-					if err := tb.open(o.base, p); err != nil {
-						t.Fatal(err)
-					}
-					type box struct {
-						N             int
-						Before, After float64
-						Live          bool
-						Label         string
-					}
-					b, err := eval[box](tb, `(async () => {
-  const boxes = document.querySelectorAll('.chart-box[data-chart]');
-  const last = boxes[boxes.length - 1];
-  if (!last) return {n: 0, before: 0, after: 0, live: false, label: ''};
-  const before = last.getBoundingClientRect().height;
-  last.scrollIntoView({block: 'center'});
-  for (let i = 0; i < 100 && !(last.classList.contains('live') && window.echarts && echarts.getInstanceByDom(last)); i++) {
-    await new Promise(r => setTimeout(r, 100));
+	type mark struct {
+		Chart, Value, Tip, Why string
+	}
+	type result struct {
+		Marks    int
+		Problems []string
+		ECharts  bool
+	}
+	const script = `(async () => {
+  const out = [], vw = document.documentElement.clientWidth, vh = window.innerHeight;
+  const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  let n = 0;
+  const rgb = s => s.replace(/\s/g, '');
+  const bodyBg = getComputedStyle(document.body).backgroundColor;
+  for (const box of document.querySelectorAll('.chart-box[data-chart]')) {
+    const id = box.dataset.chart;
+    const d = JSON.parse(box.querySelector('script.chart-tips').textContent);
+    const marks = Array.from(box.querySelectorAll('svg [data-t="chart"]')).filter(m => m.getAttribute('fill') !== 'none');
+    if (!marks.length) { out.push(id + ': no marks tagged with their data point'); continue; }
+    const tip = box.querySelector('.chart-tip');
+    if (!tip) { out.push(id + ': no tooltip element'); continue; }
+    const check = (how, m) => {
+      const s = +m.dataset.s, i = +m.dataset.i, want = d.values[s][i];
+      if (tip.hidden) { out.push(id + ' ' + how + ' mark ' + s + '/' + i + ': no tooltip'); return; }
+      if (!tip.textContent.includes(want)) out.push(id + ' ' + how + ': tooltip "' + tip.textContent + '" lacks ' + want);
+      if (!tip.textContent.includes(d.rows[i].label)) out.push(id + ' ' + how + ': tooltip lacks the row ' + d.rows[i].label);
+      if (d.context && !tip.textContent.includes(d.context)) out.push(id + ' ' + how + ': tooltip lacks the period ' + d.context);
+      const r = tip.getBoundingClientRect();
+      if (r.left < 0 || r.right > vw + 0.5 || r.top < 0 || r.bottom > vh + 0.5) out.push(id + ' ' + how + ': tooltip off screen at ' + [r.left, r.top, r.right, r.bottom].map(Math.round).join(','));
+      const cs = getComputedStyle(tip);
+      if (rgb(cs.backgroundColor) !== rgb(bodyBg) && rgb(cs.backgroundColor) !== rgb(getComputedStyle(document.documentElement).backgroundColor)) out.push(id + ': tooltip background ' + cs.backgroundColor + ' is not the page background ' + bodyBg);
+      n++;
+    };
+    for (const m of marks) {
+      box.scrollIntoView({block: 'center'});
+      await frame();
+      // A point of the mark a finger can hit: the first of a grid over its
+      // box where the mark is the topmost element (a donut's sector is not
+      // at its box's centre).
+      const r = m.getBoundingClientRect();
+      let hit = null;
+      for (const fy of [0.5, 0.3, 0.7, 0.15, 0.85]) for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+        const x = r.left + r.width * fx, y = r.top + r.height * fy;
+        if (!hit && document.elementFromPoint(x, y) === m) hit = [x, y];
+      }
+      if (!hit) { out.push(id + ': mark ' + m.dataset.s + '/' + m.dataset.i + ' cannot be tapped: covered everywhere'); continue; }
+      document.elementFromPoint(hit[0], hit[1]).dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: hit[0], clientY: hit[1]}));
+      check('tap', m);
+    }
+    // Keyboard: focus, arrows through every mark, Escape.
+    box.focus();
+    await frame();
+    const seen = new Set();
+    for (let k = 0; k < marks.length; k++) {
+      const on = box.querySelector('svg .on');
+      if (!on) { out.push(id + ': keyboard focus shows no mark'); break; }
+      check('key', on);
+      seen.add(on);
+      box.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));
+    }
+    if (seen.size !== marks.length) out.push(id + ': arrow keys reached ' + seen.size + ' of ' + marks.length + ' marks');
+    box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+    if (!tip.hidden) out.push(id + ': Escape does not close the tooltip');
+    box.blur();
   }
-  const live = !!(window.echarts && echarts.getInstanceByDom(last)) && last.classList.contains('live');
-  const img = Array.from(last.querySelectorAll('[role=img]')).find(s => getComputedStyle(s).display !== 'none' && s.getAttribute('aria-hidden') !== 'true');
-  return {n: boxes.length, before, after: last.getBoundingClientRect().height, live,
-    label: img ? (img.getAttribute('aria-label') || '') : ''};
-})()`, true)
+  return {marks: n, problems: out, echarts: !!window.echarts};
+})()`
+	for _, scheme := range []string{"light", "dark"} {
+		for _, vp := range []viewport{phone, desktop} {
+			for _, p := range []string{"en/index.html", "zh-hant/achievements.html", "zh-hans/plans.html"} {
+				t.Run(scheme+"/"+vp.name+"/"+p, func(t *testing.T) {
+					if err := tb.setup(vp, true, scheme); err != nil {
+						t.Fatal(err)
+					}
+					if err := tb.open(origins()[0].base, p); err != nil {
+						t.Fatal(err)
+					}
+					r, err := eval[result](tb, script, true)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if b.N == 0 {
-						t.Fatal("no chart on the page")
+					for _, pr := range r.Problems {
+						t.Error(pr)
 					}
-					if !b.Live {
-						t.Errorf("chart did not become a live ECharts instance within 10s")
+					if r.Marks == 0 {
+						t.Error("no tooltip checked")
 					}
-					if d := b.After - b.Before; d > 1 || d < -1 {
-						t.Errorf("chart box height changed from %.1f to %.1f px on upgrade (layout shift)", b.Before, b.After)
-					}
-					if b.Live && b.Label == "" {
-						t.Errorf("live chart has no aria-label")
+					if r.ECharts {
+						t.Error("the full ECharts bundle loaded without the reader asking")
 					}
 					for _, e := range tb.take() {
-						t.Errorf("%s", e)
+						t.Error(e)
 					}
 				})
 			}
 		}
+	}
+}
+
+// TestChartExplore presses a chart's explore button: only then does the full
+// ECharts bundle load, replacing the SVG in a box of the same height.
+func TestChartExplore(t *testing.T) {
+	needBrowser(t)
+	tb := newTab(t)
+	for _, o := range origins() {
+		t.Run(o.name, func(t *testing.T) {
+			if err := tb.setup(phone, true, "light"); err != nil {
+				t.Fatal(err)
+			}
+			if err := tb.open(o.base, "en/index.html"); err != nil {
+				t.Fatal(err)
+			}
+			type box struct {
+				Before, After float64
+				Live, Early   bool
+				Label         string
+			}
+			b, err := eval[box](tb, `(async () => {
+  const early = !!window.echarts;
+  const box = document.querySelector('.chart-box[data-chart]');
+  const btn = box.parentNode.querySelector('.chart-explore');
+  if (!btn) return {before: 0, after: 0, live: false, early, label: 'no explore button'};
+  const before = box.getBoundingClientRect().height;
+  btn.click();
+  for (let i = 0; i < 100 && !(window.echarts && echarts.getInstanceByDom(box)); i++) await new Promise(r => setTimeout(r, 100));
+  const img = Array.from(box.querySelectorAll('[role=img]')).find(s => getComputedStyle(s).display !== 'none' && s.getAttribute('aria-hidden') !== 'true');
+  return {before, after: box.getBoundingClientRect().height, live: !!(window.echarts && echarts.getInstanceByDom(box)), early,
+    label: img ? (img.getAttribute('aria-label') || '') : ''};
+})()`, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Early {
+				t.Error("ECharts loaded before the reader asked")
+			}
+			if !b.Live {
+				t.Fatalf("chart did not become a live ECharts instance within 10s (%s)", b.Label)
+			}
+			if d := b.After - b.Before; d > 1 || d < -1 {
+				t.Errorf("chart box height changed from %.1f to %.1f px (layout shift)", b.Before, b.After)
+			}
+			if b.Label == "" {
+				t.Errorf("live chart has no aria-label")
+			}
+			for _, e := range tb.take() {
+				t.Error(e)
+			}
+		})
 	}
 }
 

@@ -29,7 +29,7 @@ const LineColor = "#020202"
 
 // formatVersion changes whenever post-processing changes the output, so that
 // cached SVGs from an older version of this package are never reused.
-const formatVersion = "reportsite-echarts-svg-1"
+const formatVersion = "reportsite-echarts-svg-2"
 
 // maxSize bounds a chart's width and height in pixels.
 const maxSize = 10000

@@ -142,6 +142,7 @@ func TestOutputShape(t *testing.T) {
 		`fill="currentColor"`,
 		`stroke="currentColor"`,
 		`stroke-opacity="0.3"`,
+		`data-s="0" data-i="0" data-t="chart"`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Render(bar) lacks %q", want)
@@ -381,6 +382,32 @@ func TestSentinelForms(t *testing.T) {
 			got := paintSentinels(append([]attr(nil), tt.in...))
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("paintSentinels(%v) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMetadata: ECharts' SSR metadata becomes data attributes the page's
+// script reads, and nothing but small indexes and words gets through.
+func TestMetadata(t *testing.T) {
+	tests := []struct {
+		in   [][2]string
+		want []attr
+	}{
+		{[][2]string{{"ecmeta_series_index", "1"}, {"ecmeta_data_index", "12"}, {"ecmeta_ssr_type", "chart"}},
+			[]attr{{"data-s", "1"}, {"data-i", "12"}, {"data-t", "chart"}}},
+		{[][2]string{{"ecmeta_ssr_type", "legend"}}, []attr{{"data-t", "legend"}}},
+		{[][2]string{{"ecmeta_ssr_type", `x" onload="alert(1)`}}, nil},
+		{[][2]string{{"ecmeta_data_index", "-1"}}, nil},
+		{[][2]string{{"ecmeta_data_index", ""}}, nil},
+		{[][2]string{{"ecmeta_data_index", "12345678901234567"}}, nil},
+		{[][2]string{{"ecmeta_silent", "true"}, {"data-x", "1"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.in), func(t *testing.T) {
+			got := cleanAttrs(tt.in, nil)
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("cleanAttrs(%v) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -44,6 +44,30 @@ var attributes = map[string]bool{
 	"vector-effect": true,
 }
 
+// metadata maps the attributes ECharts' SSR mode writes on every mark and
+// legend item (the series, the data index, and "chart" or "legend") to data
+// attributes, so that the page's script can find the mark of any data point
+// and the data point of any mark without ECharts.
+var metadata = map[string]string{
+	"ecmeta_series_index": "data-s",
+	"ecmeta_data_index":   "data-i",
+	"ecmeta_ssr_type":     "data-t",
+}
+
+// safeMeta reports whether a metadata value is a small index or a lower-case
+// word, the only values ECharts writes there.
+func safeMeta(v string) bool {
+	if v == "" || len(v) > 16 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
 // references lists the attributes whose value may be url(#id).
 var references = map[string]bool{"fill": true, "stroke": true, "clip-path": true, "filter": true}
 
@@ -179,6 +203,10 @@ func cleanAttrs(in [][2]string, ids map[string]string) []attr {
 		case attributes[name]:
 			if v, ok := safeValue(name, value, ids); ok {
 				set(name, v)
+			}
+		case metadata[name] != "":
+			if safeMeta(value) {
+				set(metadata[name], value)
 			}
 		}
 	}

@@ -46,7 +46,7 @@ func (cc *chartCache) get(c *dataset.Chart, l lang.Lang) (Chart, error) {
 type figureData struct {
 	ID, Title, Subtitle, Source string
 	SVG                         template.HTML
-	Option                      template.JS
+	Option, Tips                template.JS
 	HasOption                   bool
 	Desc                        string
 	Table                       template.HTML
@@ -89,6 +89,13 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 		}
 		fd.Option = template.JS(escapeJSONForScript(buf.Bytes()))
 		fd.HasOption = true
+	}
+	if len(r.SVG) > 0 {
+		tips, err := b.tips(c, l)
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: tips: %w", c.ID, err)
+		}
+		fd.Tips = template.JS(escapeJSONForScript(tips))
 	}
 	return b.tmpl.exec("figure", fd, 0)
 }
