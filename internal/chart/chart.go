@@ -174,7 +174,7 @@ func (p *plot) maxAbs() float64 {
 // suffix is what Short writes after the 1 at that scale: 億, bn, %, or "".
 // Asking lang keeps the scale words in one place.
 func axisScale(max float64, u lang.Unit, l lang.Lang) (div float64, suffix string) {
-	for _, d := range []float64{1e12, 1e9, 1e8, 1e6, 1e4} {
+	for _, d := range []float64{1e12, 1e9, 1e8, 1e6, 1e4, 1e3} {
 		if max < d {
 			continue
 		}

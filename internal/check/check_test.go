@@ -379,3 +379,76 @@ func TestStating(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredUnits reads figures in units other than yuan: a built-in
+// currency by ISO code, built-in visits and a unit declared in site.toml with
+// its own scale. The checks pass when the texts agree and name the unit in
+// the hint when they do not.
+func TestDeclaredUnits(t *testing.T) {
+	const units = siteTOML + `
+[units.rooms]
+words = { zh-Hant = "間", en = "rooms" }
+scale = "thousand"
+`
+	const table = `title = { zh-Hant = "表", en = "Table" }
+source = "01-a"
+
+[[columns]]
+key = "gdp"
+label = { zh-Hant = "本地生產總值", en = "GDP" }
+type = "number"
+unit = "MOP"
+
+[[columns]]
+key = "visitors"
+label = { zh-Hant = "入境旅客", en = "Visitor arrivals" }
+type = "number"
+unit = "visits"
+
+[[columns]]
+key = "rooms"
+label = { zh-Hant = "客房", en = "Rooms" }
+type = "number"
+unit = "rooms"
+
+[[rows]]
+id = "y2023"
+gdp = %s
+visitors = 28210000
+rooms = 45600
+`
+	const zh = "本地生產總值為3,795億澳門元，入境旅客2,821萬人次，客房4.56萬間。\n"
+	tests := []struct {
+		name, gdp, en, want string
+	}{
+		{name: "agree", gdp: "379500000000", en: "GDP was MOP379.5 billion, with 28.21 million visitor arrivals and 45.6 thousand rooms.\n"},
+		{
+			name: "translation wrong", gdp: "379500000000", en: "GDP was MOP 397.5 billion, with 28.21 million visitor arrivals and 45.6 thousand rooms.\n",
+			want: "en/01-a.md:4: number 379500000000 (3,795億澳門元 in zh-Hant/01-a.md:4) is missing\n" +
+				"\thint: write MOP 379.5 billion, or add it to allow_numbers with a reason\n" +
+				"en/01-a.md:4: number 397500000000 (397.5 billion) is not in zh-Hant/01-a.md:4\n" +
+				"\thint: correct it to the number in zh-Hant/01-a.md:4, or add it to allow_numbers with a reason\n",
+		},
+		{
+			name: "table wrong", gdp: "37950000000", en: "GDP was MOP379.5 billion, with 28.21 million visitor arrivals and 45.6 thousand rooms.\n",
+			want: "data/t.toml:24: value 37950000000 (3,795,000萬 / 379.5億) not found in section 01-a (zh-Hant)\n" +
+				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := site(t, map[string]string{
+				"site.toml":       units,
+				"zh-Hant/01-a.md": section("甲", "", zh),
+				"en/01-a.md":      section("A", "", tt.en),
+				"data/t.toml":     strings.Replace(table, "%s", tt.gdp, 1),
+			})
+			var dl diag.List
+			Parity(s, splitParas, &dl)
+			Provenance(s, splitParas, &dl)
+			if got := diags(&dl); got != tt.want {
+				t.Errorf("Parity and Provenance =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}

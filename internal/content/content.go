@@ -128,7 +128,7 @@ type siteFile struct {
 	Languages []langFile           `toml:"languages"`
 	Report    Report               `toml:"report"`
 	Overview  Overview             `toml:"overview"`
-	Units     map[string]lang.Text `toml:"units"`
+	Units     map[string]unitFile  `toml:"units"`
 }
 
 type langFile struct {
@@ -174,19 +174,98 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 		return nil, dl
 	}
 	s.checkSite(f, dl)
-	for id, words := range sf.Units {
-		if _, ok := s.Units[id]; ok {
-			dl.Errorf("site.toml", f.KeyLine("units", id), "choose another id; built-in units: "+strings.Join(slices.Sorted(maps.Keys(lang.BuiltinUnits())), ", "), "unit %q is built in", id)
-			continue
-		}
-		s.Units[id] = lang.Unit{ID: id, Kind: lang.KindPlain, Words: words}
-	}
+	s.loadUnits(sf, f, dl)
 	s.loadSections(fsys, dl)
 	s.loadTables(fsys, dl)
 	s.loadGlossary(fsys, dl)
 	s.checkOverview(f, dl)
 	s.fill()
 	return s, dl
+}
+
+func (s *Site) loadUnits(sf siteFile, f *tomlfile.File, dl *diag.List) {
+	for _, id := range slices.Sorted(maps.Keys(sf.Units)) {
+		uf := sf.Units[id]
+		line := f.KeyLine("units", id)
+		if _, ok := s.Units[id]; ok {
+			dl.Errorf("site.toml", line, "choose another id; built-in units: "+strings.Join(slices.Sorted(maps.Keys(lang.BuiltinUnits())), ", "), "unit %q is built in", id)
+			continue
+		}
+		if !dataset.IDPattern.MatchString(strings.ToLower(id)) {
+			dl.Errorf("site.toml", line, `use letters, digits, hyphens and underscores, e.g. [units.visitors]`, "unit ID %q is not a safe ID", id)
+			continue
+		}
+		u := lang.Unit{ID: id, Kind: uf.Kind, Scale: uf.Scale, Words: uf.Words}
+		if u.Kind == "" {
+			u.Kind = lang.KindPlain
+		}
+		if !slices.Contains(lang.UnitKinds, u.Kind) {
+			dl.Errorf("site.toml", f.KeyLine("units."+id, "kind"), "use kind = "+quoteAll(lang.UnitKinds), "unit %q has unknown kind %q", id, u.Kind)
+		}
+		if u.Scale == "none" {
+			u.Scale = lang.ScaleNone
+		}
+		if u.Scale != lang.ScaleNone && !slices.Contains(lang.UnitScales, u.Scale) {
+			dl.Errorf("site.toml", f.KeyLine("units."+id, "scale"), "use scale = "+quoteAll(lang.UnitScales), "unit %q has unknown scale %q", id, u.Scale)
+		}
+		if u.Kind == lang.KindCurrency && u.Words.IsZero() {
+			u.Words = lang.Text{lang.Any: id} // an ISO code names itself: NZD 3.2 million
+		}
+		s.checkText(u.Words, "units."+id+".words", "site.toml", line, false, dl)
+		s.Units[id] = u
+	}
+}
+
+// unitFile is a unit declared in site.toml: either its words alone, keyed by
+// language ([units.firms] zh-Hant = "家"), or words, kind and scale.
+type unitFile struct {
+	Words lang.Text
+	Kind  string
+	Scale string
+}
+
+// UnmarshalTOML reads either form of a unit, rejecting keys and types it
+// does not know so that a typo is not silently ignored.
+func (u *unitFile) UnmarshalTOML(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf("unit is a %T, want a table: [units.<id>] with words, kind and scale", v)
+	}
+	_, hasWords := m["words"]
+	_, hasKind := m["kind"]
+	_, hasScale := m["scale"]
+	if !hasWords && !hasKind && !hasScale {
+		return u.Words.UnmarshalTOML(m)
+	}
+	for k, x := range m {
+		switch k {
+		case "words":
+			if err := u.Words.UnmarshalTOML(x); err != nil {
+				return fmt.Errorf("words: %w", err)
+			}
+		case "kind", "scale":
+			str, ok := x.(string)
+			if !ok {
+				return fmt.Errorf("%s is a %T, want a string", k, x)
+			}
+			if k == "kind" {
+				u.Kind = str
+			} else {
+				u.Scale = str
+			}
+		default:
+			return fmt.Errorf("unknown key %q in a unit; want words, kind or scale", k)
+		}
+	}
+	return nil
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, " | ")
 }
 
 func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {

@@ -58,9 +58,16 @@
 //	detail = "completion"                             # optional second column, shown small
 //	label  = { zh-Hant = "一般公共預算總收入", en = "General public budget revenue" }
 //
-//	[units.firms]                  # site-defined units beside the built-in ones
+//	[units.firms]                  # a site-defined unit: its words alone …
 //	zh-Hant = "家"
 //	en = "firms"
+//	[units.rooms]                  # … or its words, kind and scale
+//	words = { zh-Hant = "間", en = "rooms" }
+//	kind  = "plain"                # plain (default) | currency | percent | rank
+//	scale = "thousand"             # none (default) | large | thousand
+//	[units.NZD]                    # any ISO 4217 code: kind = "currency", words default to the code
+//	kind  = "currency"
+//	scale = "large"
 //
 // Bilingual text is written as an inline table keyed by language tag; a derived
 // language is never written. A plain string means the same text in every language.
@@ -120,10 +127,30 @@
 //
 // # Units
 //
-// Built in: yuan (萬元/億元; CNY million/billion), percent (%), pp (percentage
-// points), people (人; people), count (no unit word), rank (第N; No. N), sqm
-// (平方米; m²), m (米; m), households (戶; households). A site adds its own
-// under [units.<id>] in site.toml.
+// A unit says what a number counts: its words in each language and how large
+// values are written. Its kind places the word: plain writes 79,515人 and
+// 79,515 people; currency writes 3,795億澳門元 and MOP 379.5 billion (the
+// code first in English); percent writes 39.2%; rank writes 第3 and No. 3.
+// Its scale: none writes every digit; large writes 萬 and 億 in Chinese and
+// million and billion in English; thousand adds thousand in English
+// (45.6 thousand rooms). Cells stay in base units whatever the scale:
+// 379500000000, not 3795.
+//
+// Built in:
+//
+//	yuan        元 / CNY, large              (the renminbi as Chinese reports write it)
+//	CNY HKD MOP TWD USD EUR GBP JPY SGD MYR AUD CAD KRW
+//	            人民幣元, 港元, 澳門元, 新臺幣元, 美元, … / the code, large
+//	percent     39.2%                        pp        個百分點 / percentage points
+//	people      人 / people                  visits    人次 / visits, large
+//	count       no word                      rank      第N / No. N
+//	households  戶 / households              m, km     米, 公里 / m, km
+//	sqm, sqkm   平方米, 平方公里 / m², km²    hectares  公頃 / hectares
+//	mu          畝 / mu, large               tonnes    噸 / tonnes, large
+//
+// A site adds its own under [units.<id>] in site.toml (see above); a built-in
+// ID cannot be redefined. The provenance and parity checks read a figure in
+// any unit and scale (3,795億 = 379.5 billion = MOP379.5 billion).
 //
 // # Charts
 //

@@ -222,7 +222,11 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 			}
 		case TypeNumber:
 			if _, ok := env.Units[c.Unit]; !ok {
-				dl.Errorf(file, f.KeyLine(at, "unit"), "use one of: "+strings.Join(sortedKeys(env.Units), ", ")+", or define it under [units] in site.toml", "unknown unit %q in column %q", c.Unit, c.Key)
+				hint := "use one of: " + strings.Join(unitIDs(env.Units), ", ") + ", or define it under [units] in site.toml"
+				if s := tomlfile.Suggest(c.Unit, sortedKeys(env.Units)); s != "" {
+					hint = fmt.Sprintf("did you mean %q? Or define %q under [units] in site.toml", s, c.Unit)
+				}
+				dl.Errorf(file, f.KeyLine(at, "unit"), hint, "unknown unit %q in column %q", c.Unit, c.Key)
 			}
 		default:
 			hint := `use type = "text", "number" or "code"`
@@ -411,6 +415,23 @@ func columnKeys(cs []Column) []string {
 	var out []string
 	for _, c := range cs {
 		out = append(out, c.Key)
+	}
+	return out
+}
+
+// unitIDs lists units for a hint: the currencies (upper-case ISO codes)
+// folded into one entry, so that the list stays short.
+func unitIDs(units map[string]lang.Unit) []string {
+	var out, codes []string
+	for _, id := range sortedKeys(units) {
+		if units[id].Kind == lang.KindCurrency && strings.ToUpper(id) == id {
+			codes = append(codes, id)
+			continue
+		}
+		out = append(out, id)
+	}
+	if len(codes) > 0 {
+		out = append(out, "a currency code ("+strings.Join(codes, ", ")+")")
 	}
 	return out
 }

@@ -6,14 +6,21 @@ import (
 	"strings"
 )
 
-// Unit is what a number counts, with its words in each language.
+// Unit is what a number counts, with its words in each language and how
+// large values are scaled.
 type Unit struct {
 	ID string
-	// Words is the unit word written after the number ("人", "people").
+	// Words is the unit word written after the number ("人", "people"), or
+	// before it in Western style for a currency ("CNY 257.64 million").
 	Words Text
 	// Kind selects the formatting rule: "plain" (number and word),
-	// "currency" (萬元/億元; CNY million/billion), "percent", "rank".
+	// "currency" (the code before the number in Western style), "percent",
+	// "rank".
 	Kind string
+	// Scale says how large values are written: "" (as they are, 79,515),
+	// "large" (萬 and 億; million and billion) or "thousand" (萬 and 億;
+	// thousand, million and billion).
+	Scale string
 }
 
 // Unit kinds.
@@ -24,19 +31,65 @@ const (
 	KindRank     = "rank"
 )
 
-// BuiltinUnits returns the units every site has, keyed by ID.
+// Unit scales.
+const (
+	ScaleNone     = ""
+	ScaleLarge    = "large"
+	ScaleThousand = "thousand"
+)
+
+// UnitKinds and UnitScales list the kinds and scales a site may declare.
+var (
+	UnitKinds  = []string{KindPlain, KindCurrency, KindPercent, KindRank}
+	UnitScales = []string{"none", ScaleLarge, ScaleThousand}
+)
+
+// currencies are the ISO 4217 codes with built-in Chinese names; a site
+// declares any other code in site.toml with kind = "currency".
+var currencies = []struct{ code, hant, hans string }{
+	{"CNY", "人民幣元", "人民币元"},
+	{"HKD", "港元", "港元"},
+	{"MOP", "澳門元", "澳门元"},
+	{"TWD", "新臺幣元", "新台币元"},
+	{"USD", "美元", "美元"},
+	{"EUR", "歐元", "欧元"},
+	{"GBP", "英鎊", "英镑"},
+	{"JPY", "日圓", "日元"},
+	{"SGD", "新加坡元", "新加坡元"},
+	{"MYR", "令吉", "令吉"},
+	{"AUD", "澳元", "澳元"},
+	{"CAD", "加元", "加元"},
+	{"KRW", "韓圓", "韩元"},
+}
+
+// BuiltinUnits returns the units every site has, keyed by ID: yuan (the
+// renminbi as Chinese reports write it, 元), the currencies by ISO code
+// (MOP, HKD, USD, …), percent, pp, people, visits (人次), count, rank,
+// households, lengths and areas (m, km, sqm, sqkm, hectares, mu) and mass
+// (tonnes).
 func BuiltinUnits() map[string]Unit {
-	return map[string]Unit{
-		"yuan":       {ID: "yuan", Kind: KindCurrency, Words: Text{"zh-Hant": "元", "zh-Hans": "元", "en": "CNY"}},
+	w := func(hant, hans, en string) Text { return Text{"zh-Hant": hant, "zh-Hans": hans, "en": en} }
+	u := map[string]Unit{
+		"yuan":       {ID: "yuan", Kind: KindCurrency, Scale: ScaleLarge, Words: w("元", "元", "CNY")},
 		"percent":    {ID: "percent", Kind: KindPercent},
-		"pp":         {ID: "pp", Kind: KindPlain, Words: Text{"zh-Hant": "個百分點", "zh-Hans": "个百分点", "en": "percentage points"}},
-		"people":     {ID: "people", Kind: KindPlain, Words: Text{"zh-Hant": "人", "zh-Hans": "人", "en": "people"}},
+		"pp":         {ID: "pp", Kind: KindPlain, Words: w("個百分點", "个百分点", "percentage points")},
+		"people":     {ID: "people", Kind: KindPlain, Words: w("人", "人", "people")},
+		"visits":     {ID: "visits", Kind: KindPlain, Scale: ScaleLarge, Words: w("人次", "人次", "visits")},
 		"count":      {ID: "count", Kind: KindPlain},
 		"rank":       {ID: "rank", Kind: KindRank},
-		"sqm":        {ID: "sqm", Kind: KindPlain, Words: Text{"zh-Hant": "平方米", "zh-Hans": "平方米", "en": "m²"}},
-		"m":          {ID: "m", Kind: KindPlain, Words: Text{"zh-Hant": "米", "zh-Hans": "米", "en": "m"}},
-		"households": {ID: "households", Kind: KindPlain, Words: Text{"zh-Hant": "戶", "zh-Hans": "户", "en": "households"}},
+		"sqm":        {ID: "sqm", Kind: KindPlain, Words: w("平方米", "平方米", "m²")},
+		"sqkm":       {ID: "sqkm", Kind: KindPlain, Words: w("平方公里", "平方公里", "km²")},
+		"hectares":   {ID: "hectares", Kind: KindPlain, Words: w("公頃", "公顷", "hectares")},
+		"mu":         {ID: "mu", Kind: KindPlain, Scale: ScaleLarge, Words: w("畝", "亩", "mu")},
+		"m":          {ID: "m", Kind: KindPlain, Words: w("米", "米", "m")},
+		"km":         {ID: "km", Kind: KindPlain, Words: w("公里", "公里", "km")},
+		"households": {ID: "households", Kind: KindPlain, Words: w("戶", "户", "households")},
+		"tonnes":     {ID: "tonnes", Kind: KindPlain, Scale: ScaleLarge, Words: w("噸", "吨", "tonnes")},
 	}
+	for _, c := range currencies {
+		u[c.code] = Unit{ID: c.code, Kind: KindCurrency, Scale: ScaleLarge, Words: w(c.hant, c.hans, c.code)}
+	}
+	return u
 }
 
 // Format writes v in unit u for a reader of language l:
@@ -58,45 +111,56 @@ func Format(v float64, u Unit, l Lang) string {
 			return "第" + Group(v)
 		}
 		return "No. " + Group(v)
-	case KindCurrency:
-		if cjk {
-			n, scale := ScaleCJK(v)
-			return n + l.cjkScale(scale) + word
-		}
-		n, scale := ScaleWestern(v)
-		if scale != "" {
-			return word + " " + n + " " + scale
-		}
-		return word + " " + n
 	}
 	n := Group(v)
+	scale := ""
+	if u.Scale != ScaleNone {
+		n, scale = u.scaled(v, l)
+	}
 	switch {
-	case word == "":
-		return n
 	case cjk:
-		return n + word
+		return n + scale + word
+	case u.Kind == KindCurrency && word != "":
+		word, n = "", word+" "+n
+	}
+	if scale != "" {
+		n += " " + scale
+	}
+	if word == "" {
+		return n
 	}
 	return n + " " + word
+}
+
+// scaled writes v in the unit's scale for l: 2,821 and 萬, 28.21 and million.
+func (u Unit) scaled(v float64, l Lang) (num, scale string) {
+	if l.NumberStyle() == StyleCJK {
+		n, s := ScaleCJK(v)
+		return n, l.cjkScale(s)
+	}
+	if u.Scale == ScaleThousand && math.Abs(v) >= 1e3 && math.Abs(v) < 1e6 {
+		return groupDigits(trim(v / 1e3)), "thousand"
+	}
+	return ScaleWestern(v)
 }
 
 // Short writes v compactly for chart axes and labels, in the unit's scale
 // but without the unit word: 95.82億, 9.58B.
 func Short(v float64, u Unit, l Lang) string {
-	switch u.Kind {
-	case KindPercent:
+	switch {
+	case u.Kind == KindPercent:
 		return Group(v) + "%"
-	case KindCurrency:
+	case u.Scale != ScaleNone:
+		n, s := u.scaled(v, l)
 		if l.NumberStyle() == StyleCJK {
-			n, s := ScaleCJK(v)
-			return n + l.cjkScale(s)
+			return n + s
 		}
-		n, s := ScaleWestern(v)
 		return n + scaleAbbrev[s]
 	}
 	return Group(v)
 }
 
-var scaleAbbrev = map[string]string{"million": "m", "billion": "bn"}
+var scaleAbbrev = map[string]string{"thousand": "k", "million": "m", "billion": "bn"}
 
 // simplifiedScales are the locales that write 万 and 亿 for 萬 and 億.
 var simplifiedScales = map[string]bool{"zh-hans": true, "zh-cn": true, "zh-sg": true, "zh-my": true}

@@ -37,11 +37,47 @@ func TestFormat(t *testing.T) {
 		{17, "count", en, "17"},
 		{-1234.5, "count", en, "-1,234.5"},
 		{115, "households", hans, "115户"},
+		{379500000000, "MOP", hant, "3,795億澳門元"},
+		{379500000000, "MOP", hans, "3,795亿澳门元"},
+		{379500000000, "MOP", en, "MOP 379.5 billion"},
+		{-1250000000, "HKD", en, "HKD -1.25 billion"},
+		{5000, "USD", en, "USD 5,000"},
+		{28210000, "visits", hant, "2,821萬人次"},
+		{28210000, "visits", en, "28.21 million visits"},
+		{9500, "visits", en, "9,500 visits"},
+		{1200000, "tonnes", hans, "120万吨"},
+		{1200000, "tonnes", en, "1.2 million tonnes"},
+		{32.9, "sqkm", en, "32.9 km²"},
+		{450, "hectares", hant, "450公頃"},
 	}
 	for _, tt := range tests {
 		got := Format(tt.v, u[tt.unit], tt.l)
 		if got != tt.want {
 			t.Errorf("Format(%v, %s, %s) = %q, want %q", tt.v, tt.unit, tt.l.Tag, got, tt.want)
+		}
+	}
+}
+
+// TestScaleThousand formats a unit that also scales by thousands in English.
+func TestScaleThousand(t *testing.T) {
+	u := Unit{ID: "rooms", Kind: KindPlain, Scale: ScaleThousand, Words: Text{"zh-Hant": "間", "en": "rooms"}}
+	tests := []struct {
+		v           float64
+		l           Lang
+		full, short string
+	}{
+		{45600, en, "45.6 thousand rooms", "45.6k"},
+		{45600, hant, "4.56萬間", "4.56萬"},
+		{999, en, "999 rooms", "999"},
+		{2500000, en, "2.5 million rooms", "2.5m"},
+		{-3000, en, "-3 thousand rooms", "-3k"},
+	}
+	for _, tt := range tests {
+		if got := Format(tt.v, u, tt.l); got != tt.full {
+			t.Errorf("Format(%v, rooms, %s) = %q, want %q", tt.v, tt.l.Tag, got, tt.full)
+		}
+		if got := Short(tt.v, u, tt.l); got != tt.short {
+			t.Errorf("Short(%v, rooms, %s) = %q, want %q", tt.v, tt.l.Tag, got, tt.short)
 		}
 	}
 }

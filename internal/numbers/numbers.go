@@ -122,12 +122,29 @@ func (sc *scanner) before(i int) rune {
 func (sc *scanner) skipName(i int) int {
 	for i < len(sc.s) {
 		r, n := utf8.DecodeRuneInString(sc.s[i:])
-		if !isLetter(r) && digit(r) < 0 && r != '-' && r != '_' {
+		if r == '.' && i+1 < len(sc.s) && digit(rune(sc.s[i+1])) >= 0 {
+			n = 1 // the decimal part of a name: PM2.5
+		} else if !isLetter(r) && digit(r) < 0 && r != '-' && r != '_' {
 			break
 		}
 		i += n
 	}
 	return i
+}
+
+// currencyCode reports whether the letters before offset i are an ISO 4217
+// code written against the number, as in MOP379.5 billion or HKD12,000:
+// exactly three capital letters after a non-letter.
+func (sc *scanner) currencyCode(i int) bool {
+	if i < 3 {
+		return false
+	}
+	for _, c := range []byte(sc.s[i-3 : i]) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return !isLetter(sc.before(i - 3))
 }
 
 // number reads the number whose first digit is at start and returns the
@@ -136,7 +153,7 @@ func (sc *scanner) number(start int) int {
 	s := sc.s
 	// A digit right after a letter, or after a hyphen after a letter, is part
 	// of a name (T3, COVID-19).
-	if p := sc.before(start); isLetter(p) || (p == '-' || p == '_') && isLetter(sc.before(start-1)) {
+	if p := sc.before(start); (isLetter(p) && !sc.currencyCode(start)) || (p == '-' || p == '_') && isLetter(sc.before(start-1)) {
 		return sc.skipName(start)
 	}
 	var mant strings.Builder

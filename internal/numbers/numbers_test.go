@@ -53,6 +53,8 @@ func TestExtractCJK(t *testing.T) {
 		{"lower-case unit", "道路改造1000m，管網5km", "1000 5"},
 		{"covid", "COVID-19疫苗", ""},
 		{"superscript", "600m²", "600"},
+		{"pataca", "本地生產總值為3,795億澳門元，入境旅客2,821萬人次", "379500000000 28210000"},
+		{"name with decimals", "PM2.5年均濃度", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +87,10 @@ func TestExtractWestern(t *testing.T) {
 		{"not words", "someone, oneself, tone, Mayor, anyone", ""},
 		{"no space scale", "CNY 4 million was invested", "4000000"},
 		{"ranges", "more than 10,000 records and 5-10 days", "10000 5 10"},
+		{"currency code against the number", "MOP379.5 billion, HKD12,000 and USD 3.2bn", "379500000000 12000 3200000000"},
+		{"currency code and thousand", "MOP 12.3 thousand and 28.21 million visitor arrivals", "12300 28210000"},
+		{"name with decimals", "PM2.5 and PM10 levels", ""},
+		{"code is not four letters", "ABCD12 and aMOP3", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -66,7 +66,7 @@ func TestBrokenSites(t *testing.T) {
 		{"non-numeric value", func(m fstest.MapFS) { edit(m, "data/economy.toml", "growth = 39.2", "growth = \"39.2%\"") },
 			"data/economy.toml:25: row 1, column \"growth\": \"39.2%\" is not a number\n\thint: write the number in base units without quotes or unit words, e.g. 257640000 for 25764萬元"},
 		{"unknown unit", func(m fstest.MapFS) { edit(m, "data/economy.toml", `unit = "percent"`, `unit = "percnt"`) },
-			"data/economy.toml:19: unknown unit \"percnt\" in column \"growth\"\n\thint: use one of: count, households, m, people, percent, pp, rank, sqm, yuan, or define it under [units] in site.toml"},
+			"data/economy.toml:19: unknown unit \"percnt\" in column \"growth\"\n\thint: did you mean \"percent\"? Or define \"percnt\" under [units] in site.toml"},
 		{"chart field missing", func(m fstest.MapFS) { edit(m, "data/economy.toml", `values = ["growth"]`, `values = ["grow"]`) },
 			"data/economy.toml:37: chart \"growth\": value column \"grow\" not found\n\thint: name a numeric column of table economy"},
 		{"duplicate chart id", func(m fstest.MapFS) {

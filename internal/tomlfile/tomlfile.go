@@ -84,6 +84,10 @@ func (f *File) KeyLine(path ...string) int {
 	if line := f.keyLine(path, 0, 0, len(f.lines)); line > 0 {
 		return line
 	}
+	// The path may name a table by its header: [units.firms].
+	if s, _, ok := f.findTable(joinHeader(path[:len(path)-1], path[len(path)-1]), 0, -1, 0, len(f.lines)); ok {
+		return s
+	}
 	return 1
 }
 
