@@ -120,15 +120,15 @@ type Allow struct {
 }
 
 type siteFile struct {
-	Title     lang.Text            `toml:"title"`
-	Subtitle  lang.Text            `toml:"subtitle"`
-	BaseURL   string               `toml:"base_url"`
-	Name      string               `toml:"name"`
-	Version   string               `toml:"version"`
-	Languages []langFile           `toml:"languages"`
-	Report    Report               `toml:"report"`
-	Overview  Overview             `toml:"overview"`
-	Units     map[string]unitFile  `toml:"units"`
+	Title     lang.Text           `toml:"title"`
+	Subtitle  lang.Text           `toml:"subtitle"`
+	BaseURL   string              `toml:"base_url"`
+	Name      string              `toml:"name"`
+	Version   string              `toml:"version"`
+	Languages []langFile          `toml:"languages"`
+	Report    Report              `toml:"report"`
+	Overview  Overview            `toml:"overview"`
+	Units     map[string]unitFile `toml:"units"`
 }
 
 type langFile struct {
