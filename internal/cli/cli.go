@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -313,17 +314,17 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	sf.register(fs)
 	seedPath := fs.String("seed", "", "seed file, relative to -src (default: report.source.seed in site.toml)")
-	corr := fs.String("corrections", "seeds/corrections.toml", "manual corrections, relative to -src")
+	corr := fs.String("corrections", "", "manual corrections, relative to -src (default: report.source.corrections in site.toml)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	if *seedPath == "" {
-		p, err := seedFromSite(sf.dir)
-		if err != nil {
+	if *seedPath == "" || *corr == "" {
+		p, c, err := seedFromSite(sf.dir)
+		if err != nil && *seedPath == "" {
 			fmt.Fprintf(stderr, "reportsite seed: %v\n", err)
 			return ExitUsage
 		}
-		*seedPath = p
+		*seedPath, *corr = cmp.Or(*seedPath, p), cmp.Or(*corr, c)
 	}
 	text, err := seed.Derive(os.DirFS(sf.dir), *seedPath, *corr)
 	if err != nil {
@@ -334,21 +335,23 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-func seedFromSite(dir string) (string, error) {
+// seedFromSite returns the seed and corrections that site.toml names.
+func seedFromSite(dir string) (seed, corrections string, err error) {
 	var sf struct {
 		Report struct {
 			Source struct {
-				Seed string `toml:"seed"`
+				Seed        string `toml:"seed"`
+				Corrections string `toml:"corrections"`
 			} `toml:"source"`
 		} `toml:"report"`
 	}
 	if _, err := toml.DecodeFile(filepath.Join(dir, "content", "site.toml"), &sf); err != nil {
-		return "", err
+		return "", "", err
 	}
 	if sf.Report.Source.Seed == "" {
-		return "", fmt.Errorf("site.toml names no report.source.seed; pass -seed")
+		return "", "", fmt.Errorf("site.toml names no report.source.seed; pass -seed")
 	}
-	return sf.Report.Source.Seed, nil
+	return sf.Report.Source.Seed, sf.Report.Source.Corrections, nil
 }
 
 // startProfiles starts a CPU profile into cpu and arranges a heap profile

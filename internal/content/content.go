@@ -60,6 +60,8 @@ type Source struct {
 	URL        string    `toml:"url"`
 	Breadcrumb lang.Text `toml:"breadcrumb"`
 	Seed       string    `toml:"seed"`
+	// Corrections is the seed's manual correction recipe (internal/seed).
+	Corrections string `toml:"corrections"`
 }
 
 // Erratum is one correction made to the source text.

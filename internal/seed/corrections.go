@@ -39,8 +39,11 @@ var reasonLangs = []string{"zh-Hant", "en"}
 
 // LoadCorrections reads the manual corrections from the TOML file name in
 // fsys. Unknown keys, an empty original and a reason missing a language are
-// errors, each reported with file:line.
+// errors, each reported with file:line. An empty name means no corrections.
 func LoadCorrections(fsys fs.FS, name string) ([]Correction, error) {
+	if name == "" {
+		return nil, nil
+	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err

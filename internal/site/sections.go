@@ -93,6 +93,7 @@ func (b *builder) check() {
 	if b.dl.Errors() == 0 {
 		// The editorial rules compare texts, so they run on well-formed content.
 		check.Run(b.site, b.paras, b.dl)
+		check.Seed(b.site, b.opt.Content, b.opt.Root, b.dl)
 	}
 	if b.prepare {
 		// Only the checks read the paragraphs' plain text.

@@ -49,8 +49,8 @@ type Options struct {
 	Serve bool
 	// Workers is the number of pages rendered at once; 0 means one per CPU.
 	Workers int
-	// Root is the folder holding the seed file named in site.toml; nil means
-	// provenance is not checked.
+	// Root is the site folder, which holds the seed named in site.toml; nil
+	// means the text is not compared with its seed (check.Seed).
 	Root fs.FS
 }
 
