@@ -18,6 +18,7 @@ check: build
 # Chromium and which (if any) skipped: a plain "ok" would hide both.
 test: build
 	$(GO) vet ./...
+	for os in windows darwin linux; do GOOS=$$os $(GO) vet ./... || exit 1; done # compiles (tests included) everywhere
 	./$(BIN) check -src .
 	$(GO) test $$($(GO) list ./... | grep -v /internal/browser)
 	set -o pipefail; $(GO) test -v ./internal/browser | grep -E '^(--- |    --- (FAIL|SKIP)|ok |FAIL|PASS|browser suite|panic)|_test\.go:[0-9]+: '

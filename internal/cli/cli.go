@@ -190,6 +190,7 @@ func options(dir string, cacheDir string, workers int) (site.Options, error) {
 		Static:    static.FS,
 		Overlay:   os.DirFS(dir),
 		Root:      os.DirFS(dir),
+		Source:    dir,
 		Workers:   workers,
 	}
 	charts, err := site.EChartsRenderer(static.FS, cacheDir, workers)

@@ -174,8 +174,11 @@ func TestBuildToMatchesBuild(t *testing.T) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		got++
 		rel, _ := filepath.Rel(dir, p)
+		if rel == OutputMarker {
+			return nil
+		}
+		got++
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -52,6 +53,9 @@ type Options struct {
 	// Root is the site folder, which holds the seed named in site.toml; nil
 	// means the text is not compared with its seed (check.Seed).
 	Root fs.FS
+	// Source is the site folder on disk, which BuildTo refuses to write
+	// over or into; "" means not known (not checked).
+	Source string
 }
 
 // ChartFunc renders chart c for language l: the SVG (trusted markup), the
@@ -105,12 +109,21 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 // BuildTo builds the site into the folder dir, writing each file as soon as
 // it is made, so memory does not grow with the size of the output. Files go
 // to a temporary folder beside dir that replaces dir only when the whole
-// build succeeded: on any error dir is left as it was.
+// build succeeded: on any error dir is left as it was, and a crash at any
+// instant leaves the complete old or new tree in dir (see commit).
+//
+// dir must be missing, an empty folder or the output of an earlier build
+// (it carries OutputMarker); it must not be a file, a symbolic link, the
+// site folder opt.Source or a folder holding it. Anything else is refused
+// before the build starts, with the reason and what to do.
 func BuildTo(ctx context.Context, opt Options, dir string) (*Result, error) {
+	if err := checkOutput(filepath.Clean(dir), opt.Source); err != nil {
+		return &Result{}, err
+	}
 	var d *dirSink
 	res, err := buildInto(ctx, opt, func() (sink, error) {
 		var err error
-		d, err = newDirSink(dir)
+		d, err = newDirSink(dir, opt.Source, nil)
 		return d, err
 	})
 	if d == nil {

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 )
 
 // staticFiles copies the static assets (the site's own first) under static/.
@@ -80,7 +78,7 @@ func (f *memFile) Close() error { return f.m.put(f.p, f.Bytes()) }
 // dirSink writes files into a temporary folder beside dir and swaps it in
 // on commit, so a failed build leaves dir as it was. It holds a lock file
 // beside dir from creation to commit or abort, so concurrent builds into the
-// same folder take turns.
+// same folder take turns. The swap itself is in swap.go.
 //
 // A file whose bytes equal the same file of the previous build in dir is
 // hard-linked from there instead of written: on many file systems creating a
@@ -90,37 +88,69 @@ func (f *memFile) Close() error { return f.m.put(f.p, f.Bytes()) }
 type dirSink struct {
 	dir, tmp string
 	unlock   func()
-	mu       sync.Mutex
-	made     map[string]bool // folders created under tmp
+	// step, when set, is called before each step of the write (see
+	// swap.go); an error stops the write there. Tests use it to fail or
+	// kill the build at every step.
+	step func(name string) error
+	mu   sync.Mutex
+	made map[string]bool // folders created under tmp
 }
 
-func newDirSink(dir string) (*dirSink, error) {
+// newDirSink locks dir, removes what killed builds left beside it, checks
+// that dir may be replaced (see checkOutput; src is the site folder, "" when
+// unknown) and creates the temporary folder.
+func newDirSink(dir, src string, step func(string) error) (*dirSink, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	d := &dirSink{dir: dir, step: step, made: map[string]bool{".": true}}
+	if err := d.at("lock"); err != nil {
 		return nil, err
 	}
 	unlock, err := lock(filepath.Join(parent, "."+filepath.Base(dir)+".lock"))
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+"-new-")
+	d.unlock = unlock
+	err = d.at("clean")
 	if err == nil {
-		err = os.Chmod(tmp, 0o755)
+		err = removeLeftovers(dir)
+	}
+	if err == nil {
+		err = checkOutput(dir, src)
+	}
+	if err == nil {
+		err = d.at("mkdir")
+	}
+	if err == nil {
+		d.tmp, err = os.MkdirTemp(parent, tempPrefix(dir))
+		if err == nil {
+			err = os.Chmod(d.tmp, 0o755)
+		}
 	}
 	if err != nil {
-		if tmp != "" {
-			os.RemoveAll(tmp)
-		}
-		unlock()
+		d.abort()
 		return nil, err
 	}
-	return &dirSink{dir: dir, tmp: tmp, unlock: unlock, made: map[string]bool{".": true}}, nil
+	return d, nil
+}
+
+// at runs the step hook, if any, before step name.
+func (d *dirSink) at(name string) error {
+	if d.step == nil {
+		return nil
+	}
+	return d.step(name)
 }
 
 func (d *dirSink) put(p string, data []byte) error {
 	if !safePath(p) {
 		return fmt.Errorf("refusing to write unsafe path %q", p)
+	}
+	if err := d.at("put " + p); err != nil {
+		return err
 	}
 	if err := d.mkdir(path.Dir(p)); err != nil {
 		return err
@@ -129,7 +159,25 @@ func (d *dirSink) put(p string, data []byte) error {
 	if old := filepath.Join(d.dir, filepath.FromSlash(p)); sameFile(old, data) && os.Link(old, name) == nil {
 		return nil
 	}
-	return os.WriteFile(name, data, 0o644)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return closeSynced(f, err)
+}
+
+// closeSynced flushes f to disk and closes it; err is the write's error.
+// A file must be on disk before the folder holding it is swapped in, or a
+// crash could leave a new tree of empty files.
+func closeSynced(f *os.File, err error) error {
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // sameFile reports whether name is a regular file holding exactly data. It
@@ -167,11 +215,23 @@ func (d *dirSink) create(p string) (io.WriteCloser, error) {
 	if !safePath(p) {
 		return nil, fmt.Errorf("refusing to write unsafe path %q", p)
 	}
+	if err := d.at("put " + p); err != nil {
+		return nil, err
+	}
 	if err := d.mkdir(path.Dir(p)); err != nil {
 		return nil, err
 	}
-	return os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return syncedFile{f}, nil
 }
+
+// syncedFile is a file flushed to disk when closed.
+type syncedFile struct{ *os.File }
+
+func (f syncedFile) Close() error { return closeSynced(f.File, nil) }
 
 // mkdir creates folder p (slash-separated, relative) under tmp once.
 func (d *dirSink) mkdir(p string) error {
@@ -189,46 +249,26 @@ func (d *dirSink) mkdir(p string) error {
 	return nil
 }
 
-// commit swaps the written folder in for dir.
-func (d *dirSink) commit() (err error) {
-	defer d.unlock()
-	defer func() {
-		if err != nil {
-			os.RemoveAll(d.tmp)
-		}
-	}()
-	old := ""
-	if _, err := os.Lstat(d.dir); err == nil {
-		old = d.tmp + ".old"
-		if err := os.Rename(d.dir, old); err != nil {
-			return err
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if err := os.Rename(d.tmp, d.dir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, d.dir)
-		}
-		return err
-	}
-	if old != "" {
-		_ = os.RemoveAll(old)
-	}
-	return nil
-}
-
 // abort drops everything written and leaves dir as it was.
 func (d *dirSink) abort() {
-	os.RemoveAll(d.tmp)
-	d.unlock()
+	if d.tmp != "" {
+		os.RemoveAll(d.tmp)
+	}
+	if d.unlock != nil {
+		d.unlock()
+	}
 }
 
 // Write puts out into dir atomically: it writes a sibling temporary folder
 // and swaps it in only when every file is written. A failure leaves dir as it
-// was. Concurrent writers to the same dir are serialised by a lock file.
+// was. Concurrent writers to the same dir are serialised by a lock file. dir
+// must be missing, empty or an earlier output (see BuildTo).
 func Write(out Output, dir string) error {
-	d, err := newDirSink(dir)
+	return write(out, dir, "", nil)
+}
+
+func write(out Output, dir, src string, step func(string) error) error {
+	d, err := newDirSink(dir, src, step)
 	if err != nil {
 		return err
 	}
@@ -253,19 +293,4 @@ func safePath(p string) bool {
 		return false
 	}
 	return path.Clean(p) == p && p != ".." && !strings.HasPrefix(p, "../") && fs.ValidPath(p)
-}
-
-func lock(name string) (func(), error) {
-	f, err := os.OpenFile(name, os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("lock %s: %w", name, err)
-	}
-	return func() {
-		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
-	}, nil
 }

@@ -27,7 +27,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"reportsite/internal/bench"
@@ -267,9 +266,7 @@ func (b *bencher) into(dir, cache, out string) (measure, error) {
 	}
 	ps := cmd.ProcessState
 	m := measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime()}
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		m.rssKB = int64(ru.Maxrss) // kilobytes on Linux
-	}
+	m.rssKB = maxRSS(ps)
 	m.pages, err = countPages(out)
 	return m, err
 }

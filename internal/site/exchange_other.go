@@ -1,0 +1,13 @@
+//go:build !linux
+
+package site
+
+import "runtime"
+
+// exchange swaps folders a and b. Without Linux's renameat2 there is no
+// atomic exchange of two folders: it takes three renames, and between the
+// first two b does not exist.
+func exchange(a, b string) error { return renameExchange(a, b) }
+
+// syncDirSupported: Windows cannot flush a folder.
+const syncDirSupported = runtime.GOOS != "windows"
