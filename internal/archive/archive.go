@@ -10,10 +10,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"reportsite/internal/site"
@@ -156,4 +159,40 @@ func sortedKeys(m map[string][]byte) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// CheckReplace returns an error, saying why and what to do, unless the file
+// name may be written over with the archive of m: it must be missing or an
+// archive reportsite made, with m's folder and a MANIFEST.json naming
+// reportsite as its generator. Anything else (a link, a folder, another
+// file) is someone else's.
+func CheckReplace(name string, m Manifest) error {
+	st, err := os.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	refuse := func(what string) error {
+		return fmt.Errorf("%s %s: an archive replaces only an archive reportsite made; move it away or pass another -out", name, what)
+	}
+	if !st.Mode().IsRegular() {
+		return refuse("exists and is not a regular file")
+	}
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		return refuse("exists and is not a zip")
+	}
+	defer zr.Close()
+	f, err := zr.Open(m.Folder() + "/" + ManifestName)
+	if err != nil {
+		return refuse("exists and is a zip without " + m.Folder() + "/" + ManifestName)
+	}
+	defer f.Close()
+	var old Manifest
+	if err := json.NewDecoder(io.LimitReader(f, 1<<20)).Decode(&old); err != nil || !strings.HasPrefix(old.Generator, "reportsite") {
+		return refuse("exists and is a zip that reportsite did not make")
+	}
+	return nil
 }

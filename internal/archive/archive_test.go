@@ -134,3 +134,40 @@ func TestUnpacked(t *testing.T) {
 		t.Errorf("MANIFEST.json = %+v", got)
 	}
 }
+
+// TestCheckReplace checks that an archive is written only where nothing is,
+// or over an archive reportsite made.
+func TestCheckReplace(t *testing.T) {
+	data, m := zipMini(t)
+	var other bytes.Buffer
+	zw := zip.NewWriter(&other)
+	fw, _ := zw.Create(m.Folder() + "/" + ManifestName)
+	io.WriteString(fw, `{"generator": "someone else"}`)
+	zw.Close()
+	dir := t.TempDir()
+	name := filepath.Join(dir, m.Folder()+".zip")
+	for _, tc := range []struct {
+		name  string
+		setup func()
+		want  string // "" when it may be replaced
+	}{
+		{"missing", func() {}, ""},
+		{"our archive", func() { os.WriteFile(name, data, 0o644) }, ""},
+		{"another file", func() { os.WriteFile(name, []byte("thesis"), 0o644) }, "is not a zip"},
+		{"another zip", func() { os.WriteFile(name, other.Bytes(), 0o644) }, "reportsite did not make"},
+		{"a folder", func() { os.Mkdir(name, 0o755) }, "is not a regular file"},
+		{"a link to our archive", func() {
+			os.WriteFile(name+".real", data, 0o644)
+			os.Symlink(name+".real", name)
+		}, "is not a regular file"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			os.RemoveAll(name)
+			tc.setup()
+			err := CheckReplace(name, m)
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("CheckReplace = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

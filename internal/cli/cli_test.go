@@ -55,6 +55,9 @@ func TestRun(t *testing.T) {
 		{"check ok", []string{"check", "-src", ok}, ExitOK, ""},
 		{"check broken", []string{"check", "-src", broken}, ExitContent, filepath.ToSlash(filepath.Join(broken, "content")) + `/en/01-economy.md:12:1: chart "growht" not found`},
 		{"build broken keeps output", []string{"build", "-src", broken, "-cache", "off"}, ExitContent, "public was left as it was"},
+		{"build into the site folder", []string{"build", "-src", ok, "-out", ok, "-cache", "off"}, ExitContent, "is the site folder itself"},
+		{"build into a parent of the site", []string{"build", "-src", ok, "-out", filepath.Dir(ok), "-cache", "off"}, ExitContent, "holds the site folder"},
+		{"build into a file", []string{"build", "-src", ok, "-out", filepath.Join(ok, "content", "site.toml"), "-cache", "off"}, ExitContent, "is a file, not a folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +68,9 @@ func TestRun(t *testing.T) {
 			}
 			if !strings.Contains(errb.String(), tt.stderr) {
 				t.Errorf("Run(%q) stderr = %q, want it to contain %q", tt.args, errb.String(), tt.stderr)
+			}
+			if _, err := os.Stat(filepath.Join(ok, "content", "site.toml")); err != nil {
+				t.Errorf("after Run(%q): %v", tt.args, err)
 			}
 		})
 	}

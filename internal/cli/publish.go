@@ -49,6 +49,10 @@ func runArchive(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return ExitContent
 	}
 	name := filepath.Join(*out, m.Folder()+".zip")
+	if err := archive.CheckReplace(name, m); err != nil {
+		fmt.Fprintf(stderr, "reportsite archive: %v\n", err)
+		return ExitContent
+	}
 	if err := writeFileAtomic(name, buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "reportsite archive: %v\n", err)
 		return ExitContent
