@@ -47,6 +47,9 @@ var (
 	skipReason string
 	server     *httptest.Server
 	browserCtx context.Context
+	// serverDown makes the HTTP server drop every request, as a network
+	// that has gone away does.
+	serverDown atomic.Bool
 )
 
 // origin is one way of opening the site: its name and its base URL.
@@ -116,7 +119,13 @@ func run(m *testing.M) int {
 	site = out
 
 	mux := http.NewServeMux()
-	mux.Handle(subPath, http.StripPrefix(strings.TrimSuffix(subPath, "/"), http.FileServer(http.Dir(out))))
+	files := http.StripPrefix(strings.TrimSuffix(subPath, "/"), http.FileServer(http.Dir(out)))
+	mux.Handle(subPath, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if serverDown.Load() {
+			panic(http.ErrAbortHandler) // the reader's connection is gone
+		}
+		files.ServeHTTP(w, r)
+	}))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

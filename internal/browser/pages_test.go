@@ -441,17 +441,32 @@ func TestChartExplore(t *testing.T) {
 	}
 }
 
-// TestServiceWorker lets the site's service worker install and take over,
-// then opens pages through it, as a returning reader does. Hosts such as Go's
-// file server redirect …/index.html to …/, so the worker must not answer a
-// navigation with a redirected response.
+// TestServiceWorker checks offline reading on request: a first visit
+// downloads nothing in the background, pages already opened keep working
+// when the network goes, the About page saves this report for offline
+// reading (with its size shown first) and only then do unvisited pages open
+// offline. Hosts such as Go's file server redirect …/index.html to …/, so
+// the worker must not answer a navigation with a redirected response.
 func TestServiceWorker(t *testing.T) {
 	needBrowser(t)
 	tb := newTabSW(t)
 	if err := tb.setup(phone, true, "light"); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { serverDown.Store(false) })
 	base := origins()[0].base
+	// Start as a first-time reader: no worker, no cache.
+	if err := tb.open(base, "en/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eval[bool](tb, `(async () => {
+  for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+  for (const k of await caches.keys()) await caches.delete(k);
+  return true;
+})()`, true); err != nil {
+		t.Fatal(err)
+	}
+	tb.take()
 	if err := tb.open(base, "en/index.html"); err != nil {
 		t.Fatal(err)
 	}
@@ -465,9 +480,88 @@ func TestServiceWorker(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !ok {
-		t.Fatal("no service worker took control of the page served over http")
+		t.Fatal("no service worker took control of the page")
 	}
+	const cached = `(async () => {
+  const out = [];
+  for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) out.push(new URL(r.url).pathname);
+  return out.sort();
+})()`
+	if err := tb.open(base, "en/achievements.html"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // anything in the background would start now
+	have, err := eval[[]string](tb, cached, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range have {
+		p := strings.TrimPrefix(u, subPath)
+		switch p {
+		case "en/achievements.html", "static/site.css", "static/charts.js", "static/offline.js", "manifest.webmanifest":
+		default:
+			t.Errorf("after visiting two pages the cache holds %s, which the reader did not open", p)
+		}
+	}
+	if len(have) == 0 {
+		t.Error("the worker kept nothing of the page the reader opened")
+	}
+
+	visit := func(p string) (string, error) {
+		if err := tb.open(base, p); err != nil {
+			return "", err
+		}
+		return eval[string](tb, `document.body.className`, false)
+	}
+	serverDown.Store(true)
+	if body, err := visit("en/achievements.html"); err != nil || !strings.Contains(body, "page-section") {
+		t.Errorf("offline, a page the reader opened before: %q, %v", body, err)
+	}
+	if body, _ := visit("en/plans.html"); strings.Contains(body, "page-section") {
+		t.Errorf("offline, a page never opened nor saved shows (%q): something downloaded it", body)
+	}
+	serverDown.Store(false)
 	tb.take()
+
+	// Save this report from the About page.
+	if _, err := visit("en/about.html"); err != nil {
+		t.Fatal(err)
+	}
+	type saved struct {
+		Size, Status string
+		Visible      bool
+	}
+	r, err := eval[saved](tb, `(async () => {
+  const box = document.getElementById('offline-save');
+  if (!box) return {size: '', status: 'no offline box', visible: false};
+  const btn = box.querySelector('button[data-pack="en"]');
+  const size = btn.querySelector('.size').textContent;
+  btn.click();
+  const status = box.querySelector('.offline-status');
+  for (let i = 0; i < 100 && status.textContent !== box.dataset.saved; i++) await new Promise(r => setTimeout(r, 100));
+  return {size, status: status.textContent, visible: !box.hidden && box.getBoundingClientRect().height > 0};
+})()`, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Visible || !(strings.HasSuffix(r.Size, " KB") || strings.HasSuffix(r.Size, " MB")) {
+		t.Errorf("About page: save button visible %v, size %q: want a visible button that states the size", r.Visible, r.Size)
+	}
+	if !strings.HasPrefix(r.Status, "Saved") {
+		t.Fatalf("saving for offline reading: status %q", r.Status)
+	}
+	serverDown.Store(true)
+	for p, want := range map[string]string{"en/plans.html": "page-section", "en/practices.html": "page-section", "en/data.html": "page-data", "en/index.html": "page-overview", "en/parallel.html": "page-parallel"} {
+		if body, err := visit(p); err != nil || body != want {
+			t.Errorf("offline after saving: %s: body class %q, want %q (%v)", p, body, want, err)
+		}
+	}
+	if body, _ := visit("zh-hant/plans.html"); strings.Contains(body, "page-section") {
+		t.Errorf("offline after saving English only, the Chinese page shows: the whole site was saved")
+	}
+	serverDown.Store(false)
+	tb.take()
+
 	for _, p := range []string{"en/index.html", "en/achievements.html", "zh-hant/index.html", "zh-hant/data.html", "index.html"} {
 		if err := tb.open(base, p); err != nil {
 			t.Errorf("%s through the service worker: %v", p, err)

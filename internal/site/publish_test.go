@@ -63,33 +63,28 @@ func TestSingleFileSelfContained(t *testing.T) {
 	}
 }
 
-func TestServiceWorkerCoversSite(t *testing.T) {
+// TestServiceWorkerVersioned: the worker is versioned by the output, lists
+// no files to fetch at install (offline.json does, for saving on request;
+// see TestOfflinePacks), and neither is written for the preview server.
+func TestServiceWorkerVersioned(t *testing.T) {
 	res := build(t, miniOptions(t))
 	sw := string(res.Out[swPath])
-	m := regexp.MustCompile(`(?m)^var FILES = (.*);$`).FindStringSubmatch(sw)
-	if m == nil {
-		t.Fatalf("sw.js has no FILES list:\n%s", sw)
-	}
-	var files []string
-	if err := json.Unmarshal([]byte(m[1]), &files); err != nil {
-		t.Fatalf("sw.js FILES: %v", err)
-	}
-	listed := map[string]bool{}
-	for _, f := range files {
-		listed[f] = true
-	}
-	for _, p := range res.Out.Paths() {
-		if p != swPath && !listed[p] {
-			t.Errorf("sw.js does not cache %s", p)
-		}
-	}
 	if !strings.Contains(sw, OutputHash(res.Out)) {
 		t.Errorf("sw.js is not versioned by the output hash %s", OutputHash(res.Out))
 	}
+	if !strings.Contains(sw, "offline.json") || strings.Contains(sw, "addAll") || strings.Contains(sw, "FILES") {
+		t.Errorf("sw.js should read offline.json on request and name no page itself:\n%s", sw)
+	}
 	opt := miniOptions(t)
 	opt.Serve = true
-	if _, ok := build(t, opt).Out[swPath]; ok {
-		t.Errorf("serve mode: sw.js written")
+	out := build(t, opt).Out
+	for _, p := range []string{swPath, offlinePacksPath} {
+		if _, ok := out[p]; ok {
+			t.Errorf("serve mode: %s written", p)
+		}
+	}
+	if strings.Contains(string(out["en/about.html"]), "offline-save") {
+		t.Errorf("serve mode: the About page offers offline saving")
 	}
 }
 
@@ -144,5 +139,82 @@ func TestDiscovery(t *testing.T) {
 	}
 	for _, p := range linkcheck.Check(res.Out) {
 		t.Errorf("link check: %s", p)
+	}
+}
+
+// TestOfflinePacks: offline.json lists, per language, that language's pages
+// and the shared files, and the whole site last; every listed file exists;
+// the About page states each pack's size as offline.json counts it.
+func TestOfflinePacks(t *testing.T) {
+	res := build(t, miniOptions(t))
+	var list struct {
+		Packs []pack `json:"packs"`
+	}
+	if err := json.Unmarshal(res.Out[offlinePacksPath], &list); err != nil {
+		t.Fatalf("%s: %v", offlinePacksPath, err)
+	}
+	if len(list.Packs) != len(res.Site.Languages)+1 || list.Packs[len(list.Packs)-1].ID != allPack {
+		t.Fatalf("packs %v: want one per language, then %q", list.Packs, allPack)
+	}
+	for i, pk := range list.Packs {
+		sum, files := 0, map[string]bool{}
+		for _, f := range pk.Files {
+			data, ok := res.Out[f]
+			if !ok {
+				t.Errorf("pack %s lists %s, which the build did not make", pk.ID, f)
+			}
+			sum += len(data)
+			files[f] = true
+		}
+		if sum != pk.Bytes {
+			t.Errorf("pack %s: %d bytes listed, files sum to %d", pk.ID, pk.Bytes, sum)
+		}
+		for _, f := range []string{swPath, offlinePacksPath} {
+			if files[f] {
+				t.Errorf("pack %s lists %s", pk.ID, f)
+			}
+		}
+		if pk.ID == allPack {
+			if len(pk.Files) != len(res.Out)-2 {
+				t.Errorf("pack all: %d files, the site has %d besides sw.js and offline.json", len(pk.Files), len(res.Out)-2)
+			}
+			continue
+		}
+		l := res.Site.Languages[i]
+		for _, f := range []string{l.Prefix + "/index.html", l.Prefix + "/" + aboutPage, "static/site.css", "static/charts.js", "index.html"} {
+			if !files[f] {
+				t.Errorf("pack %s lacks %s", pk.ID, f)
+			}
+		}
+		for f := range files {
+			if strings.HasPrefix(f, "static/vendor/") || f == SinglePath(res.Site, l) {
+				t.Errorf("pack %s lists %s, a download of its own", pk.ID, f)
+			}
+			for _, o := range res.Site.Languages {
+				if o.Prefix != l.Prefix && strings.HasPrefix(f, o.Prefix+"/") {
+					t.Errorf("pack %s lists %s, of another language", pk.ID, f)
+				}
+			}
+		}
+		about := string(res.Out[l.Prefix+"/"+aboutPage])
+		for _, want := range []string{
+			`data-pack="` + l.Prefix + `">`, `<span class="size">` + byteSize(pk.Bytes) + `</span>`,
+			`data-pack="all">`, `<span class="size">` + byteSize(list.Packs[len(list.Packs)-1].Bytes) + `</span>`,
+		} {
+			if !strings.Contains(about, want) {
+				t.Errorf("%s/about.html lacks %s", l.Prefix, want)
+			}
+		}
+	}
+	if sw := string(res.Out[swPath]); strings.Contains(sw, "addAll") || strings.Contains(sw, "FILES") {
+		t.Errorf("sw.js still downloads files at install:\n%s", sw)
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for n, want := range map[int]string{0: "0 KB", 1: "1 KB", 999: "1 KB", 1000: "1 KB", 1001: "2 KB", 453421: "454 KB", 999999: "1000 KB", 1000000: "1.0 MB", 2723179: "2.7 MB"} {
+		if got := byteSize(n); got != want {
+			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

@@ -192,7 +192,6 @@ func (b *builder) render(ctx context.Context) error {
 	for _, l := range b.site.Languages {
 		rest = append(rest,
 			job{l.Prefix + "/" + overviewPage, func() error { return b.overviewPage(l) }},
-			job{l.Prefix + "/" + aboutPage, func() error { return b.aboutPage(l) }},
 		)
 	}
 	// Section pages and data files, interleaved: creating a file is costly
@@ -237,7 +236,7 @@ func (b *builder) render(ctx context.Context) error {
 	}
 	wg.Wait()
 	if first == nil && ctx.Err() == nil {
-		first = b.publish() // needs every file: sitemap, service worker
+		first = b.publish() // needs every file: About pages (offline sizes), sitemap, service worker
 	}
 	if first != nil {
 		return first
@@ -549,12 +548,6 @@ func (b *builder) dataPage(l lang.Lang) error {
 		p.Tables = append(p.Tables, tv)
 	}
 	return b.emit("data", p)
-}
-
-func (b *builder) aboutPage(l lang.Lang) error {
-	p := b.newPage(l, "about", aboutPage, b.ui.get("about", l))
-	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
-	return b.emit("about", p)
 }
 
 // rootPage lets the reader choose a language; it works without JavaScript.

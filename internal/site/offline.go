@@ -1,0 +1,141 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"reportsite/internal/lang"
+)
+
+// offlinePacks is where the About page's "save for offline reading" finds
+// the files to fetch. It sits at the root beside the service worker and is
+// read only when the reader asks to save.
+const offlinePacksPath = "offline.json"
+
+// pack is a set of files a reader can save for offline reading.
+type pack struct {
+	ID    string   `json:"id"`
+	Files []string `json:"files"`
+	Bytes int      `json:"bytes"`
+}
+
+// allPack is the ID of the pack that holds the whole site.
+const allPack = "all"
+
+// inPack reports whether the file at p belongs to the pack of language l
+// (l.Prefix == "" for the whole site): the language's pages and CSV files,
+// the shared styles and scripts, the root chooser and the 404 page. The
+// one-file report and the full ECharts bundle are downloads of their own
+// and only the whole site includes them.
+func (b *builder) inPack(p string, l lang.Lang) bool {
+	switch {
+	case p == swPath || p == offlinePacksPath || p == sitemapPath || p == robotsPath:
+		return false
+	case l.Prefix == "":
+		return true
+	case strings.HasPrefix(p, "static/vendor/"):
+		return false
+	case p == SinglePath(b.site, l):
+		return false
+	case strings.HasPrefix(p, l.Prefix+"/"):
+		return true
+	}
+	return !strings.Contains(p, "/") || strings.HasPrefix(p, "static/")
+}
+
+// packs lists the language packs, in the site's language order, then the
+// whole site. extra adds files not yet made (the About pages) with their
+// expected sizes.
+func (b *builder) packs(extra map[string]int) []pack {
+	paths := b.paths()
+	sizes := map[string]int{}
+	b.mu.Lock()
+	for p, f := range b.files {
+		sizes[p] = f.size
+	}
+	b.mu.Unlock()
+	for p, n := range extra {
+		if _, ok := sizes[p]; !ok {
+			paths = append(paths, p)
+		}
+		sizes[p] = n
+	}
+	langs := append(append([]lang.Lang{}, b.site.Languages...), lang.Lang{})
+	var out []pack
+	for _, l := range langs {
+		pk := pack{ID: l.Prefix, Files: []string{}}
+		if pk.ID == "" {
+			pk.ID = allPack
+		}
+		for _, p := range paths {
+			if b.inPack(p, l) {
+				pk.Files = append(pk.Files, p)
+				pk.Bytes += sizes[p]
+			}
+		}
+		out = append(out, pk)
+	}
+	return out
+}
+
+// aboutData is what templates/about.html receives: the page, and the sizes
+// of what a reader can save for offline reading.
+type aboutData struct {
+	*pageData
+	SaveSize, SaveAllSize string
+}
+
+// aboutPages writes every language's About page once all other files exist,
+// so that the page can say how much saving for offline reading costs, and
+// then the list of packs the service worker saves from.
+func (b *builder) aboutPages() error {
+	guess := map[string]int{}
+	for _, l := range b.site.Languages {
+		guess[l.Prefix+"/"+aboutPage] = 0
+	}
+	// Render twice: first to learn each About page's length, then with
+	// sizes that include it.
+	var pages map[string][]byte
+	for range 2 {
+		packs := b.packs(guess)
+		all := packs[len(packs)-1]
+		pages = map[string][]byte{}
+		for i, l := range b.site.Languages {
+			p := b.newPage(l, "about", aboutPage, b.ui.get("about", l))
+			p.Crumbs = append(p.Crumbs, link{Text: p.Title})
+			out, err := b.tmpl.exec("about", aboutData{pageData: p, SaveSize: byteSize(packs[i].Bytes), SaveAllSize: byteSize(all.Bytes)}, 0)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.Path, err)
+			}
+			pages[p.Path] = out
+			guess[p.Path] = len(out)
+		}
+	}
+	for _, l := range b.site.Languages {
+		p := l.Prefix + "/" + aboutPage
+		b.add(p, pages[p])
+		b.mu.Lock()
+		b.pages++
+		b.mu.Unlock()
+	}
+	return nil
+}
+
+// offlineList writes offline.json: every pack with its files and size.
+func (b *builder) offlineList() error {
+	data, err := json.Marshal(map[string]any{"packs": b.packs(nil)})
+	if err != nil {
+		return err
+	}
+	b.add(offlinePacksPath, append(data, '\n'))
+	return nil
+}
+
+// byteSize writes n bytes for a reader: 840 KB, 2.7 MB.
+func byteSize(n int) string {
+	if n < 1000*1000 {
+		return fmt.Sprintf("%d KB", (n+999)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
