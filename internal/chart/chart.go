@@ -71,6 +71,7 @@ type plot struct {
 type series struct {
 	name string
 	vals []float64
+	dec  []int  // decimals as written: 9.0 has 1
 	has  []bool // false: no value, drawn as a gap
 }
 
@@ -122,6 +123,7 @@ func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*plot, 
 				v = cell.Num
 			}
 			s.vals = append(s.vals, v)
+			s.dec = append(s.dec, cell.Decimals())
 			s.has = append(s.has, ok)
 		}
 		p.series = append(p.series, s)
@@ -200,6 +202,18 @@ func (p *plot) scaled(v float64) float64 {
 func (p *plot) short(v float64) string { return lang.Short(v, p.unit, p.l) }
 func (p *plot) full(v float64) string  { return lang.Format(v, p.unit, p.l) }
 
+// shortAt and fullAt write row i of series si with the decimals it was
+// written with: 9.0%, not 9%.
+func (p *plot) shortAt(si, i int) string {
+	s := p.series[si]
+	return lang.ShortDec(s.vals[i], s.dec[i], p.unit, p.l)
+}
+
+func (p *plot) fullAt(si, i int) string {
+	s := p.series[si]
+	return lang.FormatDec(s.vals[i], s.dec[i], p.unit, p.l)
+}
+
 // literal makes s safe as literal text in an ECharts string template, where
 // braces start a placeholder ({b}) or a rich-text style ({name|text}).
 func literal(s string) string {
@@ -209,8 +223,8 @@ func literal(s string) string {
 // tip returns a tooltip template for a value. ECharts writes tooltips as
 // HTML and escapes what it substitutes ({a}, {b}) but not the template
 // itself, so the value is escaped here.
-func (p *plot) tip(v float64) string {
-	val := html.EscapeString(literal(p.full(v)))
+func (p *plot) tip(si, i int) string {
+	val := html.EscapeString(literal(p.fullAt(si, i)))
 	if len(p.series) > 1 {
 		return "{a}<br/>{b}: " + val
 	}
@@ -232,8 +246,8 @@ func (p *plot) item(si, i int) opts.BarData {
 	v := s.vals[i]
 	d := opts.BarData{
 		Value:   p.scaled(v),
-		Label:   &opts.Label{Formatter: literal(p.short(v))},
-		Tooltip: &opts.Tooltip{Formatter: types.FuncStr(p.tip(v))},
+		Label:   &opts.Label{Formatter: literal(p.shortAt(si, i))},
+		Tooltip: &opts.Tooltip{Formatter: types.FuncStr(p.tip(si, i))},
 	}
 	if v < 0 {
 		// A negative bar's end is its bottom (or left): label it there.
@@ -330,10 +344,10 @@ func (p *plot) grid(horizontal bool) opts.Grid {
 		// Value labels sit right of the bars, outside what containLabel
 		// measures: leave room for the longest.
 		w := 0
-		for _, s := range p.series {
-			for i, v := range s.vals {
+		for si, s := range p.series {
+			for i := range s.vals {
 				if s.has[i] {
-					w = max(w, textWidth(p.short(v)))
+					w = max(w, textWidth(p.shortAt(si, i)))
 				}
 			}
 		}
@@ -545,8 +559,8 @@ func (p *plot) pie() map[string]any {
 		d := opts.PieData{
 			Name:    cat,
 			Value:   p.scaled(v),
-			Label:   &opts.Label{Formatter: "{b} " + literal(p.short(v))},
-			Tooltip: &opts.Tooltip{Formatter: types.FuncStr("{b}: " + html.EscapeString(literal(p.full(v))) + " ({d}%)")},
+			Label:   &opts.Label{Formatter: "{b} " + literal(p.shortAt(0, i))},
+			Tooltip: &opts.Tooltip{Formatter: types.FuncStr("{b}: " + html.EscapeString(literal(p.fullAt(0, i))) + " ({d}%)")},
 		}
 		if p.highlight[i] {
 			d.Selected = opts.Bool(true)

@@ -512,3 +512,25 @@ func BenchmarkOption100(b *testing.B) {
 		}
 	}
 }
+
+// TestWrittenPrecision labels, describes and tips a value with the decimals
+// its table wrote: 9.0%, not 9%.
+func TestWrittenPrecision(t *testing.T) {
+	tb := vaccination()
+	c := num(-6)
+	c.Literal = "-6.0"
+	tb.Rows[0].Cells["rate"] = c
+	ch := &dataset.Chart{ID: "p", Type: "bar", Category: "item", Values: []string{"rate"}, Table: tb}
+	for _, l := range []lang.Lang{en, {Tag: "zh-Hant"}} {
+		m := decode(t, must(t)(Option(ch, l, nil)))
+		if got, _ := get(m, "series", 0, "data", 0, "label", "formatter").(string); got != "-6.0%" {
+			t.Errorf("Option(%s) label = %q, want %q", l.Tag, got, "-6.0%")
+		}
+		if got, _ := get(m, "series", 0, "data", 0, "tooltip", "formatter").(string); !strings.HasSuffix(got, ": -6.0%") {
+			t.Errorf("Option(%s) tooltip = %q, want it to end in %q", l.Tag, got, ": -6.0%")
+		}
+		if d := Describe(ch, l, nil); !strings.Contains(d, "-6.0%") {
+			t.Errorf("Describe(%s) = %q, want it to hold -6.0%%", l.Tag, d)
+		}
+	}
+}

@@ -44,10 +44,10 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 	var items []string
 	for i, cat := range p.cats {
 		var vals []string
-		for _, s := range p.series {
+		for si, s := range p.series {
 			v := ph.noData
 			if s.has[i] {
-				v = p.full(s.vals[i])
+				v = p.fullAt(si, i)
 				if shares && total > 0 {
 					v += ph.open + lang.Format(math.Round(s.vals[i]/total*1000)/10, lang.Unit{Kind: lang.KindPercent}, l) + ph.close
 				}
@@ -64,7 +64,7 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 	}
 
 	if i, ok := p.highest(); ok && len(p.series) == 1 && p.unit.Kind != lang.KindRank {
-		sentence(ph.highest + ph.colon + p.cats[i] + ph.comma + p.full(s0.vals[i]))
+		sentence(ph.highest + ph.colon + p.cats[i] + ph.comma + p.fullAt(0, i))
 	}
 
 	if t := c.Target; t != nil && len(p.series) == 1 {

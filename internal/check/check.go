@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
@@ -275,6 +276,17 @@ func phrase(s *content.Site, para string, v numbers.Value, l lang.Lang) (string,
 		u := lang.BuiltinUnits()["percent"]
 		return v.Text, &u
 	}
+	if v.Kind == numbers.Period {
+		// Name the period as written: 第3季, 2023年, 11月.
+		start, end := v.Offset, v.End()
+		if strings.HasSuffix(para[:start], "第") {
+			start -= len("第")
+		}
+		if _, n := utf8.DecodeRuneInString(para[end:]); strings.ContainsAny(para[end:end+n], "年月季") {
+			end += n
+		}
+		return para[start:end], nil
+	}
 	rest := para[v.End():]
 	var best *lang.Unit
 	word := ""
@@ -322,7 +334,7 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 	stated := map[string][]numbers.Value{}
 	for _, sec := range s.Sections {
 		if t := newText(sec, src); t != nil {
-			stated[sec.ID] = all(t.vals)
+			stated[sec.ID] = figures(all(t.vals))
 		}
 	}
 	for _, t := range s.Tables {
@@ -337,12 +349,17 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 					continue
 				}
 				x := math.Abs(cell.Num)
-				if numbers.Contains(vals, x) {
-					continue
-				}
 				line := t.Lines.Key(fmt.Sprintf("rows[%d]", i), c.Key)
 				if line == 0 {
 					line = row.Line
+				}
+				if numbers.Contains(vals, x) {
+					if w, ok := otherPrecision(vals, x, cell.Decimals()); ok {
+						dl.Errorf(t.File, line,
+							fmt.Sprintf(`write %s as the section does: a decimal keeps its digits in TOML, or quote it ("%s")`, unsign(w), unsign(w)),
+							"value %s is written %s in section %s: the table shows it with another precision", cell.Display(), w, row.Source)
+					}
+					continue
 				}
 				dl.Errorf(t.File, line,
 					`write the number the section states, in base units, or name the section that states it with source = "…" in the row`,
@@ -359,12 +376,60 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 func Stating(paras []Para, l lang.Lang, x float64) int {
 	x = math.Abs(x)
 	for i, p := range paras {
-		if numbers.Contains(numbers.Extract(p.Text, l.NumberStyle()), x) {
+		if numbers.Contains(figures(numbers.Extract(p.Text, l.NumberStyle())), x) {
 			return i
 		}
 	}
 	return -1
 }
+
+// figures returns the values that may be a table's figures: not the years,
+// months and quarters a text names (2023年, Q3).
+func figures(vs []numbers.Value) []numbers.Value {
+	out := vs[:0:0]
+	for _, v := range vs {
+		if v.Kind != numbers.Period {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// otherPrecision returns how a text writes x when it writes it, unscaled,
+// only with another number of decimals than dec (9.0% against a table's 9).
+func otherPrecision(vs []numbers.Value, x float64, dec int) (string, bool) {
+	other := ""
+	for _, v := range vs {
+		if !numbers.Equal(v.V, x) {
+			continue
+		}
+		d, ok := writtenDecimals(v.Text)
+		if !ok || d == dec {
+			return "", false
+		}
+		other = v.Text
+	}
+	return other, other != ""
+}
+
+// writtenDecimals returns the decimals of a number as written (1 for 9.0%,
+// 2 for 81.76), and false when it is scaled (25764萬, 257.64 million), where
+// the digits say nothing of the base value's precision.
+func writtenDecimals(text string) (int, bool) {
+	t := strings.TrimRight(text, "%％ ")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "percent"), "per cent")
+	t = strings.TrimSpace(t)
+	for _, r := range t {
+		if !strings.ContainsRune("0123456789,.０１２３４５６７８９，．-", r) {
+			return 0, false
+		}
+	}
+	t = strings.ReplaceAll(t, "．", ".")
+	_, frac, _ := strings.Cut(t, ".")
+	return utf8.RuneCountInString(frac), true
+}
+
+func unsign(s string) string { return strings.TrimRight(s, "%％ ") }
 
 // notations returns how a text in l may write a large x, to search for it:
 // " (25,764萬 / 2.5764億)", " (257.64 million)".

@@ -452,3 +452,60 @@ rooms = 45600
 		})
 	}
 }
+
+// TestPeriodsAndPrecision: quarters and years are understood in both
+// languages and are not figures; a table keeps the precision its text writes.
+func TestPeriodsAndPrecision(t *testing.T) {
+	const table = `title = { zh-Hant = "表", en = "Table" }
+source = "01-a"
+
+[[columns]]
+key = "growth"
+label = { zh-Hant = "按年變動", en = "Year-on-year change" }
+type = "number"
+unit = "percent"
+
+[[rows]]
+id = "q3"
+growth = %s
+`
+	const zh = "2023年第3季貨物出口下跌9.0%，回復至2019年同期的77.4%。\n"
+	tests := []struct {
+		name, growth, en, want string
+	}{
+		{name: "agree", growth: "-9.0", en: "In Q3 2023, exports of goods fell by 9.0%, returning to 77.4% of the 2019 level.\n"},
+		{name: "quarter in words", growth: `"-9.0"`, en: "In the third quarter of 2023, exports of goods fell by 9.0%, returning to 77.4% of the 2019 level.\n"},
+		{
+			name: "wrong quarter", growth: "-9.0", en: "In Q2 2023, exports of goods fell by 9.0%, returning to 77.4% of the 2019 level.\n",
+			want: "en/01-a.md:4: number 2 (Q2) is not in zh-Hant/01-a.md:4\n" +
+				"\thint: correct it to the number in zh-Hant/01-a.md:4, or add it to allow_numbers with a reason\n" +
+				"en/01-a.md:4: number 3 (第3季 in zh-Hant/01-a.md:4) is missing\n" +
+				"\thint: write 3, or add it to allow_numbers with a reason\n",
+		},
+		{
+			name: "precision lost", growth: "-9", en: "In Q3 2023, exports of goods fell by 9.0%, returning to 77.4% of the 2019 level.\n",
+			want: "data/t.toml:12: value -9 is written 9.0% in section 01-a: the table shows it with another precision\n" +
+				"\thint: write 9.0 as the section does: a decimal keeps its digits in TOML, or quote it (\"9.0\")\n",
+		},
+		{
+			name: "a period is not a figure", growth: "3", en: "In Q3 2023, exports of goods fell by 9.0%, returning to 77.4% of the 2019 level.\n",
+			want: "data/t.toml:12: value 3 not found in section 01-a (zh-Hant)\n" +
+				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := site(t, map[string]string{
+				"zh-Hant/01-a.md": section("甲", "", zh),
+				"en/01-a.md":      section("A", "", tt.en),
+				"data/t.toml":     strings.Replace(table, "%s", tt.growth, 1),
+			})
+			var dl diag.List
+			Parity(s, splitParas, &dl)
+			Provenance(s, splitParas, &dl)
+			if got := diags(&dl); got != tt.want {
+				t.Errorf("Parity and Provenance =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}

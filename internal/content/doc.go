@@ -122,6 +122,14 @@
 //	value  = 257640000              # base units: yuan, people, percent points
 //	source = "01-achievements"      # optional, overrides the table's source
 //
+// A number keeps the precision it is written with, in the data table, chart
+// labels, text alternatives, CSV and JSON: growth = 9.0 shows 9.0%, -6.0
+// shows -6.0%. TOML reads 9.0 as a float, so the decimals are taken from the
+// line that writes it; a value may also be quoted, growth = "9.0", which
+// keeps its digits wherever it is written (a quoted value must be a plain
+// decimal: "9.0%" or "9,0" is an error). The provenance check reports a
+// table that writes 9 where its section writes 9.0%.
+//
 // A number cell may be left out (no value). Every number must appear in the
 // zh-Hant text of its source section, in the report's notation (25764萬元 for
 // 257640000 yuan).
@@ -148,6 +156,11 @@
 //	households  戶 / households              m, km     米, 公里 / m, km
 //	sqm, sqkm   平方米, 平方公里 / m², km²    hectares  公頃 / hectares
 //	mu          畝 / mu, large               tonnes    噸 / tonnes, large
+//
+// Years, months and quarters (2023年, 11月, 第3季, Q3, third quarter,
+// 2019-2023) are periods, not figures: the parity check matches them across
+// languages (第3季 = Q3 = third quarter) and the provenance check never takes
+// one for a table's figure.
 //
 // A site adds its own under [units.<id>] in site.toml (see above); a built-in
 // ID cannot be redefined. The provenance and parity checks read a figure in

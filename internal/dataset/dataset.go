@@ -10,6 +10,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"reportsite/internal/diag"
@@ -67,7 +68,64 @@ type Row struct {
 type Cell struct {
 	Num    float64
 	HasNum bool
-	Text   lang.Text
+	// Literal is the number as the table writes it when it has decimals
+	// ("9.0", "-6.0"), so that it is shown with the same precision; empty
+	// for a whole number.
+	Literal string
+	Text    lang.Text
+}
+
+// Decimals returns how many decimals the number was written with: 1 for
+// 9.0 and 39.2, 0 for 257640000.
+func (c Cell) Decimals() int {
+	if c.Literal != "" {
+		_, frac, _ := strings.Cut(c.Literal, ".")
+		return len(frac)
+	}
+	s := strconv.FormatFloat(c.Num, 'f', -1, 64)
+	_, frac, _ := strings.Cut(s, ".")
+	return len(frac)
+}
+
+// Display returns the number as written for export: the literal, or the
+// shortest form of the value.
+func (c Cell) Display() string {
+	if c.Literal != "" {
+		return c.Literal
+	}
+	return strconv.FormatFloat(c.Num, 'f', -1, 64)
+}
+
+// decimalRe is a number written with a decimal point, as TOML or a quoted
+// string may hold it: -6.0, 1_234.50.
+var (
+	decimalRe = regexp.MustCompile(`^[+-]?[0-9][0-9_]*\.[0-9][0-9_]*$`)
+	integerRe = regexp.MustCompile(`^[+-]?[0-9][0-9_]*$`)
+)
+
+// literalOf returns the decimal literal of key k on a TOML line
+// ("growth = -6.0  # comment" gives "-6.0") when it states the value x, so
+// that the precision TOML's float64 drops is kept; else "".
+func literalOf(line, k string, x float64) string {
+	key, val, ok := strings.Cut(line, "=")
+	if !ok || strings.Trim(strings.TrimSpace(key), `"'`) != k {
+		return ""
+	}
+	val, _, _ = strings.Cut(val, "#")
+	return decimalLiteral(strings.TrimSpace(val), x)
+}
+
+// decimalLiteral returns lit without underscores or a plus sign when it is a
+// decimal that parses to x, else "".
+func decimalLiteral(lit string, x float64) string {
+	if !decimalRe.MatchString(lit) {
+		return ""
+	}
+	lit = strings.TrimPrefix(strings.ReplaceAll(lit, "_", ""), "+")
+	if y, err := strconv.ParseFloat(lit, 64); err != nil || y != x {
+		return ""
+	}
+	return lit
 }
 
 // Chart is a chart specification, drawn from the table it is declared in.
@@ -273,6 +331,9 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 				dl.Errorf(file, line, cellHint(c), "row %d, column %q: %v", i+1, k, err)
 				continue
 			}
+			if _, isFloat := v.(float64); isFloat {
+				cell.Literal = literalOf(f.Line(line), k, cell.Num)
+			}
 			if c.Type == TypeText {
 				text(cell.Text, fmt.Sprintf("row %d column %q", i+1, k), line, false)
 			}
@@ -373,6 +434,14 @@ func decodeCell(c Column, v any) (Cell, error) {
 			x = float64(n)
 		case float64:
 			x = n
+		case string:
+			// A quoted decimal keeps its digits exactly: "9.0".
+			y, err := strconv.ParseFloat(strings.TrimPrefix(strings.ReplaceAll(n, "_", ""), "+"), 64)
+			lit := decimalLiteral(n, y)
+			if err != nil || lit == "" && !integerRe.MatchString(n) {
+				return Cell{}, fmt.Errorf("%q is not a number", n)
+			}
+			return Cell{Num: y, HasNum: true, Literal: lit}, nil
 		default:
 			return Cell{}, fmt.Errorf("%v is not a number", quoteIfString(v))
 		}

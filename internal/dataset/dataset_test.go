@@ -98,3 +98,53 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestPrecision keeps the decimals a table writes, in every form TOML takes
+// a decimal and in both exports; a whole number keeps its shortest form.
+func TestPrecision(t *testing.T) {
+	tests := []struct {
+		name, value string
+		num         float64
+		display     string
+		decimals    int
+	}{
+		{"float", "9.0", 9, "9.0", 1},
+		{"negative", "-6.0", -6, "-6.0", 1},
+		{"comment", "139.0   # 139.0% in the text", 139, "139.0", 1},
+		{"underscores", "1_234.50", 1234.5, "1234.50", 2},
+		{"quoted", `"9.0"`, 9, "9.0", 1},
+		{"quoted negative", `"-23.60"`, -23.6, "-23.60", 2},
+		{"quoted integer", `"257640000"`, 257640000, "257640000", 0},
+		{"integer", "257640000", 257640000, "257640000", 0},
+		{"short float", "39.2", 39.2, "39.2", 1},
+		{"exponent", "2.5e3", 2500, "2500", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var dl diag.List
+			src := strings.Replace(goodTable, "value = 257640000", "value = "+tt.value, 1)
+			tb := Decode("data/t.toml", "t", []byte(src), testEnv, &dl)
+			if dl.Errors() > 0 || tb == nil {
+				t.Fatalf("Decode(value = %s): %v", tt.value, dl.Items())
+			}
+			c := tb.Rows[0].Cells["value"]
+			if c.Num != tt.num || c.Display() != tt.display || c.Decimals() != tt.decimals {
+				t.Errorf("value = %s: Num %v, Display %q, Decimals %d; want %v, %q, %d", tt.value, c.Num, c.Display(), c.Decimals(), tt.num, tt.display, tt.decimals)
+			}
+			csv := string(tb.CSV(testEnv.Langs[2], testEnv.Units))
+			if !strings.Contains(csv, ","+tt.display+",") {
+				t.Errorf("value = %s: CSV %q does not hold %s", tt.value, csv, tt.display)
+			}
+			if js := string(tb.JSON()); !strings.Contains(js, `"value": `+tt.display+"\n") {
+				t.Errorf("value = %s: JSON does not hold %s:\n%s", tt.value, tt.display, js)
+			}
+		})
+	}
+	for _, bad := range []string{`"9.0%"`, `"9,0"`, `"1e3"`, `"."`, `""`} {
+		var dl diag.List
+		Decode("data/t.toml", "t", []byte(strings.Replace(goodTable, "value = 257640000", "value = "+bad, 1)), testEnv, &dl)
+		if dl.Errors() == 0 || !strings.Contains(dl.Items()[0].String(), "data/t.toml:15:") {
+			t.Errorf("Decode(value = %s) = %v, want an error at line 15", bad, dl.Items())
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"strconv"
 
 	"reportsite/internal/lang"
 )
@@ -56,7 +55,7 @@ func (t *Table) CSV(l lang.Lang, units map[string]lang.Unit) []byte {
 			cell := r.Cells[c.Key]
 			switch {
 			case cell.HasNum:
-				rec = append(rec, strconv.FormatFloat(cell.Num, 'f', -1, 64))
+				rec = append(rec, cell.Display())
 			default:
 				s := cell.Text.In(l)
 				if s == "" {
@@ -131,7 +130,7 @@ func (t *Table) JSON() []byte {
 		row := map[string]any{"id": r.ID, "source": r.Source}
 		for k, c := range r.Cells {
 			if c.HasNum {
-				row[k] = c.Num
+				row[k] = json.Number(c.Display())
 			} else if s, ok := c.Text[lang.Any]; ok {
 				row[k] = s
 			} else {

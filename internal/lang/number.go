@@ -94,7 +94,12 @@ func BuiltinUnits() map[string]Unit {
 
 // Format writes v in unit u for a reader of language l:
 // zh 25,764萬元, 95.82億元, 39.2%, 第3; en CNY 257.64 million, 39.2%, No. 3.
-func Format(v float64, u Unit, l Lang) string {
+func Format(v float64, u Unit, l Lang) string { return FormatDec(v, -1, u, l) }
+
+// FormatDec is Format keeping dec decimals, the precision the number was
+// written with (9.0%, -6.0%), wherever the number is shown unscaled; dec < 0
+// means the shortest form.
+func FormatDec(v float64, dec int, u Unit, l Lang) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
@@ -105,17 +110,19 @@ func Format(v float64, u Unit, l Lang) string {
 	}
 	switch u.Kind {
 	case KindPercent:
-		return Group(v) + "%"
+		return GroupDec(v, dec) + "%"
 	case KindRank:
 		if cjk {
 			return "第" + Group(v)
 		}
 		return "No. " + Group(v)
 	}
-	n := Group(v)
+	n := GroupDec(v, dec)
 	scale := ""
 	if u.Scale != ScaleNone {
-		n, scale = u.scaled(v, l)
+		if n, scale = u.scaled(v, l); scale == "" {
+			n = GroupDec(v, dec)
+		}
 	}
 	switch {
 	case cjk:
@@ -146,18 +153,24 @@ func (u Unit) scaled(v float64, l Lang) (num, scale string) {
 
 // Short writes v compactly for chart axes and labels, in the unit's scale
 // but without the unit word: 95.82億, 9.58B.
-func Short(v float64, u Unit, l Lang) string {
+func Short(v float64, u Unit, l Lang) string { return ShortDec(v, -1, u, l) }
+
+// ShortDec is Short keeping dec decimals where the number is unscaled.
+func ShortDec(v float64, dec int, u Unit, l Lang) string {
 	switch {
 	case u.Kind == KindPercent:
-		return Group(v) + "%"
+		return GroupDec(v, dec) + "%"
 	case u.Scale != ScaleNone:
 		n, s := u.scaled(v, l)
+		if s == "" {
+			return GroupDec(v, dec)
+		}
 		if l.NumberStyle() == StyleCJK {
 			return n + s
 		}
 		return n + scaleAbbrev[s]
 	}
-	return Group(v)
+	return GroupDec(v, dec)
 }
 
 var scaleAbbrev = map[string]string{"thousand": "k", "million": "m", "billion": "bn"}
@@ -207,6 +220,18 @@ func ScaleWestern(v float64) (num, scale string) {
 // Group writes v with the shortest decimals that round-trip and a comma every
 // three digits.
 func Group(v float64) string { return groupDigits(trim(v)) }
+
+// GroupDec is Group with exactly dec decimals (9.0); dec < 0 means Group.
+func GroupDec(v float64, dec int) string {
+	if dec < 0 || dec > 12 {
+		return Group(v)
+	}
+	s := strconv.FormatFloat(v, 'f', dec, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-") // no "-0.0"
+	}
+	return groupDigits(s)
+}
 
 func trim(v float64) string {
 	// Round away binary noise such as 257.64000000000001 before printing.

@@ -134,3 +134,35 @@ func TestFormatSimplifiedScale(t *testing.T) {
 		t.Errorf("Short(257640000, yuan, zh-Hans) = %q, want %q", got, want)
 	}
 }
+
+// TestFormatDec keeps the written decimals wherever a number is shown
+// unscaled, and ignores them where it is scaled.
+func TestFormatDec(t *testing.T) {
+	u := BuiltinUnits()
+	tests := []struct {
+		v           float64
+		dec         int
+		unit        string
+		l           Lang
+		full, short string
+	}{
+		{9, 1, "percent", hant, "9.0%", "9.0%"},
+		{-6, 1, "percent", en, "-6.0%", "-6.0%"},
+		{139, 1, "percent", hans, "139.0%", "139.0%"},
+		{81.3, 2, "percent", en, "81.30%", "81.30%"},
+		{-0.04, 1, "percent", en, "0.0%", "0.0%"},
+		{1234.5, 2, "count", en, "1,234.50", "1,234.50"},
+		{257640000, 0, "yuan", hant, "25,764萬元", "25,764萬"},
+		{379500000000, 1, "MOP", en, "MOP 379.5 billion", "379.5bn"},
+		{5000, 2, "USD", en, "USD 5,000.00", "5,000.00"},
+		{39.2, -1, "percent", en, "39.2%", "39.2%"},
+	}
+	for _, tt := range tests {
+		if got := FormatDec(tt.v, tt.dec, u[tt.unit], tt.l); got != tt.full {
+			t.Errorf("FormatDec(%v, %d, %s, %s) = %q, want %q", tt.v, tt.dec, tt.unit, tt.l.Tag, got, tt.full)
+		}
+		if got := ShortDec(tt.v, tt.dec, u[tt.unit], tt.l); got != tt.short {
+			t.Errorf("ShortDec(%v, %d, %s, %s) = %q, want %q", tt.v, tt.dec, tt.unit, tt.l.Tag, got, tt.short)
+		}
+	}
+}

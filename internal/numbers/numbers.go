@@ -45,6 +45,10 @@ const (
 	Word
 	// Numeral is a Chinese numeral word (十九, 兩, 三), from Numerals.
 	Numeral
+	// Period is a number that names a time rather than counting: a year
+	// (2023年, 2019-2023), a month (11月), a quarter (Q3, 第3季, third
+	// quarter). Its V is the year, month or quarter.
+	Period
 )
 
 // Value is one number found in a text.
@@ -83,7 +87,64 @@ func Contains(vs []Value, x float64) bool {
 // (thousand, million, billion, and numbers written in words).
 func Extract(text, style string) []Value {
 	sc := scanner{s: text, cjk: style == styleCJK}
-	return sc.run()
+	return markPeriods(text, sc.run(), sc.cjk)
+}
+
+// markPeriods gives the Period kind to the values that name a year, month
+// or quarter, and to the first value of a range whose second one does
+// (2019-2023年, 1-11月).
+func markPeriods(s string, vs []Value, cjk bool) []Value {
+	for i := len(vs) - 1; i >= 0; i-- {
+		v := &vs[i]
+		if v.Kind != Digits && v.Kind != Word && v.Kind != Period {
+			continue
+		}
+		if v.Kind != Period && isPeriod(s, *v, cjk) {
+			v.Kind = Period
+		}
+		if v.Kind == Period && i > 0 && vs[i-1].Kind == Digits && rangeBetween(s[vs[i-1].End():v.Offset]) {
+			vs[i-1].Kind = Period
+		}
+	}
+	return vs
+}
+
+// isPeriod reports whether v names a time: digits followed by 年, 月 or 季
+// (after 第), a four-digit year in Western text, an ordinal followed by
+// "quarter".
+func isPeriod(s string, v Value, cjk bool) bool {
+	whole := v.V == math.Trunc(v.V)
+	rest := s[v.End():]
+	if v.Kind == Word {
+		_, ord := ordinals[strings.ToLower(v.Text)]
+		return ord && v.V >= 1 && v.V <= 4 && strings.HasPrefix(strings.ToLower(strings.TrimLeft(rest, " -")), "quarter")
+	}
+	if !whole {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(rest, "年") && v.V >= 1000 && v.V <= 2999:
+		return true
+	case strings.HasPrefix(rest, "月") && v.V >= 1 && v.V <= 12:
+		return true
+	case strings.HasPrefix(rest, "季") && strings.HasSuffix(s[:v.Offset], "第") && v.V >= 1 && v.V <= 4:
+		return true
+	case !cjk && len(v.Text) == 4 && v.V >= 1900 && v.V <= 2100:
+		return true
+	case !cjk && v.V >= 1 && v.V <= 4 && strings.HasPrefix(strings.ToLower(strings.TrimLeft(rest, " -")), "quarter"):
+		return true // 3rd quarter
+	}
+	return false
+}
+
+// rangeBetween reports whether sep joins the two ends of a range: 1-11月,
+// 2019–2023, 2019至2023年.
+func rangeBetween(sep string) bool {
+	switch strings.TrimSpace(sep) {
+	case "-", "–", "—", "~", "～", "至", "到", "to":
+		return true
+	}
+	return false
 }
 
 type scanner struct {
@@ -132,6 +193,23 @@ func (sc *scanner) skipName(i int) int {
 	return i
 }
 
+// quarter reads a quarter written Q1 to Q4 (Q3, 2023Q3, Q3/2023) whose
+// digit is at start.
+func (sc *scanner) quarter(start int) (int, bool) {
+	if start == 0 || sc.s[start-1] != 'Q' || isLetter(sc.before(start-1)) {
+		return 0, false
+	}
+	d := sc.s[start]
+	if d < '1' || d > '4' {
+		return 0, false
+	}
+	if next := runeAt(sc.s, start+1); isLetter(next) || digit(next) >= 0 || next == '.' && digit(runeAt(sc.s, start+2)) >= 0 {
+		return 0, false
+	}
+	sc.out = append(sc.out, Value{V: float64(d - '0'), Kind: Period, Text: sc.s[start-1 : start+1], Offset: start - 1})
+	return start + 1, true
+}
+
 // currencyCode reports whether the letters before offset i are an ISO 4217
 // code written against the number, as in MOP379.5 billion or HKD12,000:
 // exactly three capital letters after a non-letter.
@@ -153,6 +231,9 @@ func (sc *scanner) number(start int) int {
 	s := sc.s
 	// A digit right after a letter, or after a hyphen after a letter, is part
 	// of a name (T3, COVID-19).
+	if end, ok := sc.quarter(start); ok {
+		return end
+	}
 	if p := sc.before(start); (isLetter(p) && !sc.currencyCode(start)) || (p == '-' || p == '_') && isLetter(sc.before(start-1)) {
 		return sc.skipName(start)
 	}

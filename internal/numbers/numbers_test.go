@@ -101,6 +101,43 @@ func TestExtractWestern(t *testing.T) {
 	}
 }
 
+// TestPeriods marks the numbers that name a year, month or quarter, in both
+// styles, and leaves figures alone.
+func TestPeriods(t *testing.T) {
+	tests := []struct {
+		text, style, want string // want: "V" per value, "V@" for a period
+	}{
+		{"2023年第3季本地生產總值按年下跌6.0%", "cjk", "2023@ 3@ 6%"},
+		{"2023年第三季度，1-11月，2019-2023年", "cjk", "2023@ 1@ 11@ 2019@ 2023@"},
+		{"第3名，3季，13月，共3年", "cjk", "3 3 13 3"},
+		{"2023年首3季增長77.7%，回復至2019年同期的77.4%", "cjk", "2023@ 3 77.7% 2019@ 77.4%"},
+		{"GDP fell 6.0% in Q3 2023 and rose in 2019–2023", "western", "6% 3@ 2023@ 2019@ 2023@"},
+		{"the third quarter, the 3rd quarter, the fourth-quarter figure", "western", "3@ 3@ 4@"},
+		{"Q5, Q30, Q3.5, aQ3 are names", "western", ""},
+		{"Q4/2023 and (Q1)", "western", "4@ 2023@ 1@"},
+		{"1,950 people, 19500 and 2023.5", "western", "1950 19500 2023.5"},
+		{"in January–March", "western", "1w 3w"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, v := range Extract(tt.text, tt.style) {
+			s := strconvG(v.V)
+			switch v.Kind {
+			case Period:
+				s += "@"
+			case Percent:
+				s += "%"
+			case Word:
+				s += "w"
+			}
+			got = append(got, s)
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("Extract(%q, %s) = %q, want %q", tt.text, tt.style, g, tt.want)
+		}
+	}
+}
+
 func TestExtractText(t *testing.T) {
 	tests := []struct {
 		text, style string

@@ -245,7 +245,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			cv := cellView{Header: i == firstText}
 			switch {
 			case cell.HasNum:
-				cv.Text = lang.Format(cell.Num, b.site.Units[c.Unit], l)
+				cv.Text = lang.FormatDec(cell.Num, cell.Decimals(), b.site.Units[c.Unit], l)
 				cv.Num = true
 			case c.Type == dataset.TypeNumber:
 				cv.Text = "–"

@@ -508,10 +508,12 @@ func (b *builder) overviewPage(l lang.Lang) error {
 		t, _ := b.site.Table(c.Table)
 		r, _ := t.Row(c.Row)
 		col, _ := t.Column(c.Column)
-		cd := card{Label: c.Label.In(l), Value: lang.Format(r.Cells[c.Column].Num, b.site.Units[col.Unit], l)}
+		cell := r.Cells[c.Column]
+		cd := card{Label: c.Label.In(l), Value: lang.FormatDec(cell.Num, cell.Decimals(), b.site.Units[col.Unit], l)}
 		if c.Detail != "" {
 			dc, _ := t.Column(c.Detail)
-			cd.Detail = lang.Format(r.Cells[c.Detail].Num, b.site.Units[dc.Unit], l)
+			dcell := r.Cells[c.Detail]
+			cd.Detail = lang.FormatDec(dcell.Num, dcell.Decimals(), b.site.Units[dc.Unit], l)
 			cd.DetailLabel = dc.Label.In(l)
 		}
 		if sec := b.sectionByID(r.Source); sec != nil {

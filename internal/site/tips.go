@@ -72,7 +72,7 @@ func (b *builder) tips(c *dataset.Chart, l lang.Lang) ([]byte, error) {
 		vals := make([]string, len(rows))
 		for i, r := range rows {
 			if cell := r.Cells[key]; cell.HasNum && !math.IsNaN(cell.Num) && !math.IsInf(cell.Num, 0) {
-				vals[i] = lang.Format(cell.Num, unit, l)
+				vals[i] = lang.FormatDec(cell.Num, cell.Decimals(), unit, l)
 			}
 		}
 		ct.Values = append(ct.Values, vals)

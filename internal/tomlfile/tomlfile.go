@@ -67,6 +67,14 @@ func Decode(name string, src []byte, lineOffset int, v any, dl *diag.List) *File
 	return f
 }
 
+// Line returns the text of the 1-based line n, or "" when there is none.
+func (f *File) Line(n int) string {
+	if f == nil || n < 1 || n > len(f.lines) {
+		return ""
+	}
+	return f.lines[n-1]
+}
+
 func (f *File) offset(n int) {
 	if n > 0 {
 		f.lines = append(make([]string, n), f.lines...)
