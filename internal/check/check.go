@@ -331,39 +331,54 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 	if !ok {
 		return
 	}
-	stated := map[string][]numbers.Value{}
+	stated := map[string]*text{}
 	for _, sec := range s.Sections {
 		if t := newText(sec, src); t != nil {
-			stated[sec.ID] = figures(all(t.vals))
+			stated[sec.ID] = t
 		}
 	}
 	for _, t := range s.Tables {
-		for i, row := range t.Rows {
-			vals, ok := stated[row.Source]
-			if !ok {
-				continue // an unknown or missing source is reported by content.Load
-			}
+		for i := range t.Rows {
+			row := &t.Rows[i]
 			for _, c := range t.Columns {
 				cell := row.Cells[c.Key]
 				if !cell.HasNum {
 					continue
+				}
+				from := t.SourceOf(row, c.Key)
+				tx, ok := stated[from.Section]
+				if !ok {
+					continue // an unknown or missing source is reported by content.Load
 				}
 				x := math.Abs(cell.Num)
 				line := t.Lines.Key(fmt.Sprintf("rows[%d]", i), c.Key)
 				if line == 0 {
 					line = row.Line
 				}
+				where := "section " + from.Section
+				var vals []numbers.Value
+				switch p := from.Paragraph; {
+				case p == 0:
+					vals = figures(all(tx.vals))
+				case p > len(tx.vals):
+					dl.Errorf(t.File, line, fmt.Sprintf("count the paragraphs of %s from 1 (its anchors p-1, p-2, …): it has %d", tx.file, len(tx.vals)),
+						"value %s: section %s has no paragraph %d", num(x), from.Section, p)
+					continue
+				default:
+					vals = figures(tx.vals[p-1])
+					where = fmt.Sprintf("section %s, paragraph %d (%s:%d)", from.Section, p, tx.file, tx.paras[p-1].Line)
+				}
 				if numbers.Contains(vals, x) {
 					if w, ok := otherPrecision(vals, x, cell.Decimals()); ok {
 						dl.Errorf(t.File, line,
 							fmt.Sprintf(`write %s as the section does: a decimal keeps its digits in TOML, or quote it ("%s")`, unsign(w), unsign(w)),
-							"value %s is written %s in section %s: the table shows it with another precision", cell.Display(), w, row.Source)
+							"value %s is written %s in %s: the table shows it with another precision", cell.Display(), w, where)
 					}
 					continue
 				}
 				dl.Errorf(t.File, line,
-					`write the number the section states, in base units, or name the section that states it with source = "…" in the row`,
-					"value %s%s not found in section %s (%s)", num(x), notations(x, src), row.Source, src.Tag)
+					`write the number the section states, in base units, or name where it is stated with source = "…" in the row or column, or sources = { column = "…" } in the row`,
+					"value %s%s not found in %s (%s)", num(x), notations(x, src), where, src.Tag)
 			}
 		}
 	}

@@ -206,14 +206,14 @@ func TestProvenance(t *testing.T) {
 		{
 			name: "not stated", value: "257650000", growth: "39.2",
 			want: "data/t.toml:24: value 257650000 (25,765萬 / 2.5765億) not found in section 01-a (zh-Hant)\n" +
-				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n",
+				"\thint: write the number the section states, in base units, or name where it is stated with source = \"…\" in the row or column, or sources = { column = \"…\" } in the row\n",
 		},
 		{
 			name: "row names another section", value: "257640000", growth: "39.2\nsource = \"02-b\"",
 			want: "data/t.toml:24: value 257640000 (25,764萬 / 2.5764億) not found in section 02-b (zh-Hant)\n" +
-				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n" +
+				"\thint: write the number the section states, in base units, or name where it is stated with source = \"…\" in the row or column, or sources = { column = \"…\" } in the row\n" +
 				"data/t.toml:25: value 39.2 not found in section 02-b (zh-Hant)\n" +
-				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n",
+				"\thint: write the number the section states, in base units, or name where it is stated with source = \"…\" in the row or column, or sources = { column = \"…\" } in the row\n",
 		},
 	}
 	for _, tt := range tests {
@@ -432,7 +432,7 @@ rooms = 45600
 		{
 			name: "table wrong", gdp: "37950000000", en: "GDP was MOP379.5 billion, with 28.21 million visitor arrivals and 45.6 thousand rooms.\n",
 			want: "data/t.toml:24: value 37950000000 (3,795,000萬 / 379.5億) not found in section 01-a (zh-Hant)\n" +
-				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n",
+				"\thint: write the number the section states, in base units, or name where it is stated with source = \"…\" in the row or column, or sources = { column = \"…\" } in the row\n",
 		},
 	}
 	for _, tt := range tests {
@@ -490,7 +490,7 @@ growth = %s
 		{
 			name: "a period is not a figure", growth: "3", en: "In Q3 2023, exports of goods fell by 9.0%, returning to 77.4% of the 2019 level.\n",
 			want: "data/t.toml:12: value 3 not found in section 01-a (zh-Hant)\n" +
-				"\thint: write the number the section states, in base units, or name the section that states it with source = \"…\" in the row\n",
+				"\thint: write the number the section states, in base units, or name where it is stated with source = \"…\" in the row or column, or sources = { column = \"…\" } in the row\n",
 		},
 	}
 	for _, tt := range tests {
@@ -505,6 +505,61 @@ growth = %s
 			Provenance(s, splitParas, &dl)
 			if got := diags(&dl); got != tt.want {
 				t.Errorf("Parity and Provenance =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSourcesProvenance traces each figure to the section, or the
+// paragraph, that its cell, column or row names.
+func TestSourcesProvenance(t *testing.T) {
+	const table = `title = { zh-Hant = "表", en = "Table" }
+source = "01-a"
+
+[[columns]]
+key = "y2022"
+label = { zh-Hant = "2022年", en = "2022" }
+type = "number"
+unit = "percent"
+source = "02-b"
+
+[[columns]]
+key = "y2023"
+label = { zh-Hant = "2023年", en = "2023" }
+type = "number"
+unit = "percent"
+
+[[rows]]
+id = "r"
+y2022 = 12.5
+y2023 = %s
+`
+	tests := []struct{ name, y2023, want string }{
+		{name: "column and table", y2023: "8.5"},
+		{name: "cell", y2023: "8.5\nsources = { y2022 = { section = \"01-a\", paragraph = 1 } }",
+			want: "data/t.toml:19: value 12.5 not found in section 01-a, paragraph 1 (zh-Hant/01-a.md:4) (zh-Hant)\n" +
+				"\thint: write the number the section states, in base units, or name where it is stated with source = \"…\" in the row or column, or sources = { column = \"…\" } in the row\n"},
+		{name: "paragraph", y2023: "8.5\nsource = { section = \"01-a\", paragraph = 2 }"},
+		{name: "wrong paragraph", y2023: "8.5\nsource = { section = \"01-a\", paragraph = 1 }",
+			want: "data/t.toml:20: value 8.5 not found in section 01-a, paragraph 1 (zh-Hant/01-a.md:4) (zh-Hant)\n" +
+				"\thint: write the number the section states, in base units, or name where it is stated with source = \"…\" in the row or column, or sources = { column = \"…\" } in the row\n"},
+		{name: "no such paragraph", y2023: "8.5\nsource = { section = \"01-a\", paragraph = 7 }",
+			want: "data/t.toml:20: value 8.5: section 01-a has no paragraph 7\n" +
+				"\thint: count the paragraphs of zh-Hant/01-a.md from 1 (its anchors p-1, p-2, …): it has 2\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := site(t, map[string]string{
+				"zh-Hant/01-a.md": section("甲", "", "前言。\n\n2023年增長8.5%。\n"),
+				"en/01-a.md":      section("A", "", "Intro.\n\nIn 2023, growth of 8.5%.\n"),
+				"zh-Hant/02-b.md": section("乙", "", "2022年增長12.5%。\n"),
+				"en/02-b.md":      section("B", "", "In 2022, growth of 12.5%.\n"),
+				"data/t.toml":     strings.Replace(table, "%s", tt.y2023, 1),
+			})
+			var dl diag.List
+			Provenance(s, splitParas, &dl)
+			if got := diags(&dl); got != tt.want {
+				t.Errorf("Provenance() =\n%s\nwant\n%s", got, tt.want)
 			}
 		})
 	}

@@ -121,6 +121,21 @@
 //	item   = { zh-Hant = "一般公共預算總收入", en = "Total general public budget revenue" }
 //	value  = 257640000              # base units: yuan, people, percent points
 //	source = "01-achievements"      # optional, overrides the table's source
+//	sources = { value = { section = "02-plans", paragraph = 3 } }   # optional, per cell
+//
+// Sources. Every figure names the section that states it, at the most
+// specific of four levels: a cell (sources = { column = … } in the row), a
+// column (source = … in [[columns]]), a row (source = … in the row) or the
+// table (source = … at the top). Each is a section ID, source = "02-plans",
+// or a section and one of its paragraphs, counted from 1 as the page's
+// anchors p-1, p-2, … count them: source = { section = "02-plans",
+// paragraph = 3 }. A column of 2022 figures from one section beside one of
+// 2023 figures from another needs no transposing. The data table links every
+// section a row's figures come from; CSV lists them, JSON names a cell's own
+// under "sources".
+//
+// A value of the wrong type anywhere (a list given as source, a number as a
+// name) is an error at its line, saying what was written and what is wanted.
 //
 // A number keeps the precision it is written with, in the data table, chart
 // labels, text alternatives, CSV and JSON: growth = 9.0 shows 9.0%, -6.0

@@ -7,6 +7,7 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -27,15 +28,18 @@ const (
 
 // Table is one data table.
 type Table struct {
-	ID      string
-	File    string // path relative to the site root, for diagnostics
-	Title   lang.Text
-	Note    lang.Text
-	Source  string // default source section ID
-	Columns []Column
-	Rows    []Row
-	Charts  []Chart
-	Lines   Lines
+	ID     string
+	File   string // path relative to the site root, for diagnostics
+	Title  lang.Text
+	Note   lang.Text
+	Source string // default source section ID
+	// SourcePara is the paragraph of Source that states the figures, 1-based;
+	// 0 means anywhere in the section.
+	SourcePara int
+	Columns    []Column
+	Rows       []Row
+	Charts     []Chart
+	Lines      Lines
 	// Units are the site's units, for formatting this table's numbers.
 	Units map[string]lang.Unit
 }
@@ -54,14 +58,91 @@ type Column struct {
 	Label lang.Text `toml:"label"`
 	Type  string    `toml:"type"`
 	Unit  string    `toml:"unit"`
+	// Source names where the column's figures are stated, when not where
+	// the row's are: a column of 2022 figures from one section beside one
+	// of 2023 figures from another.
+	Source Source `toml:"source"`
+}
+
+// Source names where a figure is stated: a section (its file name without
+// .md) and optionally one of its paragraphs, counted from 1 as the page's
+// anchors p-1, p-2, … count them. Written source = "02-economy" or
+// source = { section = "02-economy", paragraph = 3 }.
+type Source struct {
+	Section   string
+	Paragraph int
+}
+
+// UnmarshalTOML reads either form of a source and rejects any other type
+// (a list, a number), so that a mistake is reported, not ignored.
+func (s *Source) UnmarshalTOML(v any) error {
+	src, err := sourceOf(v)
+	if err != nil {
+		return err
+	}
+	*s = src
+	return nil
+}
+
+func sourceOf(v any) (Source, error) {
+	switch v := v.(type) {
+	case string:
+		return Source{Section: v}, nil
+	case map[string]any:
+		var s Source
+		for k, x := range v {
+			switch k {
+			case "section":
+				str, ok := x.(string)
+				if !ok {
+					return s, fmt.Errorf("source section is a %s, want a string", tomlType(x))
+				}
+				s.Section = str
+			case "paragraph":
+				n, ok := x.(int64)
+				if !ok || n < 1 || n > 1e6 {
+					return s, fmt.Errorf("source paragraph is %v, want a whole number from 1", x)
+				}
+				s.Paragraph = int(n)
+			default:
+				return s, fmt.Errorf("unknown key %q in a source; want section and paragraph", k)
+			}
+		}
+		if s.Section == "" {
+			return s, fmt.Errorf("source has no section")
+		}
+		return s, nil
+	}
+	return Source{}, fmt.Errorf("source is a %s, want a section ID or { section = \"…\", paragraph = N }", tomlType(v))
+}
+
+// tomlType names the TOML type of a decoded value, for messages.
+func tomlType(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case int64:
+		return "integer"
+	case float64:
+		return "float"
+	case bool:
+		return "boolean"
+	case []any, []map[string]any:
+		return "list"
+	case map[string]any:
+		return "table"
+	}
+	return fmt.Sprintf("%T", v)
 }
 
 // Row is one row: an ID, its cells by column key, and its source section.
 type Row struct {
 	ID     string
-	Source string
-	Cells  map[string]Cell
-	Line   int
+	Source string // the row's source section, or the table's
+	// SourcePara is the paragraph of Source, 1-based; 0 means anywhere.
+	SourcePara int
+	Cells      map[string]Cell
+	Line       int
 }
 
 // Cell is one value: a number (Num valid when HasNum) or a text.
@@ -73,6 +154,9 @@ type Cell struct {
 	// for a whole number.
 	Literal string
 	Text    lang.Text
+	// Source is where this one figure is stated, when the row says it
+	// under sources = { column = "section" }; zero otherwise.
+	Source Source
 }
 
 // Decimals returns how many decimals the number was written with: 1 for
@@ -156,6 +240,46 @@ type Target struct {
 // ChartTypes lists the chart types a spec may name.
 var ChartTypes = []string{"bar", "hbar", "stacked-bar", "line", "pie", "donut", "progress"}
 
+// SourceOf returns where the figure in column key of row r is stated: the
+// cell's own source, else the column's, else the row's (which defaults to
+// the table's). The most specific wins.
+func (t *Table) SourceOf(r *Row, key string) Source {
+	if s := r.Cells[key].Source; s.Section != "" {
+		return s
+	}
+	if c, ok := t.Column(key); ok && c.Source.Section != "" {
+		return c.Source
+	}
+	return Source{Section: r.Source, Paragraph: r.SourcePara}
+}
+
+// RowSources returns the sections the figures of row r come from, without
+// repeats, in column order: the row's own first.
+func (t *Table) RowSources(r *Row) []string {
+	out := []string{r.Source}
+	for _, c := range t.Columns {
+		if c.Type != TypeNumber || !r.Cells[c.Key].HasNum {
+			continue
+		}
+		if s := t.SourceOf(r, c.Key).Section; !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	if len(out) > 1 && !t.rowUses(r, out[0]) {
+		out = out[1:] // every figure names another section
+	}
+	return out
+}
+
+func (t *Table) rowUses(r *Row, section string) bool {
+	for _, c := range t.Columns {
+		if c.Type == TypeNumber && r.Cells[c.Key].HasNum && t.SourceOf(r, c.Key).Section == section {
+			return true
+		}
+	}
+	return false
+}
+
 // Column returns the column with key k.
 func (t *Table) Column(k string) (Column, bool) {
 	i := slices.IndexFunc(t.Columns, func(c Column) bool { return c.Key == k })
@@ -195,7 +319,7 @@ func (c *Chart) ChartRows() []*Row {
 type fileFormat struct {
 	Title   lang.Text        `toml:"title"`
 	Note    lang.Text        `toml:"note"`
-	Source  string           `toml:"source"`
+	Source  Source           `toml:"source"`
 	Columns []Column         `toml:"columns"`
 	Rows    []map[string]any `toml:"rows"`
 	Charts  []Chart          `toml:"charts"`
@@ -223,7 +347,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 	if f == nil {
 		return nil
 	}
-	t := &Table{ID: id, File: file, Title: ff.Title, Note: ff.Note, Source: ff.Source, Columns: ff.Columns, Lines: Lines{f}, Units: env.Units}
+	t := &Table{ID: id, File: file, Title: ff.Title, Note: ff.Note, Source: ff.Source.Section, SourcePara: ff.Source.Paragraph, Columns: ff.Columns, Lines: Lines{f}, Units: env.Units}
 	if !IDPattern.MatchString(id) {
 		dl.Errorf(file, 1, "rename the file to lower-case letters, digits and hyphens, e.g. fiscal-revenue.toml", "table ID %q is not a safe ID", id)
 	}
@@ -255,6 +379,9 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 		dl.Errorf(file, line, hint, "source section %q not found", src)
 	}
 	checkSource(t.Source, f.KeyLine("source"))
+	for i, c := range t.Columns {
+		checkSource(c.Source.Section, f.KeyLine(fmt.Sprintf("columns[%d]", i), "source"))
+	}
 
 	if len(t.Columns) == 0 {
 		dl.Errorf(file, 1, "add [[columns]] with key, label, type and unit", "table has no columns")
@@ -293,6 +420,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 	}
 
 	rowIDs := map[string]bool{}
+	cellSources := map[int]any{} // the sources table of each row, read once its cells are
 	for i, raw := range ff.Rows {
 		at := fmt.Sprintf("rows[%d]", i)
 		r := Row{Cells: map[string]Cell{}, Line: f.KeyLine(at, "id")}
@@ -312,9 +440,16 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 				r.ID = s
 				continue
 			case "source":
-				s, _ := v.(string)
-				checkSource(s, line)
-				r.Source = s
+				src, err := sourceOf(v)
+				if err != nil {
+					dl.Errorf(file, line, `write source = "NN-section" or source = { section = "NN-section", paragraph = 2 }`, "row %d: %v", i+1, err)
+					continue
+				}
+				checkSource(src.Section, line)
+				r.Source, r.SourcePara = src.Section, src.Paragraph
+				continue
+			case "sources":
+				cellSources[i] = v
 				continue
 			}
 			c, ok := t.Column(k)
@@ -345,8 +480,11 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 			}
 			r.ID = fmt.Sprintf("row-%d", i+1)
 		}
+		if v, ok := cellSources[i]; ok {
+			readCellSources(t, &r, i, v, checkSource, dl)
+		}
 		if r.Source == "" {
-			r.Source = t.Source
+			r.Source, r.SourcePara = t.Source, t.SourcePara
 		}
 		if r.Source == "" {
 			dl.Errorf(file, r.Line, `add source = "NN-section" to the table or the row: which section states these figures`, "row %q has no source section", r.ID)
@@ -364,6 +502,42 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 		t.Charts = append(t.Charts, c)
 	}
 	return t
+}
+
+// readCellSources reads a row's sources = { column = source, … }: where
+// single figures of the row are stated.
+func readCellSources(t *Table, r *Row, i int, v any, checkSource func(string, int), dl *diag.List) {
+	at := fmt.Sprintf("rows[%d]", i)
+	line := t.Lines.Key(at, "sources")
+	m, ok := v.(map[string]any)
+	if !ok {
+		dl.Errorf(t.File, line, `write sources = { column = "NN-section", … }`, "row %d: sources is a %s, want a table of sources by column", i+1, tomlType(v))
+		return
+	}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		c, ok := t.Column(k)
+		if !ok || c.Type != TypeNumber {
+			hint := "name a numeric column of " + t.File
+			if s := tomlfile.Suggest(k, columnKeys(t.Columns)); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			dl.Errorf(t.File, line, hint, "row %d: sources names %q, not a numeric column", i+1, k)
+			continue
+		}
+		src, err := sourceOf(m[k])
+		if err != nil {
+			dl.Errorf(t.File, line, `write sources = { column = "NN-section" } or { column = { section = "NN-section", paragraph = 2 } }`, "row %d, column %q: %v", i+1, k, err)
+			continue
+		}
+		checkSource(src.Section, line)
+		cell, ok := r.Cells[k]
+		if !ok {
+			dl.Errorf(t.File, line, "give the cell a value, or remove its source", "row %d: sources names %q, which has no value", i+1, k)
+			continue
+		}
+		cell.Source = src
+		r.Cells[k] = cell
+	}
 }
 
 func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text, string, int, bool), dl *diag.List) {

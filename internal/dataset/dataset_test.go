@@ -148,3 +148,94 @@ func TestPrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestSources reads a source per table, column, row and cell, in both forms,
+// resolves the most specific, and reports every wrong type at its line.
+func TestSources(t *testing.T) {
+	env := testEnv
+	env.Sections = []string{"01-economy", "02-trade", "03-visitors"}
+	const src = `title = { zh-Hant = "表", en = "Table" }
+source = "01-economy"
+[[columns]]
+key = "item"
+label = { zh-Hant = "項", en = "Item" }
+type = "text"
+[[columns]]
+key = "y2022"
+label = { zh-Hant = "2022年", en = "2022" }
+type = "number"
+unit = "percent"
+source = "02-trade"
+[[columns]]
+key = "y2023"
+label = { zh-Hant = "2023年", en = "2023" }
+type = "number"
+unit = "percent"
+[[rows]]
+id = "a"
+item = "A"
+y2022 = 1.5
+y2023 = 2.5
+[[rows]]
+id = "b"
+item = "B"
+y2022 = 3.5
+y2023 = 4.5
+source = { section = "03-visitors", paragraph = 2 }
+sources = { y2022 = { section = "01-economy", paragraph = 1 } }
+`
+	var dl diag.List
+	tb := Decode("data/t.toml", "t", []byte(src), env, &dl)
+	if dl.Errors() > 0 || tb == nil {
+		t.Fatalf("Decode: %v", dl.Items())
+	}
+	tests := []struct {
+		row, col string
+		want     Source
+	}{
+		{"a", "y2022", Source{Section: "02-trade"}},                  // column
+		{"a", "y2023", Source{Section: "01-economy"}},                // table
+		{"b", "y2023", Source{Section: "03-visitors", Paragraph: 2}}, // row
+		{"b", "y2022", Source{Section: "01-economy", Paragraph: 1}},  // cell beats column
+	}
+	for _, tt := range tests {
+		r, _ := tb.Row(tt.row)
+		if got := tb.SourceOf(r, tt.col); got != tt.want {
+			t.Errorf("SourceOf(%s, %s) = %+v, want %+v", tt.row, tt.col, got, tt.want)
+		}
+	}
+	ra, _ := tb.Row("a")
+	if got := strings.Join(tb.RowSources(ra), " "); got != "01-economy 02-trade" {
+		t.Errorf("RowSources(a) = %q, want %q", got, "01-economy 02-trade")
+	}
+	rb, _ := tb.Row("b")
+	if got := strings.Join(tb.RowSources(rb), " "); got != "03-visitors 01-economy" {
+		t.Errorf("RowSources(b) = %q, want %q", got, "03-visitors 01-economy")
+	}
+	if js := string(tb.JSON()); !strings.Contains(js, `"sources": {`) || !strings.Contains(js, `"y2022": "02-trade"`) {
+		t.Errorf("JSON does not name the cells' own sources:\n%s", js)
+	}
+
+	bad := []struct{ old, new, want string }{
+		{`source = "01-economy"`, `source = ["01-economy"]`, `data/t.toml:2:`},
+		{`source = "02-trade"`, `source = 2`, `data/t.toml:12:`},
+		{`source = { section = "03-visitors", paragraph = 2 }`, `source = ["03-visitors"]`, "data/t.toml:28: row 2: source is a list, want a section ID or { section = \"…\", paragraph = N }\n\thint: write source"},
+		{`source = { section = "03-visitors", paragraph = 2 }`, `source = { section = "03-visitors", paragraph = 0 }`, "data/t.toml:28: row 2: source paragraph is 0, want a whole number from 1"},
+		{`source = { section = "03-visitors", paragraph = 2 }`, `source = { sektion = "03-visitors" }`, `data/t.toml:28: row 2: unknown key "sektion" in a source`},
+		{`source = { section = "03-visitors", paragraph = 2 }`, `source = "03-visitor"`, `data/t.toml:28: source section "03-visitor" not found` + "\n\thint: did you mean \"03-visitors\"?"},
+		{`sources = { y2022`, `sources = { y2020`, "data/t.toml:29: row 2: sources names \"y2020\", not a numeric column\n\thint: did you mean \"y2022\"?"},
+		{`sources = { y2022 = { section = "01-economy", paragraph = 1 } }`, `sources = "01-economy"`, `data/t.toml:29: row 2: sources is a string, want a table of sources by column`},
+		{`sources = { y2022 = { section = "01-economy", paragraph = 1 } }`, `sources = { y2022 = ["01-economy"] }`, `data/t.toml:29: row 2, column "y2022": source is a list`},
+	}
+	for _, b := range bad {
+		var dl diag.List
+		Decode("data/t.toml", "t", []byte(strings.Replace(src, b.old, b.new, 1)), env, &dl)
+		var all []string
+		for _, d := range dl.Items() {
+			all = append(all, d.String())
+		}
+		if !strings.Contains(strings.Join(all, "\n"), b.want) {
+			t.Errorf("Decode with %s: %q, want %q", b.new, all, b.want)
+		}
+	}
+}

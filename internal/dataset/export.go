@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"strings"
 
 	"reportsite/internal/lang"
 )
@@ -64,7 +65,7 @@ func (t *Table) CSV(l lang.Lang, units map[string]lang.Unit) []byte {
 				rec = append(rec, safeCell(s))
 			}
 		}
-		rec = append(rec, r.Source)
+		rec = append(rec, strings.Join(t.RowSources(&r), " "))
 		_ = w.Write(rec)
 	}
 	w.Flush()
@@ -128,6 +129,18 @@ func (t *Table) JSON() []byte {
 	}
 	for _, r := range t.Rows {
 		row := map[string]any{"id": r.ID, "source": r.Source}
+		var sources map[string]string // figures stated elsewhere than the row's source
+		for _, c := range t.Columns {
+			if s := t.SourceOf(&r, c.Key); r.Cells[c.Key].HasNum && s.Section != r.Source {
+				if sources == nil {
+					sources = map[string]string{}
+				}
+				sources[c.Key] = s.Section
+			}
+		}
+		if sources != nil {
+			row["sources"] = sources
+		}
 		for k, c := range r.Cells {
 			if c.HasNum {
 				row[k] = json.Number(c.Display())

@@ -117,12 +117,15 @@ func (b *builder) sourceNote(c *dataset.Chart, l lang.Lang) string {
 	var names []string
 	seen := map[string]bool{}
 	for _, r := range c.ChartRows() {
-		if seen[r.Source] {
-			continue
-		}
-		seen[r.Source] = true
-		if sec := b.sectionByID(r.Source); sec != nil {
-			names = append(names, b.sectionTitle(sec, l))
+		for _, v := range c.Values {
+			id := c.Table.SourceOf(r, v).Section
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if sec := b.sectionByID(id); sec != nil {
+				names = append(names, b.sectionTitle(sec, l))
+			}
 		}
 	}
 	out := ""
@@ -166,6 +169,13 @@ func writeRow(b *strings.Builder, cells []cellView) {
 		switch {
 		case c.Header:
 			b.WriteString(`<th scope="row">` + text + `</th>`)
+		case len(c.More) > 0:
+			// Figures of one row stated in several sections: a link to each.
+			b.WriteString(`<td><a href="` + htmlText.Replace(c.Href) + `">` + text + `</a>`)
+			for _, m := range c.More {
+				b.WriteString(` <a href="` + htmlText.Replace(m.Href) + `">` + htmlText.Replace(m.Text) + `</a>`)
+			}
+			b.WriteString(`</td>`)
 		case c.Href != "":
 			b.WriteString(`<td><a href="` + htmlText.Replace(c.Href) + `">` + text + `</a></td>`)
 		case c.Num:
@@ -182,6 +192,7 @@ type cellView struct {
 	Num    bool
 	Header bool
 	Href   string
+	More   []cellView // further source links after Text and Href
 }
 
 // tableFigure renders a data table as its own figure with downloads.
@@ -259,12 +270,20 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			cells = append(cells, cv)
 		}
 		src := cellView{}
-		if sec := b.sectionByID(r.Source); sec != nil {
-			src.Text = sec.Texts[l.Tag].Number
-			if src.Text == "" {
-				src.Text = sec.Texts[l.Tag].Title
+		for _, id := range t.RowSources(&r) {
+			sec := b.sectionByID(id)
+			if sec == nil {
+				continue
 			}
-			src.Href = rel(pagePath, l.Prefix+"/"+sec.Slug+".html")
+			v := cellView{Text: sec.Texts[l.Tag].Number, Href: rel(pagePath, l.Prefix+"/"+sec.Slug+".html")}
+			if v.Text == "" {
+				v.Text = sec.Texts[l.Tag].Title
+			}
+			if src.Href == "" {
+				src = v
+			} else {
+				src.More = append(src.More, v)
+			}
 		}
 		cells = append(cells, src)
 		writeRow(&body, cells)

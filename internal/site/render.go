@@ -516,7 +516,7 @@ func (b *builder) overviewPage(l lang.Lang) error {
 			cd.Detail = lang.FormatDec(dcell.Num, dcell.Decimals(), b.site.Units[dc.Unit], l)
 			cd.DetailLabel = dc.Label.In(l)
 		}
-		if sec := b.sectionByID(r.Source); sec != nil {
+		if sec := b.sectionByID(t.SourceOf(r, c.Column).Section); sec != nil {
 			cd.Href = sec.Slug + ".html"
 		}
 		p.Cards = append(p.Cards, cd)

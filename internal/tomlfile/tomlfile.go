@@ -15,7 +15,18 @@ import (
 	"reportsite/internal/diag"
 )
 
-var lineRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?`)
+var (
+	lineRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?`)
+	typeRe = regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+)
+
+// typeNames names the decoder's types for a reader of a TOML file.
+var typeNames = map[string]string{
+	"string": "a string", "int64": "a whole number", "float64": "a number", "bool": "true or false",
+	"[]any": "a list", "[]map[string]any": "a list of tables", "map[string]any": "a table",
+	"slice": "a list", "int": "a whole number", "float": "a number", "struct": "a table", "map": "a table",
+	"time.Time": "a date",
+}
 
 // File is a decoded TOML file that can locate its keys. It keeps the file's
 // lines, not the decoder's metadata (which holds a second copy of every
@@ -42,13 +53,25 @@ func Decode(name string, src []byte, lineOffset int, v any, dl *diag.List) *File
 			dl.Add(diag.Diag{File: name, Line: pe.Position.Line + lineOffset, Col: pe.Position.Col,
 				Msg: "toml: " + lowerFirst(msg), Hint: "fix the TOML syntax or value type at this line"})
 		} else {
-			line, msg := 1, err.Error()
+			line, msg, key := 1, err.Error(), ""
 			if m := lineRe.FindStringSubmatch(msg); m != nil {
 				line, _ = strconv.Atoi(m[1])
+				key = m[2]
 				msg = strings.TrimSpace(strings.TrimPrefix(msg[len(m[0]):], ":"))
 			}
-			dl.Add(diag.Diag{File: name, Line: lineOffset + line, Msg: "toml: " + lowerFirst(msg),
-				Hint: "check the value's type against the documented format"})
+			hint := "check the value's type against the documented format"
+			if m := typeRe.FindStringSubmatch(msg); m != nil && key != "" {
+				have, want := typeNames[m[1]], typeNames[m[2]]
+				if have == "" {
+					have = m[1]
+				}
+				if want == "" {
+					want = m[2]
+				}
+				msg = fmt.Sprintf("%s is %s, want %s", key, have, want)
+				hint = fmt.Sprintf("write %s as %s", key, want)
+			}
+			dl.Add(diag.Diag{File: name, Line: lineOffset + line, Msg: "toml: " + lowerFirst(msg), Hint: hint})
 		}
 		return nil
 	}

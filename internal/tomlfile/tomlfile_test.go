@@ -28,7 +28,9 @@ func TestDecode(t *testing.T) {
 		{"typo at top", "titel = \"x\"\n", []string{`f.toml:1: unknown key "titel"`, `did you mean "title"?`}},
 		{"typo in array of tables", "[[items]]\nname = \"a\"\n[[items]]\nnmae = \"b\"\n", []string{`f.toml:4: unknown key "items.nmae"`, `did you mean "name"?`}},
 		{"syntax error", "title = \n", []string{"f.toml:1:", "toml:"}},
-		{"type error", "[[items]]\nname = 3\n", []string{"f.toml:2", "toml:"}},
+		{"type error", "[[items]]\nname = 3\n", []string{"f.toml:2: toml: items.name is a whole number, want a string", "hint: write items.name as a string"}},
+		{"list for a string", "[[items]]\nname = [\"a\"]\n", []string{"f.toml:2: toml: items.name is a list, want a string"}},
+		{"number for a list", "title = \"x\"\nitems = 3\n", []string{"f.toml:2: toml: items is a whole number, want a list"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
