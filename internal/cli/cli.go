@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -22,6 +23,7 @@ import (
 	"reportsite/internal/diag"
 	"reportsite/internal/seed"
 	"reportsite/internal/site"
+	"reportsite/internal/sitefs"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -184,12 +186,22 @@ func options(dir string, cacheDir string, workers int) (site.Options, error) {
 	if st, err := os.Stat(content); err != nil || !st.IsDir() {
 		return site.Options{}, fmt.Errorf("no content folder at %s: run reportsite in a site folder or pass -src", content)
 	}
+	// Everything is read through the site folder opened as an os.Root: no
+	// symbolic link leads out of it.
+	sfs, err := sitefs.Open(dir)
+	if err != nil {
+		return site.Options{}, err
+	}
+	cfs, err := fs.Sub(sfs, "content")
+	if err != nil {
+		return site.Options{}, err
+	}
 	opt := site.Options{
-		Content:   os.DirFS(content),
+		Content:   cfs,
 		Templates: templates.FS,
 		Static:    static.FS,
-		Overlay:   os.DirFS(dir),
-		Root:      os.DirFS(dir),
+		Overlay:   sfs,
+		Root:      sfs,
 		Source:    dir,
 		Workers:   workers,
 	}
@@ -327,7 +339,12 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		*seedPath, *corr = cmp.Or(*seedPath, p), cmp.Or(*corr, c)
 	}
-	text, err := seed.Derive(os.DirFS(sf.dir), *seedPath, *corr)
+	sfs, err := sitefs.Open(sf.dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportsite seed: %v\n", err)
+		return ExitUsage
+	}
+	text, err := seed.Derive(sfs, *seedPath, *corr)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportsite seed: %v\n", err)
 		return ExitContent
@@ -346,8 +363,16 @@ func seedFromSite(dir string) (seed, corrections string, err error) {
 			} `toml:"source"`
 		} `toml:"report"`
 	}
-	if _, err := toml.DecodeFile(filepath.Join(dir, "content", "site.toml"), &sf); err != nil {
+	sfs, err := sitefs.Open(dir)
+	if err != nil {
 		return "", "", err
+	}
+	src, err := fs.ReadFile(sfs, "content/site.toml")
+	if err != nil {
+		return "", "", err
+	}
+	if _, err := toml.Decode(string(src), &sf); err != nil {
+		return "", "", fmt.Errorf("content/site.toml: %w", err)
 	}
 	if sf.Report.Source.Seed == "" {
 		return "", "", fmt.Errorf("site.toml names no report.source.seed; pass -seed")

@@ -13,7 +13,12 @@ import (
 // folder and applies edit to one of its files.
 func copyMini(t *testing.T, file, old, new string) string {
 	t.Helper()
-	dir := t.TempDir()
+	return copyMiniTo(t, t.TempDir(), file, old, new)
+}
+
+// copyMiniTo is copyMini into the folder dir.
+func copyMiniTo(t *testing.T, dir, file, old, new string) string {
+	t.Helper()
 	src := "../site/testdata/mini"
 	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -419,6 +419,10 @@ func (s *Site) loadSections(fsys fs.FS, dl *diag.List) {
 	var files []*file
 	for _, l := range s.SourceLangs() {
 		entries, err := fs.ReadDir(fsys, l.Tag)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			dl.Errorf(l.Tag, 0, hint(err, "check the folder's permissions"), "cannot read the section folder for language %s: %v", l.Tag, unwrapPath(err))
+			continue
+		}
 		if err != nil {
 			dl.Errorf(l.Tag, 0, "create the folder "+l.Tag+"/ with one NN-slug.md file per section", "no section folder for language %s", l.Tag)
 			continue
@@ -550,8 +554,12 @@ func SplitFrontMatter(src []byte) (fm, body []byte, bodyLine int, err error) {
 
 func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 	entries, err := fs.ReadDir(fsys, "data")
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return // a report without data tables is fine
+	}
+	if err != nil {
+		dl.Errorf("data", 0, hint(err, "check the folder's permissions"), "cannot read the data folder: %v", unwrapPath(err))
+		return
 	}
 	env := dataset.Env{Langs: s.Languages, Units: s.Units, SectionSet: map[string]bool{}}
 	for _, sec := range s.Sections {
@@ -639,7 +647,7 @@ type glossaryFile struct {
 
 func (s *Site) loadGlossary(fsys fs.FS, dl *diag.List) {
 	const name = "glossary.toml"
-	if _, err := fs.Stat(fsys, name); err != nil {
+	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 		return
 	}
 	src, ok := readFile(fsys, name, dl)
@@ -767,7 +775,11 @@ func (s *Site) fill() {
 func readFile(fsys fs.FS, name string, dl *diag.List) ([]byte, bool) {
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
-		dl.Errorf(name, 0, "create the file, or check the content folder given to the command", "cannot read: %v", unwrapPath(err))
+		dl.Errorf(name, 0, hint(err, "create the file, or check the content folder given to the command"), "cannot read: %v", unwrapPath(err))
+		return nil, false
+	}
+	if !st.Mode().IsRegular() {
+		dl.Errorf(name, 0, "make it a file of its own", "cannot read: not a regular file (%s)", st.Mode().Type())
 		return nil, false
 	}
 	if st.Size() > MaxFileSize {
@@ -776,7 +788,7 @@ func readFile(fsys fs.FS, name string, dl *diag.List) ([]byte, bool) {
 	}
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		dl.Errorf(name, 0, "check the file's permissions", "cannot read: %v", unwrapPath(err))
+		dl.Errorf(name, 0, hint(err, "check the file's permissions"), "cannot read: %v", unwrapPath(err))
 		return nil, false
 	}
 	if bytes.HasPrefix(b, []byte("\uFEFF")) {
@@ -804,6 +816,16 @@ func firstInvalid(b []byte) int {
 		i += n
 	}
 	return len(b)
+}
+
+// hint returns the hint carried by err (a link leading out of the site
+// folder says what to do about it), or def.
+func hint(err error, def string) string {
+	var h interface{ Hint() string }
+	if errors.As(err, &h) {
+		return h.Hint()
+	}
+	return def
 }
 
 func unwrapPath(err error) error {

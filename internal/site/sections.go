@@ -74,6 +74,7 @@ func (b *builder) doc(sec *content.Section, l lang.Lang) *sectionDoc {
 // check runs the structural checks every build needs: references to charts
 // and tables exist, and translations have the same shape.
 func (b *builder) check() {
+	b.checkFiles()
 	b.parse()
 	for _, sec := range b.site.Sections {
 		var first *sectionDoc

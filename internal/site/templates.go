@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+
+	"reportsite/internal/sitefs"
 )
 
 // overlay returns an FS that serves dir/ from the site's own folder when a
@@ -23,10 +25,18 @@ func overlay(site fs.FS, dir string, def fs.FS) fs.FS {
 		return def
 	}
 	if _, err := fs.Stat(sub, "."); err != nil {
+		if sitefs.IsEscape(err) {
+			return errFS{err} // refused, not silently replaced by the defaults
+		}
 		return def
 	}
 	return layered{top: sub, bottom: def}
 }
+
+// errFS fails every read with err.
+type errFS struct{ err error }
+
+func (e errFS) Open(string) (fs.File, error) { return nil, e.err }
 
 // layered is a read-only union of two file systems, top first.
 type layered struct{ top, bottom fs.FS }
@@ -39,12 +49,17 @@ func (l layered) Open(name string) (fs.File, error) {
 			return f, nil
 		}
 		f.Close()
+	} else if sitefs.IsEscape(err) {
+		return nil, err // the site's file is refused, not replaced by the default
 	}
 	return l.bottom.Open(name)
 }
 
 func (l layered) ReadDir(name string) ([]fs.DirEntry, error) {
 	a, errA := fs.ReadDir(l.top, name)
+	if sitefs.IsEscape(errA) {
+		return nil, errA
+	}
 	b, errB := fs.ReadDir(l.bottom, name)
 	if errA != nil && errB != nil {
 		return nil, errB
@@ -78,7 +93,9 @@ func parseTemplates(tfs fs.FS) (*pageTemplates, error) {
 	t := &pageTemplates{pages: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
 	for _, kind := range pageKinds {
 		name := kind + ".html"
-		if _, err := fs.Stat(tfs, name); err != nil {
+		if _, err := fs.Stat(tfs, name); sitefs.IsEscape(err) {
+			return nil, err
+		} else if err != nil {
 			return nil, fmt.Errorf("missing template %s", name)
 		}
 		tt, err := template.New(name).Funcs(funcs).ParseFS(tfs, append([]string{name}, shared...)...)
