@@ -5,6 +5,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"net/http"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -54,6 +56,7 @@ type event struct{ name, data string }
 
 type server struct {
 	cfg     Config
+	host    string // the host part of the address listened on
 	mu      sync.RWMutex
 	out     site.Output
 	problem string // non-empty while the latest build failed
@@ -96,7 +99,11 @@ func Run(ctx context.Context, cfg Config) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	addr := ln.Addr().String()
+	s.host, _, _ = net.SplitHostPort(cfg.Addr)
 	fmt.Fprintf(cfg.Log, "serving http://%s/ (Ctrl-C to stop)\n", addr)
+	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
+		fmt.Fprintf(cfg.Log, "warning: listening on %s, beyond this computer: anyone who can reach it on the network can read the preview; pass -addr 127.0.0.1:8080 to keep it local\n", addr)
+	}
 	if cfg.Ready != nil {
 		cfg.Ready(addr)
 	}
@@ -205,6 +212,12 @@ func (s *server) broadcast(e event) {
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		// A page of another site can make its own host name resolve to this
+		// address (DNS rebinding) and then read the preview as same-origin.
+		http.Error(w, "reportsite serve: host "+strconv.Quote(r.Host)+" not allowed; open the address the server printed", http.StatusForbidden)
+		return
+	}
 	if r.URL.Path == ReloadPath {
 		s.events(w, r)
 		return
@@ -228,7 +241,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		p = "index.html"
 	} else if out[p] == nil && out[p+"/index.html"] != nil {
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusFound)
+			// To the cleaned path, never to the path as sent: "//host/.."
+			// would be a redirect to another host.
+			http.Redirect(w, r, "/"+p+"/", http.StatusFound)
 			return
 		}
 		p += "/index.html"
@@ -242,6 +257,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ct = http.DetectContentType(data)
 	}
 	w.Header().Set("Content-Type", ct)
+	if status == http.StatusOK {
+		// The standard library answers HEAD, ranges and conditional requests.
+		http.ServeContent(w, r, p, time.Time{}, bytes.NewReader(data))
+		return
+	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
 		w.Write(data)
@@ -291,6 +311,23 @@ func writeEvent(w io.Writer, e event) {
 	}
 	b.WriteString("\n")
 	io.WriteString(w, b.String())
+}
+
+// allowedHost reports whether a request for host (the Host header) may be
+// answered: an IP address, localhost, or the host name the server was told
+// to listen on. Other names are what a DNS-rebinding page would send.
+func (s *server) allowedHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if host == "" {
+		return false
+	}
+	if net.ParseIP(host) != nil || strings.EqualFold(host, "localhost") || strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		return true
+	}
+	return s.host != "" && strings.EqualFold(host, s.host)
 }
 
 func htmlEscape(s string) string {
