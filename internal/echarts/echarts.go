@@ -149,7 +149,11 @@ func (r *Renderer) Stats() Stats {
 	return Stats{Hits: r.hits.Load(), Misses: r.misses.Load()}
 }
 
-// Render returns the chart as an <svg> element to inline in a page.
+// Render returns the chart as an <svg> element to inline in a page. Every
+// SVG, rendered now or read from the cache, is made by the same allow-list
+// sanitiser from ECharts' element tree: the cache holds that tree, not the
+// SVG, and is read as untrusted input (anyone who can write the cache
+// folder could otherwise put scripts into every page).
 func (r *Renderer) Render(c Chart) ([]byte, error) {
 	if err := c.validate(); err != nil {
 		return nil, err
@@ -157,9 +161,11 @@ func (r *Renderer) Render(c Chart) ([]byte, error) {
 	var key string
 	if r.cacheDir != "" {
 		key = r.key(c)
-		if svg, ok := r.readCache(key); ok {
-			r.hits.Add(1)
-			return svg, nil
+		if tree, ok := r.readCache(key); ok {
+			if svg, err := buildSVG(tree, c); err == nil {
+				r.hits.Add(1)
+				return svg, nil
+			}
 		}
 	}
 	r.misses.Add(1)
@@ -172,7 +178,7 @@ func (r *Renderer) Render(c Chart) ([]byte, error) {
 		return nil, fmt.Errorf("chart %s: %w", c.ID, err)
 	}
 	if r.cacheDir != "" {
-		if err := r.writeCache(key, svg); err != nil {
+		if err := r.writeCache(key, tree); err != nil {
 			return nil, fmt.Errorf("chart %s: cache: %w", c.ID, err)
 		}
 	}
@@ -241,6 +247,7 @@ func (r *Renderer) key(c Chart) string {
 	}
 	field([]byte(formatVersion))
 	field(r.scriptHash[:])
+	field(hostHash[:])
 	field([]byte(c.ID))
 	field(c.Option)
 	field(binary.BigEndian.AppendUint64(nil, uint64(c.Width)))
@@ -250,12 +257,22 @@ func (r *Renderer) key(c Chart) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// A cache file holds the SVG followed by a comment with the SVG's SHA-256,
-// so that a damaged entry is noticed and rendered again.
+// A cache file holds ECharts' element tree as JSON, followed by a comment
+// with its SHA-256, so that a damaged entry is noticed and rendered again.
+// The checksum guards against damage only: anyone can recompute it, so what
+// is read goes through buildSVG like a fresh render.
 const sumPrefix = "\n<!-- sha256 "
 
-func (r *Renderer) readCache(key string) ([]byte, bool) {
-	b, err := os.ReadFile(filepath.Join(r.cacheDir, key+".svg"))
+// maxCacheEntry bounds what is read from a cache file.
+const maxCacheEntry = 64 << 20
+
+func (r *Renderer) readCache(key string) (*node, bool) {
+	name := filepath.Join(r.cacheDir, key+".json")
+	st, err := os.Lstat(name)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > maxCacheEntry {
+		return nil, false
+	}
+	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil, false
 	}
@@ -263,25 +280,33 @@ func (r *Renderer) readCache(key string) ([]byte, bool) {
 	if i < 0 {
 		return nil, false
 	}
-	svg, trailer := b[:i], b[i+len(sumPrefix):]
-	sum := sha256.Sum256(svg)
+	data, trailer := b[:i], b[i+len(sumPrefix):]
+	sum := sha256.Sum256(data)
 	if !bytes.Equal(trailer, []byte(hex.EncodeToString(sum[:])+" -->\n")) {
 		return nil, false
 	}
-	return svg, true
+	var tree node
+	if err := json.Unmarshal(data, &tree); err != nil {
+		return nil, false
+	}
+	return &tree, true
 }
 
-func (r *Renderer) writeCache(key string, svg []byte) error {
-	if err := os.MkdirAll(r.cacheDir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(r.cacheDir, ".tmp-*.svg")
+func (r *Renderer) writeCache(key string, tree *node) error {
+	data, err := json.Marshal(tree)
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(svg)
-	b := make([]byte, 0, len(svg)+100)
-	b = append(b, svg...)
+	if err := os.MkdirAll(r.cacheDir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(r.cacheDir, ".tmp-*.json")
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	b := make([]byte, 0, len(data)+100)
+	b = append(b, data...)
 	b = append(b, sumPrefix...)
 	b = append(b, hex.EncodeToString(sum[:])...)
 	b = append(b, " -->\n"...)
@@ -294,7 +319,7 @@ func (r *Renderer) writeCache(key string, svg []byte) error {
 		os.Remove(f.Name())
 		return err
 	}
-	if err := os.Rename(f.Name(), filepath.Join(r.cacheDir, key+".svg")); err != nil {
+	if err := os.Rename(f.Name(), filepath.Join(r.cacheDir, key+".json")); err != nil {
 		os.Remove(f.Name())
 		return err
 	}

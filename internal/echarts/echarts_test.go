@@ -2,6 +2,8 @@ package echarts
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -197,8 +199,8 @@ func TestCache(t *testing.T) {
 	}
 	first := render(0, 1)
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
-	if len(files) != 1 || !strings.HasSuffix(files[0], ".svg") || len(filepath.Base(files[0])) != 64+4 {
-		t.Fatalf("cache files = %q, want one <sha256>.svg", files)
+	if len(files) != 1 || !strings.HasSuffix(files[0], ".json") || len(filepath.Base(files[0])) != 64+5 {
+		t.Fatalf("cache files = %q, want one <sha256>.json", files)
 	}
 	if got := render(1, 1); !bytes.Equal(got, first) {
 		t.Errorf("cached SVG differs from rendered SVG")
@@ -225,7 +227,10 @@ func TestCache(t *testing.T) {
 	if got := render(1, 3); !bytes.Equal(got, first) {
 		t.Errorf("SVG after truncated cache entry differs")
 	}
-	flipped := bytes.Replace(b, []byte("Growth"), []byte("Grovvth"), 1)
+	flipped := bytes.Replace(b, []byte(`"t":"path"`), []byte(`"t":"rect"`), 1)
+	if bytes.Equal(flipped, b) {
+		t.Fatal("no path in the cached tree")
+	}
 	if err := os.WriteFile(files[0], flipped, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -680,5 +685,84 @@ func TestLazy(t *testing.T) {
 	}
 	if cold.script != nil {
 		t.Errorf("lazy Renderer compiled ECharts although every chart was cached")
+	}
+}
+
+// TestPoisonedCache checks that a cache entry is untrusted: a tree with a
+// script, a javascript: link, event handlers, foreignObject and remote
+// references, under a checksum recomputed to match, is read (a cache hit)
+// but none of it reaches the SVG; an entry holding SVG markup is rendered
+// afresh.
+func TestPoisonedCache(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	r := newRenderer(t, Options{Workers: 1, CacheDir: dir, Timeout: slow})
+	bar := barChart(t)
+	want, err := r.Render(bar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(files) != 1 {
+		t.Fatalf("cache files = %q, want one", files)
+	}
+	b, _ := os.ReadFile(files[0])
+	var tree node
+	if err := json.Unmarshal(b[:bytes.LastIndex(b, []byte(sumPrefix))], &tree); err != nil {
+		t.Fatal(err)
+	}
+	tree.Children = append(tree.Children,
+		&node{Tag: "script", Text: "alert(1)"},
+		&node{Tag: "a", Attrs: [][2]string{{"href", "javascript:alert(1)"}}, Children: []*node{{Tag: "text", Text: "click"}}},
+		&node{Tag: "foreignObject", Children: []*node{{Tag: "iframe", Attrs: [][2]string{{"src", "https://evil.example/"}}}}},
+		&node{Tag: "rect", Attrs: [][2]string{{"width", "9"}, {"height", "9"}, {"fill", "red"}, {"onload", "alert(1)"}, {"onmouseover", "alert(2)"},
+			{"style", "fill:url(https://evil.example/x.svg#p);background:url(javascript:alert(3))"}, {"filter", "url(https://evil.example/f.svg#f)"}}},
+		&node{Tag: "g", Attrs: [][2]string{{"transform", "translate(1,1)"}, {"xlink:href", "javascript:alert(4)"}}, Children: []*node{
+			{Tag: "text", Attrs: [][2]string{{"fill", "red"}}, Text: "</svg><script>alert(5)</script>"},
+			{Tag: "use", Attrs: [][2]string{{"href", "https://evil.example/sprite.svg#x"}}},
+			{Tag: "image", Attrs: [][2]string{{"href", "https://evil.example/pixel.png"}}},
+			{Tag: "animate", Attrs: [][2]string{{"attributeName", "href"}, {"to", "javascript:alert(6)"}}},
+			{Tag: "set", Attrs: [][2]string{{"attributeName", "onclick"}, {"to", "alert(7)"}}},
+		}},
+	)
+	poison := func(data []byte) {
+		t.Helper()
+		sum := sha256.Sum256(data)
+		entry := append(append(append([]byte{}, data...), sumPrefix...), []byte(hex.EncodeToString(sum[:])+" -->\n")...)
+		if err := os.WriteFile(files[0], entry, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, _ := json.Marshal(&tree)
+	poison(data)
+	got, err := r.Render(bar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := r.Stats(); st.Hits != 1 {
+		t.Fatalf("Stats() = %+v: the poisoned entry was not read", st)
+	}
+	bad := []string{"<script", "script>", "javascript:", "onload", "onmouseover", "onclick", "foreignObject", "iframe", "evil.example", "<a", "<use", "<image", "<animate", "<set"}
+	check := func(what string, svg []byte) {
+		t.Helper()
+		for _, s := range bad {
+			if bytes.Contains(svg, []byte(s)) {
+				t.Errorf("%s: SVG contains %q:\n%s", what, s, svg)
+			}
+		}
+	}
+	check("poisoned tree", got)
+	if !bytes.Contains(got, []byte("&lt;/svg&gt;&lt;script&gt;")) {
+		t.Errorf("poisoned tree: the hostile text is not in the SVG as text")
+	}
+
+	// An entry in the old format, SVG markup, is not a tree: rendered again.
+	poison([]byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><a href="javascript:alert(1)"><text>x</text></a></svg>`))
+	got, err = r.Render(bar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("SVG entry", got)
+	if !bytes.Equal(got, want) || r.Stats().Misses != 2 {
+		t.Errorf("an SVG cache entry was not rendered afresh: stats %+v", r.Stats())
 	}
 }

@@ -1,6 +1,7 @@
 package echarts
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,7 +16,7 @@ import (
 // zrender still calls setTimeout (its requestAnimationFrame fallback) when
 // a chart refreshes; in SSR mode with animation off nothing is drawn per
 // frame, so the callbacks are dropped. console is silenced.
-var bootProgram = goja.MustCompile("boot.js", `
+const bootSource = `
 var setTimeout = function () { return 0; };
 var clearTimeout = function () {};
 var setInterval = setTimeout;
@@ -24,7 +25,9 @@ var console = (function () {
 	var noop = function () {};
 	return {log: noop, info: noop, warn: noop, error: noop, debug: noop, trace: noop};
 })();
-`, true)
+`
+
+var bootProgram = goja.MustCompile("boot.js", bootSource, true)
 
 // renderProgram evaluates to the function a worker calls per chart. It
 // returns ECharts' SVG virtual DOM (what renderToSVGString serialises) as
@@ -32,7 +35,7 @@ var console = (function () {
 // writes attribute values into its string unescaped, so the tree is the only
 // unambiguous form. Progressive rendering and animated force layout are
 // turned off because they would finish in later frames, which never come.
-var renderProgram = goja.MustCompile("render.js", `
+const renderSource = `
 (function (json, width, height) {
 	var option = JSON.parse(json);
 	option.animation = false;
@@ -79,7 +82,12 @@ var renderProgram = goja.MustCompile("render.js", `
 	}
 	return JSON.stringify(walk(vnode));
 })
-`, true)
+`
+
+var renderProgram = goja.MustCompile("render.js", renderSource, true)
+
+// hostHash identifies the JavaScript that drives ECharts, for the cache key.
+var hostHash = sha256.Sum256([]byte(bootSource + "\x00" + renderSource))
 
 // node is one element of ECharts' SVG virtual DOM.
 type node struct {
