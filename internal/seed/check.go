@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"reportsite/internal/tomlfile"
 )
 
 // Sentence is one sentence of a text with the place it starts.
@@ -134,7 +136,7 @@ func heading(src string) (string, int) {
 	if _, err := toml.Decode(strings.Join(lines[1:end], "\n"), &fm); err != nil || fm.Title == "" {
 		return "", 0
 	}
-	line := 1 + keyLine(lines[1:end], toml.Key{"title"})
+	line := 1 + tomlfile.New("", []byte(strings.Join(lines[1:end], "\n"))).KeyLine("title")
 	return fm.Number + fm.Title, line
 }
 

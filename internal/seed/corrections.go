@@ -4,13 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"strconv"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"reportsite/internal/lang"
+	"reportsite/internal/tomlfile"
 )
 
 // Correction is one manual repair of damage the general rule cannot undo,
@@ -64,22 +63,16 @@ func ParseCorrections(name string, src []byte) ([]Correction, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	lines := strings.Split(string(src), "\n")
+	loc := tomlfile.New(name, src)
 	var errs []error
 	for _, k := range md.Undecoded() {
-		pos := name
-		if l := keyLine(lines, k); l > 0 {
-			pos += ":" + strconv.Itoa(l)
-		}
+		pos := name + ":" + strconv.Itoa(loc.KeyLine(k...))
 		errs = append(errs, fmt.Errorf("%s: unknown key %q; known keys: corrections.original, corrections.corrected, corrections.reason", pos, k.String()))
 	}
-	headers := headerLines(lines, "corrections")
 	for i := range f.Corrections {
 		c := &f.Corrections[i]
 		c.File = name
-		if i < len(headers) {
-			c.Line = headers[i]
-		}
+		c.Line = loc.TableLine(fmt.Sprintf("corrections[%d]", i))
 		if c.Original == "" {
 			errs = append(errs, fmt.Errorf("%s: correction %d: original is empty", c.pos(), i+1))
 		}
@@ -96,32 +89,4 @@ func ParseCorrections(name string, src []byte) ([]Correction, error) {
 		return nil, errors.Join(errs...)
 	}
 	return f.Corrections, nil
-}
-
-// headerLines returns the 1-based line numbers of each [[table]] header.
-func headerLines(lines []string, table string) []int {
-	re := regexp.MustCompile(`^\s*\[\[\s*"?` + regexp.QuoteMeta(table) + `"?\s*\]\]`)
-	var out []int
-	for i, l := range lines {
-		if re.MatchString(l) {
-			out = append(out, i+1)
-		}
-	}
-	return out
-}
-
-// keyLine guesses the line of key k, which toml's metadata does not record:
-// the first line that assigns its last part, else 0.
-func keyLine(lines []string, k toml.Key) int {
-	if len(k) == 0 {
-		return 0
-	}
-	last := regexp.QuoteMeta(k[len(k)-1])
-	re := regexp.MustCompile(`(^|[{,.]\s*)"?` + last + `"?\s*[=.]`)
-	for i, l := range lines {
-		if re.MatchString(l) {
-			return i + 1
-		}
-	}
-	return 0
 }

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reportsite/internal/golden"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode/utf8"
 )
 
@@ -354,5 +356,31 @@ func TestContentMatchesSeed(t *testing.T) {
 	}
 	if len(seedSentences) < 100 {
 		t.Errorf("only %d sentences in the seed; the split is broken", len(seedSentences))
+	}
+}
+
+// TestParseCorrectionsScale guards the linear key locator: every unknown key
+// of 20,000 corrections is located in one pass, not by a scan per key.
+func TestParseCorrectionsScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scale test")
+	}
+	var b strings.Builder
+	const n = 20_000
+	for i := range n {
+		fmt.Fprintf(&b, "[[corrections]]\noriginal = \"a%d\"\ncorrected = \"b\"\nreason = \"r\"\nnote%d = 1\n", i, i)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := ParseCorrections("c.toml", []byte(b.String()))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("c.toml:%d: unknown key \"corrections.note%d\"", 5*n, n-1)) {
+			t.Fatalf("error does not locate the last unknown key at line %d", 5*n)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("locating 20,000 unknown keys took more than 10 s: the locator is no longer linear")
 	}
 }

@@ -29,11 +29,21 @@ var typeNames = map[string]string{
 }
 
 // File is a decoded TOML file that can locate its keys. It keeps the file's
-// lines, not the decoder's metadata (which holds a second copy of every
-// value): a report may have thousands of tables.
+// text, not the decoder's metadata (which holds a second copy of every
+// value): a report may have thousands of tables. The key index is built in
+// one pass on the first lookup, so locating every key of a file is linear.
 type File struct {
-	Name  string
-	lines []string
+	Name   string
+	src    string
+	offset int
+	idx    *index
+	starts []int // where each line begins, for Line; made on first use
+}
+
+// New returns a locator for the TOML text src, for callers that decode it
+// themselves; lines are 1-based within src.
+func New(name string, src []byte) *File {
+	return &File{Name: name, src: string(src)}
 }
 
 // Decode decodes src into v. Problems are added to dl with positions in name;
@@ -42,7 +52,7 @@ type File struct {
 // it may be nil. Decode returns nil when the text could not be parsed.
 func Decode(name string, src []byte, lineOffset int, v any, dl *diag.List) *File {
 	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
-	f := &File{Name: name, lines: strings.Split(string(src), "\n")}
+	f := New(name, src)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -86,119 +96,67 @@ func Decode(name string, src []byte, lineOffset int, v any, dl *diag.List) *File
 		}
 		dl.Add(diag.Diag{File: name, Line: line + lineOffset, Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: hint})
 	}
-	f.offset(lineOffset)
+	f.offset = lineOffset
 	return f
 }
 
-// Line returns the text of the 1-based line n, or "" when there is none.
+// Line returns the text of the 1-based line n (the line offset included), or
+// "" when there is none.
 func (f *File) Line(n int) string {
-	if f == nil || n < 1 || n > len(f.lines) {
+	if f == nil {
 		return ""
 	}
-	return f.lines[n-1]
-}
-
-func (f *File) offset(n int) {
-	if n > 0 {
-		f.lines = append(make([]string, n), f.lines...)
+	if f.starts == nil {
+		f.starts = []int{0}
+		for i := 0; i < len(f.src); i++ {
+			if f.src[i] == '\n' {
+				f.starts = append(f.starts, i+1)
+			}
+		}
 	}
+	n -= f.offset
+	if n < 1 || n > len(f.starts) {
+		return ""
+	}
+	end := len(f.src)
+	if n < len(f.starts) {
+		end = f.starts[n] - 1
+	}
+	return f.src[f.starts[n-1]:end]
 }
 
 // KeyLine returns the 1-based line where the key path is set, looking inside
 // the idx-th element of arrays of tables when the path element is written as
-// "name[idx]" (for example "rows[3]", "value"); without an index, every
-// element is searched. It returns 1 when unknown.
+// "name[idx]" (for example "rows[3]", "value"); without an index, the first
+// element that sets the key is found. A key missing from an element points at
+// the element's header; a key inside an inline table or a dotted key points at
+// the line of the nearest key that encloses it. It returns 1 when unknown.
 func (f *File) KeyLine(path ...string) int {
 	if f == nil || len(path) == 0 {
 		return 1
 	}
-	if line := f.keyLine(path, 0, 0, len(f.lines)); line > 0 {
-		return line
+	if f.idx == nil {
+		f.idx = buildIndex(f.src)
 	}
-	// The path may name a table by its header: [units.firms].
-	if s, _, ok := f.findTable(joinHeader(path[:len(path)-1], path[len(path)-1]), 0, -1, 0, len(f.lines)); ok {
-		return s
+	if line := f.idx.find(path); line > 0 {
+		return line + f.offset
 	}
 	return 1
 }
 
-func (f *File) keyLine(path []string, depth, start, end int) int {
-	if depth == len(path)-1 {
-		name, _ := splitIndex(path[depth])
-		for i := start; i < end; i++ {
-			if keyOf(strings.TrimSpace(f.lines[i])) == name {
-				return i + 1
-			}
-		}
+// TableLine returns the 1-based line of a table's header, such as
+// TableLine("rows[2]") for the third [[rows]]; 0 when there is none.
+func (f *File) TableLine(path ...string) int {
+	if f == nil {
 		return 0
 	}
-	name, idx := splitIndex(path[depth])
-	header := joinHeader(path[:depth], name)
-	found := false
-	for n := 0; ; n++ {
-		s, e, ok := f.findTable(header, n, idx, start, end)
-		if !ok {
-			break
-		}
-		found = true
-		if line := f.keyLine(path, depth+1, s, e); line > 0 {
-			return line
-		}
-		if idx >= 0 {
-			// The key is missing from the element: point at its header.
-			return s
-		}
+	if f.idx == nil {
+		f.idx = buildIndex(f.src)
 	}
-	if !found {
-		// Perhaps an inline table or a dotted key: look for the last key in range.
-		last, _ := splitIndex(path[len(path)-1])
-		for i := start; i < end; i++ {
-			t := strings.TrimSpace(f.lines[i])
-			if keyOf(t) == name || keyOf(t) == last {
-				return i + 1
-			}
-		}
+	if line := f.idx.tables[strings.Join(path, ".")]; line > 0 {
+		return line + f.offset
 	}
 	return 0
-}
-
-// findTable finds a table's body between start and end: the [header], or
-// for an array of tables its idx-th [[header]] element (when idx >= 0) or
-// its nth (when idx < 0).
-func (f *File) findTable(header string, nth, idx, start, end int) (int, int, bool) {
-	n := -1
-	want := nth
-	if idx >= 0 {
-		if nth > 0 {
-			return 0, 0, false
-		}
-		want = idx
-	}
-	for i := start; i < end; i++ {
-		t := strings.TrimSpace(f.lines[i])
-		h, arr := headerOf(t)
-		if h != header {
-			continue
-		}
-		if arr {
-			n++
-			if n != want {
-				continue
-			}
-		} else if want > 0 {
-			return 0, 0, false
-		}
-		// The body runs to the next header that is not a sub-table of this one.
-		j := i + 1
-		for ; j < len(f.lines); j++ {
-			h2, _ := headerOf(strings.TrimSpace(f.lines[j]))
-			if h2 != "" && !strings.HasPrefix(h2, header+".") {
-				break
-			}
-		}
-		return i + 1, min(j, end), true
-	}
-	return 0, 0, false
 }
 
 func splitIndex(p string) (string, int) {

@@ -58,7 +58,7 @@ func TestDecode(t *testing.T) {
 
 func TestKeyLine(t *testing.T) {
 	src := "title = 1\n[[rows]]\nid = \"a\"\nvalue = 2\n[[rows]]\nid = \"b\"\n\nvalue = 3\n[report.source]\nurl = \"x\"\n"
-	f := &File{lines: strings.Split(src, "\n")}
+	f := New("f.toml", []byte(src))
 	tests := []struct {
 		path []string
 		want int
@@ -73,5 +73,51 @@ func TestKeyLine(t *testing.T) {
 		if got := f.KeyLine(tt.path...); got != tt.want {
 			t.Errorf("KeyLine(%v) = %d, want %d", tt.path, got, tt.want)
 		}
+	}
+}
+
+func TestKeyLineShapes(t *testing.T) {
+	src := `a.b.c = 1
+inline = { x = 1 }
+text = """
+fake = 2
+"""
+[[charts]]
+id = "one"
+[charts.target]
+value = 80
+[[charts]]
+id = "two"
+[charts.target]
+
+value = 90
+[[charts]]
+title = "no id"
+[ "quoted" . key ]
+v = 1
+`
+	f := New("f.toml", []byte(src))
+	tests := []struct {
+		path []string
+		want int
+	}{
+		{[]string{"a", "b", "c"}, 1}, // dotted key
+		{[]string{"inline", "x"}, 2}, // inside an inline table: its line
+		{[]string{"fake"}, 1},        // inside a multi-line string: unknown
+		{[]string{"charts[0]", "target", "value"}, 9},
+		{[]string{"charts[1]", "target", "value"}, 14},
+		{[]string{"charts", "target", "value"}, 9}, // no index: the first
+		{[]string{"charts[1]", "id"}, 11},
+		{[]string{"charts[2]", "id"}, 15}, // missing: the element's header
+		{[]string{"charts[9]", "id"}, 1},
+		{[]string{"quoted", "key", "v"}, 18},
+	}
+	for _, tt := range tests {
+		if got := f.KeyLine(tt.path...); got != tt.want {
+			t.Errorf("KeyLine(%v) = %d, want %d", tt.path, got, tt.want)
+		}
+	}
+	if got := f.TableLine("charts[1]"); got != 10 {
+		t.Errorf("TableLine(charts[1]) = %d, want 10", got)
 	}
 }
