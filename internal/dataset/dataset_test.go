@@ -83,6 +83,61 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// TestSafeCell covers OWASP's CSV-injection rule: a formula character first,
+// after any leading space, is neutralised with a single quote.
+func TestSafeCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"甲乙", "甲乙"},
+		{"a=b", "a=b"},
+		{"1-2", "1-2"},
+		{"=1+1", "'=1+1"},
+		{"+1", "'+1"},
+		{"-1", "'-1"}, // text that looks like a negative number: still text
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"\tplain", "'\tplain"},
+		{"\r=1", "'\r=1"},
+		{"\rplain", "'\rplain"},
+		{" =1", "' =1"},
+		{"   +1", "'   +1"},
+		{" -1", "' -1"},
+		{" @x", "' @x"},
+		{"\u00a0=1", "'\u00a0=1"},       // NBSP
+		{"\u3000=1", "'\u3000=1"},       // ideographic space
+		{"\u2003@x", "'\u2003@x"},       // em space
+		{"\u2028=1", "'\u2028=1"},       // line separator
+		{"\n=1", "'\n=1"},               // newline
+		{"\v-1", "'\v-1"},               // vertical tab
+		{"\u0085+1", "'\u0085+1"},       // next line
+		{"\u200b=1", "'\u200b=1"},       // zero-width space
+		{"\ufeff=1", "'\ufeff=1"},       // byte-order mark
+		{" \u00a0\t=1", "' \u00a0\t=1"}, // mixed
+		{" plain", " plain"},
+		{"\u00a0甲", "\u00a0甲"},
+		{"'=1", "'=1"}, // already quoted
+	}
+	for _, tt := range tests {
+		if got := safeCell(tt.in); got != tt.want {
+			t.Errorf("safeCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestCSVNegativeNumber keeps a negative number in a number column a number.
+func TestCSVNegativeNumber(t *testing.T) {
+	var dl diag.List
+	src := strings.Replace(goodTable, "value = 257640000", "value = -2.5", 1)
+	src = strings.Replace(src, `en = "A" }`, `en = " -A" }`, 1)
+	tb := Decode("data/t.toml", "t", []byte(src), testEnv, &dl)
+	got := string(tb.CSV(testEnv.Langs[2], testEnv.Units))
+	want := "\uFEFFid,Item,Value (CNY),source\r\na,' -A,-2.5,01-economy\r\n"
+	if got != want {
+		t.Errorf("CSV = %q, want %q", got, want)
+	}
+}
+
 // FuzzDecode feeds arbitrary TOML to the table decoder: it never panics.
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte(goodTable))

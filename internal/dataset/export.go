@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"strings"
+	"unicode"
 
 	"reportsite/internal/lang"
 )
@@ -90,14 +91,22 @@ func unitLabel(c Column, units map[string]lang.Unit, l lang.Lang) string {
 	return u.Words[lang.Any]
 }
 
-// safeCell keeps spreadsheet programs from running a cell as a formula.
+// safeCell keeps spreadsheet programs from running a text cell as a formula,
+// by OWASP's rule: a cell whose first character is =, +, -, @, tab or CR,
+// once any leading space is skipped (Unicode spaces such as NBSP and the
+// invisible format characters such as U+200B and U+FEFF included), gets a
+// leading single quote. Number cells are never passed here: they are
+// written as the number's decimal literal (a sign, digits, a point), which
+// no spreadsheet runs, so a negative number stays a number.
 func safeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
+	for _, r := range s {
+		switch r {
+		case '=', '+', '-', '@', '\t', '\r':
+			return "'" + s
+		}
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return s
+		}
 	}
 	return s
 }
