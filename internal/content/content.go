@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"reportsite/internal/controls"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
@@ -336,11 +339,16 @@ func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
 	if s.Version != "" && !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$`).MatchString(s.Version) {
 		dl.Errorf("site.toml", f.KeyLine("version"), "use letters, digits, dots and hyphens", "version %q is not safe in a file name", s.Version)
 	}
-	if s.BaseURL != "" && !regexp.MustCompile(`^https?://[^\s"'<>]+/$`).MatchString(s.BaseURL) {
+	if s.BaseURL != "" && (!HTTPURL(s.BaseURL) || !strings.HasSuffix(s.BaseURL, "/")) {
 		dl.Errorf("site.toml", f.KeyLine("base_url"), `write the full address ending in a slash, e.g. "https://example.org/reports/x/"`, "base_url %q is not an http(s) URL ending in /", s.BaseURL)
 	}
-	if u := s.Report.Source.URL; u != "" && !regexp.MustCompile(`^https?://[^\s"'<>]+$`).MatchString(u) {
+	if u := s.Report.Source.URL; u != "" && !HTTPURL(u) {
 		dl.Errorf("site.toml", f.KeyLine("report", "source", "url"), "write the full http(s) address of the original page", "source url %q is not an http(s) URL", u)
+	}
+	for key, p := range map[string]string{"seed": s.Report.Source.Seed, "corrections": s.Report.Source.Corrections} {
+		if p != "" && !InsidePath(p) {
+			dl.Errorf("site.toml", f.KeyLine("report", "source", key), `name a file inside the site folder, relative to it, e.g. `+key+` = "seeds/report.txt"`, "%s %q is not a path inside the site", key, p)
+		}
 	}
 	switch d := s.Report.RawDate.(type) {
 	case nil:
@@ -367,6 +375,36 @@ func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
 		}
 		s.checkText(e.Reason, "reason", "site.toml", f.KeyLine("report", at, "reason"), true, dl)
 	}
+}
+
+// HTTPURL reports whether u is an absolute http or https URL with a host and
+// nothing a browser or an XML file would read differently: printable
+// characters only (no control, space or other white space such as U+0085 and
+// U+2028, no format character, no noncharacter such as U+FFFE), no quote or
+// angle bracket, and no user name or password.
+func HTTPURL(u string) bool {
+	for _, r := range u {
+		if r == ' ' || !unicode.IsPrint(r) || strings.ContainsRune("\"'<>\\`", r) {
+			return false
+		}
+	}
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && p.User == nil && p.Opaque == ""
+}
+
+// InsidePath reports whether p names a file inside the site folder: a
+// relative, slash-separated path without . or .. parts, backslashes, drive
+// letters or control characters.
+func InsidePath(p string) bool {
+	if !fs.ValidPath(p) || p == "." || strings.ContainsAny(p, "\\:") {
+		return false
+	}
+	for _, r := range p {
+		if r < ' ' || r == 0x7F || unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkText reports missing and unknown languages of a text.
@@ -512,6 +550,17 @@ func (s *Site) loadText(fsys fs.FS, name string, dl *diag.List) *Text {
 		if m.Allow[i].Value == "" || strings.TrimSpace(m.Allow[i].Reason) == "" {
 			dl.Errorf(name, m.Allow[i].Line, `write value = "19" and reason = "why it differs"`, "allow_numbers entry %d needs a value and a reason", i+1)
 		}
+	}
+	for _, c := range controls.Markdown(body) {
+		if c.Bidi {
+			dl.Add(diag.Diag{File: name, Line: bodyLine + c.Line, Col: c.Col, Severity: diag.Warning,
+				Msg:  "bidirectional control " + c.Name() + " in the text",
+				Hint: "remove it unless the text needs it: it can make text display in another order than it is stored"})
+			continue
+		}
+		dl.Add(diag.Diag{File: name, Line: bodyLine + c.Line, Col: c.Col,
+			Msg:  "control character " + c.Name() + " in the text",
+			Hint: "remove it: control characters are invisible and break pages and downloads"})
 	}
 	return &Text{File: name, Title: m.Title, Number: m.Number, Summary: m.Summary, Allow: m.Allow, Body: body, BodyLine: bodyLine}
 }

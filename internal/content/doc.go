@@ -43,8 +43,8 @@
 //	title      = { zh-Hant = "…", en = "…" }
 //	url        = "http://…"                 # an ordinary hyperlink, never loaded
 //	breadcrumb = { zh-Hant = "首頁 > 政務公開 > …", en = "Home > … " }
-//	seed       = "seeds/000_ae5a67abe9d05b6a.txt"   # relative to the site root; check compares every sentence
-//	corrections = "seeds/corrections.toml"        # the seed's manual corrections (optional)
+//	seed       = "seeds/000_ae5a67abe9d05b6a.txt"   # relative to the site root, inside it; check compares every sentence
+//	corrections = "seeds/corrections.toml"        # the seed's manual corrections (optional; inside the site too)
 //	[[report.errata]]                         # corrections made to the source text
 //	original = "品質名城?現代都市"
 //	corrected = "品質名城·現代都市"

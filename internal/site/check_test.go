@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
 	"io/fs"
@@ -95,6 +96,46 @@ func TestBrokenSites(t *testing.T) {
 			"en/03-Data.md: bad section file name \"03-Data.md\"\n\thint: name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md"},
 		{"overview card row", func(m fstest.MapFS) { edit(m, "site.toml", `row = "retail"`, `row = "retial"`) },
 			"site.toml:44: card 1: row \"retial\" not found in table economy\n\thint: name a row id of data/economy.toml"},
+		{"escaped control in toml", func(m fstest.MapFS) { edit(m, "site.toml", `en = "Test report" }`, `en = "Test\u001b[31m report" }`) },
+			"site.toml:30:39: control character U+001B in a string\n\thint: remove it"},
+		{"raw C1 control in toml", func(m fstest.MapFS) { edit(m, "data/economy.toml", `en = "Amount"`, "en = \"Am\u0085ount\"") },
+			"data/economy.toml:11:35: control character U+0085 in a string"},
+		{"control in front matter", func(m fstest.MapFS) { edit(m, "en/02-plans.md", `title = "Plans"`, `title = "Pl\u0000ans"`) },
+			"en/02-plans.md:2:12: control character U+0000 in a string"},
+		{"control in markdown", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "Next, development", "Next,\x1b development") },
+			"en/02-plans.md:5:6: control character U+001B in the text\n\thint: remove it"},
+		{"control as character reference", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "Next, development", "Next, &#x7; development") },
+			"en/02-plans.md:5:7: control character U+0007 in the text"},
+		{"base_url with vertical tab", func(m fstest.MapFS) {
+			m["site.toml"].Data = append([]byte("base_url = \"https://example.org/\\u000b/\"\n"), m["site.toml"].Data...)
+		}, "site.toml:1: base_url \"https://example.org/\\v/\" is not an http(s) URL ending in /"},
+		{"base_url with next line", func(m fstest.MapFS) {
+			m["site.toml"].Data = append([]byte("base_url = \"https://example.org/\u0085/\"\n"), m["site.toml"].Data...)
+		}, "site.toml:1: base_url \"https://example.org/\\u0085/\" is not an http(s) URL ending in /"},
+		{"base_url with line separator", func(m fstest.MapFS) {
+			m["site.toml"].Data = append([]byte("base_url = \"https://example.org/a\u2028b/\"\n"), m["site.toml"].Data...)
+		}, "site.toml:1: base_url \"https://example.org/a\\u2028b/\" is not an http(s) URL ending in /"},
+		{"base_url without host", func(m fstest.MapFS) {
+			m["site.toml"].Data = append([]byte("base_url = \"https:///x/\"\n"), m["site.toml"].Data...)
+		},
+			"site.toml:1: base_url \"https:///x/\" is not an http(s) URL ending in /"},
+		{"source url javascript", func(m fstest.MapFS) {
+			edit(m, "site.toml", `url = "https://example.org/report.htm"`, `url = "javascript:alert(1)"`)
+		},
+			"site.toml:31: source url \"javascript:alert(1)\" is not an http(s) URL"},
+		{"source url with space", func(m fstest.MapFS) {
+			edit(m, "site.toml", `url = "https://example.org/report.htm"`, `url = "https://example.org/a b"`)
+		},
+			"site.toml:31: source url \"https://example.org/a b\" is not an http(s) URL"},
+		{"seed outside the site", func(m fstest.MapFS) {
+			edit(m, "site.toml", `url = "https://example.org/report.htm"`, "url = \"https://example.org/report.htm\"\nseed = \"../../../../etc/passwd\"")
+		}, "site.toml:32: seed \"../../../../etc/passwd\" is not a path inside the site"},
+		{"corrections outside the site", func(m fstest.MapFS) {
+			edit(m, "site.toml", `url = "https://example.org/report.htm"`, "url = \"https://example.org/report.htm\"\ncorrections = \"seeds/../../x.toml\"")
+		}, "site.toml:32: corrections \"seeds/../../x.toml\" is not a path inside the site"},
+		{"seed absolute", func(m fstest.MapFS) {
+			edit(m, "site.toml", `url = "https://example.org/report.htm"`, "url = \"https://example.org/report.htm\"\nseed = \"/etc/passwd\"")
+		}, "site.toml:32: seed \"/etc/passwd\" is not a path inside the site"},
 		{"raw html heading in body", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "## (1) Industry", "# (1) Industry") },
 			"en/02-plans.md:7"},
 	}
@@ -313,5 +354,73 @@ func TestRebuildDoesNotLinkSymlinks(t *testing.T) {
 	st, err := os.Lstat(dir + "/en/economy.html")
 	if err != nil || !st.Mode().IsRegular() {
 		t.Errorf("en/economy.html after the rebuild: %v, %v; want a regular file", st.Mode(), err)
+	}
+}
+
+// TestBidiWarning: bidirectional controls in TOML and Markdown are warnings
+// that name the place; the build goes on.
+func TestBidiWarning(t *testing.T) {
+	m := miniFS(t)
+	edit(m, "en/02-plans.md", "Next, development", "Next, \u202edevelopment")
+	edit(m, "site.toml", `en = "Test report" }`, `en = "Test \u2066report" }`)
+	res, err := Check(Options{Content: m, Templates: templates.FS, Static: static.FS})
+	if err != nil {
+		t.Fatalf("Check() = %v, want warnings only", err)
+	}
+	var got []string
+	for _, d := range res.Diags {
+		if d.Severity == diag.Warning && strings.Contains(d.Msg, "bidirectional") {
+			got = append(got, d.Pos()+": "+d.Msg)
+		}
+	}
+	want := []string{
+		"en/02-plans.md:5:7: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) in the text",
+		"site.toml:30:40: bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE) in a string",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSitemapWellFormed: whatever base_url passes the check, the sitemap it
+// leads to is well-formed XML.
+func TestSitemapWellFormed(t *testing.T) {
+	for _, base := range []string{
+		"https://example.org/r/",
+		"https://example.org/a&b/",
+		"https://example.org/a'b/",
+		"https://example.org/%0B/",
+		"https://example.org/\\u000b/",
+		"https://example.org/\\u0085/",
+		"https://example.org/\\u2028/",
+		"https://example.org/\\u001b/",
+		"https://example.org/\\ufffe/",
+		"http://[::1]:8080/x/",
+		"https://example.org/?a=1&b=2/",
+		"https://例子.测试/报告/",
+	} {
+		m := miniFS(t)
+		m["site.toml"].Data = append([]byte(`base_url = "`+base+"\"\n"), m["site.toml"].Data...)
+		opt := miniOptions(t)
+		opt.Content = m
+		if _, err := Check(opt); err != nil {
+			continue
+		}
+		res, err := Build(t.Context(), opt)
+		if err != nil {
+			t.Errorf("base_url %q: check passed, build failed: %v", base, err)
+			continue
+		}
+		d := xml.NewDecoder(bytes.NewReader(res.Out[sitemapPath]))
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Errorf("base_url %q: sitemap.xml is not well-formed: %v", base, err)
+				break
+			}
+		}
 	}
 }

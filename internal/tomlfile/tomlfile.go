@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"reportsite/internal/controls"
 	"reportsite/internal/diag"
 )
 
@@ -97,6 +98,7 @@ func Decode(name string, src []byte, lineOffset int, v any, dl *diag.List) *File
 		dl.Add(diag.Diag{File: name, Line: line + lineOffset, Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: hint})
 	}
 	f.offset = lineOffset
+	checkControls(name, src, lineOffset, dl)
 	return f
 }
 
@@ -123,6 +125,23 @@ func (f *File) Line(n int) string {
 		end = f.starts[n] - 1
 	}
 	return f.src[f.starts[n-1]:end]
+}
+
+// checkControls reports the control characters in the file's strings as
+// errors and the bidirectional controls as warnings.
+func checkControls(name string, src []byte, lineOffset int, dl *diag.List) {
+	for _, c := range controls.TOML(src) {
+		d := diag.Diag{File: name, Line: c.Line + lineOffset, Col: c.Col}
+		if c.Bidi {
+			d.Severity = diag.Warning
+			d.Msg = "bidirectional control " + c.Name() + " in a string"
+			d.Hint = "remove it unless the text needs it: it can make text display in another order than it is stored"
+		} else {
+			d.Msg = "control character " + c.Name() + " in a string"
+			d.Hint = `remove it: control characters are invisible and break pages and downloads (write \t or \n only where meant)`
+		}
+		dl.Add(d)
+	}
 }
 
 // KeyLine returns the 1-based line where the key path is set, looking inside
