@@ -62,7 +62,7 @@
       tip.appendChild(el('strong', '', row.label));
       if (row.name) tip.appendChild(el('span', 'tip-name', row.name));
       var v = el('span', 'tip-value');
-      if (d.series.length > 1 || d.series[s] !== row.label) v.appendChild(el('span', '', d.series[s] + (document.documentElement.lang.indexOf('zh') === 0 ? '：' : ': ')));
+      if (d.series.length > 1 || d.series[s] !== row.label) v.appendChild(el('span', '', d.series[s] + (d.colon || ': ')));
       v.appendChild(el('b', '', d.values[s][i]));
       tip.appendChild(v);
       if (d.context) tip.appendChild(el('span', 'tip-context', d.context));
@@ -218,9 +218,9 @@
     if (option.xAxis || option.yAxis) option.dataZoom = [{ type: 'inside', filterMode: 'none' }];
     var rect = svg.getBoundingClientRect();
     box.style.height = rect.height + 'px';
-    var lang = (document.documentElement.lang || '').toLowerCase();
+    var tips = json(box, 'chart-tips');
     var chart = echarts.init(box, null, {
-      renderer: 'svg', locale: lang.indexOf('zh') === 0 ? 'ZH' : 'EN', width: rect.width, height: rect.height
+      renderer: 'svg', locale: (tips && tips.locale) || 'EN', width: rect.width, height: rect.height
     });
     svg.setAttribute('aria-hidden', 'true');
     svg.style.display = 'none';

@@ -25,11 +25,11 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 	}
 	ph := phrasesFor(l)
 	var out []string
-	sentence := func(s string) { out = append(out, s+ph.end) }
+	sentence := func(s string) { out = append(out, s+ph.End) }
 
-	head := ph.types[c.Type]
+	head := ph.Types[c.Type]
 	if title := text(c.Title, l); title != "" {
-		head += ph.colon + title
+		head += ph.Colon + title
 	}
 	sentence(head)
 
@@ -45,11 +45,11 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 	for i, cat := range p.cats {
 		var vals []string
 		for si, s := range p.series {
-			v := ph.noData
+			v := ph.NoData
 			if s.has[i] {
 				v = p.fullAt(si, i)
 				if shares && total > 0 {
-					v += ph.open + lang.Format(math.Round(s.vals[i]/total*1000)/10, lang.Unit{Kind: lang.KindPercent}, l) + ph.close
+					v += ph.Open + lang.Format(math.Round(s.vals[i]/total*1000)/10, lang.Unit{Kind: lang.KindPercent}, l) + ph.Close
 				}
 			}
 			if len(p.series) > 1 {
@@ -57,14 +57,14 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 			}
 			vals = append(vals, v)
 		}
-		items = append(items, cat+ph.colon+strings.Join(vals, ph.comma))
+		items = append(items, cat+ph.Colon+strings.Join(vals, ph.Comma))
 	}
 	if len(items) > 0 {
-		sentence(strings.Join(items, ph.sep))
+		sentence(strings.Join(items, ph.Sep))
 	}
 
 	if i, ok := p.highest(); ok && len(p.series) == 1 && p.unit.Kind != lang.KindRank {
-		sentence(ph.highest + ph.colon + p.cats[i] + ph.comma + p.fullAt(0, i))
+		sentence(ph.Highest + ph.Colon + p.cats[i] + ph.Comma + p.fullAt(0, i))
 	}
 
 	if t := c.Target; t != nil && len(p.series) == 1 {
@@ -72,11 +72,11 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 		label := text(t.Label, l)
 		switch {
 		case label == "":
-			sentence(ph.target + ph.colon + val)
+			sentence(ph.Target + ph.Colon + val)
 		case strings.Contains(label, val) || strings.Contains(label, p.short(t.Value)):
 			sentence(label)
 		default:
-			sentence(label + ph.colon + val)
+			sentence(label + ph.Colon + val)
 		}
 		var reached, missed []string
 		for i, cat := range p.cats {
@@ -89,13 +89,13 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 			}
 		}
 		if len(reached) > 0 {
-			sentence(ph.reached + ph.colon + strings.Join(reached, ph.list))
+			sentence(ph.Reached + ph.Colon + strings.Join(reached, ph.List))
 		}
 		if len(missed) > 0 {
-			sentence(ph.missed + ph.colon + strings.Join(missed, ph.list))
+			sentence(ph.Missed + ph.Colon + strings.Join(missed, ph.List))
 		}
 	}
-	return strings.Join(out, ph.join)
+	return strings.Join(out, ph.Join)
 }
 
 // highest returns the row with the largest value of the first series, when
@@ -115,49 +115,5 @@ func (p *plot) highest() (int, bool) {
 	return best, n >= 3
 }
 
-// phrases are the fixed words and punctuation of a description.
-type phrases struct {
-	types                                    map[string]string
-	colon, comma, sep, list, end, join       string
-	open, close                              string
-	noData, highest, target, reached, missed string
-}
-
-var phrasesByTag = map[string]phrases{
-	"en": {
-		types: map[string]string{
-			"bar": "Bar chart", "hbar": "Horizontal bar chart", "stacked-bar": "Stacked bar chart",
-			"line": "Line chart", "pie": "Pie chart", "donut": "Donut chart", "progress": "Progress chart",
-		},
-		colon: ": ", comma: ", ", sep: "; ", list: ", ", end: ".", join: " ", open: " (", close: ")",
-		noData: "no data", highest: "Highest", target: "Target", reached: "Reached", missed: "Not reached",
-	},
-	"zh-Hant": {
-		types: map[string]string{
-			"bar": "柱狀圖", "hbar": "條形圖", "stacked-bar": "堆疊柱狀圖",
-			"line": "折線圖", "pie": "圓餅圖", "donut": "環形圖", "progress": "進度圖",
-		},
-		colon: "：", comma: "，", sep: "；", list: "、", end: "。", join: "", open: "（", close: "）",
-		noData: "無數據", highest: "最高", target: "目標", reached: "已達到", missed: "未達到",
-	},
-	"zh-Hans": {
-		types: map[string]string{
-			"bar": "柱状图", "hbar": "条形图", "stacked-bar": "堆叠柱状图",
-			"line": "折线图", "pie": "饼图", "donut": "环形图", "progress": "进度图",
-		},
-		colon: "：", comma: "，", sep: "；", list: "、", end: "。", join: "", open: "（", close: "）",
-		noData: "无数据", highest: "最高", target: "目标", reached: "已达到", missed: "未达到",
-	},
-}
-
-// phrasesFor returns the phrases for l: its own, its source language's, its
-// base language's, or English.
-func phrasesFor(l lang.Lang) phrases {
-	base, _, _ := strings.Cut(l.Tag, "-")
-	for _, tag := range []string{l.Tag, l.Derive, base} {
-		if ph, ok := phrasesByTag[tag]; ok {
-			return ph
-		}
-	}
-	return phrasesByTag["en"]
-}
+// phrasesFor returns the words of a description in l.
+func phrasesFor(l lang.Lang) lang.Words { return lang.WordsFor(l) }

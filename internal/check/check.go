@@ -68,16 +68,10 @@ func allTexts(s *content.Site, paras ParasFunc) textFunc {
 
 // original returns the language the others are checked against.
 func original(s *content.Site) (lang.Lang, bool) {
-	src := s.SourceLangs()
-	if len(src) == 0 {
+	if len(s.SourceLangs()) == 0 {
 		return lang.Lang{}, false
 	}
-	for _, l := range src {
-		if l.NumberStyle() == lang.StyleCJK {
-			return l, true
-		}
-	}
-	return src[0], true
+	return s.Original(), true
 }
 
 // text is one language's text of a section, with the numbers of each

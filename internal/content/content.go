@@ -42,7 +42,24 @@ type Site struct {
 	Charts    map[string]*dataset.Chart
 	Conv      *lang.Converter
 
-	tables map[string]*dataset.Table // Tables by ID, filled by Load
+	tables   map[string]*dataset.Table // Tables by ID, filled by Load
+	original string                    // tag of the language marked original, if any
+}
+
+// Original returns the language the report was published in, against which
+// the parity and provenance checks read every figure: the language marked
+// original = true, else the first hand-written one.
+func (s *Site) Original() lang.Lang {
+	src := s.SourceLangs()
+	for _, l := range src {
+		if l.Tag == s.original {
+			return l
+		}
+	}
+	if len(src) > 0 {
+		return src[0]
+	}
+	return lang.Lang{}
 }
 
 // Report is the report's metadata.
@@ -52,9 +69,12 @@ type Report struct {
 	Date           string    `toml:"-"`
 	RawDate        any       `toml:"date"`
 	EditorialTitle bool      `toml:"editorial_title"`
-	Unofficial     []string  `toml:"unofficial"`
-	Source         Source    `toml:"source"`
-	Errata         []Erratum `toml:"errata"`
+	// ErrataIntro introduces the corrections on the About page; without it
+	// the page says only that they are corrections, each with its reason.
+	ErrataIntro lang.Text `toml:"errata_intro"`
+	Unofficial  []string  `toml:"unofficial"`
+	Source      Source    `toml:"source"`
+	Errata      []Erratum `toml:"errata"`
 }
 
 // Source is where the report was published.
@@ -137,11 +157,13 @@ type siteFile struct {
 }
 
 type langFile struct {
-	Tag     string `toml:"tag"`
-	Name    string `toml:"name"`
-	Prefix  string `toml:"prefix"`
-	Derive  string `toml:"derive"`
-	Numbers string `toml:"numbers"`
+	Tag        string `toml:"tag"`
+	Name       string `toml:"name"`
+	Prefix     string `toml:"prefix"`
+	Derive     string `toml:"derive"`
+	Conversion string `toml:"conversion"`
+	Numbers    string `toml:"numbers"`
+	Original   bool   `toml:"original"`
 }
 
 type frontMatter struct {
@@ -314,7 +336,27 @@ func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
 		case s.Languages[src].Derived():
 			dl.Errorf("site.toml", line, "derive from a hand-written language", "language %q derives from derived language %q", l.Tag, l.Derive)
 		case !lang.CanConvert(l.Derive, l.Tag):
-			dl.Errorf("site.toml", line, "supported: zh-Hant → zh-Hans, zh-Hans → zh-Hant, zh-TW → zh-CN", "no conversion from %s to %s", l.Derive, l.Tag)
+			dl.Errorf("site.toml", line, "supported: zh-Hant → zh-Hans, zh-Hans → zh-Hant (s2twp, s2tw, s2hk, s2t), zh-Hans → zh-TW or zh-HK, zh-TW → zh-CN", "no conversion from %s to %s", l.Derive, l.Tag)
+		case sf.Languages[i].Conversion != "":
+			if err := s.Conv.Choose(l.Derive, l.Tag, sf.Languages[i].Conversion); err != nil {
+				dl.Errorf("site.toml", f.KeyLine(fmt.Sprintf("languages[%d]", i), "conversion"), "use one of: "+strings.Join(lang.Conversions(l.Derive, l.Tag), ", "), "language %q: %v", l.Tag, err)
+			}
+		}
+	}
+	originals := 0
+	for i, lf := range sf.Languages {
+		if !lf.Original {
+			continue
+		}
+		originals++
+		line := f.KeyLine(fmt.Sprintf("languages[%d]", i), "original")
+		switch {
+		case lf.Derive != "":
+			dl.Errorf("site.toml", line, "mark the hand-written language the report was published in", "derived language %q cannot be the original", lf.Tag)
+		case originals > 1:
+			dl.Errorf("site.toml", line, "mark one language original = true", "more than one original language")
+		default:
+			s.original = lf.Tag
 		}
 	}
 	prefixes := map[string]string{}
@@ -331,6 +373,7 @@ func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
 	s.checkText(s.Subtitle, "subtitle", "site.toml", f.KeyLine("subtitle"), false, dl)
 	s.checkText(s.Report.Publisher, "report.publisher", "site.toml", f.KeyLine("report", "publisher"), false, dl)
 	s.checkText(s.Report.Period, "report.period", "site.toml", f.KeyLine("report", "period"), false, dl)
+	s.checkText(s.Report.ErrataIntro, "report.errata_intro", "site.toml", f.KeyLine("report", "errata_intro"), false, dl)
 	s.checkText(s.Report.Source.Title, "report.source.title", "site.toml", f.KeyLine("report", "source", "title"), false, dl)
 	s.checkText(s.Report.Source.Breadcrumb, "report.source.breadcrumb", "site.toml", f.KeyLine("report", "source", "breadcrumb"), false, dl)
 	if s.Name != "" && !prefixRe.MatchString(s.Name) {
@@ -785,6 +828,7 @@ func (s *Site) fill() {
 	for _, e := range s.Report.Errata {
 		e.Reason.Fill(s.Languages, conv)
 	}
+	s.Report.ErrataIntro.Fill(s.Languages, conv)
 	for _, c := range s.Overview.Cards {
 		c.Label.Fill(s.Languages, conv)
 	}

@@ -151,3 +151,42 @@ prefix = "en"
 		})
 	}
 }
+
+// TestLanguageOptions checks the original language and the conversion a
+// derived language names.
+func TestLanguageOptions(t *testing.T) {
+	lang1 := func(tag, extra string) string {
+		return "[[languages]]\ntag = \"" + tag + "\"\nname = \"" + tag + "\"\nprefix = \"" + strings.ToLower(tag) + "\"\n" + extra
+	}
+	tests := []struct {
+		name, langs, want, original string
+	}{
+		{name: "first by default", langs: lang1("zh-Hant", "") + lang1("en", ""), original: "zh-Hant"},
+		{name: "marked", langs: lang1("zh-Hant", "") + lang1("en", "original = true\n"), original: "en"},
+		{name: "two marked", langs: lang1("zh-Hant", "original = true\n") + lang1("en", "original = true\n"), want: "more than one original language"},
+		{name: "derived marked", langs: lang1("zh-Hant", "") + lang1("en", "") + lang1("zh-Hans", "derive = \"zh-Hant\"\noriginal = true\n"), want: `derived language "zh-Hans" cannot be the original`},
+		{name: "conversion", langs: lang1("zh-Hant", "") + lang1("en", "") + lang1("zh-Hans", "derive = \"zh-Hant\"\nconversion = \"s2hk\"\n"), want: `language "zh-Hans": no conversion s2hk from zh-Hant to zh-Hans; use one of: t2s`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, dl := Load(fstest.MapFS{
+				"site.toml":       {Data: []byte("title = { zh-Hant = \"報告\", en = \"Report\" }\n" + tt.langs)},
+				"zh-Hant/01-a.md": {Data: []byte("+++\ntitle = \"甲\"\n+++\n甲。\n")},
+				"en/01-a.md":      {Data: []byte("+++\ntitle = \"A\"\n+++\nA.\n")},
+			})
+			var got []string
+			for _, d := range dl.Items() {
+				if !strings.Contains(d.String(), "glossary") {
+					got = append(got, d.String())
+				}
+			}
+			all := strings.Join(got, "\n")
+			if tt.want == "" && all != "" || tt.want != "" && !strings.Contains(all, tt.want) {
+				t.Fatalf("Load problems =\n%s\nwant %q", all, tt.want)
+			}
+			if tt.original != "" && s.Original().Tag != tt.original {
+				t.Errorf("Original() = %s, want %s", s.Original().Tag, tt.original)
+			}
+		})
+	}
+}

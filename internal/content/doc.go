@@ -28,6 +28,10 @@
 //	name = "简体中文"
 //	prefix = "zh-hans"
 //	derive = "zh-Hant"            # converted from zh-Hant with OpenCC t2s
+//	# conversion = "s2hk"         # for zh-Hant derived from zh-Hans: s2twp (default,
+//	                              # Taiwan standard with phrases), s2tw, s2hk (Hong Kong), s2t
+//	# original = true             # the language the report was published in; default: the first
+//	                              # hand-written one. Parity and provenance read figures in it.
 //	[[languages]]
 //	tag = "en"
 //	name = "English"
@@ -39,6 +43,7 @@
 //	date      = 2021-12-10      # the report's date (TOML local date); also the archive's build date
 //	editorial_title = true      # the title was supplied by the editors, not the source
 //	unofficial = ["en", "zh-Hans"]   # renderings marked as unofficial on every page
+//	errata_intro = { zh-Hant = "…", en = "…" }   # optional words before the corrections
 //	[report.source]
 //	title      = { zh-Hant = "…", en = "…" }
 //	url        = "http://…"                 # an ordinary hyperlink, never loaded
@@ -69,6 +74,15 @@
 //	[units.NZD]                    # any ISO 4217 code: kind = "currency", words default to the code
 //	kind  = "currency"
 //	scale = "large"
+//
+// Languages. Any of zh-Hant, zh-Hans or en (or another tag) may be written by
+// hand and listed first; a site may have one language, two or three. A
+// derived language is converted from a hand-written one (zh-Hans from
+// zh-Hant, or zh-Hant from zh-Hans by the standard conversion names). What
+// the pages say about the languages (which is converted from which, by which
+// OpenCC configuration; which is authoritative) is generated from this file;
+// with one language there is no parallel text and no such note. The
+// interface strings are built in for zh-Hant, zh-Hans and en.
 //
 // Bilingual text is written as an inline table keyed by language tag; a derived
 // language is never written. A plain string means the same text in every language.

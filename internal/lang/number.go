@@ -105,6 +105,9 @@ func FormatDec(v float64, dec int, u Unit, l Lang) string {
 	}
 	cjk := l.NumberStyle() == StyleCJK
 	word := u.Words.In(l)
+	if word == "" && l.Script() != "" {
+		word = u.Words["zh-"+l.Script()] // zh-CN reads the built-in zh-Hans words
+	}
 	if word == "" {
 		word = u.Words[Any]
 	}
@@ -175,12 +178,9 @@ func ShortDec(v float64, dec int, u Unit, l Lang) string {
 
 var scaleAbbrev = map[string]string{"thousand": "k", "million": "m", "billion": "bn"}
 
-// simplifiedScales are the locales that write 万 and 亿 for 萬 and 億.
-var simplifiedScales = map[string]bool{"zh-hans": true, "zh-cn": true, "zh-sg": true, "zh-my": true}
-
 // cjkScale writes a scale word (萬, 億) in the script of l.
 func (l Lang) cjkScale(scale string) string {
-	if !simplifiedScales[strings.ToLower(l.Tag)] && !strings.HasPrefix(strings.ToLower(l.Tag), "zh-hans-") {
+	if l.Script() != ScriptHans {
 		return scale
 	}
 	switch scale {

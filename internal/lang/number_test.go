@@ -166,3 +166,22 @@ func TestFormatDec(t *testing.T) {
 		}
 	}
 }
+
+func TestScript(t *testing.T) {
+	tests := []struct{ tag, want string }{
+		{"zh-Hant", ScriptHant}, {"zh-Hans", ScriptHans}, {"zh-TW", ScriptHant}, {"zh-HK", ScriptHant},
+		{"zh-MO", ScriptHant}, {"zh-CN", ScriptHans}, {"zh-Hans-SG", ScriptHans}, {"zh-Hant-HK", ScriptHant},
+		{"zh", ScriptHans}, {"en", ""}, {"ja", ""}, {"", ""},
+	}
+	for _, tt := range tests {
+		if got := (Lang{Tag: tt.tag}).Script(); got != tt.want {
+			t.Errorf("Lang{%q}.Script() = %q, want %q", tt.tag, got, tt.want)
+		}
+	}
+	if got := Format(9582000000, BuiltinUnits()["yuan"], Lang{Tag: "zh-CN"}); got != "95.82亿元" {
+		t.Errorf("Format(9582000000, yuan, zh-CN) = %q, want 95.82亿元", got)
+	}
+	if got := WordsFor(Lang{Tag: "zh-TW"}).Types["pie"]; got != "圓餅圖" {
+		t.Errorf("WordsFor(zh-TW) pie = %q, want 圓餅圖", got)
+	}
+}

@@ -33,9 +33,6 @@ func (c Correction) pos() string {
 	return "correction"
 }
 
-// reasonLangs are the languages every reason must be written in.
-var reasonLangs = []string{"zh-Hant", "en"}
-
 // LoadCorrections reads the manual corrections from the TOML file name in
 // fsys. Unknown keys, an empty original and a reason missing a language are
 // errors, each reported with file:line. An empty name means no corrections.
@@ -79,10 +76,8 @@ func ParseCorrections(name string, src []byte) ([]Correction, error) {
 		if c.Original == c.Corrected {
 			errs = append(errs, fmt.Errorf("%s: correction %d: corrected is the same as original", c.pos(), i+1))
 		}
-		for _, tag := range reasonLangs {
-			if !c.Reason.Has(tag) && !c.Reason.Has(lang.Any) {
-				errs = append(errs, fmt.Errorf("%s: correction %d: reason has no %s text; write reason = { zh-Hant = \"…\", en = \"…\" }", c.pos(), i+1, tag))
-			}
+		if c.Reason.IsZero() {
+			errs = append(errs, fmt.Errorf("%s: correction %d: reason is missing; write reason = { <tag> = \"…\" } in each language of the site", c.pos(), i+1))
 		}
 	}
 	if len(errs) > 0 {

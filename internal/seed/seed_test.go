@@ -143,7 +143,7 @@ func TestParseCorrections(t *testing.T) {
 		{name: "unknown key", src: good + "note = \"x\"\n", wantErr: []string{`c.toml:5: unknown key "corrections.note"`}},
 		{name: "unknown top-level", src: "[[fixes]]\noriginal = \"a\"\n", wantErr: []string{`c.toml:2: unknown key "fixes.original"`}},
 		{name: "syntax", src: "[[corrections]]\noriginal = \n", wantErr: []string{"c.toml:2: "}},
-		{name: "missing en reason", src: "[[corrections]]\noriginal = \"a\"\ncorrected = \"b\"\nreason = { zh-Hant = \"甲\" }\n", wantErr: []string{"c.toml:1: correction 1: reason has no en text"}},
+		{name: "missing reason", src: "[[corrections]]\noriginal = \"a\"\ncorrected = \"b\"\nreason = { zh-Hant = \"\" }\n", wantErr: []string{"c.toml:1: correction 1: reason is missing"}},
 		{name: "empty original", src: "\n[[corrections]]\ncorrected = \"b\"\nreason = \"r\"\n", wantErr: []string{"c.toml:2: correction 1: original is empty"}},
 		{name: "no change", src: "[[corrections]]\noriginal = \"b\"\ncorrected = \"b\"\nreason = \"r\"\n", wantErr: []string{"corrected is the same as original"}},
 	}

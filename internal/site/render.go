@@ -148,15 +148,82 @@ func (p *pageData) URL(target string) string { return rel(p.Path, target) }
 // LangURL returns the address of a page in the current language's folder.
 func (p *pageData) LangURL(page string) string { return rel(p.Path, p.Lang.Prefix+"/"+page) }
 
-// Official reports whether the page's language is the report's own.
-func (p *pageData) Official() bool {
+// HasParallel reports whether the page's language has a parallel text.
+func (p *pageData) HasParallel() bool {
+	_, ok := p.b.parallelPartner(p.Lang)
+	return ok
+}
+
+// Original returns the language the report was published in.
+func (p *pageData) Original() lang.Lang { return p.Site.Original() }
+
+// LangName names language l in the page's language: "Traditional Chinese",
+// "英文"; the interface strings name_<tag> hold the names, else l's own.
+func (p *pageData) LangName(l lang.Lang) string {
+	if _, ok := p.b.ui["name_"+l.Tag]; ok {
+		return p.b.ui.get("name_"+l.Tag, p.Lang)
+	}
+	return l.Name
+}
+
+// fill returns interface string key with each {name} replaced by its value.
+func (p *pageData) fill(key string, kv ...string) string {
+	return strings.NewReplacer(kv...).Replace(p.b.ui.get(key, p.Lang))
+}
+
+// UnofficialNote says that the page is an unofficial rendering and which
+// language is authoritative.
+func (p *pageData) UnofficialNote() string {
+	return p.fill("unofficial_note", "{original}", p.LangName(p.Original()))
+}
+
+// TranslationsNote states, from site.toml, how each language other than the
+// original was made: converted by OpenCC from which language, or translated;
+// "" for a site in one language.
+func (p *pageData) TranslationsNote() string {
+	orig := p.Original()
+	var parts []string
+	for _, l := range p.Site.Languages {
+		switch {
+		case l.Derived():
+			src := l
+			for _, o := range p.Site.Languages {
+				if o.Tag == l.Derive {
+					src = o
+				}
+			}
+			parts = append(parts, p.fill("derived_note", "{lang}", p.LangName(l), "{from}", p.LangName(src), "{config}", p.Site.Conv.Config(l.Derive, l.Tag)))
+		case l.Tag != orig.Tag && !p.official(l):
+			parts = append(parts, p.fill("translated_note", "{lang}", p.LangName(l)))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	parts = append(parts, p.fill("figures_checked", "{original}", p.LangName(orig)))
+	return strings.Join(parts, lang.WordsFor(p.Lang).Join)
+}
+
+// ErrataIntro introduces the corrections: the site's own words, or the
+// default interface string.
+func (p *pageData) ErrataIntro() string {
+	if s := p.Site.Report.ErrataIntro.In(p.Lang); s != "" {
+		return s
+	}
+	return p.b.ui.get("errata_intro", p.Lang)
+}
+
+func (p *pageData) official(l lang.Lang) bool {
 	for _, u := range p.Site.Report.Unofficial {
-		if u == p.Lang.Tag {
+		if u == l.Tag {
 			return false
 		}
 	}
 	return true
 }
+
+// Official reports whether the page's language is the report's own.
+func (p *pageData) Official() bool { return p.official(p.Lang) }
 
 // SiteTitle returns the report's title in the page's language.
 func (p *pageData) SiteTitle() string { return p.Site.Title.In(p.Lang) }

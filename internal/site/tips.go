@@ -24,6 +24,10 @@ type chartTips struct {
 	Rows []tipRow `json:"rows"`
 	// Values holds, per series, each row's value in full ("" for none).
 	Values [][]string `json:"values"`
+	// Colon follows a series name before its value (": ", "："), and Locale
+	// is ECharts' locale for the live chart: the script knows no language.
+	Colon  string `json:"colon"`
+	Locale string `json:"locale"`
 }
 
 type tipRow struct {
@@ -34,7 +38,8 @@ type tipRow struct {
 // tips builds chart c's data island for language l.
 func (b *builder) tips(c *dataset.Chart, l lang.Lang) ([]byte, error) {
 	t := c.Table
-	ct := chartTips{Context: c.Subtitle.In(l), Series: []string{}, Rows: []tipRow{}, Values: [][]string{}}
+	ct := chartTips{Context: c.Subtitle.In(l), Series: []string{}, Rows: []tipRow{}, Values: [][]string{},
+		Colon: lang.WordsFor(l).Colon, Locale: l.ChartLocale()}
 	name := ""
 	for _, col := range t.Columns {
 		if col.Type != dataset.TypeNumber {
