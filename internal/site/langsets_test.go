@@ -92,9 +92,9 @@ func TestLanguageSets(t *testing.T) {
 	}{
 		{
 			name: "one language", languages: langHant, unofficial: "[]", edit: dropEn,
-			pages:    []string{"zh-hant/index.html", "zh-hant/about.html", "zh-hant/economy.html"},
-			absent:   []string{"zh-hant/parallel.html", "en/index.html", "zh-hans/index.html"},
-			lacks:    map[string][]string{"zh-hant/index.html": {"parallel.html", `class="unofficial"`}, "zh-hant/about.html": {`id="translations"`}},
+			pages:  []string{"zh-hant/index.html", "zh-hant/about.html", "zh-hant/economy.html"},
+			absent: []string{"zh-hant/parallel.html", "en/index.html", "zh-hans/index.html"},
+			lacks:  map[string][]string{"zh-hant/index.html": {"parallel.html", `class="unofficial"`}, "zh-hant/about.html": {`id="translations"`}},
 		},
 		{
 			name: "two scripts", languages: langHant + derivedHans, unofficial: `["zh-Hans"]`, edit: dropEn,
