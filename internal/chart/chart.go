@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -60,6 +60,7 @@ type plot struct {
 	unit      lang.Unit
 	cats      []string // category labels, one per row
 	highlight []bool   // per row
+	partial   []bool   // per row: a shorter period than the others
 	series    []series
 	// div divides values for the value axis, whose labels ECharts computes
 	// and can only suffix: 9582000000 yuan is drawn as 95.82 with suffix 億.
@@ -102,6 +103,7 @@ func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*plot, 
 			hl = hl || id == r.ID
 		}
 		p.highlight = append(p.highlight, hl)
+		p.partial = append(p.partial, c.Partial != nil && slices.Contains(c.Partial.Rows, r.ID))
 	}
 	for i, key := range c.Values {
 		col, ok := t.Column(key)
@@ -154,6 +156,17 @@ func text(t lang.Text, l lang.Lang) string {
 		}
 	}
 	return ""
+}
+
+// total is the sum of the first series' values: a pie's whole.
+func (p *plot) total() float64 {
+	t := 0.0
+	for i, v := range p.series[0].vals {
+		if p.series[0].has[i] {
+			t += v
+		}
+	}
+	return t
 }
 
 func (p *plot) maxAbs() float64 {
@@ -258,11 +271,32 @@ func (p *plot) item(si, i int) opts.BarData {
 			d.Label.Position = "left"
 		}
 	}
+	if p.c.Type == "progress" {
+		// The label sits at the end of the track (see track), clear of
+		// the target line and of the other bars.
+		d.Label.Show = opts.Bool(false)
+	}
 	switch {
 	case p.reached(v):
 		d.ItemStyle = &opts.ItemStyle{Color: colorReached}
 	case p.c.Type == "progress":
 		d.ItemStyle = &opts.ItemStyle{Color: colorBase}
+	}
+	if p.partial[i] {
+		// A shorter period: lighter, outlined with a dashed line, and
+		// said in the label.
+		c := colorOf(d.ItemStyle, si)
+		if p.highlight[i] && len(p.series) == 1 && p.c.Type != "progress" {
+			c = colorHighlight
+		}
+		d.ItemStyle = &opts.ItemStyle{Color: translucent(c), BorderColor: c, BorderWidth: 1.5} // dashed: see finish
+		if pl := text(p.c.Partial.Label, p.l); pl != "" {
+			d.Label.Formatter += "\n" + literal(pl)
+		}
+		if p.highlight[i] {
+			d.Label.FontWeight = "bold"
+		}
+		return d
 	}
 	if p.highlight[i] {
 		d.Label.FontWeight = "bold"
@@ -275,6 +309,18 @@ func (p *plot) item(si, i int) opts.BarData {
 		}
 	}
 	return d
+}
+
+// translucent returns a #rrggbb colour at 45 % opacity.
+func translucent(hex string) string {
+	if len(hex) != 7 || hex[0] != '#' {
+		return hex
+	}
+	n, err := strconv.ParseUint(hex[1:], 16, 32)
+	if err != nil {
+		return hex
+	}
+	return fmt.Sprintf("rgba(%d,%d,%d,0.45)", n>>16, n>>8&0xff, n&0xff)
 }
 
 func colorOf(st *opts.ItemStyle, si int) string {
@@ -321,8 +367,9 @@ func (p *plot) seriesNames() []string {
 // Layout constants, in px at Width.
 const (
 	catLabelWidth = 110 // category labels beside horizontal bars wrap at this width
-	lineHeight    = 16  // of a 12 px label
-	legendHeight  = 28
+	pieLabelWidth = 90  // a pie's labels wrap at this width, beside the pie
+	lineHeight    = 18  // of a 13 px label
+	legendHeight  = 30
 )
 
 func (p *plot) grid(horizontal bool) opts.Grid {
@@ -331,7 +378,7 @@ func (p *plot) grid(horizontal bool) opts.Grid {
 		top += legendHeight
 	}
 	if !horizontal && !p.c.YName.IsZero() || horizontal && p.c.Target != nil {
-		top += 16 // the axis name or the target's label sits above the plot
+		top += lineHeight // the axis name or the target's label sits above the plot
 	}
 	if !p.c.XName.IsZero() {
 		bottom += 24
@@ -362,15 +409,10 @@ func (p *plot) grid(horizontal bool) opts.Grid {
 // axes returns the category and value axes. The category axis' labels wrap
 // at a width that fits the column.
 func (p *plot) axes(horizontal bool) (cat, val axis) {
-	labelWidth := catLabelWidth
-	if !horizontal && len(p.cats) > 0 {
-		labelWidth = max(36, (Width-60)/len(p.cats))
-	}
 	cat = axis{
 		Type: "category",
 		AxisLabel: &opts.AxisLabel{
 			Interval: "0", Color: TextColor, FontSize: fontSize,
-			Width: labelWidth, Overflow: "break",
 		},
 		AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: LineColor}},
 		AxisTick: &opts.AxisTick{Show: opts.Bool(false)},
@@ -381,15 +423,27 @@ func (p *plot) axes(horizontal bool) (cat, val axis) {
 		AxisLine:  &opts.AxisLine{Show: opts.Bool(false), LineStyle: &opts.LineStyle{Color: LineColor}},
 		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: LineColor}},
 	}
-	if p.suffix != "" {
+	// A named value axis carries its unit in its name ("Output (CNY bn)"),
+	// so its ticks are bare numbers; otherwise each tick is suffixed, and
+	// the zero tick, which ECharts would write "0bn", is left out: the
+	// baseline marks it. Percent signs stay on every tick.
+	named := !p.c.YName.IsZero() && !horizontal || !p.c.XName.IsZero() && horizontal
+	switch {
+	case p.suffix == "":
+	case p.unit.Kind == lang.KindPercent || !named:
 		val.AxisLabel.Formatter = types.FuncStr("{value}" + literal(p.suffix))
+	}
+	if p.suffix != "" && p.unit.Kind != lang.KindPercent && !named {
+		val.AxisLabel.ShowMinLabel = opts.Bool(false)
 	}
 	if horizontal {
 		cat.Inverse = opts.Bool(true) // the first row on top, as in the table
-		val.Split = 4                 // few ticks: their labels share 360 px
+		val.Split = 3                 // few ticks: their labels share 360 px
 	}
-	if p.c.Type == "progress" && p.unit.Kind == lang.KindPercent && p.maxAbs() <= 100 {
-		val.Min, val.Max, val.Split = 0, 100, 5 // ticks every 20 %
+	if p.c.Type == "progress" {
+		// Every bar and the target are labelled: the axis needs only its
+		// ends and middle.
+		val.Min, val.Max, val.Split = 0, p.scaled(p.trackEnd()), 2
 	}
 	return cat, val
 }
@@ -441,6 +495,36 @@ func (p *plot) axisOpts(horizontal bool) []charts.GlobalOpts {
 	return []charts.GlobalOpts{charts.WithXAxisOpts(cat.x(xName)), charts.WithYAxisOpts(val.y(yName))}
 }
 
+// wrappedCats returns the category labels broken into lines that fit the
+// room a label has: beside horizontal bars, or under its own slot.
+func (p *plot) wrappedCats(horizontal bool) []string {
+	width := catLabelWidth
+	if !horizontal {
+		width = slotWidth(len(p.cats))
+	}
+	out := make([]string, len(p.cats))
+	for i, c := range p.cats {
+		out[i] = wrap(c, width)
+	}
+	return out
+}
+
+// slotWidth is the width of one category's slot on a vertical chart's axis
+// of n categories, less a gap, so that neighbouring labels never touch.
+func slotWidth(n int) int {
+	return max(36, (Width-64)/max(1, n)-10)
+}
+
+// trackEnd is where a progress chart's track ends: 100 for percentages up
+// to 100, else the largest value or target.
+func (p *plot) trackEnd() float64 {
+	m := p.maxAbs()
+	if p.unit.Kind == lang.KindPercent && m <= 100 {
+		return 100
+	}
+	return m
+}
+
 // targetLine returns the series options that draw the target as a dashed
 // line across the value axis, labelled in the page's language.
 func (p *plot) targetLine(horizontal bool) []charts.SeriesOpts {
@@ -479,7 +563,7 @@ func (p *plot) bar() map[string]any {
 	b.SetGlobalOptions(p.global()...)
 	b.SetGlobalOptions(p.axisOpts(horizontal)...)
 	b.SetGlobalOptions(charts.WithGridOpts(p.grid(horizontal)))
-	b.SetXAxis(p.cats)
+	b.SetXAxis(p.wrappedCats(horizontal))
 	if horizontal {
 		b.XYReversal()
 	}
@@ -497,7 +581,7 @@ func (p *plot) bar() map[string]any {
 		}
 		so := []charts.SeriesOpts{
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: position, Color: TextColor, FontSize: fontSize}),
-			charts.WithBarChartOpts(opts.BarChart{Stack: stack(p.c.Type), BarCategoryGap: "30%", ShowBackground: opts.Bool(p.c.Type == "progress")}),
+			charts.WithBarChartOpts(opts.BarChart{Stack: stack(p.c.Type), BarCategoryGap: "30%"}),
 		}
 		if p.c.Type == "stacked-bar" {
 			so = append(so, charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}))
@@ -507,12 +591,43 @@ func (p *plot) bar() map[string]any {
 		}
 		b.AddSeries(s.name, data, so...)
 	}
+	if p.c.Type == "progress" {
+		b.AddSeries("", p.track(),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: TextColor, FontSize: fontSize}),
+			charts.WithBarChartOpts(opts.BarChart{Stack: stack(p.c.Type), BarCategoryGap: "30%"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorTrack}),
+		)
+	}
 	b.Validate()
 	return b.JSON()
 }
 
+// track returns the rest of each progress bar up to trackEnd, stacked on the
+// bar: a grey track that carries the bar's value label at its end, where
+// labels form one column clear of the target line.
+func (p *plot) track() []opts.BarData {
+	s, end := p.series[0], p.trackEnd()
+	var out []opts.BarData
+	for i := range p.cats {
+		if !s.has[i] || s.vals[i] < 0 {
+			out = append(out, opts.BarData{Value: "-"})
+			continue
+		}
+		v := s.vals[i]
+		d := opts.BarData{
+			Value: p.scaled(math.Max(0, end-v)),
+			Label: &opts.Label{Formatter: literal(p.shortAt(0, i))},
+		}
+		if p.highlight[i] {
+			d.Label.FontWeight = "bold"
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
 func stack(typ string) string {
-	if typ == "stacked-bar" {
+	if typ == "stacked-bar" || typ == "progress" {
 		return "total"
 	}
 	return ""
@@ -523,7 +638,7 @@ func (p *plot) line() map[string]any {
 	c.SetGlobalOptions(p.global()...)
 	c.SetGlobalOptions(p.axisOpts(false)...)
 	c.SetGlobalOptions(charts.WithGridOpts(p.grid(false)))
-	c.SetXAxis(p.cats)
+	c.SetXAxis(p.wrappedCats(false))
 	for si, s := range p.series {
 		var data []opts.BarData
 		for i := range p.cats {
@@ -559,7 +674,7 @@ func (p *plot) pie() map[string]any {
 		d := opts.PieData{
 			Name:    cat,
 			Value:   p.scaled(v),
-			Label:   &opts.Label{Formatter: "{b} " + literal(p.shortAt(0, i))},
+			Label:   &opts.Label{Formatter: literal(wrap(cat, pieLabelWidth)) + "\n" + literal(p.shortAt(0, i))},
 			Tooltip: &opts.Tooltip{Formatter: types.FuncStr("{b}: " + html.EscapeString(literal(p.fullAt(0, i))) + " ({d}%)")},
 		}
 		if p.highlight[i] {
@@ -568,10 +683,10 @@ func (p *plot) pie() map[string]any {
 		}
 		data = append(data, d)
 	}
-	// A small pie leaves room beside it for labels at 360 px.
-	radius := any("45%")
+	// The pie fills the height; its labels sit at the column's edges.
+	radius := any("64%")
 	if p.c.Type == "donut" {
-		radius = []string{"27%", "45%"}
+		radius = []string{"40%", "64%"}
 	}
 	c.AddSeries(s.name, data,
 		charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "50%"}}),
@@ -614,6 +729,52 @@ func (p *plot) finish(obj map[string]any) ([]byte, error) {
 			}
 		}
 	}
+	if series, ok := tree["series"].([]any); ok && p.c.Type == "progress" && len(series) == 2 {
+		if m, ok := series[1].(map[string]any); ok {
+			// The track is background: no tooltip, no hover, no legend.
+			m["silent"] = true
+			m["tooltip"] = map[string]any{"show": false}
+			delete(m, "name")
+		}
+	}
+	if series, ok := tree["series"].([]any); ok && p.c.Partial != nil {
+		// go-echarts' ItemStyle has no borderType.
+		for si, s := range series {
+			if si >= len(p.series) {
+				break
+			}
+			data, _ := get(s, "data").([]any)
+			for i, d := range data {
+				if st, ok := get(d, "itemStyle").(map[string]any); ok && i < len(p.partial) && p.partial[i] {
+					st["borderType"] = "dashed"
+				}
+			}
+		}
+	}
+	if series, ok := tree["series"].([]any); ok && p.c.Partial != nil {
+		// go-echarts' ItemStyle has no borderType.
+		for si, s := range series {
+			if si >= len(p.series) {
+				break
+			}
+			data, _ := get(s, "data").([]any)
+			for i, d := range data {
+				if st, ok := get(d, "itemStyle").(map[string]any); ok && i < len(p.partial) && p.partial[i] {
+					st["borderType"] = "dashed"
+				}
+			}
+		}
+	}
+	if p.c.Type == "donut" {
+		// The total in the hole: the figure a reader asks of a donut first.
+		tree["graphic"] = []any{map[string]any{
+			"type": "text", "left": "center", "top": "middle", "silent": true,
+			"style": map[string]any{
+				"text": literal(p.short(p.total())), "fill": TextColor, "fontSize": 2 * fontSize,
+				"fontWeight": "bold", "fontFamily": fontFamily, "align": "center",
+			},
+		}}
+	}
 	if series, ok := tree["series"].([]any); ok && (p.c.Type == "pie" || p.c.Type == "donut") {
 		for _, s := range series {
 			if m, ok := s.(map[string]any); ok {
@@ -622,8 +783,9 @@ func (p *plot) finish(obj map[string]any) ([]byte, error) {
 					// names stay inside a 360 px column.
 					label["alignTo"] = "edge"
 					label["edgeDistance"] = 4
-					label["overflow"] = "break"
 					label["minMargin"] = 4
+					label["lineHeight"] = lineHeight
+					label["overflow"] = "none" // wrapped by words in Go: never cut
 				}
 			}
 		}
@@ -643,6 +805,24 @@ func nameAlign(axis string) string {
 		return "left" // from the axis' top, into the plot: never cut off on the left
 	}
 	return "center"
+}
+
+// get walks a path of keys and indexes through generic JSON.
+func get(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			a, _ := v.([]any)
+			if k < 0 || k >= len(a) {
+				return nil
+			}
+			v = a[k]
+		}
+	}
+	return v
 }
 
 // prune removes null fields and empty objects, which go-echarts writes for
@@ -683,16 +863,4 @@ func textWidth(s string) int {
 func isWide(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
-}
-
-// lines estimates how many lines s takes when wrapped at width px.
-func lines(s string, width int) int {
-	if s == "" || width <= 0 {
-		return 1
-	}
-	w := textWidth(s)
-	if utf8.RuneCountInString(s) > 1 && !isWide([]rune(s)[0]) {
-		w = w * 11 / 10 // words wrap whole: allow for ragged ends
-	}
-	return max(1, (w+width-1)/width)
 }

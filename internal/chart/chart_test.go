@@ -25,24 +25,6 @@ func decode(t *testing.T, b []byte) map[string]any {
 	return m
 }
 
-// get walks a path of keys and indexes through generic JSON.
-func get(v any, path ...any) any {
-	for _, p := range path {
-		switch k := p.(type) {
-		case string:
-			m, _ := v.(map[string]any)
-			v = m[k]
-		case int:
-			a, _ := v.([]any)
-			if k >= len(a) {
-				return nil
-			}
-			v = a[k]
-		}
-	}
-	return v
-}
-
 // values returns the values of a series' data items.
 func values(series any) []any {
 	var out []any
@@ -94,7 +76,7 @@ func TestOption(t *testing.T) {
 			cats: map[string][]any{"en": {"Retail sales", "Sales", "Output of industrial enterprises above designated size", "Profit-making services"},
 				"zh-Hant": {"商業零售額", "商業銷售額", "規模以上工業產值", "營利性服務業"}}},
 		{name: "donut", seriesType: "pie", nSeries: 1, values: []any{95.82, 145.72, 183.63, 0.39}, valuesEn: []any{9.582, 14.572, 18.363, 0.039}},
-		{name: "progress", seriesType: "bar", nSeries: 1, values: []any{80.41, 62.91}, markLine: 80.0, horizontal: true,
+		{name: "progress", seriesType: "bar", nSeries: 2, values: []any{80.41, 62.91}, markLine: 80.0, horizontal: true,
 			cats: map[string][]any{"en": {"First dose", "Second dose"}, "zh-Hant": {"第一劑次", "第二劑次"}}},
 	}
 	charts := fixtures()
@@ -140,8 +122,17 @@ func TestOption(t *testing.T) {
 					default:
 						got, _ = get(m, "xAxis", 0, "data").([]any)
 					}
-					if !reflect.DeepEqual(got, want) {
-						t.Errorf("categories = %v, want %v", got, want)
+					// Labels come wrapped into lines: compare their words.
+					flat := func(v []any) []any {
+						var out []any
+						for _, x := range v {
+							s, _ := x.(string)
+							out = append(out, strings.Join(strings.Fields(s), ""))
+						}
+						return out
+					}
+					if !reflect.DeepEqual(flat(got), flat(want)) {
+						t.Errorf("categories = %q, want %q", got, want)
 					}
 				}
 				axis := "yAxis"
@@ -151,8 +142,10 @@ func TestOption(t *testing.T) {
 				if got := get(series[0], "markLine", "data", 0, axis); got != tt.markLine {
 					t.Errorf("markLine %s = %v, want %v", axis, got, tt.markLine)
 				}
-				if _, ok := m["legend"]; ok != (tt.nSeries > 1) {
-					t.Errorf("legend present = %v, want %v", ok, tt.nSeries > 1)
+				// A progress chart's second series is its track, not data.
+				legend := tt.nSeries > 1 && tt.name != "progress"
+				if _, ok := m["legend"]; ok != legend {
+					t.Errorf("legend present = %v, want %v", ok, legend)
 				}
 				for _, k := range []string{"title", "toolbox"} {
 					if _, ok := m[k]; ok {
@@ -212,7 +205,10 @@ func checkColors(t *testing.T, v any, path ...string) {
 		case strings.Contains(p, "lineStyle") && !strings.Contains(p, "markLine"):
 			want = []string{LineColor}
 		case strings.Contains(p, "itemStyle.color") || p == "color":
-			want = palette
+			want = append(slices.Clone(palette), colorTrack)
+			for _, c := range palette {
+				want = append(want, translucent(c)) // rows of a shorter period
+			}
 		default:
 			want = []string{TextColor}
 		}
@@ -315,8 +311,8 @@ func TestEscaping(t *testing.T) {
 			default:
 				got = get(m, "xAxis", 0, "data", 0)
 			}
-			if got != label {
-				t.Errorf("label = %v, want %q", got, label)
+			if s, _ := got.(string); strings.ReplaceAll(s, "\n", " ") != label {
+				t.Errorf("label = %q, want %q (wrapped into lines)", got, label)
 			}
 		})
 	}
@@ -364,10 +360,10 @@ func TestLabels(t *testing.T) {
 		axis    string // value axis label formatter
 		tooltip string
 	}{
-		{"hbar", hant, "95.82億", "{value}億", "{b}: 95.82億元"},
-		{"hbar", en, "9.582bn", "{value}bn", "{b}: CNY 9.582 billion"},
+		{"hbar", hant, "95.82億", "", "{b}: 95.82億元"},
+		{"hbar", en, "9.582bn", "", "{b}: CNY 9.582 billion"},
 		{"bar", en, "39.2%", "{value}%", "{b}: 39.2%"},
-		{"pie", hant, "{b} 95.82億", "", "{b}: 95.82億元 ({d}%)"},
+		{"pie", hant, "商業零售額\n95.82億", "", "{b}: 95.82億元 ({d}%)"},
 		{"stacked-bar", en, "9.582bn", "{value}bn", "{a}<br/>{b}: CNY 9.582 billion"},
 	}
 	for _, tt := range tests {
@@ -531,6 +527,112 @@ func TestWrittenPrecision(t *testing.T) {
 		}
 		if d := Describe(ch, l, nil); !strings.Contains(d, "-6.0%") {
 			t.Errorf("Describe(%s) = %q, want it to hold -6.0%%", l.Tag, d)
+		}
+	}
+}
+
+// TestAxisUnit checks where a scaled value axis writes its unit: in the
+// axis name when it has one (ticks bare: 0, 50, 100), else after each tick,
+// with the zero tick left out rather than written "0bn".
+func TestAxisUnit(t *testing.T) {
+	for _, named := range []bool{true, false} {
+		c := fixtures()["hbar"]
+		if !named {
+			c.XName = nil
+		}
+		m := decode(t, must(t)(Option(c, en, nil)))
+		formatter, showMin := get(m, "xAxis", 0, "axisLabel", "formatter"), get(m, "xAxis", 0, "axisLabel", "showMinLabel")
+		switch {
+		case named && (formatter != nil || showMin != nil):
+			t.Errorf("named axis: formatter %v, showMinLabel %v; want neither", formatter, showMin)
+		case !named && (formatter != "{value}bn" || showMin != false):
+			t.Errorf("unnamed axis: formatter %v, showMinLabel %v; want {value}bn, false", formatter, showMin)
+		}
+	}
+	// Percentages keep their sign on every tick, zero included.
+	m := decode(t, must(t)(Option(fixtures()["bar"], en, nil)))
+	if f, sm := get(m, "yAxis", 0, "axisLabel", "formatter"), get(m, "yAxis", 0, "axisLabel", "showMinLabel"); f != "{value}%" || sm != nil {
+		t.Errorf("percent axis: formatter %v, showMinLabel %v; want {value}%%, unset", f, sm)
+	}
+}
+
+// TestProgressTrack checks that a progress bar's label sits at the end of
+// its track, where it cannot meet the target line: the bar has no label,
+// and the stacked track runs from the value to the axis' end and carries it.
+func TestProgressTrack(t *testing.T) {
+	tests := []struct {
+		rates []float64
+		end   float64
+		track []any
+	}{
+		{[]float64{80.41, 62.91}, 100, []any{19.59, 37.09}},
+		{[]float64{130, 62.91}, 130, []any{0.0, 67.09}},
+	}
+	for _, tt := range tests {
+		c := fixtures()["progress"]
+		for i, r := range tt.rates {
+			c.Table.Rows[i].Cells["rate"] = num(r)
+		}
+		m := decode(t, must(t)(Option(c, en, nil)))
+		if got := get(m, "xAxis", 0, "max"); got != tt.end {
+			t.Errorf("rates %v: axis max %v, want %v", tt.rates, got, tt.end)
+		}
+		if got := get(m, "series", 0, "data", 0, "label", "show"); got != false {
+			t.Errorf("rates %v: bar label shown (%v): it would cross the target line", tt.rates, got)
+		}
+		track := get(m, "series", 1)
+		if got := values(track); !reflect.DeepEqual(got, tt.track) {
+			t.Errorf("rates %v: track %v, want %v", tt.rates, got, tt.track)
+		}
+		if get(track, "stack") != get(m, "series", 0, "stack") || get(track, "stack") == nil {
+			t.Errorf("rates %v: track not stacked on the bar", tt.rates)
+		}
+		if got := get(track, "data", 0, "label", "formatter"); got != lang.Short(tt.rates[0], lang.BuiltinUnits()["percent"], en) {
+			t.Errorf("rates %v: track label %v", tt.rates, got)
+		}
+		if get(track, "silent") != true || get(track, "tooltip", "show") != false || get(track, "name") != nil {
+			t.Errorf("rates %v: track is not silent background: %v", tt.rates, track)
+		}
+	}
+}
+
+// TestDonutTotal checks the total written in the donut's hole.
+func TestDonutTotal(t *testing.T) {
+	m := decode(t, must(t)(Option(fixtures()["donut"], hant, nil)))
+	if got := get(m, "graphic", 0, "style", "text"); got != "425.56億" {
+		t.Errorf("donut centre = %v, want 425.56億 (the sum of the slices)", got)
+	}
+	m = decode(t, must(t)(Option(fixtures()["pie"], hant, nil)))
+	if got := get(m, "graphic"); got != nil {
+		t.Errorf("pie has a centre text %v, want none", got)
+	}
+}
+
+// TestPartial checks that rows of a shorter period are drawn as such.
+func TestPartial(t *testing.T) {
+	c := fixtures()["bar"]
+	c.Partial = &dataset.Partial{Rows: []string{"sales"}, Label: tx("僅1–11月", "Jan–Nov only")}
+	m := decode(t, must(t)(Option(c, en, nil)))
+	item := get(m, "series", 0, "data", 1)
+	if got := get(item, "label", "formatter"); got != "30.7%\nJan–Nov only" {
+		t.Errorf("partial label = %q", got)
+	}
+	if got := get(item, "itemStyle", "borderType"); got != "dashed" {
+		t.Errorf("partial border = %v, want dashed", got)
+	}
+	if got, _ := get(item, "itemStyle", "color").(string); !strings.HasPrefix(got, "rgba(") {
+		t.Errorf("partial fill = %v, want a translucent colour", got)
+	}
+	if got := get(m, "series", 0, "data", 0, "itemStyle", "borderType"); got != nil {
+		t.Errorf("full-period row has border %v", got)
+	}
+}
+
+func TestSlotWidth(t *testing.T) {
+	for n := 1; n <= 12; n++ {
+		w := slotWidth(n)
+		if n > 1 && n*(w+10) > Width-64+10 && w > 36 {
+			t.Errorf("slotWidth(%d) = %d: %d labels with gaps overrun the plot", n, w, n)
 		}
 	}
 }

@@ -14,10 +14,12 @@
 //	hbar         horizontal bars; first row on top; long labels wrap beside the bars
 //	stacked-bar  vertical bars stacked per category
 //	line         one line per value column; a missing value breaks the line
-//	pie, donut   one slice per row, labelled "name value"; rows without a value are left out
+//	pie, donut   one slice per row, labelled "name / value"; rows without a value are
+//	             left out; a donut shows the total in its hole
 //	progress     horizontal bars against target.value: a dashed line labelled
-//	             target.label, bars that reach it in green, an axis from 0 to 100
-//	             for percentages
+//	             target.label, bars that reach it in green, each bar on a grey
+//	             track to 100 (percentages) or the largest value, with its value
+//	             label after the track's end, clear of the target line
 //
 // Several value columns draw several series with a legend named by the column
 // labels. A target on any bar or line chart draws the same dashed line.
@@ -28,15 +30,25 @@
 // # Numbers
 //
 // Values stay in base units in the table. The value axis is scaled to the
-// largest scale word lang.Short uses at its maximum (億 or 萬; bn or m) and its
-// labels suffixed with it ("{value}億"), since ECharts computes the ticks and
-// an option cannot carry a formatting function. Bar and point labels are
+// largest scale word lang.Short uses at its maximum (億 or 萬; bn or m). A
+// named value axis carries the unit in its name ("Output (CNY bn)") and bare
+// ticks; an unnamed one suffixes its ticks ("{value}億", since an option
+// cannot carry a formatting function) and leaves out the zero tick, which
+// would read "0億". Percent ticks keep their sign. Bar and point labels are
 // formatted in Go with lang.Short (95.82億, 9.582bn, 39.2%) and tooltips with
 // lang.Format (95.82億元, CNY 9.582 billion), each stored with its data item.
 //
 // # Appearance
 //
-// Every chart is laid out for a 360 px column (Width); Size gives the height.
+// Category labels are wrapped in Go (wrap): Latin text between words, never
+// inside one; Chinese between phrases, preferring breaks after punctuation,
+// between scripts, after word-final characters and between two-character
+// words, with lines as even as possible. Rows a chart marks partial (a
+// shorter period than the rest) are drawn lighter with a dashed outline and
+// say so in their value label.
+//
+// Every chart is laid out for a 360 px column (Width) with 13 px text, which a
+// 390 px phone shows at 12.9 CSS px; Size gives the height.
 // Text is TextColor and lines are LineColor, sentinels that the SVG paints
 // with currentColor, so CSS colours charts in light and dark mode. Series
 // colours keep 3:1 contrast against white and #121212. There is no title

@@ -1,6 +1,10 @@
 package chart
 
-import "reportsite/internal/dataset"
+import (
+	"strings"
+
+	"reportsite/internal/dataset"
+)
 
 // Size returns the width and height in px a chart is rendered at: Width,
 // and c.Height when set, else a height from the chart's type, its rows and
@@ -24,7 +28,7 @@ func Size(c *dataset.Chart) (w, h int) {
 	}
 	switch c.Type {
 	case "pie", "donut":
-		h = 300 + legend
+		h = 220 + legend
 	case "hbar", "progress":
 		h = 56 + legend // value axis, margins, the target's label
 		barRow := 20*max(1, len(c.Values)) + 16
@@ -42,7 +46,7 @@ func Size(c *dataset.Chart) (w, h int) {
 		if len(rows) > 0 {
 			extra := 0
 			for _, r := range rows {
-				extra = max(extra, maxLines(c, r, max(36, (Width-60)/len(rows)))-1)
+				extra = max(extra, maxLines(c, r, slotWidth(len(rows)))-1)
 			}
 			h += min(extra, 4) * lineHeight
 		}
@@ -55,7 +59,7 @@ func Size(c *dataset.Chart) (w, h int) {
 func maxLines(c *dataset.Chart, r *dataset.Row, width int) int {
 	n := 1
 	for _, s := range r.Cells[c.Category].Text {
-		n = max(n, lines(s, width))
+		n = max(n, strings.Count(wrap(s, width), "\n")+1)
 	}
 	return n
 }

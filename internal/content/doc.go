@@ -202,13 +202,17 @@
 //	type     = "bar"                # bar | hbar | stacked-bar | line | pie | donut | progress
 //	category = "item"               # column giving the categories
 //	values   = ["growth"]           # numeric columns, one series each
-//	title    = { zh-Hant = "…", en = "…" }
+//	title    = { zh-Hant = "…", en = "…" }        # what the chart shows
+//	headline = { zh-Hant = "…", en = "…" }        # optional: the finding, shown above the title
 //	subtitle = { zh-Hant = "…", en = "…" }        # optional
-//	x_name   = { zh-Hant = "…", en = "…" }        # optional axis names
-//	y_name   = { zh-Hant = "…", en = "…" }
+//	x_name   = { zh-Hant = "…", en = "…" }        # optional axis names; a named value axis
+//	y_name   = { zh-Hant = "產值（億元）", en = "Output (CNY bn)" }   # carries the unit, its ticks are bare numbers
 //	source   = { zh-Hant = "…", en = "…" }        # optional; default names the source sections
 //	target   = { value = 80, label = { zh-Hant = "目標80%", en = "Target 80%" } }   # optional
 //	highlight = ["retail"]                          # optional row IDs drawn emphasised
 //	rows     = ["a", "b"]                           # optional subset of row IDs, in order
+//	partial  = { rows = ["y2021"], label = { zh-Hant = "僅1–11月", en = "Jan–Nov only" } }
+//	                                                # optional: rows of a shorter period, drawn
+//	                                                # lighter with a dashed outline, labelled
 //	height   = 320                                  # optional, px at 360 px width
 package content

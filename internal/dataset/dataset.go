@@ -219,12 +219,14 @@ type Chart struct {
 	Category  string    `toml:"category"`
 	Values    []string  `toml:"values"`
 	Title     lang.Text `toml:"title"`
+	Headline  lang.Text `toml:"headline"`
 	Subtitle  lang.Text `toml:"subtitle"`
 	XName     lang.Text `toml:"x_name"`
 	YName     lang.Text `toml:"y_name"`
 	Source    lang.Text `toml:"source"`
 	Target    *Target   `toml:"target"`
 	Highlight []string  `toml:"highlight"`
+	Partial   *Partial  `toml:"partial"`
 	RowIDs    []string  `toml:"rows"`
 	Height    int       `toml:"height"`
 	Line      int       `toml:"-"`
@@ -234,6 +236,14 @@ type Chart struct {
 // Target is a reference line, such as a coverage goal.
 type Target struct {
 	Value float64   `toml:"value"`
+	Label lang.Text `toml:"label"`
+}
+
+// Partial marks rows whose figures cover a shorter period than the others
+// (eleven months beside a year's target): they are drawn lighter, outlined
+// with a dashed line, and their value labels carry Label.
+type Partial struct {
+	Rows  []string  `toml:"rows"`
 	Label lang.Text `toml:"label"`
 }
 
@@ -554,6 +564,7 @@ func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text,
 		dl.Errorf(file, f.KeyLine(at, "type"), hint, "chart %q has unknown type %q", c.ID, c.Type)
 	}
 	text(c.Title, "chart title", f.KeyLine(at, "title"), true)
+	text(c.Headline, "chart headline", f.KeyLine(at, "headline"), false)
 	text(c.Subtitle, "chart subtitle", f.KeyLine(at, "subtitle"), false)
 	text(c.XName, "x_name", f.KeyLine(at, "x_name"), false)
 	text(c.YName, "y_name", f.KeyLine(at, "y_name"), false)
@@ -592,6 +603,17 @@ func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text,
 	for _, id := range append(slices.Clone(c.Highlight), c.RowIDs...) {
 		if _, ok := t.Row(id); !ok {
 			dl.Errorf(file, f.KeyLine(at, "highlight"), "name a row id of table "+t.ID, "chart %q: row %q not found", c.ID, id)
+		}
+	}
+	if c.Partial != nil {
+		text(c.Partial.Label, "partial label", f.KeyLine(at, "partial"), true)
+		if len(c.Partial.Rows) == 0 {
+			dl.Errorf(file, f.KeyLine(at, "partial"), `write partial = { rows = ["id"], label = { … } }`, "chart %q: partial names no rows", c.ID)
+		}
+		for _, id := range c.Partial.Rows {
+			if _, ok := t.Row(id); !ok {
+				dl.Errorf(file, f.KeyLine(at, "partial"), "name a row id of table "+t.ID, "chart %q: partial row %q not found", c.ID, id)
+			}
 		}
 	}
 	if c.Height != 0 && (c.Height < 120 || c.Height > 1200) {

@@ -24,11 +24,14 @@ func (t *Table) Fill(langs []lang.Lang, conv func(from, to, s string) string) {
 	}
 	for i := range t.Charts {
 		c := &t.Charts[i]
-		for _, tx := range []lang.Text{c.Title, c.Subtitle, c.XName, c.YName, c.Source} {
+		for _, tx := range []lang.Text{c.Title, c.Headline, c.Subtitle, c.XName, c.YName, c.Source} {
 			tx.Fill(langs, conv)
 		}
 		if c.Target != nil {
 			c.Target.Label.Fill(langs, conv)
+		}
+		if c.Partial != nil {
+			c.Partial.Label.Fill(langs, conv)
 		}
 	}
 }

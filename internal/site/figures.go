@@ -45,13 +45,16 @@ func (cc *chartCache) get(c *dataset.Chart, l lang.Lang) (Chart, error) {
 
 type figureData struct {
 	ID, Title, Subtitle, Source string
-	SVG                         template.HTML
-	Option, Tips                template.JS
-	HasOption                   bool
-	Desc                        string
-	Table                       template.HTML
-	CSV, JSON                   string
-	T                           func(string) string
+	// Headline states the finding; Title then becomes the caption's
+	// second line.
+	Headline     string
+	SVG          template.HTML
+	Option, Tips template.JS
+	HasOption    bool
+	Desc         string
+	Table        template.HTML
+	CSV, JSON    string
+	T            func(string) string
 }
 
 // figure renders a chart as a <figure>: caption, SVG, source note, the data
@@ -71,6 +74,7 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 	fd := figureData{
 		ID:       c.ID,
 		Title:    c.Title.In(l),
+		Headline: c.Headline.In(l),
 		Subtitle: c.Subtitle.In(l),
 		Source:   b.sourceNote(c, l),
 		SVG:      template.HTML(r.SVG), // trusted: rendered and sanitised by internal/echarts
