@@ -22,3 +22,21 @@ func exchange(a, b string) error {
 }
 
 const syncDirSupported = true
+
+// treeSync: Linux flushes the new tree in one call, syncTree, on commit
+// instead of one fsync per file.
+const treeSync = true
+
+// syncTree flushes every file and folder of the file system holding dir
+// (syncfs), and so the whole tree written under it.
+func syncTree(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := unix.Syncfs(int(f.Fd())); err != nil {
+		return &os.PathError{Op: "syncfs", Path: dir, Err: err}
+	}
+	return nil
+}

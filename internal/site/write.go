@@ -167,11 +167,12 @@ func (d *dirSink) put(p string, data []byte) error {
 	return closeSynced(f, err)
 }
 
-// closeSynced flushes f to disk and closes it; err is the write's error.
-// A file must be on disk before the folder holding it is swapped in, or a
-// crash could leave a new tree of empty files.
+// closeSynced flushes f to disk (unless the whole tree is flushed at once
+// on commit, see syncTree) and closes it; err is the write's error. A file
+// must be on disk before the folder holding it is swapped in, or a crash
+// could leave a new tree of empty files.
 func closeSynced(f *os.File, err error) error {
-	if err == nil {
+	if err == nil && !treeSync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
