@@ -51,6 +51,11 @@ func removeLeftovers(dir string) error {
 // may replace dir: dir must not be, or hold, the site folder src ("" when
 // unknown) and must be missing, an empty folder or an earlier output.
 func checkOutput(dir, src string) error {
+	if src != "" {
+		if err := checkAgainstSource(dir, src); err != nil {
+			return err
+		}
+	}
 	st, err := os.Lstat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -65,19 +70,6 @@ func checkOutput(dir, src string) error {
 	if !st.IsDir() {
 		return fmt.Errorf("output %s is a file, not a folder: a build replaces only a folder it made; pass -out a new or empty folder", dir)
 	}
-	if src != "" {
-		out, err1 := resolve(dir)
-		site, err2 := resolve(src)
-		if err := errors.Join(err1, err2); err != nil {
-			return err
-		}
-		if out == site {
-			return fmt.Errorf("output %s is the site folder itself: a build would replace the sources; pass -out a folder of its own, such as %s", dir, filepath.Join(src, "public"))
-		}
-		if within(out, site) {
-			return fmt.Errorf("output %s holds the site folder %s: a build would delete the sources; pass -out a folder of its own, such as %s", dir, src, filepath.Join(src, "public"))
-		}
-	}
 	names, err := readNames(dir)
 	if err != nil {
 		return err
@@ -87,6 +79,30 @@ func checkOutput(dir, src string) error {
 	}
 	return fmt.Errorf("output %s holds files that reportsite did not make (%s, and no %s marker): a build replaces the whole folder; pass -out a new or empty folder, or move the files away",
 		dir, strings.Join(names[:min(3, len(names))], ", "), OutputMarker)
+}
+
+// checkAgainstSource refuses an output folder dir that is the site folder
+// src, holds it, or lies in one of the folders a build reads (content/,
+// static/, templates/, seeds/), where each build would read the last.
+func checkAgainstSource(dir, src string) error {
+	out, err1 := resolve(dir)
+	site, err2 := resolve(src)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	suggest := filepath.Join(src, "public")
+	if out == site {
+		return fmt.Errorf("output %s is the site folder itself: a build would replace the sources; pass -out a folder of its own, such as %s", dir, suggest)
+	}
+	if within(out, site) {
+		return fmt.Errorf("output %s holds the site folder %s: a build would delete the sources; pass -out a folder of its own, such as %s", dir, src, suggest)
+	}
+	for _, in := range []string{"content", "static", "templates", "seeds"} {
+		if within(filepath.Join(site, in), out) {
+			return fmt.Errorf("output %s is inside the site's %s/ folder, which the build reads: pass -out a folder of its own, such as %s", dir, in, suggest)
+		}
+	}
+	return nil
 }
 
 func readNames(dir string) ([]string, error) {

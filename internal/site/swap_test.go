@@ -290,6 +290,14 @@ func TestOutputOwnership(t *testing.T) {
 			put(t, p+"/work/"+OutputMarker, markerText)
 			return p + "/work", p + "/work/site"
 		}, "holds the site folder"},
+		{"inside the site's static folder", func(t *testing.T, p string) (string, string) {
+			put(t, p+"/site/content/site.toml", "x")
+			return p + "/site/static/out", p + "/site"
+		}, "is inside the site's static/ folder"},
+		{"the site's content folder", func(t *testing.T, p string) (string, string) {
+			put(t, p+"/site/content/site.toml", "x")
+			return p + "/site/content", p + "/site"
+		}, "is inside the site's content/ folder"},
 		{"inside the site folder", func(t *testing.T, p string) (string, string) {
 			put(t, p+"/site/content/site.toml", "x")
 			return p + "/site/public", p + "/site"

@@ -101,6 +101,9 @@ type dirSink struct {
 // unknown) and creates the temporary folder.
 func newDirSink(dir, src string, step func(string) error) (*dirSink, error) {
 	dir = filepath.Clean(dir)
+	if err := checkOutput(dir, src); err != nil {
+		return nil, err // before creating anything; checked again once locked
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
