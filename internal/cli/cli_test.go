@@ -45,6 +45,9 @@ func copyMiniTo(t *testing.T, dir, file, old, new string) string {
 func TestRun(t *testing.T) {
 	ok := copyMini(t, "", "", "")
 	broken := copyMini(t, "content/en/01-economy.md", "```chart growth", "```chart growht")
+	if err := os.WriteFile(filepath.Join(ok, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -62,7 +65,8 @@ func TestRun(t *testing.T) {
 		{"build broken keeps output", []string{"build", "-src", broken, "-cache", "off"}, ExitContent, "public was left as it was"},
 		{"build into the site folder", []string{"build", "-src", ok, "-out", ok, "-cache", "off"}, ExitContent, "is the site folder itself"},
 		{"build into a parent of the site", []string{"build", "-src", ok, "-out", filepath.Dir(ok), "-cache", "off"}, ExitContent, "holds the site folder"},
-		{"build into a file", []string{"build", "-src", ok, "-out", filepath.Join(ok, "content", "site.toml"), "-cache", "off"}, ExitContent, "is a file, not a folder"},
+		{"build into a file", []string{"build", "-src", ok, "-out", filepath.Join(ok, "notes.txt"), "-cache", "off"}, ExitContent, "is a file, not a folder"},
+		{"build into the content folder", []string{"build", "-src", ok, "-out", filepath.Join(ok, "content"), "-cache", "off"}, ExitContent, "is inside the site's content/ folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
