@@ -11,6 +11,11 @@
 // language (zh-Hans) has no folder: it is converted from its source at build
 // time.
 //
+// Every file is read from inside the site folder: a symbolic link may point
+// elsewhere in the site, never out of it. File names (and slugs, which name
+// pages) must not be names Windows reserves (con, prn, aux, nul, com1-9,
+// lpt1-9, with any extension) nor differ from another only in case.
+//
 // # site.toml
 //
 //	title    = { zh-Hant = "常泰街道2021年工作總結", en = "Changtai Subdistrict: 2021 Work Review" }
