@@ -2,6 +2,7 @@
 GO ?= go
 SHELL := bash
 BIN := bin/reportsite
+FUZZTIME ?= 60s
 
 .PHONY: site test check serve archive bench screenshots fuzz build clean
 
@@ -34,6 +35,15 @@ bench: build
 
 screenshots: build
 	$(GO) test ./internal/browser -run TestScreenshots -screenshots $(CURDIR)/screenshots
+
+# Every fuzz target in turn, FUZZTIME each (make fuzz FUZZTIME=10s).
+fuzz:
+	@for f in $$(grep -rlE '^func Fuzz' --include='*_test.go' internal | sort); do \
+		for t in $$(sed -nE 's/^func (Fuzz[A-Za-z0-9_]+)\(.*/\1/p' $$f); do \
+			echo "== ./$$(dirname $$f) $$t"; \
+			$(GO) test ./$$(dirname $$f) -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
+		done; \
+	done
 
 clean:
 	rm -rf bin public dist .cache screenshots
