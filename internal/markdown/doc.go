@@ -39,7 +39,13 @@
 // explicit ID must be unique, start with a letter and use only letters,
 // digits, - and _, and may not look like a position ID (h-2-1).
 // [Options.IDPrefix] is put before every heading, paragraph and footnote ID,
-// so that sections can share one page.
+// so that sections can share one page. (The site renders each section once,
+// without a prefix, and prefixes every ID its Markdown defines, and every
+// link to one, on the pages that hold several sections: the full report, the
+// one-file report and the parallel text.)
+//
+// [Doc.Images] lists the images a document shows, with their lines, so that
+// the caller can check and copy them.
 //
 // # Paragraph anchors
 //

@@ -68,6 +68,13 @@ type Ref struct {
 	Line int
 }
 
+// Image is an image the document shows: its address as written and the
+// line of the block that holds it.
+type Image struct {
+	Dest string
+	Line int
+}
+
 // Para is the plain text of a paragraph, list item, table or footnote, so
 // that translations can be compared (numbers, terms) block by block.
 type Para struct {
@@ -98,6 +105,7 @@ type Doc struct {
 	Headings []Heading // in document order
 	Blocks   []Ref     // chart and table references in document order
 	Paras    []Para    // in document order
+	Images   []Image   // in document order
 
 	src      []byte
 	root     ast.Node
@@ -184,8 +192,29 @@ func Parse(src []byte, opt Options) (d *Doc, errs []Error) {
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d = &Doc{src: src, root: root, lines: li, Headings: st.headings, Blocks: st.blocks}
 	d.Paras = collectParas(root, src, st)
+	d.Images = collectImages(root, li)
 	sortErrors(st.errs)
 	return d, st.errs
+}
+
+// collectImages lists the images of a document with their blocks' lines.
+func collectImages(root ast.Node, li *lineIndex) []Image {
+	var out []Image
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		img, ok := n.(*ast.Image)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		off := -1
+		for p := n.Parent(); p != nil && off < 0; p = p.Parent() {
+			if p.Type() == ast.TypeBlock {
+				off = nodePos(p)
+			}
+		}
+		out = append(out, Image{Dest: string(img.Destination), Line: li.line(off)})
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // validUTF8 returns src with every invalid byte sequence replaced by U+FFFD,

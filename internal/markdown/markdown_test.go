@@ -626,3 +626,11 @@ func TestInvalidUTF8(t *testing.T) {
 		t.Errorf("Render(%q) = %q, want U+FFFD in place of the bad byte", src, got)
 	}
 }
+
+func TestImages(t *testing.T) {
+	d, _ := Parse([]byte("Text.\n\n![a](pic.png)\n\n- item ![b](img/x.jpg \"t\")\n"), Options{LineOffset: 4})
+	want := []Image{{"pic.png", 7}, {"img/x.jpg", 9}}
+	if fmt.Sprint(d.Images) != fmt.Sprint(want) {
+		t.Errorf("Images = %v, want %v", d.Images, want)
+	}
+}

@@ -247,7 +247,7 @@ func TestBrokenLinkStopsBuild(t *testing.T) {
 	opt := miniOptions(t)
 	opt.Content = m
 	_, err := Build(t.Context(), opt)
-	if err == nil || !strings.Contains(err.Error(), `en/plans.html: in the built page: link "nowhere.html#x": en/nowhere.html does not exist`) {
+	if err == nil || !strings.Contains(err.Error(), `en/02-plans.md:5: in the built page en/plans.html: link "nowhere.html#x": en/nowhere.html does not exist`) {
 		t.Errorf("Build() = %v, want the broken link reported", err)
 	}
 }
@@ -325,7 +325,7 @@ func TestStreamedPages(t *testing.T) {
 	opt := miniOptions(t)
 	opt.Content = m
 	_, err = Build(t.Context(), opt)
-	if err == nil || !strings.Contains(err.Error(), `en/report.html: in the built page: link "nowhere.html#x"`) {
+	if err == nil || !strings.Contains(err.Error(), `en/02-plans.md:5: in the built page en/report.html: link "nowhere.html#x"`) {
 		t.Errorf("streamed build of a broken link = %v, want it reported in en/report.html", err)
 	}
 }

@@ -20,7 +20,6 @@ import (
 
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
-	"reportsite/internal/markdown"
 )
 
 // Generator names the program recorded in an archive's provenance.
@@ -369,9 +368,9 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "srcset": true, "actio
 // anchors, and any other reference is dropped (its text stays). It also
 // returns the CSP sources of the <style> elements it wrote.
 func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) (page []byte, styleHashes []string, err error) {
-	anchors := map[string]string{} // site path → anchor prefix on this page
+	anchors := map[string]sectionAnchors{} // site path → its anchors on this page
 	for _, sec := range b.site.Sections {
-		anchors[l.Prefix+"/"+sec.Slug+".html"] = "s-" + sec.Slug
+		anchors[l.Prefix+"/"+sec.Slug+".html"] = sectionAnchors{"s-" + sec.Slug, b.sectionIDs(sec, l)}
 	}
 	var out bytes.Buffer
 	out.Grow(len(doc))
@@ -441,9 +440,15 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) (page 
 				continue
 			}
 			v := strings.TrimSpace(a.Val)
+			inline := ""
+			if t.Data == "img" && a.Key == "src" {
+				inline = b.localImage(v, pagePath)
+			}
 			switch {
 			case strings.HasPrefix(v, "#"):
 			case strings.HasPrefix(v, "data:") && t.Data == "img":
+			case inline != "":
+				a.Val, changed = inline, true
 			case t.Data == "a" && a.Key == "href" && v == b.site.Report.Source.URL && v != "":
 			default:
 				nv := b.localAnchor(v, pagePath, anchors)
@@ -478,9 +483,43 @@ func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) (page 
 	return out.Bytes(), hashes, nil
 }
 
+// sectionAnchors are a section's anchor on the one-file report and the IDs
+// its Markdown defines, which get the anchor as their prefix there.
+type sectionAnchors struct {
+	anchor string
+	ids    map[string]bool
+}
+
+// sectionIDs returns the IDs section sec's Markdown defines in l.
+func (b *builder) sectionIDs(sec *content.Section, l lang.Lang) map[string]bool {
+	d := b.doc(sec, l)
+	if d == nil || d.prep == nil {
+		return nil
+	}
+	chunks, err := d.prep.Fill(nil)
+	if err != nil {
+		return nil
+	}
+	ids := map[string]bool{}
+	for _, id := range markdownIDs(chunks) {
+		ids[id] = true
+	}
+	return ids
+}
+
+// localImage returns the image a page at pagePath shows at address v as a
+// data: URI; "" when it is not one of the sections' images.
+func (b *builder) localImage(v, pagePath string) string {
+	u, err := url.Parse(v)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return ""
+	}
+	return b.imageDataURI(path.Join(path.Dir(pagePath), u.Path))
+}
+
 // localAnchor maps a relative link to a section page onto its anchor in the
 // one-file report; it returns "" for anything else.
-func (b *builder) localAnchor(v, pagePath string, anchors map[string]string) string {
+func (b *builder) localAnchor(v, pagePath string, anchors map[string]sectionAnchors) string {
 	u, err := url.Parse(v)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
 		return ""
@@ -490,8 +529,8 @@ func (b *builder) localAnchor(v, pagePath string, anchors map[string]string) str
 	if !ok {
 		return ""
 	}
-	if markdown.IsAnchor(u.Fragment) {
-		return "#" + a + "-" + u.Fragment
+	if a.ids[u.Fragment] {
+		return "#" + a.anchor + "-" + u.Fragment
 	}
-	return "#" + a
+	return "#" + a.anchor
 }

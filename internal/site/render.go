@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -278,6 +279,9 @@ func (b *builder) render(ctx context.Context) error {
 	if err := b.staticFiles(); err != nil {
 		return err
 	}
+	if err := b.copyImages(); err != nil {
+		return err
+	}
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var first error
@@ -419,8 +423,9 @@ func (b *builder) showsChart(sec *content.Section, l lang.Lang) bool {
 // body returns the section's body as its own page shows it.
 func (e *renderEntry) body() template.HTML { return joinChunks(e.chunks) }
 
-// inReport returns the body as it appears among all sections, its IDs
-// prefixed with prefix.
+// inReport returns the body as it appears among all sections: every ID its
+// Markdown defines (headings, explicit {#id}s, footnotes), and every link to
+// one, gets prefix, so that no two sections share an ID.
 func (e *renderEntry) inReport(prefix string) template.HTML {
 	n := 0
 	for _, c := range e.chunks {
@@ -428,11 +433,22 @@ func (e *renderEntry) inReport(prefix string) template.HTML {
 	}
 	var b strings.Builder
 	b.Grow(n + n/16)
+	m := prefixMap(markdownIDs(e.chunks), prefix)
 	for _, c := range e.chunks {
-		writePrefixed(&b, string(c.HTML), prefix)
+		writeChunk(&b, c, m)
 		b.WriteByte('\n')
 	}
 	return template.HTML(b.String())
+}
+
+// writeChunk writes a chunk with its anchors mapped; figures are written as
+// they are (their IDs are the chart's, not the section's).
+func writeChunk(b *strings.Builder, c markdown.Chunk, m anchorMap) {
+	if c.Kind == "figure" {
+		b.Write(c.HTML)
+		return
+	}
+	writeMapped(b, string(c.HTML), m)
 }
 
 func joinChunks(cs []markdown.Chunk) template.HTML {
@@ -520,11 +536,53 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 	return out, nil
 }
 
-// writePrefixed writes s to b with its heading, paragraph and footnote
-// anchors (id="h-…", href="#h-…", id="p-…", id="fn…", href="#fn…", see
-// markdown.IsAnchor) prefixed, so several sections can share one page. It
-// makes one pass.
-func writePrefixed(b *strings.Builder, s, prefix string) {
+// anchorMap renames the IDs a section's Markdown defines, and the links to
+// them, when the section shares a page with others.
+type anchorMap struct {
+	ids  map[string]string // ID → new ID; "" drops the id attribute
+	refs map[string]string // ID → the ID a link to it leads to now
+}
+
+// prefixMap puts prefix before every ID in ids.
+func prefixMap(ids []string, prefix string) anchorMap {
+	m := anchorMap{ids: make(map[string]string, len(ids)), refs: make(map[string]string, len(ids))}
+	for _, id := range ids {
+		m.ids[id], m.refs[id] = prefix+id, prefix+id
+	}
+	return m
+}
+
+// markdownIDs returns the IDs defined in the Markdown chunks (not figures),
+// in order.
+func markdownIDs(chunks []markdown.Chunk) []string {
+	var out []string
+	for _, c := range chunks {
+		if c.Kind == "figure" {
+			continue
+		}
+		s := c.HTML
+		for {
+			i := bytes.Index(s, []byte(` id="`))
+			if i < 0 {
+				break
+			}
+			s = s[i+len(` id="`):]
+			end := bytes.IndexByte(s, '"')
+			if end < 0 {
+				break
+			}
+			out = append(out, string(s[:end]))
+			s = s[end:]
+		}
+	}
+	return out
+}
+
+// writeMapped writes s to b with its id="…" attributes and href="#…" links
+// renamed by m. Rendered Markdown escapes quotes in text and attribute
+// values, so every =" in it opens an attribute value, and a value ends at
+// the next quote. It makes one pass.
+func writeMapped(b *strings.Builder, s string, m anchorMap) {
 	for {
 		i := strings.Index(s, `="`)
 		if i < 0 {
@@ -532,18 +590,36 @@ func writePrefixed(b *strings.Builder, s, prefix string) {
 		}
 		j := i + 2
 		name, rest := s[:i], s[j:]
+		end := strings.IndexByte(rest, '"')
 		switch {
-		case strings.HasSuffix(name, "id") && markdown.IsAnchor(rest):
-			b.WriteString(s[:j])
-			b.WriteString(prefix)
-		case strings.HasSuffix(name, "href") && strings.HasPrefix(rest, "#") && markdown.IsAnchor(rest[1:]):
-			j++
-			b.WriteString(s[:j])
-			b.WriteString(prefix)
-		default:
-			b.WriteString(s[:j])
+		case end < 0:
+		case strings.HasSuffix(name, " id"):
+			nv, ok := m.ids[rest[:end]]
+			if !ok {
+				break
+			}
+			if nv == "" {
+				b.WriteString(name[:len(name)-len(" id")])
+			} else {
+				b.WriteString(s[:j])
+				b.WriteString(nv)
+				b.WriteByte('"')
+			}
+			s = rest[end+1:]
+			continue
+		case strings.HasSuffix(name, " href") && strings.HasPrefix(rest, "#"):
+			nv, ok := m.refs[rest[1:end]]
+			if !ok {
+				break
+			}
+			b.WriteString(s[:j+1])
+			b.WriteString(nv)
+			b.WriteByte('"')
+			s = rest[end+1:]
+			continue
 		}
-		s = s[j:]
+		b.WriteString(s[:j])
+		s = rest
 	}
 	b.WriteString(s)
 }
@@ -700,13 +776,14 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 			rows.Reset()
 			left, right := le.chunks, re.chunks
 			anchor := "s-" + sec.Slug + "-"
+			lm, rm := b.pairMaps(sec, l, o, left, right, anchor)
 			heading := func(id, title string) string {
 				if id != "" {
 					id = ` id="` + id + `"`
 				}
 				return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
 			}
-			writePair(&rows, l, o, true, heading("s-"+sec.Slug, b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), "")
+			writePair(&rows, l, o, true, heading("s-"+sec.Slug, b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), anchorMap{}, anchorMap{})
 			for i := 0; i < max(len(left), len(right)); i++ {
 				var lh, rh string
 				isHeading := false
@@ -718,7 +795,11 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 					// A figure shows once, in the page's language.
 					rh = string(right[i].HTML)
 				}
-				writePair(&rows, l, o, isHeading, lh, rh, anchor)
+				lmi, rmi := lm, rm
+				if i < len(left) && left[i].Kind == "figure" {
+					lmi = anchorMap{}
+				}
+				writePair(&rows, l, o, isHeading, lh, rh, lmi, rmi)
 			}
 			if !yield(template.HTML(rows.String())) {
 				return
@@ -731,43 +812,51 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 	return failed
 }
 
-// writePair writes one row of the parallel text: left in language l, its IDs
-// prefixed (unless prefix is ""), and right in o, without the heading,
-// paragraph and footnote IDs that would repeat the left column's. Rows are built here
-// rather than in the template: a long report has tens of thousands.
-func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right, prefix string) {
+// pairMaps returns how the parallel text renames the anchors of a section's
+// two columns: the left column's IDs get the section's prefix, as in the
+// full report; the right column drops its heading and paragraph IDs (the
+// left column's are the row's anchors, and a link to one of its own leads to
+// the left one at the same place) and gives its other IDs, such as
+// footnotes, a prefix of their own.
+func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []markdown.Chunk, prefix string) (lm, rm anchorMap) {
+	lm = prefixMap(markdownIDs(left), prefix)
+	rm = prefixMap(markdownIDs(right), prefix+"alt-")
+	var lh, rh []markdown.Heading
+	if d := b.doc(sec, l); d != nil && d.doc != nil {
+		lh = d.doc.Headings
+	}
+	if d := b.doc(sec, o); d != nil && d.doc != nil {
+		rh = d.doc.Headings
+	}
+	for id := range rm.ids {
+		if strings.HasPrefix(id, "p-") {
+			rm.ids[id], rm.refs[id] = "", lm.refs[id]
+			if rm.refs[id] == "" {
+				rm.refs[id] = strings.TrimSuffix(prefix, "-")
+			}
+		}
+	}
+	for i, h := range rh {
+		rm.ids[h.ID] = ""
+		rm.refs[h.ID] = strings.TrimSuffix(prefix, "-")
+		if i < len(lh) {
+			rm.refs[h.ID] = lm.refs[lh[i].ID]
+		}
+	}
+	return lm, rm
+}
+
+// writePair writes one row of the parallel text: left in language l and
+// right in o, their anchors renamed by lm and rm. Rows are built here rather
+// than in the template: a long report has tens of thousands.
+func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right string, lm, rm anchorMap) {
 	b.WriteString("\n<div class=\"pair")
 	if heading {
 		b.WriteString(" pair-heading")
 	}
 	b.WriteString("\">\n<div class=\"col\" lang=\"" + htmlText.Replace(l.Tag) + "\">")
-	if prefix != "" {
-		writePrefixed(b, left, prefix)
-	} else {
-		b.WriteString(left)
-	}
+	writeMapped(b, left, lm)
 	b.WriteString("</div>\n<div class=\"col\" lang=\"" + htmlText.Replace(o.Tag) + "\">")
-	writeStripped(b, right)
+	writeMapped(b, right, rm)
 	b.WriteString("</div>\n</div>")
-}
-
-// writeStripped writes s to b without its heading, paragraph and footnote
-// IDs (id="h-…", id="p-…", id="fn…").
-func writeStripped(b *strings.Builder, s string) {
-	for {
-		i := strings.Index(s, ` id="`)
-		if i < 0 {
-			break
-		}
-		rest := s[i+len(` id="`):]
-		end := strings.IndexByte(rest, '"')
-		if end < 0 || !markdown.IsAnchor(rest) {
-			b.WriteString(s[:i+len(` id="`)])
-			s = rest
-			continue
-		}
-		b.WriteString(s[:i])
-		s = rest[end+1:]
-	}
-	b.WriteString(s)
 }

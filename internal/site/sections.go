@@ -76,6 +76,7 @@ func (b *builder) doc(sec *content.Section, l lang.Lang) *sectionDoc {
 func (b *builder) check() {
 	b.checkFiles()
 	b.parse()
+	b.checkImages()
 	for _, sec := range b.site.Sections {
 		var first *sectionDoc
 		for _, l := range b.site.SourceLangs() {
@@ -91,6 +92,7 @@ func (b *builder) check() {
 			b.checkPair(first, d)
 		}
 	}
+	b.checkOnce()
 	if b.dl.Errors() == 0 {
 		// The editorial rules compare texts, so they run on well-formed content.
 		check.Run(b.site, b.paras, b.dl)
@@ -115,6 +117,30 @@ func (b *builder) paras(sec *content.Section, l lang.Lang) []check.Para {
 		out = append(out, check.Para{Text: p.Text, Line: p.Line})
 	}
 	return out
+}
+
+// checkOnce refuses a chart or table shown twice in one language: the full
+// report and the parallel text show every section on one page, where its
+// figure's ID would repeat.
+func (b *builder) checkOnce() {
+	for _, l := range b.site.SourceLangs() {
+		seen := map[string]string{}
+		for _, sec := range b.site.Sections {
+			d := b.doc(sec, l)
+			if d == nil || d.doc == nil {
+				continue
+			}
+			for _, r := range d.doc.Blocks {
+				k := r.Kind + " " + r.ID
+				if at, ok := seen[k]; ok {
+					b.dl.Add(diag.Diag{File: d.text.File, Line: r.Line, Col: 1, Msg: fmt.Sprintf("%s %q is shown already at %s", r.Kind, r.ID, at),
+						Hint: "show each chart and table once in the report (the full report holds every section on one page); link to it instead"})
+					continue
+				}
+				seen[k] = fmt.Sprintf("%s:%d", d.text.File, r.Line)
+			}
+		}
+	}
 }
 
 func (b *builder) checkRefs(d *sectionDoc) {

@@ -179,8 +179,7 @@ func buildInto(ctx context.Context, opt Options, open func() (sink, error)) (*Re
 	// Links are checked on the finished pages: a link written in Markdown
 	// or a template that leads nowhere stops the build like any other error.
 	for _, p := range b.links.Problems() {
-		dl.Add(diag.Diag{File: p.Page, Msg: "in the built page: " + p.Msg,
-			Hint: "fix the link in the section's Markdown (or the template) that produces it"})
+		dl.Add(b.placeProblem(p))
 	}
 	res.Diags = dl.Items()
 	if dl.Errors() > 0 {
@@ -190,19 +189,11 @@ func buildInto(ctx context.Context, opt Options, open func() (sink, error)) (*Re
 	return res, nil
 }
 
-// Check loads and checks the site without rendering pages.
+// Check loads and checks the site and renders every page (charts as their
+// tables when opt.Charts is nil) into nothing, running the link check on
+// each: whatever passes Check builds. Nothing is written.
 func Check(opt Options) (*Result, error) {
-	s, dl := content.Load(opt.Content)
-	res := &Result{Site: s}
-	if s != nil {
-		if b, err := newBuilder(opt, s, dl); err == nil {
-			b.check()
-		} else {
-			return res, err
-		}
-	}
-	res.Diags = dl.Items()
-	return res, dl.Err()
+	return buildInto(context.Background(), opt, func() (sink, error) { return nullSink{}, nil })
 }
 
 type builder struct {
@@ -222,6 +213,7 @@ type builder struct {
 	charts   *chartCache
 	tables   map[tableKey]*tableEntry
 	sections map[string]*content.Section
+	images   map[string]imageSource // by output path: the images sections show
 }
 
 type docKey struct{ section, lang string }

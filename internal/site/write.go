@@ -49,6 +49,18 @@ type sink interface {
 	create(p string) (io.WriteCloser, error)
 }
 
+// nullSink drops every file: check renders every page for the link check
+// and writes nothing.
+type nullSink struct{}
+
+func (nullSink) put(string, []byte) error { return nil }
+
+func (nullSink) create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
 // memSink keeps the files in memory: Build's Result.Out.
 type memSink struct {
 	mu  sync.Mutex

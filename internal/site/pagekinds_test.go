@@ -1,0 +1,132 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/linkcheck"
+)
+
+// pngBytes is the smallest PNG header http.DetectContentType recognises.
+var pngBytes = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+// richFS is the mini site with footnotes, an explicit {#id} heading with a
+// link to it, and images beside the section and under static/, in both
+// hand-written languages.
+func richFS(t *testing.T) (fstest.MapFS, fstest.MapFS) {
+	m := miniFS(t)
+	edit(m, "en/02-plans.md", "## (1) Industry", "## (1) Industry {#industry}")
+	edit(m, "zh-Hant/02-plans.md", "## （一）產業", "## （一）產業 {#industry}")
+	edit(m, "en/02-plans.md", "Next, development will speed up.", "Next, development will speed up.[^a] See [industry](#industry) and [its plan](economy.html#h-1).\n\n![A chart](pic.png) ![Logo](../static/logo.png)\n\n[^a]: A footnote.")
+	edit(m, "zh-Hant/02-plans.md", "下一步，加快發展。", "下一步，加快發展。[^a] 見[產業](#industry)。\n\n![圖](pic.png) ![標誌](../static/logo.png)\n\n[^a]: 註釋。")
+	m["en/pic.png"] = &fstest.MapFile{Data: pngBytes}
+	m["zh-Hant/pic.png"] = &fstest.MapFile{Data: pngBytes}
+	overlay := fstest.MapFS{"static/logo.png": &fstest.MapFile{Data: pngBytes}}
+	return m, overlay
+}
+
+// TestEveryPageKind: footnotes, {#id} headings and images pass check and
+// build on every page kind (section, full report, one-file report,
+// parallel text), with IDs that do not collide.
+func TestEveryPageKind(t *testing.T) {
+	m, ov := richFS(t)
+	opt := miniOptions(t)
+	opt.Content, opt.Overlay = m, ov
+	if res, err := Check(opt); err != nil {
+		t.Fatalf("Check: %v", err)
+	} else {
+		for _, d := range res.Diags {
+			t.Logf("check: %s", d)
+		}
+	}
+	res, err := Build(t.Context(), opt)
+	if err != nil {
+		t.Fatalf("check passed, build failed: %v", err)
+	}
+	if probs := linkcheck.Check(res.Out); len(probs) > 0 {
+		t.Errorf("link check: %v", probs)
+	}
+	for _, p := range []string{"en/pic.png", "zh-hant/pic.png", "zh-hans/pic.png", "static/logo.png"} {
+		if !bytes.Equal(res.Out[p], pngBytes) {
+			t.Errorf("%s not copied", p)
+		}
+	}
+	for page, wants := range map[string][]string{
+		"en/plans.html":       {`id="industry"`, `href="#industry"`, `id="fn:1"`, `href="#fn:1"`, `src="pic.png"`, `src="../static/logo.png"`},
+		"en/report.html":      {`id="s-plans-industry"`, `href="#s-plans-industry"`, `id="s-plans-fn:1"`, `href="#s-plans-fn:1"`, `src="pic.png"`},
+		"en/parallel.html":    {`id="s-plans-industry"`, `id="s-plans-fn:1"`, `id="s-plans-alt-fn:1"`, `href="#s-plans-alt-fn:1"`},
+		"en/mini-en.html":     {`id="s-plans-industry"`, `href="#s-plans-industry"`, `href="#s-economy-h-1"`, `id="s-plans-fn:1"`, `src="data:image/png;base64,`},
+		"zh-hans/report.html": {`id="s-plans-industry"`, `id="s-plans-fn:1"`},
+	} {
+		page := string(res.Out[page])
+		for _, w := range wants {
+			if !strings.Contains(page, w) {
+				t.Errorf("page lacks %s", w)
+			}
+		}
+	}
+	if single := string(res.Out["en/mini-en.html"]); strings.Count(single, "data:image/png;base64,") != 2 {
+		t.Errorf("one-file report: %d images inlined, want 2", strings.Count(single, "data:image/png;base64,"))
+	}
+}
+
+// TestImageProblems: an image that cannot be published is refused by check
+// at its line.
+func TestImageProblems(t *testing.T) {
+	for _, tc := range []struct{ name, img, want string }{
+		{"missing", "none.png", `en/02-plans.md:7: image "none.png" does not exist`},
+		{"wrong type", "pic.svg", `en/02-plans.md:7: image "pic.svg" is not a PNG, JPEG, GIF or WebP file`},
+		{"not its type", "fake.png", `en/02-plans.md:7: image "fake.png" is not the image its name says`},
+		{"outside", "../../site.toml.png", `en/02-plans.md:7: image "../../site.toml.png" leads outside the section's folder and static/`},
+		{"other language", "../zh-Hant/pic.png", `en/02-plans.md:7: image "../zh-Hant/pic.png" leads outside`},
+		{"absolute", "/pic.png", `en/02-plans.md:7: image "/pic.png" is an absolute path`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ov := richFS(t)
+			m["en/fake.png"] = &fstest.MapFile{Data: []byte("<html>")}
+			m["en/pic.svg"] = &fstest.MapFile{Data: []byte("<svg/>")}
+			edit(m, "en/02-plans.md", "![A chart](pic.png)", "![A chart]("+tc.img+")")
+			opt := miniOptions(t)
+			opt.Content, opt.Overlay = m, ov
+			_, err := Check(opt)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Check() = %v, want %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestBuiltPageProblemsNameSource: a link that leads nowhere is reported,
+// by check as by build, at the line of the section file that wrote it.
+func TestBuiltPageProblemsNameSource(t *testing.T) {
+	m, ov := richFS(t)
+	edit(m, "en/02-plans.md", "See [industry](#industry)", "See [industry](#industri)")
+	opt := miniOptions(t)
+	opt.Content, opt.Overlay = m, ov
+	for name, run := range map[string]func() error{
+		"check": func() error { _, err := Check(opt); return err },
+		"build": func() error { _, err := Build(t.Context(), opt); return err },
+	} {
+		err := run()
+		var le *diag.ListError
+		if !errors.As(err, &le) {
+			t.Fatalf("%s: %v, want content errors", name, err)
+		}
+		pages := map[string]bool{}
+		for _, d := range le.Diags {
+			if d.File != "en/02-plans.md" || d.Line != 5 {
+				t.Errorf("%s: %s, want it at en/02-plans.md:5", name, d)
+			}
+			pages[strings.Fields(d.Msg)[4]] = true
+		}
+		for _, p := range []string{"en/plans.html:", "en/report.html:", "en/mini-en.html:", "en/parallel.html:", "zh-hant/parallel.html:"} {
+			if !pages[p] {
+				t.Errorf("%s: no problem reported for %s", name, p)
+			}
+		}
+	}
+}

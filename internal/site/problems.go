@@ -1,0 +1,125 @@
+package site
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"reportsite/internal/content"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+	"reportsite/internal/linkcheck"
+)
+
+// quotedRe finds the link or ID a link-check message is about.
+var quotedRe = regexp.MustCompile(`^(?:link|duplicate id) ("(?:[^"\\]|\\.)*")`)
+
+// placeProblem names the source of a problem found in a built page: the
+// section file and line whose Markdown wrote the link or ID, or else the
+// template of the page.
+func (b *builder) placeProblem(p linkcheck.Problem) diag.Diag {
+	d := diag.Diag{File: "templates/" + b.pageKind(p.Page) + ".html", Msg: "in the built page " + p.Page + ": " + p.Msg,
+		Hint: "fix the template, or the content it shows, that produces it"}
+	m := quotedRe.FindStringSubmatch(p.Msg)
+	if m == nil {
+		return d
+	}
+	val, err := strconv.Unquote(m[1])
+	if err != nil {
+		return d
+	}
+	attr := ` href="`
+	if strings.HasPrefix(p.Msg, "duplicate id") {
+		attr = ` id="`
+	}
+	for _, c := range b.pageSections(p.Page) {
+		forms := []string{val}
+		anchor := "s-" + c.sec.Slug + "-"
+		for _, pre := range []string{"#" + anchor + "alt-", "#" + anchor, anchor + "alt-", anchor} {
+			if rest, ok := strings.CutPrefix(val, pre); ok {
+				forms = append(forms, strings.TrimSuffix(pre, strings.TrimPrefix(pre, "#"))+rest)
+				break
+			}
+		}
+		sd := b.doc(c.sec, c.lang)
+		if sd == nil || sd.prep == nil {
+			continue
+		}
+		chunks, err := sd.prep.Fill(nil)
+		if err != nil {
+			continue
+		}
+		for _, ch := range chunks {
+			for _, f := range forms {
+				if strings.Contains(string(ch.HTML), attr+f+`"`) {
+					return diag.Diag{File: sd.text.File, Line: ch.Line, Msg: d.Msg,
+						Hint: "fix the link or ID in the Markdown at this line"}
+				}
+			}
+		}
+	}
+	return d
+}
+
+type pageSection struct {
+	sec  *content.Section
+	lang lang.Lang
+}
+
+// pageSections returns the sections whose Markdown the page at p shows.
+func (b *builder) pageSections(p string) []pageSection {
+	var out []pageSection
+	for _, l := range b.site.Languages {
+		dir, file, _ := strings.Cut(p, "/")
+		if dir != l.Prefix {
+			continue
+		}
+		langs := []lang.Lang{l}
+		switch {
+		case file == parallelPage:
+			if o, ok := b.parallelPartner(l); ok {
+				langs = append(langs, o)
+			}
+		case file == reportPage || p == SinglePath(b.site, l):
+		default:
+			for _, sec := range b.site.Sections {
+				if sec.Slug+".html" == file {
+					return []pageSection{{sec, l}}
+				}
+			}
+			return nil
+		}
+		for _, sec := range b.site.Sections {
+			for _, x := range langs {
+				out = append(out, pageSection{sec, x})
+			}
+		}
+	}
+	return out
+}
+
+// pageKind names the template that made the page at p.
+func (b *builder) pageKind(p string) string {
+	switch p {
+	case "index.html":
+		return "root"
+	case "404.html":
+		return "404"
+	}
+	for _, l := range b.site.Languages {
+		dir, file, _ := strings.Cut(p, "/")
+		if dir != l.Prefix {
+			continue
+		}
+		switch {
+		case p == SinglePath(b.site, l):
+			return "single"
+		case file == overviewPage:
+			return "overview"
+		case file == reportPage, file == parallelPage, file == dataPage, file == aboutPage:
+			return strings.TrimSuffix(file, ".html")
+		}
+		return "section"
+	}
+	return "page"
+}
