@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,25 +34,52 @@ import (
 	"reportsite/internal/cli"
 )
 
-// subPath is where the HTTP server mounts the site, so that every absolute
-// or root-relative link shows up as a request outside it.
+// subPath is where the HTTP server mounts the first site, so that every
+// absolute or root-relative link shows up as a request outside it.
 const subPath = "/reports/changtai-2021/"
+
+// siteSpec is a site the suite builds and checks. Add a report here (its
+// folder under testdata/, say) and the page-by-page checks cover it too.
+type siteSpec struct {
+	name string // for subtest names and the sub-path /reports/<name>/
+	src  string // the site's folder, relative to this package
+	// baseURL, when set, is prepended to a copy of the site's site.toml,
+	// so that the build writes canonical links and absolute alternates.
+	baseURL string
+	// full: every page-by-page test runs on the site (TestPages, the
+	// budgets); otherwise only the checks of its markup (TestValidator,
+	// TestAlternates), for a variant whose pages differ only in <head>.
+	full bool
+}
+
+var siteSpecs = []siteSpec{
+	{name: "changtai-2021", src: "../..", full: true},
+	{name: "changtai-2021-base-url", src: "../..", baseURL: "https://example.org/reports/changtai-2021/"},
+}
+
+// builtSite is a site as built and unzipped, and where the server has it.
+type builtSite struct {
+	siteSpec
+	dir string // the unzipped site
+	sub string // its sub-path on the HTTP server
+}
+
+// origins returns the ways of opening the site: over HTTP and from file://.
+func (s *builtSite) origins() []origin {
+	return []origin{
+		{"http", server.URL + s.sub},
+		{"file", (&url.URL{Scheme: "file", Path: filepath.ToSlash(s.dir) + "/"}).String()},
+	}
+}
 
 //go:embed testdata/axe/axe.min.js
 var axeSource string
 
-// reports lists the content folders the suite builds, relative to this
-// package. The first is served over HTTP and opened by most tests; the
-// per-chart checks (TestChartLabels) run over every one. Add a report's
-// folder here to hold it to those checks too.
-var reports = []string{"../.."}
-
 var (
-	// site is the folder the first report was built into; empty when the
-	// browser tests cannot run (see skipReason).
-	site string
-	// sites holds the folder each of reports was built into, in order.
-	sites      []string
+	// site is the folder the site was built into; empty when the browser
+	// tests cannot run (see skipReason).
+	site       string
+	sites      []*builtSite // every site of siteSpecs; sites[0].dir is site
 	skipReason string
 	server     *httptest.Server
 	browserCtx context.Context
@@ -65,12 +93,8 @@ type origin struct {
 	name, base string
 }
 
-func origins() []origin {
-	return []origin{
-		{"http", server.URL + subPath},
-		{"file", (&url.URL{Scheme: "file", Path: filepath.ToSlash(site) + "/"}).String()},
-	}
-}
+// origins returns the ways of opening the first site.
+func origins() []origin { return sites[0].origins() }
 
 func findChromium() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
@@ -113,31 +137,27 @@ func run(m *testing.M) int {
 	// Build each report in-process, exactly as `reportsite archive` does,
 	// and unpack the zip: every test then runs over what a reader unzips,
 	// from file:// and over HTTP.
-	for i, src := range reports {
-		dist := filepath.Join(tmp, fmt.Sprint("dist", i))
-		var stdout, stderr bytes.Buffer
-		if code := cli.Run(context.Background(), []string{"archive", "-src", src, "-out", dist, "-cache", "off"}, &stdout, &stderr); code != 0 {
-			fmt.Fprintf(os.Stderr, "building the archive of %s: exit %d\n%s%s", src, code, stdout.String(), stderr.String())
-			return 1
-		}
-		out, err := unpack(dist, filepath.Join(tmp, fmt.Sprint("unzipped", i)))
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "unpacking the archive of %s: %v\n", src, err)
-			return 1
-		}
-		sites = append(sites, out)
-	}
-	site = sites[0]
-	out := site
-
 	mux := http.NewServeMux()
-	files := http.StripPrefix(strings.TrimSuffix(subPath, "/"), http.FileServer(http.Dir(out)))
-	mux.Handle(subPath, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if serverDown.Load() {
-			panic(http.ErrAbortHandler) // the reader's connection is gone
+	for i, spec := range siteSpecs {
+		bs, err := buildSite(spec, filepath.Join(tmp, strconv.Itoa(i)))
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "site %s: %v\n", spec.name, err)
+			return 1
 		}
-		files.ServeHTTP(w, r)
-	}))
+		bs.sub = "/reports/" + spec.name + "/"
+		if i == 0 {
+			bs.sub = subPath
+			site = bs.dir
+		}
+		sites = append(sites, bs)
+		files := http.StripPrefix(strings.TrimSuffix(bs.sub, "/"), http.FileServer(http.Dir(bs.dir)))
+		mux.Handle(bs.sub, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if serverDown.Load() {
+				panic(http.ErrAbortHandler) // the reader's connection is gone
+			}
+			files.ServeHTTP(w, r)
+		}))
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -189,6 +209,41 @@ func run(m *testing.M) int {
 // ran counts the tests that got a browser from needBrowser.
 var ran atomic.Int64
 
+// buildSite archives spec's site into dir and unpacks it there.
+func buildSite(spec siteSpec, dir string) (*builtSite, error) {
+	src := spec.src
+	if spec.baseURL != "" {
+		src = filepath.Join(dir, "src")
+		for _, sub := range []string{"content", "seeds", "templates", "static"} {
+			from := filepath.Join(spec.src, sub)
+			if _, err := os.Stat(from); err != nil {
+				continue
+			}
+			if err := os.CopyFS(filepath.Join(src, sub), os.DirFS(from)); err != nil {
+				return nil, fmt.Errorf("copying the site: %w", err)
+			}
+		}
+		toml := filepath.Join(src, "content", "site.toml")
+		data, err := os.ReadFile(toml)
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(toml, append([]byte("base_url = \""+spec.baseURL+"\"\n"), data...), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	dist := filepath.Join(dir, "dist")
+	var stdout, stderr bytes.Buffer
+	if code := cli.Run(context.Background(), []string{"archive", "-src", src, "-out", dist, "-cache", "off"}, &stdout, &stderr); code != 0 {
+		return nil, fmt.Errorf("building the archive: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	out, err := unpack(dist, filepath.Join(dir, "unzipped"))
+	if err != nil {
+		return nil, fmt.Errorf("unpacking the archive: %w", err)
+	}
+	return &builtSite{siteSpec: spec, dir: out}, nil
+}
+
 // isScreenshotsOnly reports whether -run selects only TestScreenshots, so
 // that `make screenshots` without a folder does not build for nothing.
 func isScreenshotsOnly() bool {
@@ -210,16 +265,20 @@ func needBrowser(t *testing.T) {
 	t.Skip(skipReason)
 }
 
-// pages lists the site's HTML pages, relative to its root, slash-separated.
-func pages(t *testing.T) []string {
+// pages lists the first site's HTML pages, relative to its root,
+// slash-separated.
+func pages(t *testing.T) []string { return pagesOf(t, site) }
+
+// pagesOf lists the HTML pages of the site in dir.
+func pagesOf(t *testing.T, dir string) []string {
 	t.Helper()
 	var list []string
-	err := filepath.WalkDir(site, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if !d.IsDir() && strings.HasSuffix(path, ".html") {
-			rel, _ := filepath.Rel(site, path)
+			rel, _ := filepath.Rel(dir, path)
 			list = append(list, filepath.ToSlash(rel))
 		}
 		return nil
@@ -253,6 +312,13 @@ type tab struct {
 	base string // the origin's base URL, to tell foreign requests
 	errs []string
 	urls map[network.RequestID]string
+	reqs []request // every request since the last takeRequests
+}
+
+// request is one request a page made.
+type request struct {
+	URL  string
+	Type network.ResourceType
 }
 
 // newTab opens a tab. Its requests bypass the site's service worker, so
@@ -318,6 +384,7 @@ func (tb *tab) event(ev any) {
 	case *network.EventRequestWillBeSent:
 		tb.mu.Lock()
 		tb.urls[e.RequestID] = e.Request.URL
+		tb.reqs = append(tb.reqs, request{e.Request.URL, e.Type})
 		tb.mu.Unlock()
 		if msg := tb.foreign(e.Request.URL); msg != "" {
 			tb.record("%s", msg)
@@ -347,23 +414,43 @@ func (tb *tab) foreign(raw string) string {
 	case "data", "blob", "about":
 		return ""
 	case "file":
-		for _, s := range sites {
-			if strings.HasPrefix(raw, "file://") && strings.HasPrefix(u.Path, filepath.ToSlash(s)+"/") {
-				return ""
-			}
+		if !strings.HasPrefix(raw, "file://") || !strings.HasPrefix(u.Path, tb.root()) {
+			return "request outside the site folder: " + raw
 		}
-		return "request outside the site folder: " + raw
+		return ""
 	case "http", "https":
 		host := u.Hostname()
 		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
 			return "request to another host: " + raw
 		}
-		if !strings.HasPrefix(u.Path, subPath) {
-			return "request outside the sub-path " + subPath + ": " + raw
+		if root := tb.root(); !strings.HasPrefix(u.Path, root) {
+			return "request outside the sub-path " + root + ": " + raw
 		}
 		return ""
 	}
 	return "request with scheme " + u.Scheme + ": " + raw
+}
+
+// takeRequests returns the requests made since the last call.
+func (tb *tab) takeRequests() []request {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	r := tb.reqs
+	tb.reqs = nil
+	return r
+}
+
+// root returns the path every request of the open site must start with:
+// its folder, or its sub-path on the server.
+func (tb *tab) root() string {
+	tb.mu.Lock()
+	base := tb.base
+	tb.mu.Unlock()
+	u, err := url.Parse(base)
+	if err != nil || base == "" {
+		return subPath
+	}
+	return u.Path
 }
 
 // take returns the problems recorded since the last call and clears them.
@@ -411,7 +498,11 @@ func (tb *tab) print() error {
 
 // open loads the page and waits for it, with a time limit.
 func (tb *tab) open(base, page string) error {
-	tb.base = base
+	if base != "" {
+		tb.mu.Lock()
+		tb.base = base
+		tb.mu.Unlock()
+	}
 	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
 	defer cancel()
 	return chromedp.Do(ctx, chromedp.Navigate(base+page))

@@ -2,8 +2,13 @@
 // the report into a temporary folder, serve it over HTTP under a sub-path and
 // open it from file://, and drive Debian's Chromium with chromedp at phone and
 // desktop sizes. They check overflow, console errors, foreign requests,
-// axe-core (WCAG 2.1 A and AA), type and tap-target sizes, charts without
-// JavaScript, the live chart upgrade and the language switch.
+// axe-core (every rule, best practices included, at any impact), type and
+// tap-target sizes, charts without JavaScript, chart tooltips, toggles and
+// keyboard access, the full ECharts only on request, the language switch,
+// offline reading on request, byte budgets (JavaScript, the overview's
+// first view, nothing in the background), html-validate's recommended
+// rules and absolute hreflang alternates. siteSpecs lists the sites they
+// build: add a report there and the page-by-page checks cover it.
 //
 // Run them with
 //
@@ -14,5 +19,8 @@
 // and dark, when given -screenshots DIR (see make screenshots).
 //
 // testdata/axe holds axe-core's axe.min.js and its licence, as packed by
-// `npm pack axe-core@4.14.1`.
+// `npm pack axe-core@4.14.1`. testdata/htmlvalidate pins html-validate
+// (package.json, package-lock.json); `npm ci --prefix
+// internal/browser/testdata/htmlvalidate` installs it, as .ci/run does.
+// Without it TestValidator skips with that hint, and fails when CI=true.
 package browser

@@ -61,6 +61,16 @@ func (p *pageData) Canonical() string {
 	return absURL(p.Site.BaseURL, p.Path)
 }
 
+// AltHref returns the address of a translation for <link rel="alternate">:
+// absolute when the site has a base URL, as search engines require of
+// hreflang alternates, and relative otherwise.
+func (p *pageData) AltHref(a alternate) string {
+	if p.Site.BaseURL == "" {
+		return a.Href
+	}
+	return absURL(p.Site.BaseURL, a.Path)
+}
+
 // absURL joins base (ending in /) and a site path; a folder's index.html is
 // addressed by the folder, as static hosts serve it.
 func absURL(base, p string) string {

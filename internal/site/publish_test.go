@@ -131,10 +131,22 @@ func TestDiscovery(t *testing.T) {
 	if !strings.Contains(string(res.Out[robotsPath]), "Sitemap: https://example.org/r/mini/sitemap.xml") {
 		t.Errorf("robots.txt = %q", res.Out[robotsPath])
 	}
-	page := string(res.Out["en/economy.html"])
-	for _, want := range []string{`<link rel="canonical" href="https://example.org/r/mini/en/economy.html">`, `property="og:url"`} {
-		if !strings.Contains(page, want) {
-			t.Errorf("en/economy.html lacks %s", want)
+	for p, wants := range map[string][]string{
+		"en/economy.html": {`<link rel="canonical" href="https://example.org/r/mini/en/economy.html">`, `property="og:url"`,
+			`<link rel="alternate" hreflang="zh-Hant" href="https://example.org/r/mini/zh-hant/economy.html">`,
+			`<link rel="alternate" hreflang="en" href="https://example.org/r/mini/en/economy.html">`,
+			`<a href="../zh-hant/economy.html" hreflang="zh-Hant"`},
+		"index.html": {`<link rel="canonical" href="https://example.org/r/mini/">`,
+			`<link rel="alternate" hreflang="en" href="https://example.org/r/mini/en/">`},
+	} {
+		page := string(res.Out[p])
+		for _, want := range wants {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s lacks %s", p, want)
+			}
+		}
+		if m := regexp.MustCompile(`<link rel="alternate" hreflang="[^"]*" href="[^h][^"]*">`).FindString(page); m != "" {
+			t.Errorf("%s has a relative hreflang alternate: %s", p, m)
 		}
 	}
 	for _, p := range linkcheck.Check(res.Out) {
@@ -215,6 +227,26 @@ func TestByteSize(t *testing.T) {
 	for n, want := range map[int]string{0: "0 KB", 1: "1 KB", 999: "1 KB", 1000: "1 KB", 1001: "2 KB", 453421: "454 KB", 999999: "1000 KB", 1000000: "1.0 MB", 2723179: "2.7 MB"} {
 		if got := byteSize(n); got != want {
 			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestHeadTitle(t *testing.T) {
+	long := strings.Repeat("長", 80)
+	tests := []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"Data", "Site"}, "Data · Site"},
+		{[]string{"", "Site"}, "Site"},
+		{[]string{"Site", "Site"}, "Site"},
+		{[]string{strings.Repeat("a", 60), "Changtai Subdistrict"}, strings.Repeat("a", 60)},
+		{[]string{"常泰", "常泰街道", "Changtai"}, "常泰 · 常泰街道 · Changtai"},
+		{[]string{long, "Site"}, strings.Repeat("長", 69) + "…"},
+	}
+	for _, tt := range tests {
+		if got := headTitle(tt.parts...); got != tt.want {
+			t.Errorf("headTitle(%q) = %q, want %q", tt.parts, got, tt.want)
 		}
 	}
 }

@@ -62,6 +62,7 @@ type pageData struct {
 type alternate struct {
 	Lang    lang.Lang
 	Href    string
+	Path    string // from the site root, for the absolute address
 	Current bool
 }
 
@@ -340,7 +341,7 @@ type job struct {
 func (b *builder) newPage(l lang.Lang, kind, page, title string) *pageData {
 	p := &pageData{b: b, Site: b.site, Lang: l, Kind: kind, Path: l.Prefix + "/" + page, Title: title, Serve: b.opt.Serve}
 	for _, o := range b.site.Languages {
-		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: rel(p.Path, o.Prefix+"/"+page), Current: o.Tag == l.Tag})
+		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: rel(p.Path, o.Prefix+"/"+page), Path: o.Prefix + "/" + page, Current: o.Tag == l.Tag})
 	}
 	p.Crumbs = []link{{Href: p.LangURL(overviewPage), Text: b.ui.get("overview", l)}}
 	return p
@@ -701,7 +702,7 @@ func (b *builder) rootPage() error {
 	p := &pageData{b: b, Site: b.site, Lang: l, Kind: "root", Path: "index.html", Serve: b.opt.Serve}
 	for _, o := range b.site.Languages {
 		p.Langs = append(p.Langs, langLink{Lang: o, Href: o.Prefix + "/" + overviewPage, Title: b.site.Title.In(o)})
-		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: o.Prefix + "/" + overviewPage})
+		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: o.Prefix + "/" + overviewPage, Path: o.Prefix + "/" + overviewPage})
 	}
 	return b.emit("root", p)
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"reportsite/internal/sitefs"
 )
@@ -154,6 +155,43 @@ var funcs = template.FuncMap{
 	// cspContent writes the content attribute of every page's
 	// Content-Security-Policy <meta>, from the one definition, CSP.
 	"cspContent": func() template.HTMLAttr { return template.HTMLAttr(`content="` + CSP + `"`) },
+	"headTitle":  headTitle,
+}
+
+// LangTitles is the root page's <title>: the site's title in each language,
+// as many as fit.
+func (p *pageData) LangTitles() string {
+	var parts []string
+	for _, l := range p.Langs {
+		parts = append(parts, l.Title)
+	}
+	return headTitle(parts...)
+}
+
+// maxTitle is the longest <title> in characters: browsers' tabs and search
+// results cut longer ones, and html-validate's long-title rule holds it.
+const maxTitle = 70
+
+// headTitle joins the non-empty, distinct parts with " · " as far as they
+// fit in maxTitle characters; the first part always shows, shortened with
+// an ellipsis if it alone is too long.
+func headTitle(parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		if p == "" || strings.Contains(out, p) {
+			continue
+		}
+		switch {
+		case out == "":
+			out = p
+		case utf8.RuneCountInString(out+" · "+p) <= maxTitle:
+			out += " · " + p
+		}
+	}
+	if r := []rune(out); len(r) > maxTitle {
+		out = strings.TrimSpace(string(r[:maxTitle-1])) + "…"
+	}
+	return out
 }
 
 // CSP is the Content-Security-Policy of every page but the one-file reports
