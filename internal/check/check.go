@@ -17,10 +17,13 @@ import (
 )
 
 // Para is the plain text of one paragraph of a section (no markup, no code
-// blocks) and its 1-based line in the section's file.
+// blocks, no translator's notes) and its 1-based line in the section's file.
+// A heading is a Para too: the terminology rule reads it, the number rules
+// do not.
 type Para struct {
-	Text string
-	Line int
+	Text    string
+	Line    int
+	Heading bool
 }
 
 // ParasFunc returns the paragraphs of a section in a language, in order.
@@ -32,7 +35,7 @@ func Run(s *content.Site, paras ParasFunc, dl *diag.List) {
 	tf := allTexts(s, paras)
 	parity(s, tf, dl)
 	provenance(s, tf, dl)
-	glossary(s, tf, dl)
+	terms(s, tf, dl)
 }
 
 // textFunc returns a section's text in a language, with its numbers read, or
@@ -79,7 +82,8 @@ func original(s *content.Site) (lang.Lang, bool) {
 type text struct {
 	lang  lang.Lang
 	file  string
-	paras []Para
+	paras []Para            // without headings
+	all   []Para            // with headings
 	vals  [][]numbers.Value // numbers written with digits or words
 	evid  [][]numbers.Value // vals and, in CJK style, numerals
 }
@@ -89,7 +93,12 @@ func newText(sec *content.Section, l lang.Lang, paras ParasFunc) *text {
 	if tx == nil || tx.Derived {
 		return nil
 	}
-	t := &text{lang: l, file: tx.File, paras: paras(sec, l)}
+	t := &text{lang: l, file: tx.File, all: paras(sec, l)}
+	for _, p := range t.all {
+		if !p.Heading {
+			t.paras = append(t.paras, p)
+		}
+	}
 	style := l.NumberStyle()
 	for _, p := range t.paras {
 		v := numbers.Extract(p.Text, style)
@@ -463,60 +472,6 @@ func notations(x float64, l lang.Lang) string {
 		return ""
 	}
 	return " (" + strings.Join(forms, " / ") + ")"
-}
-
-// Glossary warns where a section uses a glossary term in the original and
-// its translation lacks the term's rendering.
-func Glossary(s *content.Site, paras ParasFunc, dl *diag.List) {
-	glossary(s, lazyTexts(paras), dl)
-}
-
-func glossary(s *content.Site, newText textFunc, dl *diag.List) {
-	src, ok := original(s)
-	if !ok || len(s.Glossary) == 0 {
-		return
-	}
-	for _, sec := range s.Sections {
-		orig := newText(sec, src)
-		if orig == nil {
-			continue
-		}
-		origNorm := make([]string, len(orig.paras))
-		for i, p := range orig.paras {
-			origNorm[i] = normalize(p.Text)
-		}
-		for _, l := range s.SourceLangs() {
-			if l.Tag == src.Tag {
-				continue
-			}
-			t := newText(sec, l)
-			if t == nil {
-				continue
-			}
-			var whole strings.Builder
-			for _, p := range t.paras {
-				whole.WriteString(strings.ToLower(normalize(p.Text)))
-				whole.WriteByte('\n')
-			}
-			for _, term := range s.Glossary {
-				from, to := normalize(term.Text[src.Tag]), normalize(term.Text[l.Tag])
-				if from == "" || to == "" || strings.Contains(whole.String(), strings.ToLower(to)) {
-					continue
-				}
-				i := slices.IndexFunc(origNorm, func(p string) bool { return strings.Contains(p, from) })
-				if i < 0 {
-					continue
-				}
-				line := 0
-				if len(orig.paras) == len(t.paras) {
-					line = t.paras[i].Line
-				}
-				dl.Warnf(t.file, line,
-					fmt.Sprintf("write %q as in glossary.toml:%d, or change the glossary", to, term.Line),
-					"glossary term %s (%s:%d) is not rendered as %q in this section", from, orig.file, orig.paras[i].Line, to)
-			}
-		}
-	}
 }
 
 // normalize collapses white space and makes typographic quotes plain, so

@@ -41,9 +41,12 @@ type Site struct {
 	Tables    []*dataset.Table
 	Charts    map[string]*dataset.Chart
 	Conv      *lang.Converter
+	// AllowTerms excuses glossary terms in site.toml's texts and cards.
+	AllowTerms []AllowTerm
 
 	tables   map[string]*dataset.Table // Tables by ID, filled by Load
 	original string                    // tag of the language marked original, if any
+	fsys     fs.FS
 }
 
 // Original returns the language the report was published in, against which
@@ -61,6 +64,9 @@ func (s *Site) Original() lang.Lang {
 	}
 	return lang.Lang{}
 }
+
+// AllowTerm excuses one occurrence of a glossary term (see internal/check).
+type AllowTerm = dataset.AllowTerm
 
 // Report is the report's metadata.
 type Report struct {
@@ -127,14 +133,16 @@ type Section struct {
 
 // Text is a section in one language.
 type Text struct {
-	File     string // path relative to the site root
-	Title    string
-	Number   string
-	Summary  string
-	Allow    []Allow
-	Body     []byte // Markdown after the front matter
-	BodyLine int    // lines before the body in the file
-	Derived  bool
+	File    string // path relative to the site root
+	Title   string
+	Number  string
+	Summary string
+	Allow   []Allow
+	// AllowTerms excuses glossary terms this section does not render.
+	AllowTerms []AllowTerm
+	Body       []byte // Markdown after the front matter
+	BodyLine   int    // lines before the body in the file
+	Derived    bool
 }
 
 // Allow excuses a number that legitimately differs between languages.
@@ -154,6 +162,7 @@ type siteFile struct {
 	Report    Report              `toml:"report"`
 	Overview  Overview            `toml:"overview"`
 	Units     map[string]unitFile `toml:"units"`
+	Allow     []AllowTerm         `toml:"allow_terms"`
 }
 
 type langFile struct {
@@ -167,10 +176,11 @@ type langFile struct {
 }
 
 type frontMatter struct {
-	Title   string  `toml:"title"`
-	Number  string  `toml:"number"`
-	Summary string  `toml:"summary"`
-	Allow   []Allow `toml:"allow_numbers"`
+	Title   string      `toml:"title"`
+	Number  string      `toml:"number"`
+	Summary string      `toml:"summary"`
+	Allow   []Allow     `toml:"allow_numbers"`
+	Terms   []AllowTerm `toml:"allow_terms"`
 }
 
 var (
@@ -184,7 +194,7 @@ var (
 // could be read.
 func Load(fsys fs.FS) (*Site, *diag.List) {
 	dl := &diag.List{}
-	s := &Site{Conv: lang.NewConverter(), Units: lang.BuiltinUnits(), Charts: map[string]*dataset.Chart{}}
+	s := &Site{Conv: lang.NewConverter(), Units: lang.BuiltinUnits(), Charts: map[string]*dataset.Chart{}, fsys: fsys}
 	src, ok := readFile(fsys, "site.toml", dl)
 	if !ok {
 		return nil, dl
@@ -196,6 +206,8 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 	}
 	s.Title, s.Subtitle, s.BaseURL, s.Name, s.Version = sf.Title, sf.Subtitle, sf.BaseURL, sf.Name, sf.Version
 	s.Report, s.Overview = sf.Report, sf.Overview
+	s.AllowTerms = sf.Allow
+	dataset.CheckAllowTerms(s.AllowTerms, f, nil, dl)
 	s.loadLanguages(sf, f, dl)
 	if len(s.Languages) == 0 {
 		return nil, dl
@@ -605,7 +617,8 @@ func (s *Site) loadText(fsys fs.FS, name string, dl *diag.List) *Text {
 			Msg:  "control character " + c.Name() + " in the text",
 			Hint: "remove it: control characters are invisible and break pages and downloads"})
 	}
-	return &Text{File: name, Title: m.Title, Number: m.Number, Summary: m.Summary, Allow: m.Allow, Body: body, BodyLine: bodyLine}
+	dataset.CheckAllowTerms(m.Terms, f, nil, dl)
+	return &Text{File: name, Title: m.Title, Number: m.Number, Summary: m.Summary, Allow: m.Allow, AllowTerms: m.Terms, Body: body, BodyLine: bodyLine}
 }
 
 // SplitFrontMatter splits a section file into its TOML front matter and its
@@ -863,6 +876,28 @@ func (s *Site) fill() {
 			}
 		})
 	}
+}
+
+// Locate returns the line and column (1-based, in characters) of the first
+// occurrence of needle in file at or after line, for diagnostics about a
+// phrase inside a text; when the phrase is not found it returns line and 0.
+func (s *Site) Locate(file string, line int, needle string) (int, int) {
+	if s.fsys == nil || needle == "" {
+		return line, 0
+	}
+	b, err := fs.ReadFile(s.fsys, file)
+	if err != nil {
+		return line, 0
+	}
+	for i, l := range strings.Split(string(b), "\n") {
+		if i+1 < line {
+			continue
+		}
+		if j := strings.Index(l, needle); j >= 0 {
+			return i + 1, utf8.RuneCountInString(l[:j]) + 1
+		}
+	}
+	return line, 0
 }
 
 func readFile(fsys fs.FS, name string, dl *diag.List) ([]byte, bool) {

@@ -42,6 +42,32 @@ type Table struct {
 	Lines      Lines
 	// Units are the site's units, for formatting this table's numbers.
 	Units map[string]lang.Unit
+	// AllowTerms excuses glossary terms that an item of the table
+	// legitimately does not render (see internal/check).
+	AllowTerms []AllowTerm
+}
+
+// AllowTerm excuses one occurrence of a glossary term whose rendering a
+// translation legitimately lacks: the term in the original, a phrase of the
+// translated item it concerns, and why.
+type AllowTerm struct {
+	Term   string `toml:"term"`
+	In     string `toml:"in"`
+	Reason string `toml:"reason"`
+	Line   int    `toml:"-"`
+}
+
+// CheckAllowTerms sets each entry's line (key path name[i], in the table or
+// section front matter f) and reports incomplete entries.
+func CheckAllowTerms(as []AllowTerm, f *tomlfile.File, prefix []string, dl *diag.List) {
+	for i := range as {
+		path := append(slices.Clip(prefix), fmt.Sprintf("allow_terms[%d]", i), "term")
+		as[i].Line = f.KeyLine(path...)
+		a := as[i]
+		if strings.TrimSpace(a.Term) == "" || strings.TrimSpace(a.In) == "" || strings.TrimSpace(a.Reason) == "" {
+			dl.Errorf(f.Name, a.Line, `write term = "鄉賢", in = "a phrase of the translation where it is not rendered" and reason = "why"`, "allow_terms entry %d needs a term, an in phrase and a reason", i+1)
+		}
+	}
 }
 
 // Lines locates a table's parts in its file, for diagnostics.
@@ -333,6 +359,7 @@ type fileFormat struct {
 	Columns []Column         `toml:"columns"`
 	Rows    []map[string]any `toml:"rows"`
 	Charts  []Chart          `toml:"charts"`
+	Allow   []AllowTerm      `toml:"allow_terms"`
 }
 
 // IDPattern is the form of table, chart, row and column IDs: safe in file
@@ -357,7 +384,8 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 	if f == nil {
 		return nil
 	}
-	t := &Table{ID: id, File: file, Title: ff.Title, Note: ff.Note, Source: ff.Source.Section, SourcePara: ff.Source.Paragraph, Columns: ff.Columns, Lines: Lines{f}, Units: env.Units}
+	t := &Table{ID: id, File: file, Title: ff.Title, Note: ff.Note, Source: ff.Source.Section, SourcePara: ff.Source.Paragraph, Columns: ff.Columns, Lines: Lines{f}, Units: env.Units, AllowTerms: ff.Allow}
+	CheckAllowTerms(t.AllowTerms, f, nil, dl)
 	if !IDPattern.MatchString(id) {
 		dl.Errorf(file, 1, "rename the file to lower-case letters, digits and hyphens, e.g. fiscal-revenue.toml", "table ID %q is not a safe ID", id)
 	}

@@ -112,9 +112,12 @@ func (b *builder) paras(sec *content.Section, l lang.Lang) []check.Para {
 	if d == nil || d.doc == nil {
 		return nil
 	}
-	out := make([]check.Para, 0, len(d.doc.Paras))
+	out := make([]check.Para, 0, len(d.doc.Paras)+len(d.doc.Headings))
 	for _, p := range d.doc.Paras {
 		out = append(out, check.Para{Text: p.Text, Line: p.Line})
+	}
+	for _, h := range d.doc.Headings {
+		out = append(out, check.Para{Text: h.Text, Line: h.Line, Heading: true})
 	}
 	return out
 }
