@@ -76,6 +76,7 @@ func FuzzParseRender(f *testing.F) {
 		"正文[^1]\n\n[^1]: 註。\n",
 		"| a | b |\n|---|---|\n| <script> | 二 |\n",
 		"<img onerror=alert(1)>\n\n![x](https://e.org/x.png)\n",
+		"a [[tn: gloss]] [[tn: [[tn: x]]]] [[tn:\n]] *[[tn: y*]]\n",
 	} {
 		f.Add([]byte(s))
 	}

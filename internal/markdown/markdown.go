@@ -29,6 +29,10 @@ type Options struct {
 	// sections on one page (the full report) do not share IDs. Use the same
 	// prefix in every language. Default "".
 	IDPrefix string
+
+	// NoteLabel is announced to screen readers before each translator's
+	// note ([[tn: …]]), e.g. "Translator's note: ". Default "": no label.
+	NoteLabel string
 }
 
 // Error is a problem in the Markdown, at a line of the section's file.
@@ -106,6 +110,7 @@ type Doc struct {
 	Blocks   []Ref     // chart and table references in document order
 	Paras    []Para    // in document order
 	Images   []Image   // in document order
+	Notes    []Note    // translator's notes, in document order
 
 	src      []byte
 	root     ast.Node
@@ -142,6 +147,7 @@ func newMarkdown() goldmark.Markdown {
 				extension.WithEscapedSpace(),
 			),
 			sectionExt{},
+			noteExt{},
 		),
 	)
 }
@@ -193,6 +199,7 @@ func Parse(src []byte, opt Options) (d *Doc, errs []Error) {
 	d = &Doc{src: src, root: root, lines: li, Headings: st.headings, Blocks: st.blocks}
 	d.Paras = collectParas(root, src, st)
 	d.Images = collectImages(root, li)
+	d.Notes = collectNotes(root, src, st)
 	sortErrors(st.errs)
 	return d, st.errs
 }

@@ -73,8 +73,8 @@ func isRemote(u []byte) bool {
 }
 
 // plainText returns the text of n without markup: the text of emphasis,
-// links and code spans is kept, code blocks, charts and footnote marks are
-// left out. A line break becomes a space except between CJK characters.
+// links and code spans is kept, code blocks, charts, footnote marks and
+// translator's notes are left out. A line break becomes a space except between CJK characters.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	// sep is what goes before the next text: nothing, a soft line break
@@ -98,7 +98,7 @@ func plainText(n ast.Node, src []byte) string {
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
 		switch n := n.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *blockNode, *east.FootnoteLink, *east.FootnoteBacklink:
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *blockNode, *east.FootnoteLink, *east.FootnoteBacklink, *noteNode:
 			return
 		case *ast.Text:
 			v := n.Segment.Value(src)
