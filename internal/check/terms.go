@@ -111,6 +111,13 @@ func glossaryTerms(s *content.Site, src, l lang.Lang, dl *diag.List) []gterm {
 		byFrom[g.from] = g
 		byTo[canonical(g.to)] = g
 		gs = append(gs, g)
+		for _, f := range t.Forms {
+			if f = normalize(f); f != "" && byFrom[f].from == "" {
+				form := gterm{from: f, to: g.to, line: g.line}
+				byFrom[f] = form
+				gs = append(gs, form)
+			}
+		}
 	}
 	slices.SortStableFunc(gs, func(a, b gterm) int { return len(b.from) - len(a.from) })
 	return gs

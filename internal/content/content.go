@@ -119,9 +119,12 @@ type Card struct {
 // Term is a glossary entry.
 type Term struct {
 	Text lang.Text // the term in each language
-	Kind string
-	Note lang.Text
-	Line int
+	// Forms are other spellings of the term in the original language, such
+	// as an abbreviation (規上 for 規模以上), rendered the same way.
+	Forms []string
+	Kind  string
+	Note  lang.Text
+	Line  int
 }
 
 // Section is one top-level section of the report in every language.
@@ -771,6 +774,15 @@ func (s *Site) loadGlossary(fsys fs.FS, dl *diag.List) {
 			switch k {
 			case "kind":
 				t.Kind, _ = v.(string)
+			case "forms":
+				vs, _ := v.([]any)
+				for _, form := range vs {
+					if str, ok := form.(string); ok && str != "" {
+						t.Forms = append(t.Forms, str)
+						continue
+					}
+					dl.Errorf(name, f.KeyLine(at, "forms"), `write forms = ["規上"]`, "term %d: forms must be a list of strings", i+1)
+				}
 			case "note":
 				if err := t.Note.UnmarshalTOML(v); err != nil {
 					dl.Errorf(name, f.KeyLine(at, "note"), `write note = { en = "…" }`, "term %d note: %v", i+1, err)
