@@ -1,7 +1,7 @@
 // Package check applies the editorial rules to a loaded site: a translation
 // states the same numbers as its original, every figure of a data table is
 // stated by the section it names as its source, and glossary terms keep their
-// official renderings.
+// one rendering in every item a reader sees.
 //
 // The original is the first hand-written language that writes numbers in
 // Chinese style (萬, 億), or the first hand-written language when none does.
@@ -32,11 +32,15 @@
 // in a yuan column needs 25764萬元 or 2.5764億元 in the text. Signs are ignored:
 // a text writes a fall in words (下降5%).
 //
-// # Glossary
+// # Terminology
 //
-// A glossary term whose original form occurs in a section should occur in
-// the section's translation in its glossary rendering (case-insensitive).
-// A miss is a warning: the text may rightly use a short form.
+// Item by item (a paragraph or heading paired by position, a title, a
+// summary, a table's title, note, label or text cell, a chart's title or
+// axis name, an overview card), a glossary term in the original must have
+// its rendering in the translation; the rules for variants and the
+// allow_terms excuses are in internal/content's documentation. The glossary
+// itself may not give one term two renderings, nor two terms one rendering.
+// Both are errors, reported with both places.
 //
 // # Messages
 //
@@ -47,5 +51,6 @@
 //	en/01-achievements.md:14: number 257600000 (257.6 million) is not in zh-Hant/01-achievements.md:12
 //	en/01-achievements.md:7: warning: allow_numbers value "14" excuses nothing
 //	data/fiscal.toml:31: value 257650000 (25,765萬 / 2.5765億) not found in section 01-achievements (zh-Hant)
-//	en/02-practices.md:9: warning: glossary term 常泰街道 (zh-Hant/02-practices.md:9) is not rendered as "Changtai Subdistrict" in this section
+//	en/02-practices.md:9:1: glossary term 常泰街道 (zh-Hant/02-practices.md:9:12) is not rendered as "Changtai Subdistrict"
+//	glossary.toml:62:1: rendering "project" is used for two terms: 項目 here and 工程 at glossary.toml:58:1
 package check

@@ -118,6 +118,45 @@
 // (h-1, h-1-2, …), so a sub-section has the same anchor in every language; an
 // explicit {#id} attribute overrides it. Raw HTML is escaped.
 //
+// A translator's gloss, which is not the report's words, is written
+// [[tn: text]] on one line. It is shown in square brackets in a lighter style,
+// announced to screen readers as a translator's note, listed on the About
+// page, and never read by the number and terminology checks.
+//
+//	Working "5+2" [[tn: five weekdays plus the weekend]] for 10 months
+//
+// # Glossary and terminology
+//
+//	# content/glossary.toml
+//	[[terms]]
+//	zh-Hant = "規模以上"              # the term in the original
+//	en = "above designated size"     # its one rendering in each hand-written language
+//	forms = ["規上"]                  # optional: other spellings in the original
+//	kind = "term"                     # place | organisation | term | programme | slogan | enterprise
+//	note = { zh-Hant = "…", en = "…" } # optional, shown on the About page
+//
+// Wherever a term occurs in the original of an item a reader sees (a
+// paragraph, a heading, a section title or summary, a table's title, note,
+// column label or text cell, a chart's title or axis names, a card's label),
+// its rendering must occur in the translation of the same item. A rendering
+// matches in any letter case, without a leading article (the, a, an) and with
+// its last word in the singular or the regular plural (key project, key
+// projects; local worthy, local worthies); it must stand as whole words.
+// Nothing else varies: "aged under 35" is not "aged 35 or under". A term
+// inside a longer term at the same place counts as the longer one only. Two
+// renderings of one term, or one rendering (in the sense above) of two terms,
+// are errors in the glossary. A miss is an error unless excused where it
+// stands, in the section's front matter or at the top of the table file (for
+// site.toml's titles and cards, at the top of site.toml):
+//
+//	[[allow_terms]]
+//	term = "規上"                     # the glossary term
+//	in = "Industry"                  # a phrase of the translated item it concerns
+//	reason = "the chart's short category label; the row's item names the threshold"
+//
+// An entry excuses each item whose translation contains the in phrase; one
+// that excuses nothing is reported.
+//
 // # Data tables
 //
 //	# content/data/fiscal.toml — the file name is the table ID

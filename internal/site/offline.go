@@ -104,6 +104,7 @@ func (b *builder) aboutPages() error {
 		for i, l := range b.site.Languages {
 			p := b.newPage(l, "about", aboutPage, b.ui.get("about", l))
 			p.Crumbs = append(p.Crumbs, link{Text: p.Title})
+			p.Notes = b.aboutNotes(l)
 			out, err := b.tmpl.exec("about", aboutData{pageData: p, SaveSize: byteSize(packs[i].Bytes), SaveAllSize: byteSize(all.Bytes)}, 0)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.Path, err)

@@ -55,8 +55,15 @@ type pageData struct {
 	Other      lang.Lang
 	Serve      bool
 	HasCharts  bool
+	Notes      []noteView // translator's notes (About)
 
 	size int // a guess at the page's length, for its buffer
+}
+
+// noteView is a translator's note listed on the About page, with a link to
+// the part of the section where it stands.
+type noteView struct {
+	Section, Href, Text string
 }
 
 type alternate struct {
@@ -694,6 +701,26 @@ func (b *builder) dataPage(l lang.Lang) error {
 		p.Tables = append(p.Tables, tv)
 	}
 	return b.emit("data", p)
+}
+
+// aboutNotes lists the translator's notes of the sections in l, for the
+// About page.
+func (b *builder) aboutNotes(l lang.Lang) []noteView {
+	var out []noteView
+	for _, sec := range b.site.Sections {
+		d := b.doc(sec, l)
+		if d == nil || d.doc == nil {
+			continue
+		}
+		for _, n := range d.doc.Notes {
+			href := sec.Slug + ".html"
+			if n.Heading != "" {
+				href += "#" + n.Heading
+			}
+			out = append(out, noteView{Section: b.sectionTitle(sec, l), Href: href, Text: n.Text})
+		}
+	}
+	return out
 }
 
 // rootPage lets the reader choose a language; it works without JavaScript.

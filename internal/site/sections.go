@@ -50,7 +50,7 @@ func (b *builder) parse() {
 	}
 	par.Do(b.opt.Workers, len(jobs), func(i int) {
 		j := jobs[i]
-		j.doc, j.errs = markdown.Parse(j.t.Body, markdown.Options{LineOffset: j.t.BodyLine})
+		j.doc, j.errs = markdown.Parse(j.t.Body, markdown.Options{LineOffset: j.t.BodyLine, NoteLabel: b.ui.get("tn_label", j.l)})
 		if b.prepare {
 			// Render now, while the tree is at hand, and let it go: the
 			// trees of a long report take many times the memory of its text.
