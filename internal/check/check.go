@@ -36,6 +36,7 @@ func Run(s *content.Site, paras ParasFunc, dl *diag.List) {
 	parity(s, tf, dl)
 	provenance(s, tf, dl)
 	terms(s, tf, dl)
+	punctuation(s, tf, dl)
 }
 
 // textFunc returns a section's text in a language, with its numbers read, or

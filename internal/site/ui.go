@@ -3,7 +3,10 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 
+	"reportsite/internal/check"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/tomlfile"
@@ -28,13 +31,21 @@ func loadUI(tfs fs.FS, langs []lang.Lang, conv func(from, to, s string) string, 
 		return nil
 	}
 	out := ui{}
-	for k, t := range raw {
+	var quotes check.QuoteStyle
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		t := raw[k]
 		for _, l := range langs {
 			if l.Derived() {
 				continue
 			}
 			if !t.Has(l.Tag) && !t.Has(lang.Any) {
 				dl.Errorf(name, f.KeyLine(k), fmt.Sprintf("add %s = \"…\" under %s, or override templates/i18n.toml in the site", l.Tag, k), "interface string %q has no %s text", k, l.Tag)
+			}
+			// Interface strings follow the punctuation rules of the
+			// content: a page shows them beside its text.
+			str := t.In(l)
+			for _, p := range append(check.Punctuation(str, l), quotes.Check(str, l, fmt.Sprintf("%s:%d", name, f.KeyLine(k)))...) {
+				dl.Add(diag.Diag{File: name, Line: f.KeyLine(k), Msg: fmt.Sprintf("interface string %s: %s", k, p.Msg), Hint: p.Hint})
 			}
 		}
 		t.Fill(langs, conv)
