@@ -31,6 +31,9 @@ func isCJKPunct(r rune) bool {
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
+func isOpenQuote(r rune) bool  { return r == '“' || r == '‘' || r == '"' }
+func isCloseQuote(r rune) bool { return r == '”' || r == '’' || r == '"' }
+
 // neighbours returns the runes before and after s[i:i+size], skipping
 // spaces, or 0.
 func neighbours(s string, i, size int) (before, after rune) {
@@ -59,8 +62,8 @@ func Punctuation(text string, l lang.Lang) []PunctProblem {
 		size := utf8.RuneLen(r)
 		switch {
 		case !cjk && isCJKPunct(r):
-			if b, a := neighbours(text, i, size); isHan(b) || isHan(a) || isCJKPunct(b) && isHan(a) {
-				continue // Chinese quoted in the translation
+			if b, a := neighbours(text, i, size); isHan(b) || isHan(a) || isCJKPunct(b) && isHan(a) || isOpenQuote(b) && isCloseQuote(a) {
+				continue // Chinese, or the mark itself, quoted in the translation
 			}
 			out = append(out, PunctProblem{Off: i, Mark: string(r),
 				Msg:  fmt.Sprintf("full-width %q in %s text", string(r), l.Tag),

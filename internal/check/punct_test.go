@@ -22,6 +22,7 @@ func TestPunctuation(t *testing.T) {
 		{"It writes 品質名城·文明新風 and (一期、二期) as quoted.", en, ""},
 		{"the slogan “品質名城”.", en, ""},
 		{"the slogan “品質名城”。", en, "。"},
+		{"the final “。” of a heading", en, ""},
 		{"下載: CSV", zh, ":"},
 		{"主要經濟指標 (2021年1–11月)", zh, "()"},
 		{"36748人 ,第三劑", zh, ","},

@@ -91,7 +91,24 @@ type Source struct {
 	Seed       string    `toml:"seed"`
 	// Corrections is the seed's manual correction recipe (internal/seed).
 	Corrections string `toml:"corrections"`
+	// Kind says what URL is: the publisher's site, the page where the
+	// report was found, or the report itself (SourceKinds).
+	Kind string `toml:"kind"`
+	// Captured is the date the seed was captured, when known.
+	Captured    string `toml:"-"`
+	RawCaptured any    `toml:"captured"`
+	// Editorial lists the conventions applied in deriving the sections
+	// from the cleaned seed (EditorialConventions), shown among the errata.
+	Editorial []string `toml:"editorial"`
 }
+
+// SourceKinds are the kinds of source address, [report.source] kind.
+var SourceKinds = []string{"site", "listing", "report"}
+
+// EditorialConventions are the conventions [report.source] editorial may
+// name: the final 。 of a heading dropped, run-in headings split into bold
+// leads of their paragraphs.
+var EditorialConventions = []string{"heading-stops", "run-in-headings"}
 
 // Erratum is one correction made to the source text.
 type Erratum struct {
@@ -420,6 +437,28 @@ func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
 	}
 	if len(s.Report.Date) > 10 {
 		s.Report.Date = s.Report.Date[:10]
+	}
+	src := &s.Report.Source
+	if src.Kind != "" && !slices.Contains(SourceKinds, src.Kind) {
+		dl.Errorf("site.toml", f.KeyLine("report", "source", "kind"), "use one of: "+strings.Join(SourceKinds, ", "), "source kind %q is unknown", src.Kind)
+	}
+	switch d := src.RawCaptured.(type) {
+	case nil:
+	case string:
+		src.Captured = d
+	default:
+		src.Captured = fmt.Sprint(d)
+	}
+	if src.Captured != "" && !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`).MatchString(src.Captured) {
+		dl.Errorf("site.toml", f.KeyLine("report", "source", "captured"), "write captured = 2021-12-10 (a TOML date)", "source capture date %q is not a date", src.Captured)
+	}
+	if len(src.Captured) > 10 {
+		src.Captured = src.Captured[:10]
+	}
+	for _, c := range src.Editorial {
+		if !slices.Contains(EditorialConventions, c) {
+			dl.Errorf("site.toml", f.KeyLine("report", "source", "editorial"), "use: "+strings.Join(EditorialConventions, ", "), "editorial convention %q is unknown", c)
+		}
 	}
 	for _, tag := range s.Report.Unofficial {
 		if !slices.ContainsFunc(s.Languages, func(l lang.Lang) bool { return l.Tag == tag }) {

@@ -105,6 +105,8 @@ func (b *builder) aboutPages() error {
 			p := b.newPage(l, "about", aboutPage, b.ui.get("about", l))
 			p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 			p.Notes = b.aboutNotes(l)
+			p.Errata = b.errataViews(l)
+			p.GlossHead, p.Gloss = b.glossary(l)
 			out, err := b.tmpl.exec("about", aboutData{pageData: p, SaveSize: byteSize(packs[i].Bytes), SaveAllSize: byteSize(all.Bytes)}, 0)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.Path, err)

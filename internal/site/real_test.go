@@ -90,7 +90,7 @@ func TestRealSiteDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := build(t, Options{Content: os.DirFS("../../content"), Templates: templates.FS, Static: static.FS, Charts: charts, Workers: 1}).Out
+	b := build(t, Options{Content: os.DirFS("../../content"), Templates: templates.FS, Static: static.FS, Charts: charts, Workers: 1, Root: os.DirFS("../..")}).Out
 	for _, p := range a.Paths() {
 		if !bytes.Equal(a[p], b[p]) {
 			t.Errorf("%s differs between two builds", p)

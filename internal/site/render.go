@@ -56,6 +56,9 @@ type pageData struct {
 	Serve      bool
 	HasCharts  bool
 	Notes      []noteView // translator's notes (About)
+	Errata     []erratumView
+	GlossHead  []glossHead
+	Gloss      []glossRow
 
 	size int // a guess at the page's length, for its buffer
 }
@@ -146,6 +149,16 @@ func (p *pageData) T(key string) (string, error) {
 		return "", fmt.Errorf("unknown interface string %q: add it to templates/i18n.toml", key)
 	}
 	return p.b.ui.get(key, p.Lang), nil
+}
+
+// SourceLabel names the source address for what it is, by site.toml's
+// [report.source] kind: the publisher's site, the page where the report was
+// found, or the report itself.
+func (p *pageData) SourceLabel() string {
+	if k := p.Site.Report.Source.Kind; k != "" {
+		return p.b.ui.get("source_kind_"+k, p.Lang)
+	}
+	return p.b.ui.get("original_page", p.Lang)
 }
 
 // Text returns a bilingual text in the page's language.
