@@ -584,3 +584,64 @@ func TestServiceWorker(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedLinks follows figures of data tables and key-figure cards to the
+// sentence that states them, with JavaScript off, over http and file://, on
+// every kind of page that shows them: the paragraph is the :target and is
+// highlighted.
+func TestStatedLinks(t *testing.T) {
+	needBrowser(t)
+	tb := newTab(t)
+	if err := tb.setup(phone, false, "light"); err != nil {
+		t.Fatal(err)
+	}
+	const linksScript = `Array.from(document.querySelectorAll('a.stated, .card-link')).map(a => a.href).filter(h => h.includes('#')).slice(0, 4)`
+	const targetScript = `(() => { const t = document.querySelector(':target');
+	  return {id: t ? t.id : '', bg: t ? getComputedStyle(t).backgroundColor : ''}; })()`
+	type target struct{ ID, Bg string }
+	var checked int
+	for _, o := range origins() {
+		for _, p := range pages(t) {
+			base := path.Base(p)
+			if !strings.Contains(p, "/") || !(base == "index.html" || base == "data.html" || base == "report.html" || base == "achievements.html" || strings.HasPrefix(base, "changtai-")) {
+				continue
+			}
+			t.Run(o.name+"/"+p, func(t *testing.T) {
+				if err := tb.open(o.base, p); err != nil {
+					t.Fatal(err)
+				}
+				links, err := eval[[]string](tb, linksScript, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(links) == 0 {
+					t.Fatalf("no figure links to the sentences that state them")
+				}
+				for _, h := range links {
+					if err := tb.open("", h); err != nil {
+						t.Fatalf("%s: %v", h, err)
+					}
+					got, err := eval[target](tb, targetScript, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					_, frag, _ := strings.Cut(h, "#")
+					want, _, _ := strings.Cut(frag, ":~:")
+					if got.ID != want {
+						t.Errorf("%s: :target is %q, want %q", h, got.ID, want)
+					}
+					if got.Bg == "" || got.Bg == "rgba(0, 0, 0, 0)" || got.Bg == "transparent" {
+						t.Errorf("%s: the stating paragraph is not highlighted (background %q)", h, got.Bg)
+					}
+					checked++
+					for _, e := range tb.take() {
+						t.Errorf("%s: %s", h, e)
+					}
+				}
+			})
+		}
+	}
+	if checked == 0 {
+		t.Error("followed no figure link")
+	}
+}

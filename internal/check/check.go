@@ -450,6 +450,29 @@ func writtenDecimals(text string) (int, bool) {
 
 func unsign(s string) string { return strings.TrimRight(s, "%％ ") }
 
+// StatedAs returns x as text writes it ("25764萬", "257.64 million",
+// "39.2%") and the words just before it (four characters of Chinese, two
+// words otherwise), which tell that place from others; "" when text does
+// not state x.
+func StatedAs(text string, l lang.Lang, x float64) (before, figure string) {
+	x = math.Abs(x)
+	for _, v := range figures(numbers.Extract(text, l.NumberStyle())) {
+		if !numbers.Equal(v.V, x) {
+			continue
+		}
+		head := text[:v.Offset]
+		if l.NumberStyle() == lang.StyleCJK {
+			rs := []rune(strings.TrimSpace(head))
+			before = string(rs[max(0, len(rs)-4):])
+		} else {
+			ws := strings.Fields(head)
+			before = strings.Join(ws[max(0, len(ws)-2):], " ")
+		}
+		return before, v.Text
+	}
+	return "", ""
+}
+
 // notations returns how a text in l may write a large x, to search for it:
 // " (25,764萬 / 2.5764億)", " (257.64 million)".
 func notations(x float64, l lang.Lang) string {

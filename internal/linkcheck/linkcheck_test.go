@@ -30,6 +30,8 @@ var checkTests = []struct {
 	}, nil},
 	{"missing file", map[string]string{"index.html": `<a href="nope.html">x</a>`}, []string{`nope.html does not exist`}},
 	{"missing anchor", map[string]string{"index.html": `<a href="#nope">x</a>`}, []string{`no id "nope"`}},
+	{"text fragment", map[string]string{"index.html": `<p id="p-1">25764萬元</p><a href="#p-1:~:text=25764%E8%90%AC">x</a><a href="index.html#:~:text=x">y</a>`}, nil},
+	{"text fragment, missing anchor", map[string]string{"index.html": `<a href="#p-2:~:text=x">x</a>`}, []string{`no id "p-2"`}},
 	{"directory link", map[string]string{"index.html": `<a href="en/">x</a>`}, []string{`points at a directory`}},
 	{"root relative", map[string]string{"index.html": `<a href="/en/index.html">x</a>`}, []string{`root-relative`}},
 	{"remote script", map[string]string{"index.html": `<script src="https://cdn.example/x.js"></script>`}, []string{`loads from another host`}},

@@ -207,7 +207,8 @@ func refScan(p string, data []byte) refPageScan {
 					return
 				}
 			}
-			sc.refs = append(sc.refs, oldRef{page: p, target: target, frag: u.Fragment, raw: v})
+			frag, _, _ := strings.Cut(u.Fragment, ":~:") // a text fragment's directive is the browser's
+			sc.refs = append(sc.refs, oldRef{page: p, target: target, frag: frag, raw: v})
 		}
 		switch t.Data {
 		case "a", "area":

@@ -492,6 +492,9 @@ func (s *scanner) check(elem string, attr string, v []byte, load bool) {
 		s.problem("<%s %s=%q> is root-relative: it breaks under a sub-path and from file://", elem, attr, raw)
 		return
 	}
+	// A fragment directive (#p-3:~:text=…, a text fragment) is for the
+	// browser; the id before it is what must exist.
+	frag, _, _ = strings.Cut(frag, ":~:")
 	if p == "" && frag == "" {
 		return // the page itself, which exists
 	}

@@ -54,6 +54,7 @@ type figureData struct {
 	Desc         string
 	Table        template.HTML
 	CSV, JSON    string
+	Stated       []link // the paragraphs stating the chart's figures
 	T            func(string) string
 }
 
@@ -83,6 +84,14 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 		CSV:      rel(pagePath, csvPath(c.Table, l)),
 		JSON:     rel(pagePath, jsonPath(c.Table)),
 		T:        func(k string) string { return b.ui.get(k, l) },
+	}
+	fd.Stated = b.chartStatements(c, l, pagePath)
+	if len(fd.Stated) > 0 && len(r.SVG) > 0 {
+		var names []string
+		for _, s := range fd.Stated {
+			names = append(names, s.Text)
+		}
+		fd.SVG = template.HTML(describe(r.SVG, b.ui.get("stated_in", l)+strings.Join(names, b.ui.get("list_sep", l)))) // trusted: our SVG with escaped text added
 	}
 	if len(r.Option) > 0 {
 		// The option sits in a <script type="application/json"> island;
@@ -180,6 +189,9 @@ func writeRow(b *strings.Builder, cells []cellView) {
 				b.WriteString(` <a href="` + htmlText.Replace(m.Href) + `">` + htmlText.Replace(m.Text) + `</a>`)
 			}
 			b.WriteString(`</td>`)
+		case c.Num && c.Href != "":
+			// The figure leads to the sentence that states it.
+			b.WriteString(`<td class="num"><a class="stated" href="` + htmlText.Replace(c.Href) + `">` + text + `</a></td>`)
 		case c.Href != "":
 			b.WriteString(`<td><a href="` + htmlText.Replace(c.Href) + `">` + text + `</a></td>`)
 		case c.Num:
@@ -262,6 +274,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			case cell.HasNum:
 				cv.Text = lang.FormatDec(cell.Num, cell.Decimals(), b.site.Units[c.Unit], l)
 				cv.Num = true
+				cv.Href = b.statedHref(cellKey{t.ID, r.ID, c.Key}, l, pagePath)
 			case c.Type == dataset.TypeNumber:
 				cv.Text = "–"
 				cv.Num = true

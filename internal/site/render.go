@@ -128,6 +128,7 @@ func (v sectionView) Body() (template.HTML, error) {
 
 type card struct {
 	Label, Value, Detail, DetailLabel, Href string
+	Stated                                  bool // Href leads to the sentence stating the figure
 }
 
 type tableView struct {
@@ -418,6 +419,7 @@ func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath stri
 	if err != nil {
 		return nil, err
 	}
+	b.markFigures(sec, l, chunks)
 	return &renderEntry{chunks: chunks}, nil
 }
 
@@ -682,6 +684,9 @@ func (b *builder) overviewPage(l lang.Lang) error {
 		}
 		if sec := b.sectionByID(t.SourceOf(r, c.Column).Section); sec != nil {
 			cd.Href = sec.Slug + ".html"
+		}
+		if h := b.statedHref(cellKey{c.Table, c.Row, c.Column}, l, p.Path); h != "" {
+			cd.Href, cd.Stated = h, true
 		}
 		p.Cards = append(p.Cards, cd)
 	}

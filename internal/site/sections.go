@@ -98,8 +98,11 @@ func (b *builder) check() {
 		check.Run(b.site, b.paras, b.dl)
 		check.Seed(b.site, b.opt.Content, b.opt.Root, b.dl)
 	}
+	if b.dl.Errors() == 0 {
+		b.findStatements()
+	}
 	if b.prepare {
-		// Only the checks read the paragraphs' plain text.
+		// Only the checks and findStatements read the paragraphs' plain text.
 		for _, d := range b.docs {
 			d.doc.Paras = nil
 		}

@@ -214,6 +214,7 @@ type builder struct {
 	tables   map[tableKey]*tableEntry
 	sections map[string]*content.Section
 	images   map[string]imageSource // by output path: the images sections show
+	stated   map[cellKey]statement  // where each figure of a table is stated
 }
 
 type docKey struct{ section, lang string }
