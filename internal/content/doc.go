@@ -52,13 +52,24 @@
 //	[report.source]
 //	title      = { zh-Hant = "…", en = "…" }
 //	url        = "http://…"                 # an ordinary hyperlink, never loaded
+//	kind       = "site"                     # what url is: site (the publisher's site), listing
+//	                                        # (the page where the report was found) or report
+//	captured   = 2021-12-10                 # optional: when the seed was captured
 //	breadcrumb = { zh-Hant = "首頁 > 政務公開 > …", en = "Home > … " }
 //	seed       = "seeds/000_ae5a67abe9d05b6a.txt"   # relative to the site root, inside it; check compares every sentence
 //	corrections = "seeds/corrections.toml"        # the seed's manual corrections (optional; inside the site too)
-//	[[report.errata]]                         # corrections made to the source text
+//	editorial  = ["heading-stops", "run-in-headings"]  # conventions of deriving the sections
+//	[[report.errata]]                         # without a seed: corrections made to the source text
 //	original = "品質名城?現代都市"
 //	corrected = "品質名城·現代都市"
 //	reason = { zh-Hant = "…", en = "…" }
+//
+//
+// With a seed and its corrections, the About page's errata are generated from
+// the recipe (internal/seed): each general rule once, with how often it
+// applied and its first instance as captured, then each correction with the
+// captured text verbatim and its reason, then the editorial conventions
+// named. [[report.errata]] is for a report without a seed.
 //
 //	[overview]
 //	charts = ["growth-rates", "vaccination-60plus"]   # chart IDs shown on the overview
@@ -156,6 +167,26 @@
 //
 // An entry excuses each item whose translation contains the in phrase; one
 // that excuses nothing is reported.
+//
+// # Punctuation
+//
+// In every item a reader sees, and in the interface strings of
+// templates/i18n.toml: no CJK punctuation (，。：「」…) in a language that
+// writes Western numbers, unless it stands beside a Chinese character or in
+// quotation marks (quoting Chinese); no ASCII , ; : ! ? ( ) beside a Chinese
+// character in a language that writes Chinese numbers; and one quotation
+// style per language (“…”, "…" or 「…」), the first one used. Verbatim
+// quotations of the seed are shown in <samp> and are not checked; the built
+// pages are checked the same way by the tests.
+//
+// # Figures and their sentences
+//
+// Every number cell of a data table and every overview card links to the
+// figure in the paragraph of its source section that states it (the one the
+// provenance check finds), on that section's page: the figure is marked
+// <span class="fig" id="p-N-fK"> and, reached this way, highlighted with its
+// paragraph (CSS :target, no script). A chart lists, and its text alternative
+// names, the paragraphs that state its figures.
 //
 // # Data tables
 //
