@@ -195,11 +195,14 @@ func items(s *content.Site, src, l lang.Lang, newText textFunc, excuse func(stri
 			for _, f := range []struct {
 				key string
 				t   lang.Text
-			}{{"title", c.Title}, {"subtitle", c.Subtitle}, {"x_name", c.XName}, {"y_name", c.YName}, {"source", c.Source}} {
+			}{{"title", c.Title}, {"headline", c.Headline}, {"subtitle", c.Subtitle}, {"x_name", c.XName}, {"y_name", c.YName}, {"source", c.Source}} {
 				pair(t.File, t.Lines.Key(at, f.key), f.t, allow)
 			}
 			if c.Target != nil {
 				pair(t.File, t.Lines.Key(at, "target"), c.Target.Label, allow)
+			}
+			if c.Partial != nil {
+				pair(t.File, t.Lines.Key(at, "partial"), c.Partial.Label, allow)
 			}
 		}
 	}

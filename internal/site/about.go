@@ -139,13 +139,10 @@ func quotes(s string, l lang.Lang) string {
 	return b.String()
 }
 
-// originalLang returns the first hand-written language.
+// originalLang returns the language the report was published in.
 func (b *builder) originalLang() (lang.Lang, bool) {
-	src := b.site.SourceLangs()
-	if len(src) == 0 {
-		return lang.Lang{}, false
-	}
-	return src[0], true
+	l := b.site.Original()
+	return l, l.Tag != ""
 }
 
 // glossary returns the About page's glossary in l: a column per

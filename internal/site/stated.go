@@ -41,12 +41,6 @@ type markKey struct {
 // reads the paragraphs' plain text, so it runs before the build drops it.
 func (b *builder) findStatements() {
 	orig, ok := b.originalLang()
-	for _, l := range b.site.SourceLangs() {
-		if l.NumberStyle() == lang.StyleCJK {
-			orig, ok = l, true
-			break
-		}
-	}
 	if !ok {
 		return
 	}
