@@ -177,9 +177,9 @@ func within(parent, p string) bool {
 //     syncfs: the whole file system at once, far cheaper than an fsync per
 //     file for thousands of files);
 //  3. exchange the new tree and dir in one atomic step (renameat2 with
-//     RENAME_EXCHANGE on Linux; where there is none, dir is first renamed
-//     aside, leaving a moment without an output), or rename the tree to dir
-//     when there was none;
+//     RENAME_EXCHANGE on Linux, renamex_np with RENAME_SWAP on macOS; where
+//     there is none, dir is first renamed aside, leaving a moment without
+//     an output), or rename the tree to dir when there was none;
 //  4. flush the parent folder, so the exchange itself survives a crash;
 //  5. remove the old tree, now at the temporary name.
 //

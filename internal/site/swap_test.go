@@ -366,3 +366,22 @@ func symlink(t *testing.T, target, name string) {
 		t.Fatal(err)
 	}
 }
+
+// TestExchange checks both ways of swapping two folders: the system's
+// atomic exchange and the three renames used where there is none.
+func TestExchange(t *testing.T) {
+	for name, swap := range map[string]func(a, b string) error{"exchange": exchange, "renameExchange": renameExchange} {
+		t.Run(name, func(t *testing.T) {
+			p := t.TempDir()
+			put(t, p+"/a/x", "new")
+			put(t, p+"/b/x", "old")
+			if err := swap(p+"/a", p+"/b"); err != nil {
+				t.Fatal(err)
+			}
+			got := readTree(t, p)
+			if got["a/x"] != "old" || got["b/x"] != "new" || len(got) != 2 {
+				t.Errorf("after the swap: %v", got)
+			}
+		})
+	}
+}
