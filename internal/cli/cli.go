@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -289,9 +290,21 @@ func printDiags(w io.Writer, dir string, ds []diag.Diag) {
 	for _, d := range ds {
 		if d.File != "" && inContent(dir, d.File) {
 			d.File = filepath.ToSlash(filepath.Join(dir, "content", filepath.FromSlash(d.File)))
+		} else if d.File != "" && inSite(dir, d.File) {
+			d.File = filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(d.File)))
 		}
 		fmt.Fprintln(w, d.String())
 	}
+}
+
+// inSite reports whether file is a file of the site's own static/ or
+// templates/ (a link included), as the build names them.
+func inSite(dir, file string) bool {
+	if !strings.HasPrefix(file, "static/") && !strings.HasPrefix(file, "templates/") {
+		return false
+	}
+	_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(file)))
+	return err == nil
 }
 
 // inContent reports whether file, or the folder it belongs in, is part of
