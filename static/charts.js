@@ -32,12 +32,11 @@
       return m.getAttribute('fill') !== 'none' && d.values[s] && d.values[s][i];
     });
     if (!marks.length) return;
-    // Left to right, then top to bottom, the order a reader scans.
-    var at = marks.map(function (m) { var r = m.getBoundingClientRect(); return [r.left, r.top]; });
-    var order = marks.map(function (m, k) { return k; }).sort(function (a, b) {
-      return (at[a][0] - at[b][0]) || (at[a][1] - at[b][1]);
-    });
-    marks = order.map(function (k) { return marks[k]; });
+    // In the table's order, row by row, then series by series: the order
+    // the chart draws its categories. Reading the data attributes needs no
+    // layout, so setting up costs the page nothing while it loads.
+    var key = function (m) { return [+m.getAttribute('data-i'), +m.getAttribute('data-s')]; };
+    marks.sort(function (a, b) { var x = key(a), y = key(b); return (x[0] - y[0]) || (x[1] - y[1]); });
     var tip = el('div', 'chart-tip');
     tip.setAttribute('role', 'status');
     tip.hidden = true;
@@ -98,9 +97,23 @@
     }
     var api = { hide: hide, box: box };
 
+    // nearest returns the visible mark within a finger's width of a tap,
+    // so that a thin bar (a small value) can be tapped too.
+    function nearest(x, y) {
+      var best = -1, dist = 24;
+      marks.forEach(function (m, k) {
+        if (!visible(m)) return;
+        var r = m.getBoundingClientRect();
+        var dx = Math.max(r.left - x, 0, x - r.right), dy = Math.max(r.top - y, 0, y - r.bottom);
+        var dd = Math.sqrt(dx * dx + dy * dy);
+        if (dd < dist) { dist = dd; best = k; }
+      });
+      return best;
+    }
     svg.addEventListener('click', function (e) {
       var k = marks.indexOf(e.target.closest('[data-t="chart"]'));
-      if (k >= 0 && visible(marks[k])) { show(k); e.stopPropagation(); }
+      if (k < 0 || !visible(marks[k])) k = nearest(e.clientX, e.clientY);
+      if (k >= 0) { show(k); e.stopPropagation(); }
     });
     svg.addEventListener('pointerover', function (e) {
       if (e.pointerType !== 'mouse') return;

@@ -351,6 +351,13 @@ func TestChartTips(t *testing.T) {
       if (!hit) { out.push(id + ': mark ' + m.dataset.s + '/' + m.dataset.i + ' cannot be tapped: covered everywhere'); continue; }
       document.elementFromPoint(hit[0], hit[1]).dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: hit[0], clientY: hit[1]}));
       check('tap', m);
+      // A thin mark (a small value) answers a tap beside it too.
+      if (r.width * r.height < 200) {
+        box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+        const x = r.left + r.width / 2, y = r.top - 12;
+        document.elementFromPoint(x, y).dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}));
+        check('tap beside a thin mark', m);
+      }
     }
     // Keyboard: focus, arrows through every mark, Escape.
     box.focus();
