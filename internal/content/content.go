@@ -119,8 +119,11 @@ type Erratum struct {
 
 // Overview says what the overview page shows.
 type Overview struct {
-	Charts []string `toml:"charts"`
-	Cards  []Card   `toml:"cards"`
+	// ChartsTitle heads the overview's charts; empty means the interface's
+	// generic heading.
+	ChartsTitle lang.Text `toml:"charts_title"`
+	Charts      []string  `toml:"charts"`
+	Cards       []Card    `toml:"cards"`
 }
 
 // Card is a key figure on the overview.
@@ -843,6 +846,7 @@ func (s *Site) loadGlossary(fsys fs.FS, dl *diag.List) {
 }
 
 func (s *Site) checkOverview(f *tomlfile.File, dl *diag.List) {
+	s.checkText(s.Overview.ChartsTitle, "charts_title", "site.toml", f.KeyLine("overview", "charts_title"), false, dl)
 	for _, id := range s.Overview.Charts {
 		if _, ok := s.Charts[id]; !ok {
 			hint := "defined: " + strings.Join(s.ChartIDs(), ", ")
@@ -896,6 +900,7 @@ func (s *Site) fill() {
 	for _, c := range s.Overview.Cards {
 		c.Label.Fill(s.Languages, conv)
 	}
+	s.Overview.ChartsTitle.Fill(s.Languages, conv)
 	for _, u := range s.Units {
 		u.Words.Fill(s.Languages, conv)
 	}

@@ -72,6 +72,7 @@
 // named. [[report.errata]] is for a report without a seed.
 //
 //	[overview]
+//	charts_title = { zh-Hant = "…", en = "…" }         # optional heading of the overview's charts
 //	charts = ["growth-rates", "vaccination-60plus"]   # chart IDs shown on the overview
 //	[[overview.cards]]                                # key figures
 //	table  = "fiscal"                                 # data table ID

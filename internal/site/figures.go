@@ -8,6 +8,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
@@ -264,7 +266,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			}
 		}
 	}
-	var body strings.Builder
+	var grid [][]cellView
 	for _, r := range rows {
 		var cells []cellView
 		for i, c := range t.Columns {
@@ -303,6 +305,37 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			}
 		}
 		cells = append(cells, src)
+		grid = append(grid, cells)
+	}
+	// A unit every figure of a column repeats moves to the column's head:
+	// "Amount (CNY)" over 257.64 million, not CNY on every line, so narrow
+	// tables fit a phone.
+	for i := range td.Columns {
+		if !td.Columns[i].Num {
+			continue
+		}
+		var texts []string
+		for _, cells := range grid {
+			if s := cells[i].Text; s != "–" {
+				texts = append(texts, s)
+			}
+		}
+		pre, suf := commonUnit(texts)
+		if pre == "" && suf == "" {
+			continue
+		}
+		for _, cells := range grid {
+			if s := cells[i].Text; s != "–" {
+				cells[i].Text = strings.TrimSuffix(strings.TrimPrefix(s, pre), suf)
+			}
+		}
+		unit := strings.Join(strings.Fields(pre+suf), " ")
+		if !strings.Contains(strings.ToLower(td.Columns[i].Label), strings.ToLower(unit)) {
+			td.Columns[i].Label += strings.Replace(td.T("unit_in_header"), "{}", unit, 1)
+		}
+	}
+	var body strings.Builder
+	for _, cells := range grid {
 		writeRow(&body, cells)
 	}
 	td.Body = template.HTML(body.String())
@@ -318,4 +351,50 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 	head.WriteString(`<th scope="col">` + htmlText.Replace(td.T("source")) + "</th></tr>")
 	td.Head = template.HTML(head.String())
 	return b.tmpl.exec("table", td, 0)
+}
+
+// commonUnit returns the unit words that every one of texts, figures
+// formatted with their unit, starts or ends with: a prefix up to a space
+// ("CNY "), or a suffix from a space (" people") or after the last digit
+// ("元" of 95.82億元 and 25,764萬元). Signs, percent and scale words that
+// differ stay with the figures; a unit holds no digit.
+func commonUnit(texts []string) (prefix, suffix string) {
+	if len(texts) == 0 {
+		return "", ""
+	}
+	pre, suf := texts[0], texts[0]
+	for _, s := range texts[1:] {
+		for !strings.HasPrefix(s, pre) {
+			_, size := utf8.DecodeLastRuneInString(pre)
+			pre = pre[:len(pre)-size]
+		}
+		for !strings.HasSuffix(s, suf) {
+			_, size := utf8.DecodeRuneInString(suf)
+			suf = suf[size:]
+		}
+	}
+	if i := strings.IndexByte(pre, ' '); i > 0 && !strings.ContainsAny(pre[:i], "0123456789.,-–+") {
+		prefix = pre[:i+1]
+	}
+	// The suffix must not reach into a figure: start it after its last
+	// digit, and at a space if it has one.
+	if i := strings.LastIndexAny(suf, "0123456789"); i >= 0 {
+		suf = suf[i+1:]
+	}
+	if i := strings.IndexByte(suf, ' '); i >= 0 {
+		suf = suf[i:]
+	} else if strings.ContainsAny(suf, "%.,-–") || !unicode.Is(unicode.Han, firstRune(suf)) {
+		suf = "" // a percent sign or a word glued to the figure in Latin text stays
+	}
+	for _, s := range texts {
+		if len(prefix)+len(suf) >= len(s) {
+			return "", "" // nothing would be left of a figure
+		}
+	}
+	return prefix, suf
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
