@@ -327,6 +327,7 @@ func (b *builder) singlePage(l lang.Lang) error {
 	if err != nil {
 		return err
 	}
+	css = append(bytes.Clone(css), b.printTitleCSS()...)
 	css = bytes.ReplaceAll(css, []byte("</"), []byte(`<\/`))
 	out, err := b.tmpl.exec("single", singleData{pageData: p, CSS: template.CSS(css), CSP: cspMarker}, bodySize(secs)+len(css))
 	if err != nil {

@@ -87,3 +87,20 @@ func TestCommonUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestCSSString checks that a title quoted into the print style sheet cannot
+// end its string, its rule or a <style> element it is inlined into.
+func TestCSSString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Changtai: 2021", `"Changtai: 2021"`},
+		{"常泰街道", `"常泰街道"`},
+		{`a"b\c`, `"a\22 b\5c c"`},
+		{"</style><script>", `"\3c /style\3e \3c script\3e "`},
+		{"a\nb}", `"a\a b}"`},
+	}
+	for _, tt := range tests {
+		if got := cssString(tt.in); got != tt.want {
+			t.Errorf("cssString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
