@@ -77,7 +77,7 @@ func TestBuildDeterministic(t *testing.T) {
 func TestDerivedLanguage(t *testing.T) {
 	res := build(t, miniOptions(t))
 	page := string(res.Out["zh-hans/economy.html"])
-	for _, want := range []string{`<html lang="zh-Hans">`, "经济发展", "主要指标", "95.82亿元"} {
+	for _, want := range []string{`<html lang="zh-Hans">`, "经济发展", "主要指标", "95.82", "元）"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("zh-hans/economy.html lacks %q", want)
 		}
