@@ -81,4 +81,31 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+	// The search box in use.
+	for lang, q := range map[string]string{"en": "vaccinated", "zh-hant": "疫苗接種"} {
+		for _, vp := range []viewport{phone, desktop} {
+			name := lang + "-search-" + vp.name + ".png"
+			if err := tb.setup(vp, true, "light"); err != nil {
+				t.Fatal(err)
+			}
+			if err := tb.open(base, lang+"/index.html"); err != nil {
+				t.Fatal(err)
+			}
+			if r, err := runSearch(tb, q); err != nil || r.Err != "" {
+				t.Fatalf("%s: %v %s", name, err, r.Err)
+			}
+			ctx, cancel := context.WithTimeout(tb.ctx, time.Minute)
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			cancel()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(*screenshotDir, name), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range tb.take() {
+				t.Errorf("%s: %s", name, e)
+			}
+		}
+	}
 }

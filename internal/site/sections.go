@@ -102,7 +102,9 @@ func (b *builder) check() {
 		b.findStatements()
 	}
 	if b.prepare {
-		// Only the checks and findStatements read the paragraphs' plain text.
+		// Only the checks, findStatements and the search index read the
+		// paragraphs' plain text.
+		b.keepSearchParas()
 		for _, d := range b.docs {
 			d.doc.Paras = nil
 		}

@@ -31,6 +31,7 @@ import (
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/linkcheck"
+	"reportsite/internal/markdown"
 )
 
 // Options configure a build. The zero value of each field means its default.
@@ -215,6 +216,9 @@ type builder struct {
 	sections map[string]*content.Section
 	images   map[string]imageSource // by output path: the images sections show
 	stated   map[cellKey]statement  // where each figure of a table is stated
+	// searchParas are the documents' paragraphs, kept for the search
+	// index after the checks, which drop them from the documents.
+	searchParas map[docKey][]markdown.Para
 }
 
 type docKey struct{ section, lang string }
