@@ -80,12 +80,14 @@
     }
     if (j < rs.length && isWordChar(rs[j]) && !scaleAt(rs, j)) return null;
     var v = parseFloat(digits), factor = 1, k = j;
+    if (!isFinite(v)) return null;
     while (k < rs.length && rs[k] === 32) k++;
     var sc = scaleAt(rs, k);
     if (sc) { factor = sc[1]; j = sc[0]; }
     var unit = factor;
     for (var d = 0; d < decimals; d++) unit /= 10;
     v *= factor;
+    if (!isFinite(v)) return null;
     return [j, v - unit / 2, v + unit / 2];
   }
 

@@ -223,6 +223,9 @@ func number(rs []rune, i int) (int, Range, bool) {
 		unit /= 10
 	}
 	v *= factor
+	if math.IsInf(v, 0) {
+		return i, Range{}, false
+	}
 	half := unit / 2
 	return j, Range{Lo: v - half, Hi: v + half}, true
 }

@@ -1,0 +1,89 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestSearchIndex checks that every passage of the search index, and its
+// counterpart in the paired language, links to an anchor that exists.
+func TestSearchIndex(t *testing.T) {
+	res := build(t, miniOptions(t))
+	heads := map[string]map[string]any{}
+	for _, prefix := range []string{"zh-hant", "zh-hans", "en"} {
+		data, ok := res.Out["search/"+prefix+".js"]
+		if !ok {
+			t.Fatalf("no search/%s.js", prefix)
+		}
+		var head map[string]any
+		decodeScript(t, prefix, data, &head)
+		heads[prefix] = head
+	}
+	if heads["zh-hant"]["pair"] != "en" || heads["en"]["pair"] != "zh-hant" || heads["zh-hans"]["corpus"] != "zh-hant" {
+		t.Errorf("pairs and corpora: %v", heads)
+	}
+	for prefix := range heads {
+		n := 0
+		for p, data := range res.Out {
+			if !strings.HasPrefix(p, "search/"+prefix+"-d") {
+				continue
+			}
+			var docs [][]any
+			decodeScript(t, strings.TrimSuffix(strings.TrimPrefix(p, "search/"), ".js"), data, &docs)
+			for _, d := range docs {
+				n++
+				href, pair := d[0].(string), d[4].(string)
+				checkAnchor(t, res.Out, prefix, href)
+				if pair != "" {
+					checkAnchor(t, res.Out, heads[prefix]["pair"].(string), pair)
+				}
+			}
+		}
+		if n < 10 || float64(n) != heads[prefix]["count"].(float64) {
+			t.Errorf("%s: %d passages, head says %v", prefix, n, heads[prefix]["count"])
+		}
+	}
+	for _, p := range []string{"en/economy.html", "zh-hant/index.html"} {
+		page := string(res.Out[p])
+		if !strings.Contains(page, `<div class="site-search" role="search" hidden`) || !strings.Contains(page, `static/search.js" defer>`) {
+			t.Errorf("%s has no hidden search box or no search script", p)
+		}
+	}
+	for _, p := range []string{"index.html", "404.html", "en/mini-en.html", "zh-hant/mini-zh-hant.html"} {
+		page, ok := res.Out[p]
+		if !ok {
+			t.Errorf("no %s", p)
+		}
+		if bytes.Contains(page, []byte(`class="site-search"`)) || bytes.Contains(page, []byte("search.js")) {
+			t.Errorf("%s has the search box or its script", p)
+		}
+	}
+}
+
+func decodeScript(t *testing.T, name string, data []byte, v any) {
+	t.Helper()
+	prefix := []byte(`reportsiteSearch("` + name + `",`)
+	if !bytes.HasPrefix(data, prefix) || !bytes.HasSuffix(data, []byte(");\n")) {
+		t.Fatalf("search/%s.js: not a reportsiteSearch call: %.80s", name, data)
+	}
+	if err := json.Unmarshal(data[len(prefix):len(data)-3], v); err != nil {
+		t.Fatalf("search/%s.js: %v", name, err)
+	}
+}
+
+// checkAnchor reports href (page#id, from the folder of language prefix)
+// unless the page exists and has the id.
+func checkAnchor(t *testing.T, out Output, prefix, href string) {
+	t.Helper()
+	page, id, _ := strings.Cut(href, "#")
+	data, ok := out[prefix+"/"+page]
+	if !ok {
+		t.Errorf("%s/%s: no such page", prefix, href)
+		return
+	}
+	if id != "" && !bytes.Contains(data, []byte(` id="`+id+`"`)) {
+		t.Errorf("%s/%s: no element with that id", prefix, href)
+	}
+}
