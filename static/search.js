@@ -144,7 +144,7 @@
   var input = box.querySelector('input'), status = box.querySelector('[role=status]');
   var results = box.querySelector('.search-results');
   var base = box.getAttribute('data-search'), me = box.getAttribute('data-lang');
-  var LIMIT = 20, MAXTOK = 4, waiting = {}, seq = 0;
+  var LIMIT = 20, LIMIT_OTHER = 10, MAXTOK = 4, waiting = {}, seq = 0;
   box.hidden = false;
 
   // load runs cb once every named index file has run (or failed to load).
@@ -348,12 +348,12 @@
         results.appendChild(hd);
         list.lang = h.tag;
       }
-      var items = f.docs.map(function (doc) {
+      var items = f.docs.slice(0, k > 0 ? LIMIT_OTHER : LIMIT).map(function (doc) {
         var d = docOf(f.lang, doc);
         return d ? item(f.lang, d, ms, k > 0) : null;
       }).filter(Boolean);
       items.sort(function (a, b) { return (b.exact ? 1 : 0) - (a.exact ? 1 : 0); });
-      items.slice(0, LIMIT).forEach(function (it) { list.appendChild(it.li); });
+      items.forEach(function (it) { list.appendChild(it.li); });
       results.appendChild(list);
     });
     status.textContent = total ? say('found', total) : say('none', 0);
@@ -373,8 +373,8 @@
       load(names, function () {
         if (my !== seq) return;
         var found = ls.map(function (l) { return { lang: l, docs: match(l, nq) }; }), groups = [];
-        found.forEach(function (f) {
-          f.docs.slice(0, LIMIT * 2).forEach(function (doc) {
+        found.forEach(function (f, k) {
+          f.docs.slice(0, k > 0 ? LIMIT_OTHER : LIMIT).forEach(function (doc) {
             var n = f.lang + '-d' + groupOf(store[f.lang], doc);
             if (groups.indexOf(n) < 0) groups.push(n);
           });

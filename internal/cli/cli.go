@@ -145,17 +145,21 @@ func parse(fs *flag.FlagSet, args []string) int {
 
 // buildFlags are the flags of every command that renders the site.
 type buildFlags struct {
-	cache   string
-	workers int
+	cache    string
+	workers  int
+	noSearch bool
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cache, "cache", "", "chart cache folder (default <src>/.cache/charts; \"off\" to disable)")
 	fs.IntVar(&f.workers, "j", 0, "pages rendered at once (default: one per CPU)")
+	fs.BoolVar(&f.noSearch, "no-search", false, "write no search index and no search box")
 }
 
 func (f *buildFlags) options(dir string) (site.Options, error) {
-	return options(dir, cacheDir(dir, f.cache), f.workers)
+	opt, err := options(dir, cacheDir(dir, f.cache), f.workers)
+	opt.NoSearch = f.noSearch
+	return opt, err
 }
 
 // build loads, checks and renders the site in dir for command cmd, printing

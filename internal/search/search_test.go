@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
@@ -68,94 +69,28 @@ func sameQuery(a, b Query) bool {
 }
 
 // index is a built index read back, for searching it as search.js does.
-type index struct {
-	files map[string]any
-}
+type index struct{ r *Reader }
 
 func readIndex(t testing.TB, files []File) index {
 	t.Helper()
-	ix := index{files: map[string]any{}}
+	fsys := fstest.MapFS{}
 	for _, f := range files {
-		name := strings.TrimSuffix(strings.TrimPrefix(f.Path, Dir), ".js")
-		prefix := "reportsiteSearch(" + mustJSON(name) + ","
-		if !bytes.HasPrefix(f.Data, []byte(prefix)) || !bytes.HasSuffix(f.Data, []byte(");\n")) {
-			t.Fatalf("%s is not a reportsiteSearch call: %.60s", f.Path, f.Data)
-		}
-		var v any
-		if err := json.Unmarshal(f.Data[len(prefix):len(f.Data)-3], &v); err != nil {
-			t.Fatalf("%s: %v", f.Path, err)
-		}
-		ix.files[name] = v
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
 	}
-	return ix
+	return index{NewReader(fsys)}
 }
 
-func mustJSON(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
-}
-
-// search returns the passages of language l that match q, by their Href,
-// as search.js finds them when it looks up every token.
+// search returns the passages of language l that match q, by their Href.
 func (ix index) search(t testing.TB, l, q string) []string {
 	t.Helper()
-	head := ix.files[l].(map[string]any)
-	corpus := head["corpus"].(string)
-	shards := int(head["shards"].(float64))
-	nq := Normalize(q)
-	var sets [][]int
-	undelta := func(l []any) []int {
-		var out []int
-		v := 0
-		for _, d := range l {
-			v += int(d.(float64))
-			out = append(out, v)
-		}
-		return out
+	res, err := ix.r.Search(l, q)
+	if err != nil {
+		t.Fatalf("Search(%s, %q): %v", l, q, err)
 	}
-	for _, tok := range append(slices.Clone(nq.Grams), nq.Words...) {
-		shard := ix.files[fmt.Sprintf("%s-t%d", corpus, shardOf(tok, shards))].(map[string]any)
-		l, ok := shard[tok].([]any)
-		if !ok {
-			return nil
-		}
-		sets = append(sets, undelta(l))
+	if len(res) == 0 || res[0].Count != len(res[0].Hrefs) && len(res[0].Hrefs) < Shown {
+		t.Fatalf("Search(%s, %q) = %+v", l, q, res)
 	}
-	for _, r := range nq.Nums {
-		var docs []int
-		for k, b := range head["bands"].([]any) {
-			band := b.([]any)
-			if int(band[1].(float64)) < magnitude(r.Lo) || int(band[0].(float64)) > magnitude(r.Hi) {
-				continue
-			}
-			s := ix.files[fmt.Sprintf("%s-n%d", corpus, k)].(map[string]any)
-			for i, v := range s["v"].([]any) {
-				if x := v.(float64); x >= r.Lo && x <= r.Hi {
-					docs = append(docs, undelta(s["d"].([]any)[i].([]any))...)
-				}
-			}
-		}
-		slices.Sort(docs)
-		sets = append(sets, slices.Compact(docs))
-	}
-	if len(sets) == 0 {
-		return nil
-	}
-	found := sets[0]
-	for _, s := range sets[1:] {
-		found = slices.DeleteFunc(found, func(d int) bool { return !slices.Contains(s, d) })
-	}
-	var out []string
-	groups := head["groups"].([]any)
-	for _, d := range found {
-		g := 0
-		for g+1 < len(groups) && int(groups[g+1].(float64)) <= d {
-			g++
-		}
-		grp := ix.files[fmt.Sprintf("%s-d%d", l, g)].([]any)
-		out = append(out, grp[d-int(groups[g].(float64))].([]any)[0].(string))
-	}
-	return out
+	return res[0].Hrefs
 }
 
 func testCorpus() Corpus {
@@ -223,7 +158,10 @@ func TestBuild(t *testing.T) {
 			t.Errorf("search(%s, %q) = %v, want %v", tt.lang, tt.q, got, tt.want)
 		}
 	}
-	head := ix.files["zh-hant"].(map[string]any)
+	var head map[string]any
+	if err := json.Unmarshal(bytes.TrimSuffix(bytes.TrimPrefix(files[3].Data, []byte(`reportsiteSearch("zh-hant",`)), []byte(");\n")), &head); err != nil {
+		t.Fatal(err)
+	}
 	if head["pair"] != "en" || head["tag"] != "zh-Hant" || len(head["sections"].([]any)) != 2 {
 		t.Errorf("head = %v", head)
 	}
@@ -246,12 +184,22 @@ func TestBuildShards(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := readIndex(t, files)
-	head := ix.files["x"].(map[string]any)
-	if s := head["shards"].(float64); s < 4 {
-		t.Errorf("%v token shards for %d passages of 4 KiB shards, want several", s, len(docs))
+	h, err := ix.r.head("x")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if g := len(head["groups"].([]any)); g < 4 {
-		t.Errorf("%d passage groups, want several", g)
+	if h.shards < 4 {
+		t.Errorf("%v token shards for %d passages of 4 KiB shards, want several", h.shards, len(docs))
+	}
+	if len(h.groups) < 4 {
+		t.Errorf("%d passage groups, want several", len(h.groups))
+	}
+	// A one-token query loads the head, one token shard and the passage
+	// group of its one result.
+	ix.r.Loaded = map[string]int{}
+	ix.search(t, "x", "word7")
+	if n := ix.r.Names(); len(n) != 2 || !strings.HasPrefix(n[0], "x-d") || !strings.HasPrefix(n[1], "x-t") {
+		t.Errorf("a one-word query loaded %v, want a passage group and a token shard", n)
 	}
 	for _, i := range []int{0, 1, 199, 399} {
 		want := []string{fmt.Sprintf("s%d.html#p-1", i)}

@@ -239,7 +239,7 @@ func (p *pageData) ErrataIntro() string {
 // Searchable reports whether the page carries the search box: every page
 // of a language folder.
 func (p *pageData) Searchable() bool {
-	return p.Kind != "root" && p.Kind != "404" && p.Kind != "single"
+	return !p.b.opt.NoSearch && p.Kind != "root" && p.Kind != "404" && p.Kind != "single"
 }
 
 func (p *pageData) official(l lang.Lang) bool {
@@ -284,7 +284,10 @@ func (b *builder) render(ctx context.Context) error {
 			job{l.Prefix + "/" + dataPage, func() error { return b.dataPage(l) }},
 		)
 	}
-	rest = append(rest, job{"search", b.searchIndex}, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage})
+	if !b.opt.NoSearch {
+		rest = append(rest, job{"search", b.searchIndex})
+	}
+	rest = append(rest, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage})
 	for _, l := range b.site.Languages {
 		rest = append(rest,
 			job{l.Prefix + "/" + overviewPage, func() error { return b.overviewPage(l) }},

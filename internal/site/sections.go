@@ -104,7 +104,9 @@ func (b *builder) check() {
 	if b.prepare {
 		// Only the checks, findStatements and the search index read the
 		// paragraphs' plain text.
-		b.keepSearchParas()
+		if !b.opt.NoSearch {
+			b.keepSearchParas()
+		}
 		for _, d := range b.docs {
 			d.doc.Paras = nil
 		}

@@ -57,6 +57,8 @@ type Options struct {
 	// Source is the site folder on disk, which BuildTo refuses to write
 	// over or into; "" means not known (not checked).
 	Source string
+	// NoSearch leaves out the search index and the search box.
+	NoSearch bool
 }
 
 // ChartFunc renders chart c for language l: the SVG (trusted markup), the
