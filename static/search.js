@@ -318,7 +318,7 @@
     a.appendChild(where);
     a.appendChild(snip);
     li.appendChild(a);
-    var pairHref = other ? d[4] : (d[4] ? '../' + h.pair + '/' + d[4] : '');
+    var pairHref = h.pair ? (other ? '' : '../' + h.pair + '/') + (d[4] || d[0]) : '';
     var pairLang = other ? store[me] : store[h.pair];
     if (pairHref && pairLang) {
       var p = document.createElement('a');

@@ -7,6 +7,9 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"reportsite/internal/numbers"
 )
@@ -15,7 +18,7 @@ import (
 // table's row, a chart's title, a glossary entry.
 type Doc struct {
 	Href    string    // from the language's folder: "economy.html#p-3"
-	Pair    string    // its counterpart from the paired language's folder; "" for none
+	Pair    string    // its counterpart from the paired language's folder (written "" when it is Href)
 	Section int       // index in Lang.Sections; -1 for none (data page, glossary)
 	Heading string    // what the passage sits under: a heading, a table's title; may be ""
 	Text    string    // what the reader sees, and what is indexed
@@ -58,14 +61,156 @@ type File struct {
 // Dir is where the index files go, from the site root.
 const Dir = "search/"
 
-// posting lists, by token or by value, of document numbers.
-type postings map[string][]int
+// indexer collects the passages of each token. A Chinese token is a key
+// of its characters (first<<21 | second, or first<<21 alone), a word the
+// wordBit and its number: far fewer allocations than a string per token.
+type indexer struct {
+	posts map[uint64][]int32
+	words map[string]uint64 // as written → key
+	stems map[string]uint64 // stemmed → key
+	names []string          // stemmed, by number
+	buf   []byte
+}
 
-func (p postings) add(tok string, doc int) {
-	l := p[tok]
+const wordBit = 1 << 63
+
+func newIndexer() *indexer {
+	return &indexer{posts: make(map[uint64][]int32, 1<<12), words: map[string]uint64{}, stems: map[string]uint64{}}
+}
+
+func (x *indexer) add(k uint64, doc int32) {
+	l := x.posts[k]
 	if len(l) == 0 || l[len(l)-1] != doc {
-		p[tok] = append(l, doc)
+		x.posts[k] = append(l, doc)
 	}
+}
+
+// doc adds the tokens of text (as tokens reads them) to passage doc.
+func (x *indexer) doc(text string, doc int32) {
+	x.buf = x.buf[:0]
+	letter := false
+	flush := func() {
+		if len(x.buf) > 0 && letter {
+			k, ok := x.words[string(x.buf)]
+			if !ok {
+				w := word([]rune(string(x.buf)))
+				if k, ok = x.stems[w]; !ok { // else the same stem from another spelling
+					k = wordBit | uint64(len(x.names))
+					x.names = append(x.names, w)
+					x.stems[w] = k
+				}
+				x.words[string(x.buf)] = k
+			}
+			x.add(k, doc)
+		}
+		x.buf, letter = x.buf[:0], false
+	}
+	var prev rune
+	for _, r := range text {
+		r = fold(r)
+		switch {
+		case isHan(r):
+			flush()
+			x.add(uint64(r)<<21, doc)
+			if prev != 0 {
+				x.add(uint64(prev)<<21|uint64(r), doc)
+			}
+			prev = r
+			continue
+		case isWordChar(r):
+			x.buf = utf8.AppendRune(x.buf, r)
+			letter = letter || !isDigit(r)
+		default:
+			flush()
+		}
+		prev = 0
+	}
+	flush()
+}
+
+// alt adds the tokens of alt, the passage of text in another script. When
+// the two differ only in Chinese characters, position for position (as
+// OpenCC's conversions mostly do), only the tokens around a character that
+// differs are new; otherwise alt is read whole.
+func (x *indexer) alt(text, alt string, doc int32) {
+	if text == alt {
+		return
+	}
+	a, b := []rune(text), []rune(alt)
+	if len(a) != len(b) {
+		x.doc(alt, doc)
+		return
+	}
+	for i := range a {
+		if a[i] != b[i] && (!isHan(fold(a[i])) || !isHan(fold(b[i]))) {
+			x.doc(alt, doc)
+			return
+		}
+	}
+	for i := range b {
+		r := fold(b[i])
+		if !isHan(r) {
+			continue
+		}
+		if a[i] != b[i] {
+			x.add(uint64(r)<<21, doc)
+		}
+		if i > 0 && (a[i] != b[i] || a[i-1] != b[i-1]) {
+			if p := fold(b[i-1]); isHan(p) {
+				x.add(uint64(p)<<21|uint64(r), doc)
+			}
+		}
+	}
+}
+
+// name returns the token a key stands for.
+func (x *indexer) name(k uint64) string {
+	if k&wordBit != 0 {
+		return x.names[k&^wordBit]
+	}
+	a, b := rune(k>>21), rune(k&(1<<21-1))
+	if b == 0 {
+		return string(a)
+	}
+	return string([]rune{a, b})
+}
+
+type tokenPosts struct {
+	tok  string
+	docs []int32
+}
+
+// tokenScript writes a token shard, tokens in order, each with its
+// passages as differences: {"經濟":[3,1,4],…}. Tokens are Chinese
+// characters and word characters, which JSON needs no escape for.
+func tokenScript(name string, p []tokenPosts) []byte {
+	slices.SortFunc(p, func(a, b tokenPosts) int { return strings.Compare(a.tok, b.tok) })
+	n := 32
+	for _, t := range p {
+		n += len(t.tok) + 6 + 4*len(t.docs)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, "reportsiteSearch("...)
+	b = strconv.AppendQuote(b, name)
+	b = append(b, ",{"...)
+	for i, t := range p {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, t.tok...)
+		b = append(b, `":[`...)
+		prev := int32(0)
+		for j, d := range t.docs {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(d-prev), 10)
+			prev = d
+		}
+		b = append(b, ']')
+	}
+	return append(b, "});\n"...)
 }
 
 // Build returns the index files of a corpus: the token and number shards it
@@ -86,15 +231,17 @@ func Build(c Corpus, opt Options) ([]File, error) {
 			return nil, fmt.Errorf("search: %s has %d passages, %s %d", l.Prefix, len(l.Docs), c.Langs[0].Prefix, n)
 		}
 	}
-	toks := postings{}
+	ix := newIndexer()
 	type valueDoc struct {
 		v   float64
 		doc int
 	}
 	var vals []valueDoc
 	for i := range n {
-		for _, l := range c.Langs {
-			tokens(l.Docs[i].Text, func(t string) { toks.add(t, i) })
+		first := c.Langs[0].Docs[i].Text
+		ix.doc(first, int32(i))
+		for _, l := range c.Langs[1:] {
+			ix.alt(first, l.Docs[i].Text, int32(i))
 		}
 		// The numbers of the first language: the others state the same.
 		d := c.Langs[0].Docs[i]
@@ -110,27 +257,23 @@ func Build(c Corpus, opt Options) ([]File, error) {
 
 	// Token shards: as many as keep each near ShardBytes, a power of two.
 	size := 0
-	for t, l := range toks {
-		size += len(t)*3 + 4 + 3*len(l)
+	for _, l := range ix.posts {
+		size += 12 + 3*len(l)
 	}
 	shards := 1
 	for size/shards > opt.ShardBytes && shards < 1<<12 {
 		shards *= 2
 	}
-	parts := make([]map[string][]int, shards)
-	for i := range parts {
-		parts[i] = map[string][]int{}
-	}
-	for t, l := range toks {
-		parts[shardOf(t, shards)][t] = delta(l)
+	parts := make([][]tokenPosts, shards)
+	for k, l := range ix.posts {
+		tok := ix.name(k)
+		p := &parts[shardOf(tok, shards)]
+		*p = append(*p, tokenPosts{tok, l})
 	}
 	var files []File
 	for k, p := range parts {
-		data, err := script(fmt.Sprintf("%s-t%d", c.Name, k), p)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{fmt.Sprintf("%s%s-t%d.js", Dir, c.Name, k), data})
+		name := fmt.Sprintf("%s-t%d", c.Name, k)
+		files = append(files, File{Dir + name + ".js", tokenScript(name, p)})
 	}
 
 	// Number shards by magnitude: values in order, each with its passages.
@@ -220,7 +363,11 @@ func Build(c Corpus, opt Options) ([]File, error) {
 			if len(group) == 0 {
 				starts = append(starts, i)
 			}
-			group = append(group, []any{d.Href, d.Section, d.Heading, d.Text, d.Pair})
+			pair := d.Pair
+			if pair == d.Href {
+				pair = "" // the usual case: the same page and anchor
+			}
+			group = append(group, []any{d.Href, d.Section, d.Heading, d.Text, pair})
 			gsize += len(d.Href) + len(d.Heading) + len(d.Text) + len(d.Pair) + 16
 			if gsize > opt.ShardBytes/2 {
 				if err := flush(); err != nil {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // The text rules below are written twice, here and in static/search.js,
@@ -245,41 +244,6 @@ func scaleAt(rs []rune, i int) (int, float64, bool) {
 		return end, s.factor, true
 	}
 	return i, 0, false
-}
-
-// tokens returns the index tokens of a passage: every character and every
-// pair of adjacent characters of each Chinese run, every word. Numbers are
-// indexed from numbers.Extract, as the checks read them.
-func tokens(text string, add func(string)) {
-	var run []rune
-	flushWord := func() {
-		if len(run) > 0 && hasLetter(run) {
-			add(word(run))
-		}
-		run = run[:0]
-	}
-	var prev rune // the previous Chinese character, or 0
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		r = fold(r)
-		switch {
-		case isHan(r):
-			flushWord()
-			add(string(r))
-			if prev != 0 {
-				add(string([]rune{prev, r}))
-			}
-			prev = r
-			continue
-		case isWordChar(r):
-			run = append(run, r)
-		default:
-			flushWord()
-		}
-		prev = 0
-	}
-	flushWord()
 }
 
 // shardOf returns the shard of a token among n (a power of two): FNV-1a

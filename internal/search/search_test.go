@@ -299,3 +299,93 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// tokens is the obvious reading of the index tokens of a passage, which
+// the indexer must agree with (FuzzIndexer): every character and every
+// pair of adjacent characters of each Chinese run, every word. Numbers are
+// indexed from numbers.Extract, as the checks read them.
+func tokens(text string, add func(string)) {
+	var run []rune
+	flushWord := func() {
+		if len(run) > 0 && hasLetter(run) {
+			add(word(run))
+		}
+		run = run[:0]
+	}
+	var prev rune // the previous Chinese character, or 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		r = fold(r)
+		switch {
+		case isHan(r):
+			flushWord()
+			add(string(r))
+			if prev != 0 {
+				add(string([]rune{prev, r}))
+			}
+			prev = r
+			continue
+		case isWordChar(r):
+			run = append(run, r)
+		default:
+			flushWord()
+		}
+		prev = 0
+	}
+	flushWord()
+}
+
+
+// FuzzIndexer checks that the indexer gives a passage the tokens that
+// tokens reads, and that a query made of a passage's text finds it.
+func FuzzIndexer(f *testing.F) {
+	for _, s := range []string{"一般公共預算總收入25764萬元", "Vaccinated rates COVID-19 5G", "經濟 發展，ＡＢＣ", "a\xffb中"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		want := map[string]bool{}
+		tokens(text, func(s string) { want[s] = true })
+		x := newIndexer()
+		x.doc(text, 0)
+		got := map[string]bool{}
+		for k := range x.posts {
+			got[x.name(k)] = true
+		}
+		if !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Errorf("indexer(%q) = %v, tokens = %v", text, got, want)
+		}
+		if !utf8.ValidString(text) {
+			return
+		}
+		nq := Normalize(text)
+		for _, tok := range append(slices.Clone(nq.Grams), nq.Words...) {
+			if !got[tok] {
+				t.Errorf("query %q looks up %q, which its own text is not indexed under (%v)", text, tok, got)
+			}
+		}
+	})
+}
+
+// FuzzIndexerAlt checks that a passage and its text in another script get
+// the tokens of both, the shortcut for characters that differ included.
+func FuzzIndexerAlt(f *testing.F) {
+	f.Add("一般公共預算總收入25764萬元，疫苗接種", "一般公共预算总收入25764万元，疫苗接种")
+	f.Add("經濟 ab", "经济 ab")
+	f.Add("經濟", "经济发展")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		want := map[string]bool{}
+		tokens(a, func(s string) { want[s] = true })
+		tokens(b, func(s string) { want[s] = true })
+		x := newIndexer()
+		x.doc(a, 0)
+		x.alt(a, b, 0)
+		got := map[string]bool{}
+		for k := range x.posts {
+			got[x.name(k)] = true
+		}
+		if !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Errorf("indexer(%q, %q) = %v, tokens = %v", a, b, got, want)
+		}
+	})
+}

@@ -36,9 +36,10 @@ func TestSearchIndex(t *testing.T) {
 				n++
 				href, pair := d[0].(string), d[4].(string)
 				checkAnchor(t, res.Out, prefix, href)
-				if pair != "" {
-					checkAnchor(t, res.Out, heads[prefix]["pair"].(string), pair)
+				if pair == "" {
+					pair = href
 				}
+				checkAnchor(t, res.Out, heads[prefix]["pair"].(string), pair)
 			}
 		}
 		if n < 10 || float64(n) != heads[prefix]["count"].(float64) {
