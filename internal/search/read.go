@@ -268,4 +268,3 @@ func (r *Reader) Names() []string {
 	slices.Sort(out)
 	return out
 }
-

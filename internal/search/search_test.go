@@ -336,7 +336,6 @@ func tokens(text string, add func(string)) {
 	flushWord()
 }
 
-
 // FuzzIndexer checks that the indexer gives a passage the tokens that
 // tokens reads, and that a query made of a passage's text finds it.
 func FuzzIndexer(f *testing.F) {
