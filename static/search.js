@@ -128,6 +128,10 @@
     Array.from(tok).forEach(function (ch) { h = Math.imul((h ^ ch.codePointAt(0)) >>> 0, 16777619) >>> 0; });
     return h & (n - 1);
   }
+  function oneHan(t) {
+    var cs = Array.from(t);
+    return cs.length === 1 && isHan(cs[0].codePointAt(0));
+  }
   function magnitude(v) {
     if (v < 1) return 0;
     if (v >= 1e21) return 21;
@@ -201,7 +205,10 @@
   function need(l, nq) {
     var h = store[l], names = [];
     if (!h) return names;
-    tokensOf(nq).forEach(function (t) { names.push(h.corpus + '-t' + shardOf(t, h.shards)); });
+    tokensOf(nq).forEach(function (t) {
+      if (!h.unigrams && oneHan(t)) for (var k = 0; k < h.shards; k++) names.push(h.corpus + '-t' + k);
+      else names.push(h.corpus + '-t' + shardOf(t, h.shards));
+    });
     nq.nums.forEach(function (r) {
       h.bands.forEach(function (b, k) { if (b[1] >= magnitude(r[0]) && b[0] <= magnitude(r[1])) names.push(h.corpus + '-n' + k); });
     });
@@ -224,6 +231,22 @@
     if (!h) return [];
     var toks = tokensOf(nq);
     for (var i = 0; i < toks.length; i++) {
+      if (!h.unigrams && oneHan(toks[i])) {
+        // The pairs that hold the character, and the character where it
+        // stands alone: a small index has no list of its own for it.
+        var docs = {};
+        for (var k = 0; k < h.shards; k++) {
+          var sh = store[h.corpus + '-t' + k];
+          if (!sh) continue;
+          for (var key in sh) {
+            if (Object.prototype.hasOwnProperty.call(sh, key) && key.indexOf(toks[i]) >= 0 && isHan(key.codePointAt(0))) {
+              undelta(sh[key]).forEach(function (d) { docs[d] = true; });
+            }
+          }
+        }
+        sets.push(Object.keys(docs).map(Number).sort(function (a, b) { return a - b; }));
+        continue;
+      }
       var shard = store[h.corpus + '-t' + shardOf(toks[i], h.shards)];
       var list = shard && Object.prototype.hasOwnProperty.call(shard, toks[i]) ? shard[toks[i]] : null;
       if (!list) return [];

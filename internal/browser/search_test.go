@@ -128,6 +128,17 @@ func TestSearch(t *testing.T) {
 			if errs := tb.take(); len(errs) > 0 {
 				t.Errorf("problems while searching:\n%s", strings.Join(errs, "\n"))
 			}
+			// Without JavaScript there is no search box to see.
+			if err := tb.setup(phone, false, "light"); err != nil {
+				t.Fatal(err)
+			}
+			if err := tb.open(o.base, cases[0].Page); err != nil {
+				t.Fatal(err)
+			}
+			shown, err := eval[bool](tb, `(() => { const b = document.querySelector('.site-search'); return !b || !b.hidden || b.getBoundingClientRect().height > 0; })()`, false)
+			if err != nil || shown {
+				t.Errorf("without JavaScript the search box is missing or shown (%v)", err)
+			}
 		})
 	}
 }

@@ -68,6 +68,7 @@ type indexer struct {
 	posts map[uint64][]int32
 	words map[string]uint64 // as written → key
 	stems map[string]uint64 // stemmed → key
+	alone map[uint64]bool   // characters found as a run of one
 	names []string          // stemmed, by number
 	buf   []byte
 }
@@ -75,7 +76,7 @@ type indexer struct {
 const wordBit = 1 << 63
 
 func newIndexer() *indexer {
-	return &indexer{posts: make(map[uint64][]int32, 1<<12), words: map[string]uint64{}, stems: map[string]uint64{}}
+	return &indexer{posts: make(map[uint64][]int32, 1<<12), words: map[string]uint64{}, stems: map[string]uint64{}, alone: map[uint64]bool{}}
 }
 
 func (x *indexer) add(k uint64, doc int32) {
@@ -106,6 +107,7 @@ func (x *indexer) doc(text string, doc int32) {
 		x.buf, letter = x.buf[:0], false
 	}
 	var prev rune
+	run := 0 // length of the current run of Chinese characters
 	for _, r := range text {
 		r = fold(r)
 		switch {
@@ -116,6 +118,7 @@ func (x *indexer) doc(text string, doc int32) {
 				x.add(uint64(prev)<<21|uint64(r), doc)
 			}
 			prev = r
+			run++
 			continue
 		case isWordChar(r):
 			x.buf = utf8.AppendRune(x.buf, r)
@@ -123,7 +126,13 @@ func (x *indexer) doc(text string, doc int32) {
 		default:
 			flush()
 		}
-		prev = 0
+		if run == 1 {
+			x.alone[uint64(prev)<<21] = true
+		}
+		prev, run = 0, 0
+	}
+	if run == 1 {
+		x.alone[uint64(prev)<<21] = true
 	}
 	flush()
 }
@@ -154,6 +163,9 @@ func (x *indexer) alt(text, alt string, doc int32) {
 		}
 		if a[i] != b[i] {
 			x.add(uint64(r)<<21, doc)
+			if (i == 0 || !isHan(fold(b[i-1]))) && (i+1 == len(b) || !isHan(fold(b[i+1]))) {
+				x.alone[uint64(r)<<21] = true
+			}
 		}
 		if i > 0 && (a[i] != b[i] || a[i-1] != b[i-1]) {
 			if p := fold(b[i-1]); isHan(p) {
@@ -256,9 +268,22 @@ func Build(c Corpus, opt Options) ([]File, error) {
 	}
 
 	// Token shards: as many as keep each near ShardBytes, a power of two.
-	size := 0
-	for _, l := range ix.posts {
-		size += 12 + 3*len(l)
+	// An index that fits in primeMax shards is loaded whole when the
+	// reader focuses the box, and search.js then finds a character in the
+	// pairs that hold it: the character's own list is left out, unless it
+	// also stands alone somewhere (年 in 2021年，).
+	isUni := func(k uint64) bool { return k&wordBit == 0 && k&(1<<21-1) == 0 }
+	size, lean := 0, 0
+	for k, l := range ix.posts {
+		n := 12 + 3*len(l)
+		size += n
+		if !isUni(k) || ix.alone[k] {
+			lean += n
+		}
+	}
+	unigrams := lean > primeMax*opt.ShardBytes
+	if !unigrams {
+		size = lean
 	}
 	shards := 1
 	for size/shards > opt.ShardBytes && shards < 1<<12 {
@@ -266,6 +291,9 @@ func Build(c Corpus, opt Options) ([]File, error) {
 	}
 	parts := make([][]tokenPosts, shards)
 	for k, l := range ix.posts {
+		if !unigrams && isUni(k) && !ix.alone[k] {
+			continue
+		}
 		tok := ix.name(k)
 		p := &parts[shardOf(tok, shards)]
 		*p = append(*p, tokenPosts{tok, l})
@@ -381,6 +409,7 @@ func Build(c Corpus, opt Options) ([]File, error) {
 		head := map[string]any{
 			"corpus":   c.Name,
 			"shards":   shards,
+			"unigrams": unigrams,
 			"bands":    bands,
 			"groups":   starts,
 			"count":    n,

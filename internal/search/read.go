@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
+	"unicode/utf8"
 )
 
 // What static/search.js loads and shows; Reader follows the same rules.
@@ -70,8 +72,9 @@ func jsonString(s string) string {
 }
 
 type head struct {
-	corpus string
-	shards int
+	corpus   string
+	shards   int
+	unigrams bool // false: a character's passages are those of the pairs that hold it
 	bands  [][2]int
 	groups []int
 	pair   string
@@ -89,6 +92,7 @@ func (r *Reader) head(prefix string) (*head, error) {
 	h := &head{}
 	h.corpus, _ = m["corpus"].(string)
 	h.pair, _ = m["pair"].(string)
+	h.unigrams, _ = m["unigrams"].(bool)
 	if f, ok := m["shards"].(float64); ok {
 		h.shards = int(f)
 	}
@@ -179,6 +183,15 @@ func (r *Reader) Search(prefix, q string) ([]Result, error) {
 	return out, nil
 }
 
+// Corpus returns the corpus whose shards the language of prefix searches,
+// or "" when its head file is missing or broken.
+func (r *Reader) Corpus(prefix string) string {
+	if h, err := r.head(prefix); err == nil && h != nil {
+		return h.corpus
+	}
+	return ""
+}
+
 // Tokens returns the tokens of nq that search.js looks up.
 func (nq Query) Tokens() []string {
 	t := append(slices.Clone(nq.Grams), nq.Words...)
@@ -196,6 +209,27 @@ func (nq Query) Tokens() []string {
 func (r *Reader) match(h *head, nq Query) ([]int, error) {
 	var sets [][]int
 	for _, tok := range nq.Tokens() {
+		if !h.unigrams && isOneHan(tok) {
+			// The pairs that hold the character, and the character
+			// where it stands alone, from every shard.
+			var docs []int
+			for k := range h.shards {
+				v, err := r.load(fmt.Sprintf("%s-t%d", h.corpus, k))
+				if err != nil {
+					return nil, err
+				}
+				shard, _ := v.(map[string]any)
+				for key, l := range shard {
+					if strings.Contains(key, tok) && isHan([]rune(key)[0]) {
+						l, _ := l.([]any)
+						docs = append(docs, undelta(l)...)
+					}
+				}
+			}
+			slices.Sort(docs)
+			sets = append(sets, slices.Compact(docs))
+			continue
+		}
 		v, err := r.load(fmt.Sprintf("%s-t%d", h.corpus, shardOf(tok, h.shards)))
 		if err != nil {
 			return nil, err
@@ -239,6 +273,12 @@ func (r *Reader) match(h *head, nq Query) ([]int, error) {
 		found = slices.DeleteFunc(found, func(d int) bool { _, ok := slices.BinarySearch(s, d); return !ok })
 	}
 	return found, nil
+}
+
+// isOneHan reports whether tok is a single Chinese character.
+func isOneHan(tok string) bool {
+	r, n := utf8.DecodeRuneInString(tok)
+	return n == len(tok) && isHan(r)
 }
 
 func abs(x float64) float64 {

@@ -97,14 +97,14 @@ func testCorpus() Corpus {
 	hant := Lang{Prefix: "zh-hant", Tag: "zh-Hant", Name: "繁體中文", Style: "cjk", Pair: "en", Sections: []string{"一、經濟", "二、民生"}, Docs: []Doc{
 		{Href: "economy.html#h-1", Section: 0, Text: "（一）經濟發展"},
 		{Href: "economy.html#p-1", Section: 0, Heading: "（一）經濟發展", Text: "一般公共預算總收入25764萬元，比增39.2%。"},
-		{Href: "livelihood.html#p-1", Section: 1, Text: "新冠疫苗接種共接種79515人，完成率80.41%。"},
+		{Href: "livelihood.html#p-1", Section: 1, Text: "新冠疫苗接種共接種79515人，完成率80.41%。2021年，"},
 		{Href: "data.html#tbl-vac", Section: -1, Heading: "疫苗接種", Text: "第一劑次 · 42,587人", Values: []float64{42587}},
 		{Href: "about.html#glossary", Section: -1, Text: "規模以上工業 — industrial enterprises above designated size"},
 	}}
 	hans := hant
 	hans.Prefix, hans.Tag, hans.Name = "zh-hans", "zh-Hans", "简体中文"
 	hans.Docs = slices.Clone(hant.Docs)
-	for i, d := range []string{"（一）经济发展", "一般公共预算总收入25764万元，比增39.2%。", "新冠疫苗接种共接种79515人，完成率80.41%。", "第一剂次 · 42,587人", "规模以上工业 — industrial enterprises above designated size"} {
+	for i, d := range []string{"（一）经济发展", "一般公共预算总收入25764万元，比增39.2%。", "新冠疫苗接种共接种79515人，完成率80.41%。2021年，", "第一剂次 · 42,587人", "规模以上工业 — industrial enterprises above designated size"} {
 		hans.Docs[i].Text = d
 	}
 	return Corpus{Name: "zh-hant", Langs: []Lang{hant, hans}}
@@ -133,6 +133,9 @@ func TestBuild(t *testing.T) {
 		{"zh-hans", "疫苗接種", []string{"livelihood.html#p-1"}},
 		{"zh-hant", "苗", []string{"livelihood.html#p-1"}},
 		{"zh-hant", "劑次", []string{"data.html#tbl-vac"}},
+		{"zh-hant", "年", []string{"livelihood.html#p-1"}},
+		{"zh-hant", "种", []string{"livelihood.html#p-1"}},
+		{"zh-hant", "一", []string{"economy.html#h-1", "economy.html#p-1", "data.html#tbl-vac"}},
 		{"zh-hant", "算總收", []string{"economy.html#p-1"}},
 		{"zh-hant", "經濟發展", []string{"economy.html#h-1"}},
 		{"zh-hant", "7.95萬", []string{"livelihood.html#p-1"}},

@@ -2,9 +2,13 @@ package site
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"reportsite/internal/search"
 )
 
 // TestSearchIndex checks that every passage of the search index, and its
@@ -87,4 +91,58 @@ func checkAnchor(t *testing.T, out Output, prefix, href string) {
 	if id != "" && !bytes.Contains(data, []byte(` id="`+id+`"`)) {
 		t.Errorf("%s/%s: no element with that id", prefix, href)
 	}
+}
+
+// TestRealSiteSearchCost holds the real report's search to its budget: the
+// script at most 8 KB compressed, and what one query loads (the head
+// files, the shards it needs, the passages it shows, in the page's language
+// and the paired one) at most 60 KB compressed per language.
+func TestRealSiteSearchCost(t *testing.T) {
+	out := realBuild(t)
+	if n := gzipSize(out["static/search.js"]); n == 0 || n > 8<<10 {
+		t.Errorf("static/search.js is %d bytes compressed, want ≤ 8 KiB", n)
+	}
+	fsys := fstest.MapFS{}
+	for p, data := range out {
+		if strings.HasPrefix(p, search.Dir) {
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
+	}
+	for _, prefix := range []string{"zh-hant", "zh-hans", "en"} {
+		queries := []string{"經濟", "疫苗接種", "发展", "vaccinated", "district", "7.95萬", "39.2%", "2021", "一", "的"}
+		for _, q := range queries {
+			r := search.NewReader(fsys)
+			res, err := r.Search(prefix, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The page's own language: its head and passages and its
+			// corpus's shards; the rest is the paired language's.
+			corpus := r.Corpus(prefix)
+			perLang := map[string]int{}
+			for name := range r.Loaded {
+				lang := "paired language"
+				if name == prefix || strings.HasPrefix(name, prefix+"-d") || strings.HasPrefix(name, corpus+"-t") || strings.HasPrefix(name, corpus+"-n") {
+					lang = prefix
+				}
+				perLang[lang] += gzipSize(out[search.Dir+name+".js"])
+			}
+			for l, n := range perLang {
+				if n > 60<<10 {
+					t.Errorf("%q on a %s page loads %d bytes compressed of %s's index, want ≤ 60 KiB (%v)", q, prefix, n, l, r.Names())
+				}
+			}
+			if len(res) == 0 {
+				t.Errorf("%q on a %s page: no results at all", q, prefix)
+			}
+		}
+	}
+}
+
+func gzipSize(data []byte) int {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write(data)
+	w.Close()
+	return b.Len()
 }

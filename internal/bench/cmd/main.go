@@ -4,7 +4,9 @@
 // pages written, wall time, CPU time (user+sys), pages per second and peak
 // resident memory of the child. For zh-Hant + en it also measures a build
 // into the output of an identical build, whose files are linked rather than
-// written. Then the same for the real site, with an empty chart cache (cold)
+// written. For zh-Hant + zh-Hans + en it weighs the search index (files,
+// compressed size, what the heaviest of sample queries loads) and the
+// build's time without it. Then the same for the real site, with an empty chart cache (cold)
 // and again with the cache it filled (warm); and last how long
 // `reportsite serve` takes to rebuild the real site after an edit.
 //
@@ -37,15 +39,17 @@ func main() {
 }
 
 type variant struct {
-	name    string
-	derived bool
-	charts  bool
+	name     string
+	derived  bool
+	charts   bool
+	noSearch bool
 }
 
 var variants = []variant{
-	{"zh-Hant + en", false, false},
-	{"+ zh-Hans", true, false},
-	{"+ zh-Hans + charts", true, true},
+	{"zh-Hant + en", false, false, false},
+	{"+ zh-Hans", true, false, false},
+	{"+ zh-Hans, -no-search", true, false, true},
+	{"+ zh-Hans + charts", true, true, false},
 }
 
 // measure is one build's cost, as the child process reported it.
@@ -101,6 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer os.RemoveAll(tmp)
 	}
 	b := &bencher{bin: binPath, runs: max(*runs, 1), stderr: stderr}
+	var searches []searchRow
 	fmt.Fprintf(stdout, "reportsite build, %d CPU(s), %s, %s/%s; best of %d run(s); load average before: %s\n", runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, b.runs, loadAvg())
 	fmt.Fprintln(stdout, "CPU is user+sys of the child; wall time includes waiting for a CPU when the machine is busy.")
 	fmt.Fprintln(stdout)
@@ -116,6 +121,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "bench: %v\n", err)
 				return 1
 			}
+			b.args = nil
+			if v.noSearch {
+				b.args = []string{"-no-search"}
+			}
 			if !v.charts {
 				m, err := b.build(dir, "off")
 				if err != nil {
@@ -123,6 +132,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 					return 1
 				}
 				row(stdout, "synthetic", strconv.Itoa(n), v.name, m)
+				if v.derived && !v.noSearch {
+					st, err := measureSearch(b.last)
+					if err != nil {
+						fmt.Fprintf(stderr, "bench: N=%d %s: search index: %v\n", n, v.name, err)
+						return 1
+					}
+					searches = append(searches, searchRow{n: n, st: st, with: m})
+				}
+				if v.noSearch && len(searches) > 0 && searches[len(searches)-1].n == n {
+					searches[len(searches)-1].without = m
+				}
 				if !v.derived {
 					m, err := b.again(dir, "off")
 					if err != nil {
@@ -142,6 +162,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			row(stdout, "synthetic", strconv.Itoa(n), v.name+", warm", warm)
 		}
 	}
+	printSearch(stdout, searches)
 	if *src != "" {
 		// Copy nothing: build the real site in place, into a temporary
 		// output and cache, so the repository is left as it was.
@@ -175,6 +196,8 @@ type bencher struct {
 	tmp    string // when set, outputs and caches go here instead of beside the site
 	stderr io.Writer
 	seq    int
+	args   []string // more arguments of reportsite build
+	last   string   // the output folder of the last build
 }
 
 func (b *bencher) scratch(dir, name string) string {
@@ -254,7 +277,8 @@ func (b *bencher) again(dir, cache string) (measure, error) {
 
 // into runs one build of dir into out.
 func (b *bencher) into(dir, cache, out string) (measure, error) {
-	cmd := exec.Command(b.bin, "build", "-src", dir, "-out", out, "-cache", cache, "-q")
+	cmd := exec.Command(b.bin, append([]string{"build", "-src", dir, "-out", out, "-cache", cache, "-q"}, b.args...)...)
+	b.last = out
 	var errBuf bytes.Buffer
 	cmd.Stdout = io.Discard
 	cmd.Stderr = &errBuf
