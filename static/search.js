@@ -132,11 +132,7 @@
     var cs = Array.from(t);
     return cs.length === 1 && isHan(cs[0].codePointAt(0));
   }
-  function magnitude(v) {
-    if (v < 1) return 0;
-    if (v >= 1e21) return 21;
-    return Math.floor(v).toFixed(0).length;
-  }
+
 
   var store = {};
   g.reportsiteSearch = function (name, data) { store[name] = data; };
@@ -210,7 +206,8 @@
       else names.push(h.corpus + '-t' + shardOf(t, h.shards));
     });
     nq.nums.forEach(function (r) {
-      h.bands.forEach(function (b, k) { if (b[1] >= magnitude(r[0]) && b[0] <= magnitude(r[1])) names.push(h.corpus + '-n' + k); });
+      var eps = 1e-9 * Math.max(Math.abs(r[0]), Math.abs(r[1]));
+      h.bands.forEach(function (b, k) { if (b[1] >= r[0] - eps && b[0] <= r[1] + eps) names.push(h.corpus + '-n' + k); });
     });
     return names;
   }
@@ -256,8 +253,8 @@
       var docs = {};
       h.bands.forEach(function (b, m) {
         var s = store[h.corpus + '-n' + m];
-        if (!s || b[1] < magnitude(r[0]) || b[0] > magnitude(r[1])) return;
         var eps = 1e-9 * Math.max(Math.abs(r[0]), Math.abs(r[1]));
+        if (!s || b[1] < r[0] - eps || b[0] > r[1] + eps) return;
         for (var k = 0; k < s.v.length; k++) {
           if (s.v[k] >= r[0] - eps && s.v[k] <= r[1] + eps) undelta(s.d[k]).forEach(function (d) { docs[d] = true; });
         }

@@ -304,7 +304,9 @@ func Build(c Corpus, opt Options) ([]File, error) {
 		files = append(files, File{Dir + name + ".js", tokenScript(name, p)})
 	}
 
-	// Number shards by magnitude: values in order, each with its passages.
+	// Number files: the values in order, each with its passages, cut into
+	// files of about a quarter of ShardBytes (numbers compress less than
+	// text); bands[k] is the first and last value of file k.
 	sort.Slice(vals, func(i, j int) bool {
 		if vals[i].v != vals[j].v {
 			return vals[i].v < vals[j].v
@@ -315,53 +317,28 @@ func Build(c Corpus, opt Options) ([]File, error) {
 		V []float64 `json:"v"`
 		D [][]int   `json:"d"`
 	}
-	byMag := map[int]*numShard{}
-	var mags []int
+	var all numShard
 	for _, x := range vals {
-		m := magnitude(x.v)
-		s := byMag[m]
-		if s == nil {
-			s = &numShard{}
-			byMag[m] = s
-			mags = append(mags, m)
-		}
-		if k := len(s.V) - 1; k >= 0 && s.V[k] == x.v {
-			if l := s.D[k]; l[len(l)-1] != x.doc {
-				s.D[k] = append(l, x.doc)
+		if k := len(all.V) - 1; k >= 0 && all.V[k] == x.v {
+			if l := all.D[k]; l[len(l)-1] != x.doc {
+				all.D[k] = append(l, x.doc)
 			}
 			continue
 		}
-		s.V = append(s.V, x.v)
-		s.D = append(s.D, []int{x.doc})
+		all.V = append(all.V, x.v)
+		all.D = append(all.D, []int{x.doc})
 	}
-	// Magnitudes share a file while it stays small: bands[k] is the
-	// first and last magnitude of file k.
-	slices.Sort(mags)
-	var bands [][2]int
-	bsize := 0
-	for _, m := range mags {
-		sz := 0
-		for _, d := range byMag[m].D {
-			sz += 12 + 3*len(d)
-		}
-		if len(bands) == 0 || bsize+sz > opt.ShardBytes {
-			bands = append(bands, [2]int{m, m})
-			bsize = 0
-		}
-		bands[len(bands)-1][1] = m
-		bsize += sz
-	}
-	for k, band := range bands {
+	var bands [][2]float64
+	for i := 0; i < len(all.V); {
 		var s numShard
-		for _, m := range mags {
-			if m >= band[0] && m <= band[1] {
-				s.V = append(s.V, byMag[m].V...)
-				for _, d := range byMag[m].D {
-					s.D = append(s.D, delta(d))
-				}
-			}
+		size := 0
+		for ; i < len(all.V) && (size == 0 || size+12+3*len(all.D[i]) <= opt.ShardBytes/4); i++ {
+			s.V = append(s.V, all.V[i])
+			s.D = append(s.D, delta(all.D[i]))
+			size += 12 + 3*len(all.D[i])
 		}
-		name := fmt.Sprintf("%s-n%d", c.Name, k)
+		name := fmt.Sprintf("%s-n%d", c.Name, len(bands))
+		bands = append(bands, [2]float64{s.V[0], s.V[len(s.V)-1]})
 		data, err := script(name, s)
 		if err != nil {
 			return nil, err
@@ -419,7 +396,7 @@ func Build(c Corpus, opt Options) ([]File, error) {
 			"pair":     l.Pair,
 		}
 		if bands == nil {
-			head["bands"] = [][2]int{}
+			head["bands"] = [][2]float64{}
 		}
 		data, err := script(l.Prefix, head)
 		if err != nil {

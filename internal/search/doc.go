@@ -34,7 +34,7 @@
 // Build writes, under search/ from the site root: per corpus the token
 // shards <corpus>-t<k>.js (tokens spread by an FNV-1a hash over as many
 // files as keep each near Options.ShardBytes) and number files <corpus>-n<k>.js
-// (by order of magnitude); per language a head file <prefix>.js (shard
+// (by ranges of values); per language a head file <prefix>.js (shard
 // counts, section titles, the paired language) and the passages in groups,
 // <prefix>-d<g>.js. Each is a script calling reportsiteSearch(name, data),
 // so that a page opened from file:// can load it with a <script> element,

@@ -256,15 +256,3 @@ func shardOf(tok string, n int) int {
 	}
 	return int(h & uint32(n-1))
 }
-
-// magnitude returns the number shard of a value: the count of digits of
-// its integer part (0 below 1), at most 21.
-func magnitude(v float64) int {
-	if v < 1 {
-		return 0
-	}
-	if v >= 1e21 {
-		return 21
-	}
-	return len(strconv.FormatFloat(math.Floor(v), 'f', 0, 64))
-}

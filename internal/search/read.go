@@ -75,7 +75,7 @@ type head struct {
 	corpus   string
 	shards   int
 	unigrams bool // false: a character's passages are those of the pairs that hold it
-	bands  [][2]int
+	bands  [][2]float64
 	groups []int
 	pair   string
 }
@@ -101,7 +101,7 @@ func (r *Reader) head(prefix string) (*head, error) {
 		if p, ok := b.([]any); ok && len(p) == 2 {
 			lo, _ := p[0].(float64)
 			hi, _ := p[1].(float64)
-			h.bands = append(h.bands, [2]int{int(lo), int(hi)})
+			h.bands = append(h.bands, [2]float64{lo, hi})
 		}
 	}
 	groups, _ := m["groups"].([]any)
@@ -244,7 +244,8 @@ func (r *Reader) match(h *head, nq Query) ([]int, error) {
 	for _, rg := range nq.Nums {
 		var docs []int
 		for k, b := range h.bands {
-			if b[1] < magnitude(rg.Lo) || b[0] > magnitude(rg.Hi) {
+			eps := 1e-9 * max(abs(rg.Lo), abs(rg.Hi))
+			if b[1] < rg.Lo-eps || b[0] > rg.Hi+eps {
 				continue
 			}
 			v, err := r.load(fmt.Sprintf("%s-n%d", h.corpus, k))
@@ -254,7 +255,6 @@ func (r *Reader) match(h *head, nq Query) ([]int, error) {
 			s, _ := v.(map[string]any)
 			vals, _ := s["v"].([]any)
 			ds, _ := s["d"].([]any)
-			eps := 1e-9 * max(abs(rg.Lo), abs(rg.Hi))
 			for i, x := range vals {
 				if f, _ := x.(float64); f >= rg.Lo-eps && f <= rg.Hi+eps && i < len(ds) {
 					l, _ := ds[i].([]any)
