@@ -75,9 +75,9 @@ type head struct {
 	corpus   string
 	shards   int
 	unigrams bool // false: a character's passages are those of the pairs that hold it
-	bands  [][2]float64
-	groups []int
-	pair   string
+	bands    [][2]float64
+	groups   []int
+	pair     string
 }
 
 func (r *Reader) head(prefix string) (*head, error) {
