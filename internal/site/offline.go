@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"reportsite/internal/lang"
+	"reportsite/internal/search"
 )
 
 // offlinePacks is where the About page's "save for offline reading" finds
@@ -40,8 +41,31 @@ func (b *builder) inPack(p string, l lang.Lang) bool {
 		return false
 	case strings.HasPrefix(p, l.Prefix+"/"):
 		return true
+	case strings.HasPrefix(p, search.Dir):
+		return b.searchInPack(strings.TrimPrefix(p, search.Dir), l)
 	}
 	return !strings.Contains(p, "/") || strings.HasPrefix(p, "static/")
+}
+
+// searchInPack reports whether search file name belongs to the pack of l:
+// those of l, of the language l is derived from (whose shards it shares)
+// and of the paired language, whose results its search box lists too.
+func (b *builder) searchInPack(name string, l lang.Lang) bool {
+	prefixes := []string{l.Prefix}
+	for _, o := range b.site.Languages {
+		if o.Tag == l.Derive {
+			prefixes = append(prefixes, o.Prefix)
+		}
+	}
+	if o, ok := b.parallelPartner(l); ok {
+		prefixes = append(prefixes, o.Prefix)
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(name, p+".") || strings.HasPrefix(name, p+"-") {
+			return true
+		}
+	}
+	return false
 }
 
 // packs lists the language packs, in the site's language order, then the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -55,6 +56,31 @@ func TestSearchIndex(t *testing.T) {
 		if !strings.Contains(page, `<div class="site-search" role="search" hidden`) || !strings.Contains(page, `static/search.js" defer>`) {
 			t.Errorf("%s has no hidden search box or no search script", p)
 		}
+	}
+	// A language saved for offline reading can search: its index and its
+	// pair's are in its pack.
+	var packs struct {
+		Packs []struct {
+			ID    string   `json:"id"`
+			Files []string `json:"files"`
+		} `json:"packs"`
+	}
+	if err := json.Unmarshal(res.Out["offline.json"], &packs); err != nil {
+		t.Fatalf("offline.json: %v", err)
+	}
+	found := false
+	for _, pk := range packs.Packs {
+		if pk.ID == "zh-hans" {
+			found = true
+			for _, want := range []string{"search/zh-hans.js", "search/zh-hans-d0.js", "search/zh-hant-t0.js", "search/en.js", "search/en-t0.js"} {
+				if !slices.Contains(pk.Files, want) {
+					t.Errorf("the zh-hans offline pack lacks %s", want)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("offline.json has no zh-hans pack")
 	}
 	for _, p := range []string{"index.html", "404.html", "en/mini-en.html", "zh-hant/mini-zh-hant.html"} {
 		page, ok := res.Out[p]
