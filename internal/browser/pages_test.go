@@ -518,7 +518,7 @@ func TestServiceWorker(t *testing.T) {
 	for _, u := range have {
 		p := strings.TrimPrefix(u, subPath)
 		switch p {
-		case "en/achievements.html", "static/site.css", "static/charts.js", "static/offline.js", "manifest.webmanifest":
+		case "en/achievements.html", "static/site.css", "static/charts.js", "static/offline.js", "static/search.js", "manifest.webmanifest":
 		default:
 			t.Errorf("after visiting two pages the cache holds %s, which the reader did not open", p)
 		}
