@@ -69,17 +69,40 @@ type indexer struct {
 	words map[string]uint64 // as written → key
 	stems map[string]uint64 // stemmed → key
 	alone map[uint64]bool   // characters found as a run of one
+	uni   [][]int32         // lists of characters uniLo to uniHi, by character
 	names []string          // stemmed, by number
 	buf   []byte
 }
 
 const wordBit = 1 << 63
 
+// uniLo and uniHi bound the characters whose lists x.uni holds.
+const uniLo, uniHi = 0x3400, 0x9FFF
+
+// lists returns every token's list, the map's and the array's.
+func (x *indexer) lists() map[uint64][]int32 {
+	for i, l := range x.uni {
+		if len(l) > 0 {
+			x.posts[uint64(i+uniLo)<<21] = l
+		}
+	}
+	x.uni = nil
+	return x.posts
+}
+
 func newIndexer() *indexer {
-	return &indexer{posts: make(map[uint64][]int32, 1<<12), words: map[string]uint64{}, stems: map[string]uint64{}, alone: map[uint64]bool{}}
+	return &indexer{posts: make(map[uint64][]int32, 1<<12), words: map[string]uint64{}, stems: map[string]uint64{}, alone: map[uint64]bool{}, uni: make([][]int32, uniHi-uniLo+1)}
 }
 
 func (x *indexer) add(k uint64, doc int32) {
+	if r := k >> 21; k&(1<<21-1) == 0 && r >= uniLo && r <= uniHi && k&wordBit == 0 {
+		// The common characters' own lists, without a map.
+		l := &x.uni[r-uniLo]
+		if len(*l) == 0 || (*l)[len(*l)-1] != doc {
+			*l = append(*l, doc)
+		}
+		return
+	}
 	l := x.posts[k]
 	if len(l) == 0 || l[len(l)-1] != doc {
 		x.posts[k] = append(l, doc)
@@ -145,33 +168,45 @@ func (x *indexer) alt(text, alt string, doc int32) {
 	if text == alt {
 		return
 	}
-	a, b := []rune(text), []rune(alt)
-	if len(a) != len(b) {
+	// Same characters but for Chinese ones, position for position?
+	i, j := 0, 0
+	for i < len(text) && j < len(alt) {
+		a, n := utf8.DecodeRuneInString(text[i:])
+		b, m := utf8.DecodeRuneInString(alt[j:])
+		if a != b && (!isHan(fold(a)) || !isHan(fold(b))) {
+			break
+		}
+		i, j = i+n, j+m
+	}
+	if i < len(text) || j < len(alt) {
 		x.doc(alt, doc)
 		return
 	}
-	for i := range a {
-		if a[i] != b[i] && (!isHan(fold(a[i])) || !isHan(fold(b[i]))) {
-			x.doc(alt, doc)
-			return
-		}
-	}
-	for i := range b {
-		r := fold(b[i])
-		if !isHan(r) {
-			continue
-		}
-		if a[i] != b[i] {
-			x.add(uint64(r)<<21, doc)
-			if (i == 0 || !isHan(fold(b[i-1]))) && (i+1 == len(b) || !isHan(fold(b[i+1]))) {
-				x.alone[uint64(r)<<21] = true
+	// The tokens around each character that differs. prevA/prevB are the
+	// previous characters, cur the current pair; a token is added once
+	// the next character is known, to tell a character standing alone.
+	var pa, pb rune // previous characters of text and alt (folded)
+	i, j = 0, 0
+	for j < len(alt) {
+		a, n := utf8.DecodeRuneInString(text[i:])
+		b, m := utf8.DecodeRuneInString(alt[j:])
+		i, j = i+n, j+m
+		a, b = fold(a), fold(b)
+		if isHan(b) {
+			if a != b {
+				x.add(uint64(b)<<21, doc)
+				if !isHan(pb) {
+					next, _ := utf8.DecodeRuneInString(alt[j:])
+					if j >= len(alt) || !isHan(fold(next)) {
+						x.alone[uint64(b)<<21] = true
+					}
+				}
+			}
+			if isHan(pb) && (a != b || pa != pb) {
+				x.add(uint64(pb)<<21|uint64(b), doc)
 			}
 		}
-		if i > 0 && (a[i] != b[i] || a[i-1] != b[i-1]) {
-			if p := fold(b[i-1]); isHan(p) {
-				x.add(uint64(p)<<21|uint64(r), doc)
-			}
-		}
+		pa, pb = a, b
 	}
 }
 
@@ -274,7 +309,8 @@ func Build(c Corpus, opt Options) ([]File, error) {
 	// also stands alone somewhere (年 in 2021年，).
 	isUni := func(k uint64) bool { return k&wordBit == 0 && k&(1<<21-1) == 0 }
 	size, lean := 0, 0
-	for k, l := range ix.posts {
+	posts := ix.lists()
+	for k, l := range posts {
 		n := 12 + 3*len(l)
 		size += n
 		if !isUni(k) || ix.alone[k] {
@@ -290,7 +326,7 @@ func Build(c Corpus, opt Options) ([]File, error) {
 		shards *= 2
 	}
 	parts := make([][]tokenPosts, shards)
-	for k, l := range ix.posts {
+	for k, l := range posts {
 		if !unigrams && isUni(k) && !ix.alone[k] {
 			continue
 		}

@@ -351,7 +351,7 @@ func FuzzIndexer(f *testing.F) {
 		x := newIndexer()
 		x.doc(text, 0)
 		got := map[string]bool{}
-		for k := range x.posts {
+		for k := range x.lists() {
 			got[x.name(k)] = true
 		}
 		if !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
@@ -383,11 +383,24 @@ func FuzzIndexerAlt(f *testing.F) {
 		x.doc(a, 0)
 		x.alt(a, b, 0)
 		got := map[string]bool{}
-		for k := range x.posts {
+		for k := range x.lists() {
 			got[x.name(k)] = true
 		}
 		if !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 			t.Errorf("indexer(%q, %q) = %v, tokens = %v", a, b, got, want)
+		}
+		// A character standing alone is known as such, or a query for it
+		// would miss the passage in a small index (which has no list of
+		// its own for a character that pairs hold).
+		for _, text := range []string{a, b} {
+			rs := []rune(text)
+			for i, r := range rs {
+				r = fold(r)
+				han := func(k int) bool { return k >= 0 && k < len(rs) && isHan(fold(rs[k])) }
+				if isHan(r) && !han(i-1) && !han(i+1) && !x.alone[uint64(r)<<21] {
+					t.Errorf("indexer(%q, %q): %q stands alone in %q but is not marked so", a, b, r, text)
+				}
+			}
 		}
 	})
 }

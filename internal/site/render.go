@@ -285,7 +285,9 @@ func (b *builder) render(ctx context.Context) error {
 		)
 	}
 	if !b.opt.NoSearch {
-		rest = append(rest, job{"search", b.searchIndex})
+		for _, src := range b.site.SourceLangs() {
+			rest = append(rest, job{"search/" + src.Prefix, func() error { return b.searchIndex(src) }})
+		}
 	}
 	rest = append(rest, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage})
 	for _, l := range b.site.Languages {

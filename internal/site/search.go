@@ -9,23 +9,21 @@ import (
 	"reportsite/internal/search"
 )
 
-// searchIndex writes the search index (internal/search): one corpus per
-// hand-written language, holding it and the languages derived from it.
-func (b *builder) searchIndex() error {
-	for _, src := range b.site.SourceLangs() {
-		c := search.Corpus{Name: src.Prefix}
-		for _, l := range b.site.Languages {
-			if l.Tag == src.Tag || l.Derive == src.Tag {
-				c.Langs = append(c.Langs, b.searchLang(l))
-			}
+// searchIndex writes the search index (internal/search) of one corpus: the
+// hand-written language src and the languages derived from it.
+func (b *builder) searchIndex(src lang.Lang) error {
+	c := search.Corpus{Name: src.Prefix}
+	for _, l := range b.site.Languages {
+		if l.Tag == src.Tag || l.Derive == src.Tag {
+			c.Langs = append(c.Langs, b.searchLang(l))
 		}
-		files, err := search.Build(c, search.Options{})
-		if err != nil {
-			return err
-		}
-		for _, f := range files {
-			b.add(f.Path, f.Data)
-		}
+	}
+	files, err := search.Build(c, search.Options{})
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		b.add(f.Path, f.Data)
 	}
 	return nil
 }
