@@ -164,6 +164,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	printSearch(stdout, searches)
 	if *src != "" {
+		b.args = nil
 		// Copy nothing: build the real site in place, into a temporary
 		// output and cache, so the repository is left as it was.
 		b.tmp = tmp
@@ -174,6 +175,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		row(stdout, "real ("+*src+")", "-", "cold (empty chart cache)", cold)
 		row(stdout, "real ("+*src+")", "-", "warm", warm)
+		if st, err := measureSearch(b.last); err == nil {
+			fmt.Fprintf(stdout, "\nSearch index of the real site: %d files, %s compressed; the heaviest of %d sample queries loads %s (%q on the %s page).\n",
+				st.files, kb(st.total), st.queries, kb(st.heaviest), st.heaviestQ, st.heaviestL)
+		}
 		rs, err := serveRebuilds(context.Background(), b.bin, *src, tmp, *edits)
 		if err != nil {
 			fmt.Fprintf(stderr, "bench: serve: %v\n", err)
