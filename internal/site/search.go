@@ -60,7 +60,7 @@ func (b *builder) searchLang(l lang.Lang) search.Lang {
 			}
 			doc := search.Doc{Href: page, Section: i, Heading: heading, Text: p.Text}
 			if p.ID != "" {
-				doc.Href += "#" + p.ID
+				doc.Href = paraHref(sec, j)
 			}
 			if hasPair {
 				doc.Pair = page
