@@ -287,40 +287,45 @@
     return out;
   }
   function foldText(t) {
-    return Array.from(t).map(function (ch) { return String.fromCodePoint(fold(ch.codePointAt(0))); }).join('');
+    return t.replace(/[\uFF01-\uFF5E]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+      .replace(/\u3000/g, ' ').replace(/[A-Z]+/g, function (c) { return c.toLowerCase(); });
   }
   // snippet fills el with a window of text around the first mark, marks
   // highlighted. Text only: nothing from the index becomes markup.
   function snippet(el, text, ms) {
-    var chars = Array.from(text), low = Array.from(foldText(text)).join('');
-    var lowChars = Array.from(low), first = -1, spans = [];
+    // Folding keeps every character's length in UTF-16, so positions in
+    // low are positions in text.
+    var low = foldText(text), first = -1, spans = [];
     ms.forEach(function (m) {
-      var mc = Array.from(m).length;
-      if (!mc) return;
+      if (!m) return;
       var wordy = /^[a-z]/.test(m);
-      for (var i = 0; i + mc <= lowChars.length; i++) {
-        if (lowChars.slice(i, i + mc).join('') === m) {
-          var e = i + mc;
-          // A word's stem marks the whole word: vaccin|ation.
-          while (wordy && e < lowChars.length && isWordChar(lowChars[e].codePointAt(0))) e++;
-          spans.push([i, e]);
-          if (first < 0 || i < first) first = i;
-        }
+      for (var i = low.indexOf(m); i >= 0; i = low.indexOf(m, i + 1)) {
+        var e = i + m.length;
+        // A word's stem marks the whole word: vaccin|ation.
+        while (wordy && e < low.length && isWordChar(low.charCodeAt(e))) e++;
+        spans.push([i, e]);
+        if (first < 0 || i < first) first = i;
       }
     });
-    var start = Math.max(0, first - 30), end = Math.min(chars.length, Math.max(start, first) + 90);
-    if (first < 0) { start = 0; end = Math.min(chars.length, 90); }
-    var inMark = function (i) { return spans.some(function (s) { return i >= s[0] && i < s[1]; }); };
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var start = first < 0 ? 0 : Math.max(0, first - 30);
+    var end = Math.min(text.length, start + (first < 0 ? 90 : first - start + 90));
+    // Never cut a character in two.
+    if (start > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(start))) start--;
+    if (end < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(end))) end++;
     if (start > 0) el.appendChild(document.createTextNode('…'));
     var i = start;
-    while (i < end) {
-      var m = inMark(i), j = i;
-      while (j < end && inMark(j) === m) j++;
-      var t = document.createTextNode(chars.slice(i, j).join(''));
-      if (m) { var mk = document.createElement('mark'); mk.appendChild(t); el.appendChild(mk); } else el.appendChild(t);
-      i = j;
-    }
-    if (end < chars.length) el.appendChild(document.createTextNode('…'));
+    spans.forEach(function (sp) {
+      var a = Math.max(sp[0], i), b = Math.min(sp[1], end);
+      if (b <= a) return;
+      if (a > i) el.appendChild(document.createTextNode(text.slice(i, a)));
+      var mk = document.createElement('mark');
+      mk.textContent = text.slice(a, b);
+      el.appendChild(mk);
+      i = b;
+    });
+    if (i < end) el.appendChild(document.createTextNode(text.slice(i, end)));
+    if (end < text.length) el.appendChild(document.createTextNode('…'));
     return spans.length > 0;
   }
   function say(key, n) {
