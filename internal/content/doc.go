@@ -128,7 +128,10 @@
 //
 // Headings take the report's own numbering. Heading IDs come from their position
 // (h-1, h-1-2, …), so a sub-section has the same anchor in every language; an
-// explicit {#id} attribute overrides it. Raw HTML is escaped.
+// explicit {#id} attribute overrides it, but may not look like a position
+// ID or a paragraph anchor. Paragraphs, list items and tables are numbered
+// likewise (p-1, p-2, …), so a search result or a figure's source links to
+// the same paragraph in every language. Raw HTML is escaped.
 //
 // A translator's gloss, which is not the report's words, is written
 // [[tn: text]] on one line. It is shown in square brackets in a lighter style,
