@@ -284,7 +284,9 @@
       if (/^[a-z]+$/.test(w)) p = stem(w);
       out.push(p);
     });
-    return out;
+    // The query's pairs too: a query in the other script still lights up
+    // the characters the two scripts share.
+    return out.concat(normalize(q).grams.filter(function (g) { return Array.from(g).length === 2; }));
   }
   function foldText(t) {
     return t.replace(/[\uFF01-\uFF5E]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
