@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 
+	"reportsite/internal/content"
+	"reportsite/internal/lang"
 	"reportsite/internal/site"
 )
 
@@ -44,6 +46,20 @@ type Manifest struct {
 	// Date is the report's date from site.toml: the build date of record,
 	// so rebuilding later gives the same archive.
 	Date string `json:"build_date,omitempty"`
+	// Sources are the publications the report was taken from, the first
+	// being [report.source]; Licence and Contact are as site.toml gives them.
+	Sources []Source  `json:"sources,omitempty"`
+	Licence lang.Text `json:"licence,omitempty"`
+	Contact string    `json:"contact,omitempty"`
+}
+
+// Source is one publication the report was taken from.
+type Source struct {
+	Title     lang.Text `json:"title"`
+	URL       string    `json:"url,omitempty"`
+	Publisher lang.Text `json:"publisher,omitempty"`
+	Published string    `json:"published,omitempty"`
+	Captured  string    `json:"captured,omitempty"`
 }
 
 // Seed identifies the captured source text the report was derived from.
@@ -62,6 +78,20 @@ func NewManifest(res *site.Result, root fs.FS, commit string) (Manifest, error) 
 	if m.Name == "" {
 		m.Name = "report"
 	}
+	for _, src := range append([]content.Source{s.Report.Source}, s.Report.Sources...) {
+		if src.Title.IsZero() && src.URL == "" {
+			continue
+		}
+		ms := Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Published: string(src.Published), Captured: string(src.Captured)}
+		if ms.Publisher.IsZero() {
+			ms.Publisher = nil
+		}
+		m.Sources = append(m.Sources, ms)
+	}
+	if !s.Report.Licence.IsZero() {
+		m.Licence = s.Report.Licence
+	}
+	m.Contact = s.Report.Contact
 	for _, l := range s.Languages {
 		m.Languages = append(m.Languages, l.Tag)
 		if p := site.SinglePath(s, l); res.Out[p] != nil {

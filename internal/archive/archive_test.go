@@ -171,3 +171,36 @@ func TestCheckReplace(t *testing.T) {
 		})
 	}
 }
+
+// TestManifestSources records every source of the second real report, with
+// its dates, in MANIFEST.json.
+func TestManifestSources(t *testing.T) {
+	res, err := site.Build(context.Background(), site.Options{
+		Content: os.DirFS("../../testdata/macao-gdp-2023q3/content"), Templates: templates.FS, Static: static.FS, Workers: 2,
+	})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	m, err := NewManifest(res, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Sources) != 3 || m.Sources[0].URL != "https://cdn.gcs.gov.mo/news/detail/zh-hans/N23KQGhG7h" || m.Sources[0].Published != "2023-11-17" {
+		t.Fatalf("Sources = %+v, want the three sources, the first published 2023-11-17", m.Sources)
+	}
+	files, err := Files(res.Out, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Manifest
+	for name, data := range files {
+		if strings.HasSuffix(name, ManifestName) {
+			if err := json.Unmarshal(data, &got); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if len(got.Sources) != 3 || got.Sources[2].Title["en"] == "" || got.Licence.IsZero() {
+		t.Errorf("MANIFEST.json sources = %+v, licence %v; want three titled sources and the licence", got.Sources, got.Licence)
+	}
+}

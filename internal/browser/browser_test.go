@@ -55,6 +55,8 @@ type siteSpec struct {
 var siteSpecs = []siteSpec{
 	{name: "changtai-2021", src: "../..", full: true},
 	{name: "changtai-2021-base-url", src: "../..", baseURL: "https://example.org/reports/changtai-2021/"},
+	// The second real report: zh-Hans first, patacas, quarters, falls.
+	{name: "macao-gdp-2023q3", src: "../../testdata/macao-gdp-2023q3", full: true},
 }
 
 // builtSite is a site as built and unzipped, and where the server has it.

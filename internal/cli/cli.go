@@ -49,6 +49,7 @@ func commands() []command {
 		{"archive", "build and pack the site into a reproducible zip with checksums", runArchive},
 		{"serve", "preview the site locally, rebuilding and reloading on changes", runServe},
 		{"new", "create a new bilingual report that builds at once", runNew},
+		{"templates", "write the default templates, interface strings and static files to override", runTemplates},
 	}
 }
 

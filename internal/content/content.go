@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,7 +81,35 @@ type Report struct {
 	ErrataIntro lang.Text `toml:"errata_intro"`
 	Unofficial  []string  `toml:"unofficial"`
 	Source      Source    `toml:"source"`
-	Errata      []Erratum `toml:"errata"`
+	// Sources are further publications the figures come from, shown on
+	// the About page and recorded in the archive's MANIFEST.json.
+	Sources []Source    `toml:"sources"`
+	Notes   []lang.Text `toml:"notes"`   // notes for readers, one paragraph each
+	Licence lang.Text   `toml:"licence"` // the terms the text and figures may be reused on
+	Contact string      `toml:"contact"` // whom to tell about a mistake: an e-mail or web address
+	Errata  []Erratum   `toml:"errata"`
+}
+
+// Date is a calendar date, written as a TOML local date (2023-11-17) or a
+// string of that form.
+type Date string
+
+// UnmarshalTOML reads a TOML date or a YYYY-MM-DD string.
+func (d *Date) UnmarshalTOML(v any) error {
+	var s string
+	switch v := v.(type) {
+	case time.Time:
+		s = v.Format("2006-01-02")
+	case string:
+		s = v
+	default:
+		return fmt.Errorf("date is a %T, want a date such as 2023-11-17", v)
+	}
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return fmt.Errorf("date %q is not a date such as 2023-11-17", s)
+	}
+	*d = Date(s)
+	return nil
 }
 
 // Source is where the report was published.
@@ -89,6 +118,8 @@ type Source struct {
 	URL        string    `toml:"url"`
 	Breadcrumb lang.Text `toml:"breadcrumb"`
 	Seed       string    `toml:"seed"`
+	Publisher  lang.Text `toml:"publisher"`
+	Published  Date      `toml:"published"` // when the source was published
 	// Corrections is the seed's manual correction recipe (internal/seed).
 	Corrections string `toml:"corrections"`
 	// Kind says what URL is: the publisher's site, the page where the
@@ -409,6 +440,18 @@ func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
 	s.checkText(s.Report.Publisher, "report.publisher", "site.toml", f.KeyLine("report", "publisher"), false, dl)
 	s.checkText(s.Report.Period, "report.period", "site.toml", f.KeyLine("report", "period"), false, dl)
 	s.checkText(s.Report.ErrataIntro, "report.errata_intro", "site.toml", f.KeyLine("report", "errata_intro"), false, dl)
+	s.checkText(s.Report.Licence, "report.licence", "site.toml", f.KeyLine("report", "licence"), false, dl)
+	for i, n := range s.Report.Notes {
+		s.checkText(n, fmt.Sprintf("report.notes[%d]", i), "site.toml", f.KeyLine("report", "notes"), true, dl)
+	}
+	for i, src := range s.Report.Sources {
+		at := fmt.Sprintf("report.sources[%d]", i)
+		s.checkText(src.Title, at+".title", "site.toml", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "title"), true, dl)
+		s.checkText(src.Publisher, at+".publisher", "site.toml", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "publisher"), false, dl)
+		if src.URL != "" && !regexp.MustCompile(`^https?://[^\s"'<>]+$`).MatchString(src.URL) {
+			dl.Errorf("site.toml", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "url"), "write the full http(s) address of the page", "source url %q is not an http(s) URL", src.URL)
+		}
+	}
 	s.checkText(s.Report.Source.Title, "report.source.title", "site.toml", f.KeyLine("report", "source", "title"), false, dl)
 	s.checkText(s.Report.Source.Breadcrumb, "report.source.breadcrumb", "site.toml", f.KeyLine("report", "source", "breadcrumb"), false, dl)
 	if s.Name != "" && !prefixRe.MatchString(s.Name) {
@@ -897,6 +940,18 @@ func (s *Site) fill() {
 		e.Reason.Fill(s.Languages, conv)
 	}
 	s.Report.ErrataIntro.Fill(s.Languages, conv)
+	s.Report.Licence.Fill(s.Languages, conv)
+	for _, n := range s.Report.Notes {
+		n.Fill(s.Languages, conv)
+	}
+	for _, src := range s.Report.Sources {
+		for _, tx := range []lang.Text{src.Title, src.Breadcrumb, src.Publisher} {
+			tx.Fill(s.Languages, conv)
+		}
+	}
+	for _, tx := range []lang.Text{s.Report.Source.Publisher} {
+		tx.Fill(s.Languages, conv)
+	}
 	for _, c := range s.Overview.Cards {
 		c.Label.Fill(s.Languages, conv)
 	}

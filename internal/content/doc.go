@@ -49,6 +49,15 @@
 //	editorial_title = true      # the title was supplied by the editors, not the source
 //	unofficial = ["en", "zh-Hans"]   # renderings marked as unofficial on every page
 //	errata_intro = { zh-Hant = "…", en = "…" }   # optional words before the corrections
+//	notes   = [{ zh-Hant = "…", en = "…" }]      # optional notes for readers, on the About page
+//	licence = { zh-Hant = "…", en = "…" }        # optional terms of reuse
+//	contact = "editor@example.org"               # optional: whom to tell about a mistake
+//	[[report.sources]]                        # further sources, beside [report.source]
+//	title     = { zh-Hant = "…", en = "…" }
+//	url       = "https://…"
+//	publisher = { zh-Hant = "…", en = "…" }
+//	published = 2023-11-17                    # when it was published (also in [report.source])
+//	captured  = 2024-05-07                    # when this site's copy was taken
 //	[report.source]
 //	title      = { zh-Hant = "…", en = "…" }
 //	url        = "http://…"                 # an ordinary hyperlink, never loaded
@@ -208,6 +217,7 @@
 //	label = { zh-Hant = "金額", en = "Amount" }
 //	type  = "number"
 //	unit  = "yuan"                  # see Units
+//	hidden = true                   # optional: not shown in the page's table; still charted and downloaded
 //
 //	[[rows]]
 //	id     = "budget-total"         # stable row ID: cards and highlights refer to it

@@ -88,6 +88,9 @@ type Column struct {
 	// the row's are: a column of 2022 figures from one section beside one
 	// of 2023 figures from another.
 	Source Source `toml:"source"`
+	// Hidden leaves the column out of the table shown on pages; it still
+	// feeds charts and goes into the CSV and JSON downloads.
+	Hidden bool `toml:"hidden"`
 }
 
 // Source names where a figure is stated: a section (its file name without

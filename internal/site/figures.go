@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -70,7 +71,7 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 	if err != nil {
 		return nil, fmt.Errorf("chart %s (%s): %w", c.ID, l.Tag, err)
 	}
-	tbl, err := b.tableHTML(c.Table, l, pagePath, c.RowIDs, false)
+	tbl, err := b.tableHTML(c.Table, l, pagePath, c.RowIDs, c.Values, false)
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +230,7 @@ func (b *builder) tableFigure(t *dataset.Table, l lang.Lang, pagePath string) ([
 	}
 	b.mu.Unlock()
 	e.once.Do(func() {
-		e.html, e.err = b.tableHTML(t, l, pagePath, nil, true)
+		e.html, e.err = b.tableHTML(t, l, pagePath, nil, nil, true)
 		e.html = bytes.Clone(e.html) // without the spare room of its buffer, as it is kept
 	})
 	return e.html, e.err
@@ -245,17 +246,24 @@ type tableEntry struct {
 
 // tableHTML renders rows of t (all when rowIDs is empty) as an accessible
 // table: caption, header scopes, numbers formatted for l, source links.
-func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs []string, standalone bool) ([]byte, error) {
+// A hidden column is left out unless keep names it (a chart's values, in
+// the chart's own data table).
+func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs, keep []string, standalone bool) ([]byte, error) {
 	td := tableData{ID: t.ID, Title: t.Title.In(l), Note: t.Note.In(l), Standalone: standalone,
 		CSV: rel(pagePath, csvPath(t, l)), JSON: rel(pagePath, jsonPath(t)),
 		T: func(k string) string { return b.ui.get(k, l) }}
 	firstText := -1
-	for i, c := range t.Columns {
+	var shown []dataset.Column // the columns not hidden from display
+	for _, c := range t.Columns {
+		if c.Hidden && !slices.Contains(keep, c.Key) {
+			continue
+		}
 		cv := colView{Label: c.Label.In(l), Num: c.Type == dataset.TypeNumber}
 		td.Columns = append(td.Columns, cv)
 		if firstText < 0 && c.Type != dataset.TypeNumber {
-			firstText = i
+			firstText = len(shown)
 		}
+		shown = append(shown, c)
 	}
 	rows := t.Rows
 	if len(rowIDs) > 0 {
@@ -269,7 +277,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 	var grid [][]cellView
 	for _, r := range rows {
 		var cells []cellView
-		for i, c := range t.Columns {
+		for i, c := range shown {
 			cell := r.Cells[c.Key]
 			cv := cellView{Header: i == firstText}
 			switch {

@@ -717,7 +717,7 @@ func (b *builder) sectionByID(id string) *content.Section { return b.sections[id
 func (b *builder) dataPage(l lang.Lang) error {
 	p := b.newPage(l, "data", dataPage, b.ui.get("data", l))
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
-	for _, t := range b.site.Tables {
+	for _, t := range b.reportOrder(l) {
 		h, err := b.tableFigure(t, l, p.Path)
 		if err != nil {
 			return err
@@ -748,6 +748,41 @@ func (b *builder) aboutNotes(l lang.Lang) []noteView {
 			}
 			out = append(out, noteView{Section: b.sectionTitle(sec, l), Href: href, Text: n.Text})
 		}
+	}
+	return out
+}
+
+// reportOrder returns the tables in the order the report first shows them,
+// as a table or through a chart, section by section; tables it never shows
+// follow in file order.
+func (b *builder) reportOrder(l lang.Lang) []*dataset.Table {
+	var out []*dataset.Table
+	seen := map[*dataset.Table]bool{}
+	add := func(t *dataset.Table) {
+		if t != nil && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, sec := range b.site.Sections {
+		d := b.doc(sec, l)
+		if d == nil || d.doc == nil {
+			continue
+		}
+		for _, r := range d.doc.Blocks {
+			switch r.Kind {
+			case "table":
+				t, _ := b.site.Table(r.ID)
+				add(t)
+			case "chart":
+				if c := b.site.Charts[r.ID]; c != nil {
+					add(c.Table)
+				}
+			}
+		}
+	}
+	for _, t := range b.site.Tables {
+		add(t)
 	}
 	return out
 }
