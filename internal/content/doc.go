@@ -73,7 +73,6 @@
 //	corrected = "品質名城·現代都市"
 //	reason = { zh-Hant = "…", en = "…" }
 //
-//
 // With a seed and its corrections, the About page's errata are generated from
 // the recipe (internal/seed): each general rule once, with how often it
 // applied and its first instance as captured, then each correction with the

@@ -38,7 +38,7 @@ published = 2031-02-28
 	res := build(t, opt)
 	about := string(res.Out["en/about.html"])
 	for _, want := range []string{
-		`<time datetime="2030-12-02">2030-12-02</time>`, `<dt>Captured</dt><dd><time datetime="2031-01-05">`,
+		`<time datetime="2030-12-02">2030-12-02</time>`, `<time datetime="2031-01-05">2031-01-05</time>`,
 		`<dd>editor@example.org</dd>`, `<dt>Licence</dt><dd>Free to reuse</dd>`,
 		`<h2 id="sources">Further sources</h2>`, `<a href="https://example.org/bulletin.htm" rel="external">Statistical bulletin</a>; Statistics Bureau; Published <time datetime="2031-02-28">`,
 		`<h2 id="report-notes">Notes</h2>`, "<p>First note</p>",
