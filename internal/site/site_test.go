@@ -136,3 +136,36 @@ func TestCSPDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMELayout holds the README's "Layout of the code" to the tree: every
+// package folder under internal/ is listed, and nothing else.
+func TestREADMELayout(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, layout, ok := strings.Cut(string(readme), "## Layout of the code\n")
+	if !ok {
+		t.Fatal("README.md has no section \"Layout of the code\"")
+	}
+	listed := map[string]bool{}
+	for _, l := range strings.Split(layout, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && strings.HasPrefix(f[0], "internal/") {
+			listed[f[0]] = true
+		}
+	}
+	dirs, err := os.ReadDir("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		p := "internal/" + d.Name()
+		if d.IsDir() && !listed[p] {
+			t.Errorf("README.md's layout does not list %s", p)
+		}
+		delete(listed, p)
+	}
+	for p := range listed {
+		t.Errorf("README.md's layout lists %s, which does not exist", p)
+	}
+}
