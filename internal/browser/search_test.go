@@ -24,17 +24,11 @@ type searchCase struct {
 	None bool     `toml:"none"`
 }
 
-// searchCases reads the query table of the built site, named by the name
-// in its site.toml.
-func searchCases(t *testing.T) []searchCase {
+// searchCases reads the query table of the site named name in its
+// site.toml. Every fully tested site of siteSpecs has one.
+func searchCases(t *testing.T, name string) []searchCase {
 	t.Helper()
-	var meta struct {
-		Name string `toml:"name"`
-	}
-	if _, err := toml.DecodeFile("../../content/site.toml", &meta); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join("testdata", "search", meta.Name+".toml")
+	file := filepath.Join("testdata", "search", name+".toml")
 	var table struct {
 		Query []searchCase `toml:"query"`
 	}
@@ -91,8 +85,18 @@ func runSearch(tb *tab, q string) (searchResult, error) {
 // a sub-path and from file://.
 func TestSearch(t *testing.T) {
 	needBrowser(t)
-	cases := searchCases(t)
-	for _, o := range origins() {
+	for _, st := range sites {
+		if !st.full {
+			continue
+		}
+		t.Run(st.name, func(t *testing.T) { searchSite(t, st) })
+	}
+}
+
+// searchSite runs the query table of one built site.
+func searchSite(t *testing.T, st *builtSite) {
+	cases := searchCases(t, st.name)
+	for _, o := range st.origins() {
 		t.Run(o.name, func(t *testing.T) {
 			tb := newTab(t)
 			if err := tb.setup(phone, true, "light"); err != nil {
