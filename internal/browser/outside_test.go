@@ -23,6 +23,28 @@ import (
 // installed with `npm ci` (.ci/run does it); node_modules is not committed.
 const validatorDir = "testdata/htmlvalidate"
 
+// runValidator runs html-validate on files and returns its JSON report. The
+// report goes to a file, not a pipe: Node may exit before a pipe has taken
+// all of a large report, which once left the test with no output at all.
+func runValidator(t *testing.T, cmd []string, files ...string) ([]byte, error) {
+	t.Helper()
+	report := filepath.Join(t.TempDir(), "report.json")
+	args := append(append(cmd[1:len(cmd):len(cmd)], "--formatter", "json="+report), files...)
+	var stderr bytes.Buffer
+	c := exec.Command(cmd[0], args...)
+	c.Stderr = &stderr
+	err := c.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("html-validate: %v\n%s", err, stderr.String())
+	}
+	out, rerr := os.ReadFile(report)
+	if rerr != nil {
+		t.Fatalf("html-validate wrote no report (%v): %v\n%s", err, rerr, stderr.String())
+	}
+	return out, err
+}
+
 // validator returns the command line that runs html-validate, or skips the
 // test with a hint (fails it in CI) when Node.js or the package is missing.
 func validator(t *testing.T) []string {
@@ -37,7 +59,7 @@ func validator(t *testing.T) []string {
 	script := filepath.Join(validatorDir, "node_modules", "html-validate", "bin", "html-validate.mjs")
 	_, err := os.Stat(script)
 	if node != "" && err == nil {
-		return []string{node, script, "--config", filepath.Join(validatorDir, ".htmlvalidate.json"), "--formatter", "json"}
+		return []string{node, script, "--config", filepath.Join(validatorDir, ".htmlvalidate.json")}
 	}
 	why := "html-validate is not installed: run `npm ci --prefix internal/browser/testdata/htmlvalidate`"
 	if node == "" {
@@ -61,14 +83,7 @@ func TestValidator(t *testing.T) {
 			for _, p := range pagesOf(t, s.dir) {
 				files = append(files, filepath.Join(s.dir, filepath.FromSlash(p)))
 			}
-			c := exec.Command(cmd[0], append(cmd[1:], files...)...)
-			var stdout, stderr bytes.Buffer
-			c.Stdout, c.Stderr = &stdout, &stderr
-			err := c.Run()
-			var exit *exec.ExitError
-			if err != nil && !errors.As(err, &exit) {
-				t.Fatalf("html-validate: %v\n%s", err, stderr.String())
-			}
+			out, err := runValidator(t, cmd, files...)
 			var reports []struct {
 				FilePath string `json:"filePath"`
 				Messages []struct {
@@ -79,8 +94,8 @@ func TestValidator(t *testing.T) {
 					Column   int    `json:"column"`
 				} `json:"messages"`
 			}
-			if err := json.Unmarshal(stdout.Bytes(), &reports); err != nil {
-				t.Fatalf("html-validate output: %v\n%s%s", err, stdout.String(), stderr.String())
+			if err := json.Unmarshal(out, &reports); err != nil {
+				t.Fatalf("html-validate output: %v\n%s", err, out)
 			}
 			n := 0
 			for _, r := range reports {
@@ -93,7 +108,7 @@ func TestValidator(t *testing.T) {
 				}
 			}
 			if err != nil && n == 0 {
-				t.Errorf("html-validate exited with %v but reported no error:\n%s", err, stderr.String())
+				t.Errorf("html-validate exited with %v but reported no error:\n%s", err, out)
 			}
 			// html-validate lists only files with messages: that it
 			// reports what it should is TestValidatorCatches' job.
@@ -111,7 +126,7 @@ func TestValidatorCatches(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, _ := exec.Command(cmd[0], append(cmd[1:], bad)...).Output()
+	out, _ := runValidator(t, cmd, bad)
 	for _, rule := range []string{"prefer-native-element", "doctype-style"} {
 		if !bytes.Contains(out, []byte(`"`+rule+`"`)) {
 			t.Errorf("html-validate did not report %s on %s:\n%s", rule, page, out)

@@ -71,7 +71,7 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 	if err != nil {
 		return nil, fmt.Errorf("chart %s (%s): %w", c.ID, l.Tag, err)
 	}
-	tbl, err := b.tableHTML(c.Table, l, pagePath, c.RowIDs, c.Values, false)
+	tbl, err := b.tableHTML(c.Table, l, pagePath, c.RowIDs, c.Values, c.Title.In(l))
 	if err != nil {
 		return nil, err
 	}
@@ -164,6 +164,7 @@ type tableData struct {
 	Sources    []link
 	CSV, JSON  string
 	Standalone bool
+	Label      string // the scroll box's accessible name, unique on the page
 	T          func(string) string
 }
 
@@ -230,7 +231,7 @@ func (b *builder) tableFigure(t *dataset.Table, l lang.Lang, pagePath string) ([
 	}
 	b.mu.Unlock()
 	e.once.Do(func() {
-		e.html, e.err = b.tableHTML(t, l, pagePath, nil, nil, true)
+		e.html, e.err = b.tableHTML(t, l, pagePath, nil, nil, "")
 		e.html = bytes.Clone(e.html) // without the spare room of its buffer, as it is kept
 	})
 	return e.html, e.err
@@ -247,11 +248,19 @@ type tableEntry struct {
 // tableHTML renders rows of t (all when rowIDs is empty) as an accessible
 // table: caption, header scopes, numbers formatted for l, source links.
 // A hidden column is left out unless keep names it (a chart's values, in
-// the chart's own data table).
-func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs, keep []string, standalone bool) ([]byte, error) {
-	td := tableData{ID: t.ID, Title: t.Title.In(l), Note: t.Note.In(l), Standalone: standalone,
+// the chart's own data table). chart is the title of the chart whose data
+// the table shows, or "" for a table standing on its own.
+func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs, keep []string, chart string) ([]byte, error) {
+	td := tableData{ID: t.ID, Title: t.Title.In(l), Note: t.Note.In(l), Standalone: chart == "",
 		CSV: rel(pagePath, csvPath(t, l)), JSON: rel(pagePath, jsonPath(t)),
 		T: func(k string) string { return b.ui.get(k, l) }}
+	// The scroll box is a landmark, whose name must be unique on the page:
+	// a chart's data table is named after the chart, since the same table
+	// may also stand on its own beside it.
+	td.Label = td.Title
+	if chart != "" {
+		td.Label = chart + b.ui.get("paren_open", l) + b.ui.get("data_table", l) + b.ui.get("paren_close", l)
+	}
 	firstText := -1
 	var shown []dataset.Column // the columns not hidden from display
 	for _, c := range t.Columns {
