@@ -309,12 +309,13 @@ var (
 
 // tab is one browser tab with a recorder of the problems its pages cause.
 type tab struct {
-	ctx  context.Context
-	mu   sync.Mutex
-	base string // the origin's base URL, to tell foreign requests
-	errs []string
-	urls map[network.RequestID]string
-	reqs []request // every request since the last takeRequests
+	ctx   context.Context
+	mu    sync.Mutex
+	base  string            // the origin's base URL, to tell foreign requests
+	bases map[string]string // the last base opened per URL scheme: a late request (a manifest, a prefetch) of the previous page is judged against its own origin
+	errs  []string
+	urls  map[network.RequestID]string
+	reqs  []request // every request since the last takeRequests
 }
 
 // request is one request a page made.
@@ -416,7 +417,7 @@ func (tb *tab) foreign(raw string) string {
 	case "data", "blob", "about":
 		return ""
 	case "file":
-		if !strings.HasPrefix(raw, "file://") || !strings.HasPrefix(u.Path, tb.root()) {
+		if !strings.HasPrefix(raw, "file://") || !strings.HasPrefix(u.Path, tb.rootFor("file")) {
 			return "request outside the site folder: " + raw
 		}
 		return ""
@@ -425,7 +426,7 @@ func (tb *tab) foreign(raw string) string {
 		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
 			return "request to another host: " + raw
 		}
-		if root := tb.root(); !strings.HasPrefix(u.Path, root) {
+		if root := tb.rootFor(u.Scheme); !strings.HasPrefix(u.Path, root) {
 			return "request outside the sub-path " + root + ": " + raw
 		}
 		return ""
@@ -450,6 +451,23 @@ func (tb *tab) root() string {
 	tb.mu.Unlock()
 	u, err := url.Parse(base)
 	if err != nil || base == "" {
+		return subPath
+	}
+	return u.Path
+}
+
+// rootFor is root for the last site opened with the given URL scheme, so
+// that a request still in flight from a page of the other origin is judged
+// by where it came from.
+func (tb *tab) rootFor(scheme string) string {
+	tb.mu.Lock()
+	base, ok := tb.bases[scheme]
+	tb.mu.Unlock()
+	if !ok {
+		return tb.root()
+	}
+	u, err := url.Parse(base)
+	if err != nil {
 		return subPath
 	}
 	return u.Path
@@ -503,6 +521,12 @@ func (tb *tab) open(base, page string) error {
 	if base != "" {
 		tb.mu.Lock()
 		tb.base = base
+		if u, err := url.Parse(base); err == nil {
+			if tb.bases == nil {
+				tb.bases = map[string]string{}
+			}
+			tb.bases[u.Scheme] = base
+		}
 		tb.mu.Unlock()
 	}
 	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
