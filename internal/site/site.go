@@ -216,8 +216,9 @@ type builder struct {
 	charts   *chartCache
 	tables   map[tableKey]*tableEntry
 	sections map[string]*content.Section
-	images   map[string]imageSource // by output path: the images sections show
-	stated   map[cellKey]statement  // where each figure of a table is stated
+	images   map[string]imageSource           // by output path: the images sections show
+	stated   map[cellKey]statement            // where each figure of a table is stated
+	statedIn map[*content.Section][]statement // the same by section, in table order: what markFigures marks
 	// searchParas are the documents' paragraphs, kept for the search
 	// index after the checks, which drop them from the documents.
 	searchParas map[docKey][]markdown.Para

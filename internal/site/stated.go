@@ -56,6 +56,7 @@ func (b *builder) findStatements() {
 		return out
 	}
 	b.stated = map[cellKey]statement{}
+	b.statedIn = map[*content.Section][]statement{}
 	marks := map[markKey]int{}
 	perPara := map[[2]any]int{}
 	for _, t := range b.site.Tables {
@@ -100,6 +101,7 @@ func (b *builder) findStatements() {
 					}
 				}
 				b.stated[cellKey{t.ID, r.ID, c.Key}] = st
+				b.statedIn[sec] = append(b.statedIn[sec], st)
 			}
 		}
 	}
@@ -139,8 +141,8 @@ func (b *builder) markFigures(sec *content.Section, l lang.Lang, chunks []markdo
 	}
 	var ms []mark
 	seen := map[[2]int]bool{}
-	for _, st := range b.stated {
-		if st.sec != sec || seen[[2]int{st.para, st.mark}] {
+	for _, st := range b.statedIn[sec] {
+		if seen[[2]int{st.para, st.mark}] {
 			continue
 		}
 		seen[[2]int{st.para, st.mark}] = true
