@@ -21,6 +21,7 @@ import (
 
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
+	"reportsite/internal/publish"
 	"reportsite/internal/site"
 )
 
@@ -73,7 +74,7 @@ type Seed struct {
 // revision, "" when unknown.
 func NewManifest(res *site.Result, root fs.FS, commit string) (Manifest, error) {
 	s := res.Site
-	m := Manifest{Generator: site.Generator, Name: s.Name, Version: s.Version, Commit: commit,
+	m := Manifest{Generator: publish.Generator, Name: s.Name, Version: s.Version, Commit: commit,
 		Pages: res.Pages, Files: len(res.Out), Date: s.Report.Date}
 	if m.Name == "" {
 		m.Name = "report"
@@ -128,7 +129,7 @@ func (m Manifest) Time() time.Time {
 
 // Files returns the archive's files, path inside the folder → bytes: the
 // site, MANIFEST.json and SHA256SUMS (which covers all the others).
-func Files(out site.Output, m Manifest) (map[string][]byte, error) {
+func Files(out publish.Output, m Manifest) (map[string][]byte, error) {
 	files := make(map[string][]byte, len(out)+2)
 	for p, b := range out {
 		if p == ManifestName || p == SumsName {
@@ -161,7 +162,7 @@ func Sums(files map[string][]byte) []byte {
 
 // Write writes the zip of out to w: every file under m.Folder()/, in sorted
 // order, with fixed timestamps and modes.
-func Write(w io.Writer, out site.Output, m Manifest) error {
+func Write(w io.Writer, out publish.Output, m Manifest) error {
 	files, err := Files(out, m)
 	if err != nil {
 		return err

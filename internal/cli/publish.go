@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"reportsite/internal/archive"
+	"reportsite/internal/publish"
 	"reportsite/internal/scaffold"
 	"reportsite/internal/serve"
 	"reportsite/internal/site"
@@ -119,7 +120,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitUsage
 	}
 	opt.Serve = true
-	build := func(ctx context.Context) (site.Output, string, error) {
+	build := func(ctx context.Context) (publish.Output, string, error) {
 		res, err := site.Build(ctx, opt)
 		var sb strings.Builder
 		printDiags(&sb, sf.dir, res.Diags)

@@ -12,11 +12,11 @@ import (
 	"testing"
 	"time"
 
-	"reportsite/internal/site"
+	"reportsite/internal/publish"
 )
 
 func testServer() *server {
-	return &server{host: "127.0.0.1", clients: map[chan event]struct{}{}, out: site.Output{
+	return &server{host: "127.0.0.1", clients: map[chan event]struct{}{}, out: publish.Output{
 		"index.html": []byte("root"), "en/index.html": []byte("en"), "404.html": []byte("missing"),
 		"en/deep/index.html": []byte("deep"),
 	}}
@@ -121,7 +121,9 @@ func TestWarnBeyondLoopback(t *testing.T) {
 		done := make(chan error, 1)
 		go func() {
 			done <- Run(ctx, Config{Addr: addr, Log: &log, Ready: func(string) { cancel() },
-				Build: func(context.Context) (site.Output, string, error) { return site.Output{"index.html": nil}, "", nil }})
+				Build: func(context.Context) (publish.Output, string, error) {
+					return publish.Output{"index.html": nil}, "", nil
+				}})
 		}()
 		select {
 		case err := <-done:

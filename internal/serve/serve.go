@@ -23,7 +23,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"reportsite/internal/site"
+	"reportsite/internal/publish"
 )
 
 // ReloadPath is where pages listen for reload events (see static/reload.js).
@@ -31,7 +31,7 @@ const ReloadPath = "/__reload"
 
 // BuildFunc builds the site in memory. On failure it returns the problems,
 // one per line, ready to show to the editor.
-type BuildFunc func(ctx context.Context) (site.Output, string, error)
+type BuildFunc func(ctx context.Context) (publish.Output, string, error)
 
 // Config configures Run. The zero value of each field means its default.
 type Config struct {
@@ -58,7 +58,7 @@ type server struct {
 	cfg     Config
 	host    string // the host part of the address listened on
 	mu      sync.RWMutex
-	out     site.Output
+	out     publish.Output
 	problem string // non-empty while the latest build failed
 	clients map[chan event]struct{}
 }

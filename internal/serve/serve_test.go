@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"reportsite/internal/publish"
 	"reportsite/internal/site"
 	"reportsite/static"
 	"reportsite/templates"
@@ -41,7 +42,7 @@ func copyTree(t *testing.T, src, dst string) {
 func TestReloadAfterEdit(t *testing.T) {
 	dir := t.TempDir()
 	copyTree(t, "../site/testdata/mini", dir)
-	build := func(ctx context.Context) (site.Output, string, error) {
+	build := func(ctx context.Context) (publish.Output, string, error) {
 		res, err := site.Build(ctx, site.Options{
 			Content: os.DirFS(filepath.Join(dir, "content")), Templates: templates.FS, Static: static.FS,
 			Overlay: os.DirFS(dir), Serve: true, Workers: 2,

@@ -2,15 +2,14 @@ package site
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"reportsite/internal/bench"
 	"reportsite/internal/diag"
+	"reportsite/internal/publish"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -73,7 +72,7 @@ func benchBuilder(b *testing.B, cfg bench.Config) *builder {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bl.sink = &memSink{out: Output{}}
+	bl.sink = publish.NewMem()
 	bl.prepare = true
 	bl.parse()
 	return bl
@@ -109,45 +108,6 @@ func BenchmarkSectionPage(b *testing.B) {
 			}
 		})
 	}
-}
-
-// BenchmarkWrite writes a built site of about 2,500 files (500 sections in
-// two languages) to disk atomically: "fresh" into an empty folder, "same"
-// over the identical previous output, whose files it links instead of
-// writing.
-func BenchmarkWrite(b *testing.B) {
-	res, err := Build(context.Background(), benchOptions(b, bench.Config{Sections: 500, Seed: 1}))
-	if err != nil {
-		b.Fatal(err)
-	}
-	var size int64
-	for _, data := range res.Out {
-		size += int64(len(data))
-	}
-	b.Run("fresh", func(b *testing.B) {
-		b.SetBytes(size)
-		n := 0
-		for b.Loop() {
-			n++
-			if err := Write(res.Out, filepath.Join(b.TempDir(), fmt.Sprint("public", n))); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.ReportMetric(float64(len(res.Out)), "files/op")
-	})
-	b.Run("same", func(b *testing.B) {
-		dir := filepath.Join(b.TempDir(), "public")
-		if err := Write(res.Out, dir); err != nil {
-			b.Fatal(err)
-		}
-		b.SetBytes(size)
-		for b.Loop() {
-			if err := Write(res.Out, dir); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.ReportMetric(float64(len(res.Out)), "files/op")
-	})
 }
 
 // BenchmarkRealRebuild is what `reportsite serve` does after an edit: build

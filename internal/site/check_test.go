@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"reportsite/internal/diag"
+	"reportsite/internal/publish"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -216,7 +217,7 @@ func TestBuildToMatchesBuild(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel == OutputMarker {
+		if rel == publish.OutputMarker {
 			return nil
 		}
 		got++
@@ -305,11 +306,11 @@ func TestStreamedPages(t *testing.T) {
 		t.Errorf("streamed build made %d files, want %d", len(got), len(want))
 	}
 	for p, w := range want {
-		if !bytes.Equal(got[p], w) && p != swPath {
+		if !bytes.Equal(got[p], w) && p != publish.SWPath {
 			t.Errorf("%s differs when streamed", p)
 		}
 	}
-	if !bytes.Equal(got[swPath], want[swPath]) {
+	if !bytes.Equal(got[publish.SWPath], want[publish.SWPath]) {
 		t.Errorf("sw.js differs when streamed: the output hash must not depend on how pages are written")
 	}
 	dir := t.TempDir() + "/public"
@@ -411,7 +412,7 @@ func TestSitemapWellFormed(t *testing.T) {
 			t.Errorf("base_url %q: check passed, build failed: %v", base, err)
 			continue
 		}
-		d := xml.NewDecoder(bytes.NewReader(res.Out[sitemapPath]))
+		d := xml.NewDecoder(bytes.NewReader(res.Out[publish.SitemapPath]))
 		for {
 			_, err := d.Token()
 			if err == io.EOF {
@@ -422,5 +423,20 @@ func TestSitemapWellFormed(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestBuildToRefusesBeforeBuilding checks that BuildTo refuses a foreign
+// output folder at once, before the content is even read.
+func TestBuildToRefusesBeforeBuilding(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := miniOptions(t)
+	opt.Content = nil // would fail if read
+	_, err := BuildTo(t.Context(), opt, dir)
+	if err == nil || !strings.Contains(err.Error(), "did not make") {
+		t.Fatalf("BuildTo into a folder of other files = %v, want a refusal", err)
 	}
 }

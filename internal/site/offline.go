@@ -1,40 +1,21 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"reportsite/internal/lang"
+	"reportsite/internal/publish"
 	"reportsite/internal/search"
 )
 
-// offlinePacks is where the About page's "save for offline reading" finds
-// the files to fetch. It sits at the root beside the service worker and is
-// read only when the reader asks to save.
-const offlinePacksPath = "offline.json"
-
-// pack is a set of files a reader can save for offline reading.
-type pack struct {
-	ID    string   `json:"id"`
-	Files []string `json:"files"`
-	Bytes int      `json:"bytes"`
-}
-
-// allPack is the ID of the pack that holds the whole site.
-const allPack = "all"
-
-// inPack reports whether the file at p belongs to the pack of language l
-// (l.Prefix == "" for the whole site): the language's pages and CSV files,
+// inPack reports whether the file at p belongs to the pack of language l:
+// the language's pages and CSV files,
 // the shared styles and scripts, the root chooser and the 404 page. The
 // one-file report and the full ECharts bundle are downloads of their own
-// and only the whole site includes them.
+// and only the whole site includes them (publish.Packs).
 func (b *builder) inPack(p string, l lang.Lang) bool {
 	switch {
-	case p == swPath || p == offlinePacksPath || p == sitemapPath || p == robotsPath:
-		return false
-	case l.Prefix == "":
-		return true
 	case strings.HasPrefix(p, "static/vendor/"):
 		return false
 	case p == SinglePath(b.site, l):
@@ -71,12 +52,12 @@ func (b *builder) searchInPack(name string, l lang.Lang) bool {
 // packs lists the language packs, in the site's language order, then the
 // whole site. extra adds files not yet made (the About pages) with their
 // expected sizes.
-func (b *builder) packs(extra map[string]int) []pack {
+func (b *builder) packs(extra map[string]int) []publish.Pack {
 	paths := b.paths()
 	sizes := map[string]int{}
 	b.mu.Lock()
 	for p, f := range b.files {
-		sizes[p] = f.size
+		sizes[p] = f.Size
 	}
 	b.mu.Unlock()
 	for p, n := range extra {
@@ -85,22 +66,7 @@ func (b *builder) packs(extra map[string]int) []pack {
 		}
 		sizes[p] = n
 	}
-	langs := append(append([]lang.Lang{}, b.site.Languages...), lang.Lang{})
-	var out []pack
-	for _, l := range langs {
-		pk := pack{ID: l.Prefix, Files: []string{}}
-		if pk.ID == "" {
-			pk.ID = allPack
-		}
-		for _, p := range paths {
-			if b.inPack(p, l) {
-				pk.Files = append(pk.Files, p)
-				pk.Bytes += sizes[p]
-			}
-		}
-		out = append(out, pk)
-	}
-	return out
+	return publish.Packs(paths, sizes, b.site.Languages, b.inPack)
 }
 
 // aboutData is what templates/about.html receives: the page, and the sizes
@@ -151,11 +117,11 @@ func (b *builder) aboutPages() error {
 
 // offlineList writes offline.json: every pack with its files and size.
 func (b *builder) offlineList() error {
-	data, err := json.Marshal(map[string]any{"packs": b.packs(nil)})
+	data, err := publish.OfflineList(b.packs(nil))
 	if err != nil {
 		return err
 	}
-	b.add(offlinePacksPath, append(data, '\n'))
+	b.add(publish.OfflinePacksPath, data)
 	return nil
 }
 

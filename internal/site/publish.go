@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
-	"encoding/json"
-	"fmt"
 	"html"
 	"html/template"
 	"io"
@@ -20,19 +17,7 @@ import (
 
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
-)
-
-// Generator names the program recorded in an archive's provenance.
-const Generator = "reportsite 0.1.0"
-
-// Publishing files, relative to the site root. The service worker sits at the
-// root so that its scope covers the whole site.
-const (
-	swPath          = "sw.js"
-	webManifestPath = "manifest.webmanifest"
-	sitemapPath     = "sitemap.xml"
-	robotsPath      = "robots.txt"
-	offlinePath     = "static/offline.js"
+	"reportsite/internal/publish"
 )
 
 // SinglePath returns the path of language l's one-file report: the whole
@@ -58,7 +43,7 @@ func (p *pageData) Canonical() string {
 	if p.Site.BaseURL == "" || p.Kind == "404" {
 		return ""
 	}
-	return absURL(p.Site.BaseURL, p.Path)
+	return publish.AbsURL(p.Site.BaseURL, p.Path)
 }
 
 // AltHref returns the address of a translation for <link rel="alternate">:
@@ -68,238 +53,38 @@ func (p *pageData) AltHref(a alternate) string {
 	if p.Site.BaseURL == "" {
 		return a.Href
 	}
-	return absURL(p.Site.BaseURL, a.Path)
-}
-
-// absURL joins base (ending in /) and a site path; a folder's index.html is
-// addressed by the folder, as static hosts serve it.
-func absURL(base, p string) string {
-	p = strings.TrimSuffix(p, "index.html")
-	return base + p
+	return publish.AbsURL(p.Site.BaseURL, a.Path)
 }
 
 // publish adds the files that depend on the whole output: the web app
 // manifest, sitemap and robots.txt (with a base URL only), and last the
 // service worker, whose version hashes everything else.
 func (b *builder) publish() error {
-	if err := b.webManifest(); err != nil {
+	l := b.site.Languages[0]
+	m, err := publish.WebManifest(b.site.Title.In(l), b.site.Name, l.Tag, b.site.Subtitle.In(l))
+	if err != nil {
 		return err
 	}
+	b.add(publish.WebManifestPath, m)
 	if err := b.aboutPages(); err != nil {
 		return err
 	}
 	if b.site.BaseURL != "" {
-		b.add(sitemapPath, b.sitemap())
-		b.add(robotsPath, []byte("User-agent: *\nAllow: /\n\nSitemap: "+b.site.BaseURL+sitemapPath+"\n"))
+		singles := map[string]bool{}
+		for _, l := range b.site.Languages {
+			singles[SinglePath(b.site, l)] = true
+		}
+		b.add(publish.SitemapPath, publish.Sitemap(b.site.BaseURL, b.site.Languages, b.paths(), singles))
+		b.add(publish.RobotsPath, publish.Robots(b.site.BaseURL))
 	}
 	if !b.opt.Serve {
 		if err := b.offlineList(); err != nil {
 			return err
 		}
-		b.add(swPath, serviceWorker(b.paths(), b.files))
+		b.add(publish.SWPath, publish.ServiceWorker(b.paths(), b.files))
 	}
 	return nil
 }
-
-func (b *builder) webManifest() error {
-	l := b.site.Languages[0]
-	m := map[string]any{
-		"name":             b.site.Title.In(l),
-		"short_name":       b.site.Name,
-		"lang":             l.Tag,
-		"start_url":        "index.html",
-		"scope":            "./",
-		"display":          "standalone",
-		"background_color": "#ffffff",
-		"theme_color":      "#ffffff",
-	}
-	if d := b.site.Subtitle.In(l); d != "" {
-		m["description"] = d
-	}
-	if b.site.Name == "" {
-		m["short_name"] = b.site.Title.In(l)
-	}
-	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return err
-	}
-	b.add(webManifestPath, append(data, '\n'))
-	return nil
-}
-
-// sitemap lists every page with its translations as xhtml:link alternates.
-func (b *builder) sitemap() []byte {
-	base := b.site.BaseURL
-	var buf bytes.Buffer
-	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	singles := map[string]bool{}
-	for _, l := range b.site.Languages {
-		singles[SinglePath(b.site, l)] = true
-	}
-	paths := b.paths()
-	for _, p := range paths {
-		if !strings.HasSuffix(p, ".html") || p == "404.html" || singles[p] || strings.HasPrefix(p, "static/") {
-			continue
-		}
-		fmt.Fprintf(&buf, "<url><loc>%s</loc>", html.EscapeString(absURL(base, p)))
-		if dir, page, ok := strings.Cut(p, "/"); ok && !strings.Contains(page, "/") {
-			own := false
-			for _, l := range b.site.Languages {
-				own = own || l.Prefix == dir
-			}
-			for _, l := range b.site.Languages {
-				alt := l.Prefix + "/" + page
-				if _, ok := b.files[alt]; !own || !ok {
-					continue
-				}
-				fmt.Fprintf(&buf, "\n  <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>", html.EscapeString(l.Tag), html.EscapeString(absURL(base, alt)))
-			}
-		}
-		buf.WriteString("</url>\n")
-	}
-	buf.WriteString("</urlset>\n")
-	return buf.Bytes()
-}
-
-// OutputHash returns a short hash of every file's path and bytes except the
-// service worker's own, so that any change to the site changes it.
-func OutputHash(out Output) string {
-	sums := make(map[string]fileSum, len(out))
-	for p, data := range out {
-		sums[p] = fileSum{size: len(data), sum: sha256.Sum256(data)}
-	}
-	return outputHash(out.Paths(), sums)
-}
-
-// outputHash hashes the sorted paths with each file's size and digest.
-func outputHash(paths []string, sums map[string]fileSum) string {
-	h := sha256.New()
-	for _, p := range paths {
-		if p == swPath {
-			continue
-		}
-		f := sums[p]
-		fmt.Fprintf(h, "%s\x00%d\x00", p, f.size)
-		h.Write(f.sum[:])
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-// serviceWorker downloads nothing by itself: it keeps each page and file
-// the reader opens, answers from that copy when the network fails, and saves
-// a whole pack of files (offline.json) only when the About page asks. A new
-// build has a new version, so the browser installs the new worker, which
-// drops the old cache and saves again the packs the reader had saved.
-func serviceWorker(paths []string, sums map[string]fileSum) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("// Generated by reportsite: keeps the pages a reader opens, and on request a\n// whole report, readable offline. A new build changes VERSION.\n'use strict';\n")
-	fmt.Fprintf(&buf, "var VERSION = %q;\n", outputHash(paths, sums))
-	buf.WriteString(swBody)
-	return buf.Bytes()
-}
-
-const swBody = `var PREFIX = 'reportsite:' + self.registration.scope + ':';
-var CACHE = PREFIX + VERSION;
-var SAVED = new URL('reportsite-saved-packs', self.location).href;
-function url(f) { return new URL(f, self.location).href; }
-// twin is the other address of a folder's index page: hosts serve …/ for
-// …/index.html and may redirect one to the other.
-function twin(u) {
-  u = u.split(/[?#]/)[0];
-  if (/\/$/.test(u)) return u + 'index.html';
-  if (/\/index\.html$/.test(u)) return u.slice(0, -10);
-  return null;
-}
-self.addEventListener('install', function () { self.skipWaiting(); });
-// save fetches the files of the packs named by ids into the cache and
-// records them, reporting progress to the page that asked.
-function save(ids, client) {
-  var tell = function (m) { if (client) client.postMessage(m); };
-  return caches.open(CACHE).then(function (c) {
-    return fetch(url('offline.json'), { cache: 'no-cache' }).then(function (r) {
-      if (!r.ok) throw new Error('offline.json: HTTP ' + r.status);
-      return r.json();
-    }).then(function (list) {
-      var files = [], seen = {}, bytes = 0;
-      list.packs.forEach(function (p) {
-        if (ids.indexOf(p.id) < 0) return;
-        bytes += p.bytes;
-        p.files.forEach(function (f) { if (!seen[f]) { seen[f] = true; files.push(url(f)); } });
-      });
-      var done = 0, next = 0;
-      function one() {
-        if (next >= files.length) return Promise.resolve();
-        var f = files[next++];
-        return c.add(f).then(function () {
-          done++;
-          tell({ type: 'progress', done: done, total: files.length });
-          return one();
-        });
-      }
-      return Promise.all([one(), one(), one(), one()]).then(function () {
-        return c.match(SAVED).then(function (r) { return r ? r.json() : []; });
-      }).then(function (had) {
-        ids.forEach(function (id) { if (had.indexOf(id) < 0) had.push(id); });
-        return c.put(SAVED, new Response(JSON.stringify(had)));
-      }).then(function () { tell({ type: 'saved', ids: ids, bytes: bytes }); });
-    });
-  }).catch(function (err) { tell({ type: 'failed', error: String(err) }); });
-}
-self.addEventListener('activate', function (e) {
-  e.waitUntil(caches.keys().then(function (keys) {
-    var old = keys.filter(function (k) { return k.indexOf(PREFIX) === 0 && k !== CACHE; });
-    return Promise.all(old.map(function (k) {
-      return caches.open(k).then(function (c) { return c.match(SAVED); }).then(function (r) { return r ? r.json() : []; });
-    })).then(function (lists) {
-      return Promise.all(old.map(function (k) { return caches.delete(k); })).then(function () {
-        var ids = [].concat.apply([], lists);
-        // The reader asked to keep this report offline: keep the new version.
-        if (ids.length) save(ids, null);
-      });
-    });
-  }).then(function () { return self.clients.claim(); }));
-});
-self.addEventListener('message', function (e) {
-  var m = e.data || {};
-  if (m.type === 'save' && Array.isArray(m.ids)) {
-    e.waitUntil(save(m.ids, e.source));
-  } else if (m.type === 'status') {
-    e.waitUntil(caches.open(CACHE).then(function (c) { return c.match(SAVED); }).then(function (r) { return r ? r.json() : []; })
-      .then(function (ids) { e.source.postMessage({ type: 'status', ids: ids }); }));
-  }
-});
-function plain(r) {
-  return r.blob().then(function (body) {
-    return new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers });
-  });
-}
-// Network first, so a reader online always sees the published version;
-// what arrives is kept, and the copy answers when the network fails.
-self.addEventListener('fetch', function (e) {
-  var req = e.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
-  e.respondWith(fetch(req).then(function (r) {
-    if (r.ok && r.type === 'basic') {
-      var copy = r.clone();
-      e.waitUntil(caches.open(CACHE).then(function (c) { return c.put(req, copy); }));
-    }
-    return r;
-  }).catch(function (err) {
-    return caches.open(CACHE).then(function (c) {
-      return c.match(req, { ignoreSearch: true }).then(function (hit) {
-        return hit || (twin(req.url) && c.match(twin(req.url), { ignoreSearch: true }));
-      }).then(function (hit) {
-        // A stored redirect cannot answer a navigation: copy it into a
-        // fresh response (hosts may redirect …/index.html to …/).
-        if (hit) return hit.redirected ? plain(hit) : hit;
-        if (req.mode !== 'navigate') throw err;
-        return c.match(url('404.html')).then(function (nf) { return nf ? plain(nf) : Response.error(); });
-      });
-    });
-  }));
-});
-`
 
 // singleData is what templates/single.html receives.
 type singleData struct {

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"reportsite/internal/linkcheck"
+	"reportsite/internal/publish"
 )
 
 var (
@@ -68,9 +69,13 @@ func TestSingleFileSelfContained(t *testing.T) {
 // see TestOfflinePacks), and neither is written for the preview server.
 func TestServiceWorkerVersioned(t *testing.T) {
 	res := build(t, miniOptions(t))
-	sw := string(res.Out[swPath])
-	if !strings.Contains(sw, OutputHash(res.Out)) {
-		t.Errorf("sw.js is not versioned by the output hash %s", OutputHash(res.Out))
+	sw := string(res.Out[publish.SWPath])
+	sums := map[string]publish.FileSum{}
+	for p, data := range res.Out {
+		sums[p] = publish.Sum(data)
+	}
+	if h := publish.Hash(res.Out.Paths(), sums); !strings.Contains(sw, h) {
+		t.Errorf("sw.js is not versioned by the output hash %s", h)
 	}
 	if !strings.Contains(sw, "offline.json") || strings.Contains(sw, "addAll") || strings.Contains(sw, "FILES") {
 		t.Errorf("sw.js should read offline.json on request and name no page itself:\n%s", sw)
@@ -78,7 +83,7 @@ func TestServiceWorkerVersioned(t *testing.T) {
 	opt := miniOptions(t)
 	opt.Serve = true
 	out := build(t, opt).Out
-	for _, p := range []string{swPath, offlinePacksPath} {
+	for _, p := range []string{publish.SWPath, publish.OfflinePacksPath} {
 		if _, ok := out[p]; ok {
 			t.Errorf("serve mode: %s written", p)
 		}
@@ -90,7 +95,7 @@ func TestServiceWorkerVersioned(t *testing.T) {
 
 func TestDiscovery(t *testing.T) {
 	res := build(t, miniOptions(t))
-	for _, p := range []string{sitemapPath, robotsPath} {
+	for _, p := range []string{publish.SitemapPath, publish.RobotsPath} {
 		if _, ok := res.Out[p]; ok {
 			t.Errorf("no base_url: %s written", p)
 		}
@@ -118,7 +123,7 @@ func TestDiscovery(t *testing.T) {
 	opt := miniOptions(t)
 	opt.Content = mfs
 	res = build(t, opt)
-	sm := string(res.Out[sitemapPath])
+	sm := string(res.Out[publish.SitemapPath])
 	for _, want := range []string{
 		"<loc>https://example.org/r/mini/en/economy.html</loc>",
 		`<xhtml:link rel="alternate" hreflang="zh-Hans" href="https://example.org/r/mini/zh-hans/economy.html"/>`,
@@ -128,8 +133,8 @@ func TestDiscovery(t *testing.T) {
 			t.Errorf("sitemap.xml lacks %s:\n%s", want, sm)
 		}
 	}
-	if !strings.Contains(string(res.Out[robotsPath]), "Sitemap: https://example.org/r/mini/sitemap.xml") {
-		t.Errorf("robots.txt = %q", res.Out[robotsPath])
+	if !strings.Contains(string(res.Out[publish.RobotsPath]), "Sitemap: https://example.org/r/mini/sitemap.xml") {
+		t.Errorf("robots.txt = %q", res.Out[publish.RobotsPath])
 	}
 	for p, wants := range map[string][]string{
 		"en/economy.html": {`<link rel="canonical" href="https://example.org/r/mini/en/economy.html">`, `property="og:url"`,
@@ -160,13 +165,13 @@ func TestDiscovery(t *testing.T) {
 func TestOfflinePacks(t *testing.T) {
 	res := build(t, miniOptions(t))
 	var list struct {
-		Packs []pack `json:"packs"`
+		Packs []publish.Pack `json:"packs"`
 	}
-	if err := json.Unmarshal(res.Out[offlinePacksPath], &list); err != nil {
-		t.Fatalf("%s: %v", offlinePacksPath, err)
+	if err := json.Unmarshal(res.Out[publish.OfflinePacksPath], &list); err != nil {
+		t.Fatalf("%s: %v", publish.OfflinePacksPath, err)
 	}
-	if len(list.Packs) != len(res.Site.Languages)+1 || list.Packs[len(list.Packs)-1].ID != allPack {
-		t.Fatalf("packs %v: want one per language, then %q", list.Packs, allPack)
+	if len(list.Packs) != len(res.Site.Languages)+1 || list.Packs[len(list.Packs)-1].ID != publish.AllPack {
+		t.Fatalf("packs %v: want one per language, then %q", list.Packs, publish.AllPack)
 	}
 	for i, pk := range list.Packs {
 		sum, files := 0, map[string]bool{}
@@ -181,12 +186,12 @@ func TestOfflinePacks(t *testing.T) {
 		if sum != pk.Bytes {
 			t.Errorf("pack %s: %d bytes listed, files sum to %d", pk.ID, pk.Bytes, sum)
 		}
-		for _, f := range []string{swPath, offlinePacksPath} {
+		for _, f := range []string{publish.SWPath, publish.OfflinePacksPath} {
 			if files[f] {
 				t.Errorf("pack %s lists %s", pk.ID, f)
 			}
 		}
-		if pk.ID == allPack {
+		if pk.ID == publish.AllPack {
 			if len(pk.Files) != len(res.Out)-2 {
 				t.Errorf("pack all: %d files, the site has %d besides sw.js and offline.json", len(pk.Files), len(res.Out)-2)
 			}
@@ -218,7 +223,7 @@ func TestOfflinePacks(t *testing.T) {
 			}
 		}
 	}
-	if sw := string(res.Out[swPath]); strings.Contains(sw, "addAll") || strings.Contains(sw, "FILES") {
+	if sw := string(res.Out[publish.SWPath]); strings.Contains(sw, "addAll") || strings.Contains(sw, "FILES") {
 		t.Errorf("sw.js still downloads files at install:\n%s", sw)
 	}
 }

@@ -8,15 +8,16 @@ import (
 	"testing"
 
 	"reportsite/internal/linkcheck"
+	"reportsite/internal/publish"
 	"reportsite/static"
 	"reportsite/templates"
 )
 
 // realSite builds the repository's own report with charts rendered by
 // ECharts in goja, once per test binary.
-var realOut Output
+var realOut publish.Output
 
-func realBuild(t *testing.T) Output {
+func realBuild(t *testing.T) publish.Output {
 	t.Helper()
 	if realOut != nil {
 		return realOut

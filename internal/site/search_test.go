@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"reportsite/internal/publish"
 	"reportsite/internal/search"
 )
 
@@ -106,7 +107,7 @@ func decodeScript(t *testing.T, name string, data []byte, v any) {
 
 // checkAnchor reports href (page#id, from the folder of language prefix)
 // unless the page exists and has the id.
-func checkAnchor(t *testing.T, out Output, prefix, href string) {
+func checkAnchor(t *testing.T, out publish.Output, prefix, href string) {
 	t.Helper()
 	page, id, _ := strings.Cut(href, "#")
 	data, ok := out[prefix+"/"+page]

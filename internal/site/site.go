@@ -32,6 +32,7 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/linkcheck"
 	"reportsite/internal/markdown"
+	"reportsite/internal/publish"
 )
 
 // Options configure a build. The zero value of each field means its default.
@@ -72,24 +73,11 @@ type Chart struct {
 	Desc   string
 }
 
-// Output is a built site: file path (slash-separated, relative) → bytes.
-type Output map[string][]byte
-
-// Paths returns the output's paths, sorted.
-func (o Output) Paths() []string {
-	out := make([]string, 0, len(o))
-	for p := range o {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // Result is what a build made and what it found.
 type Result struct {
-	Site  *content.Site // after a build, without the sections' Markdown (see ReleaseBodies)
-	Out   Output        // the files, from Build only (BuildTo writes them instead)
-	Diags []diag.Diag   // warnings (and errors when the build failed)
+	Site  *content.Site  // after a build, without the sections' Markdown (see ReleaseBodies)
+	Out   publish.Output // the files, from Build only (BuildTo writes them instead)
+	Diags []diag.Diag    // warnings (and errors when the build failed)
 	Pages int
 	Files int
 }
@@ -98,13 +86,10 @@ type Result struct {
 // (a *diag.ListError for content problems) when anything is wrong; nothing is
 // written either way.
 func Build(ctx context.Context, opt Options) (*Result, error) {
-	var m *memSink
-	res, err := buildInto(ctx, opt, func() (sink, error) {
-		m = &memSink{out: Output{}}
-		return m, nil
-	})
+	m := publish.NewMem()
+	res, err := buildInto(ctx, opt, func() (publish.Sink, error) { return m, nil })
 	if err == nil {
-		res.Out = m.out
+		res.Out = m.Output()
 	}
 	return res, err
 }
@@ -113,30 +98,30 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 // it is made, so memory does not grow with the size of the output. Files go
 // to a temporary folder beside dir that replaces dir only when the whole
 // build succeeded: on any error dir is left as it was, and a crash at any
-// instant leaves the complete old or new tree in dir (see commit).
+// instant leaves the complete old or new tree in dir (see publish.Dir.Commit).
 //
 // dir must be missing, an empty folder or the output of an earlier build
-// (it carries OutputMarker); it must not be a file, a symbolic link, the
+// (it carries publish.OutputMarker); it must not be a file, a symbolic link, the
 // site folder opt.Source or a folder holding it. Anything else is refused
 // before the build starts, with the reason and what to do.
 func BuildTo(ctx context.Context, opt Options, dir string) (*Result, error) {
-	if err := checkOutput(filepath.Clean(dir), opt.Source); err != nil {
+	if err := publish.CheckOutput(filepath.Clean(dir), opt.Source); err != nil {
 		return &Result{}, err
 	}
-	var d *dirSink
-	res, err := buildInto(ctx, opt, func() (sink, error) {
+	var d *publish.Dir
+	res, err := buildInto(ctx, opt, func() (publish.Sink, error) {
 		var err error
-		d, err = newDirSink(dir, opt.Source, nil)
+		d, err = publish.NewDir(dir, opt.Source)
 		return d, err
 	})
 	if d == nil {
 		return res, err
 	}
 	if err != nil {
-		d.abort()
+		d.Abort()
 		return res, err
 	}
-	if err := d.commit(); err != nil {
+	if err := d.Commit(); err != nil {
 		return res, fmt.Errorf("write %s: %w", dir, err)
 	}
 	return res, nil
@@ -144,7 +129,7 @@ func BuildTo(ctx context.Context, opt Options, dir string) (*Result, error) {
 
 // buildInto loads and checks the site and, only when that succeeds, opens a sink
 // with open and renders every file into it.
-func buildInto(ctx context.Context, opt Options, open func() (sink, error)) (*Result, error) {
+func buildInto(ctx context.Context, opt Options, open func() (publish.Sink, error)) (*Result, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
 	}
@@ -196,7 +181,7 @@ func buildInto(ctx context.Context, opt Options, open func() (sink, error)) (*Re
 // tables when opt.Charts is nil) into nothing, running the link check on
 // each: whatever passes Check builds. Nothing is written.
 func Check(opt Options) (*Result, error) {
-	return buildInto(context.Background(), opt, func() (sink, error) { return nullSink{}, nil })
+	return buildInto(context.Background(), opt, func() (publish.Sink, error) { return publish.Null{}, nil })
 }
 
 type builder struct {
@@ -207,9 +192,9 @@ type builder struct {
 	ui       ui
 	docs     map[docKey]*sectionDoc
 	mu       sync.Mutex
-	sink     sink
-	files    map[string]fileSum // every file put so far
-	putFail  error              // the sink's first error
+	sink     publish.Sink
+	files    map[string]publish.FileSum // every file put so far
+	putFail  error                      // the sink's first error
 	links    *linkcheck.Checker
 	prepare  bool // render each document as it is parsed (builds, not checks)
 	pages    int
@@ -228,7 +213,7 @@ type docKey struct{ section, lang string }
 
 func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
 	tfs := overlay(opt.Overlay, "templates", opt.Templates)
-	b := &builder{opt: opt, site: s, dl: dl, files: map[string]fileSum{}, links: linkcheck.NewChecker(), docs: map[docKey]*sectionDoc{},
+	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), docs: map[docKey]*sectionDoc{},
 		tables: map[tableKey]*tableEntry{}, sections: map[string]*content.Section{}}
 	for _, sec := range s.Sections {
 		b.sections[sec.ID] = sec
@@ -247,8 +232,8 @@ func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
 // its size and digest (for the service worker's version) but not its bytes.
 func (b *builder) add(path string, data []byte) {
 	b.links.Add(path, data)
-	fs := fileSum{size: len(data), sum: sha256.Sum256(data)}
-	err := b.sink.put(path, data)
+	fs := publish.Sum(data)
+	err := b.sink.Put(path, data)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.files[path] = fs
@@ -261,7 +246,7 @@ func (b *builder) add(path string, data []byte) {
 // writes it, and as it goes the bytes go to the sink, the digest and the
 // link checker at once.
 func (b *builder) addStream(path string, write func(w io.Writer) error) error {
-	f, err := b.sink.create(path)
+	f, err := b.sink.Create(path)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -289,8 +274,8 @@ func (b *builder) addStream(path string, write func(w io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	fs := fileSum{size: n.n}
-	h.Sum(fs.sum[:0])
+	fs := publish.FileSum{Size: n.n}
+	h.Sum(fs.Sum[:0])
 	b.mu.Lock()
 	b.files[path] = fs
 	b.mu.Unlock()

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"errors"
@@ -47,10 +47,10 @@ func removeLeftovers(dir string) error {
 	return nil
 }
 
-// checkOutput returns an error, saying why and what to do, unless a build
+// CheckOutput returns an error, saying why and what to do, unless a build
 // may replace dir: dir must not be, or hold, the site folder src ("" when
 // unknown) and must be missing, an empty folder or an earlier output.
-func checkOutput(dir, src string) error {
+func CheckOutput(dir, src string) error {
 	if src != "" {
 		if err := checkAgainstSource(dir, src); err != nil {
 			return err
@@ -126,7 +126,7 @@ func isMarker(name string) bool {
 // isLegacy reports whether dir is the output of a build made before the
 // marker existed: its sw.js says so in its first line.
 func isLegacy(dir string) bool {
-	name := filepath.Join(dir, swPath)
+	name := filepath.Join(dir, SWPath)
 	if !isMarker(name) {
 		return false
 	}
@@ -168,10 +168,10 @@ func within(parent, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// commit swaps the written folder in for dir, so that at every instant dir
+// Commit swaps the written folder in for dir, so that at every instant dir
 // holds the complete old tree or the complete new one:
 //
-//  1. every file was flushed to disk as it was written (put, create),
+//  1. every file was flushed to disk as it was written (Put, Create),
 //     except on Linux, where step 2 flushes them all in one call;
 //  2. write the marker, flush every folder of the new tree (on Linux,
 //     syncfs: the whole file system at once, far cheaper than an fsync per
@@ -186,7 +186,7 @@ func within(parent, p string) bool {
 // A crash before step 3 leaves the old dir and a temporary folder; after it,
 // the new dir and the old tree at the temporary name. Either folder is
 // removed by the next build into dir (removeLeftovers).
-func (d *dirSink) commit() (err error) {
+func (d *Dir) Commit() (err error) {
 	defer d.unlock()
 	defer func() {
 		if err != nil {

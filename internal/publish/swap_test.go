@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"errors"
@@ -326,19 +326,6 @@ func TestOutputOwnership(t *testing.T) {
 				t.Errorf("a refused write changed the folder:\nbefore %v\nafter  %v", before, after)
 			}
 		})
-	}
-}
-
-// TestBuildToRefusesBeforeBuilding checks that BuildTo refuses a foreign
-// output folder at once, before the content is even read.
-func TestBuildToRefusesBeforeBuilding(t *testing.T) {
-	dir := t.TempDir()
-	put(t, dir+"/notes.txt", "mine")
-	opt := miniOptions(t)
-	opt.Content = nil // would fail if read
-	_, err := BuildTo(t.Context(), opt, dir)
-	if err == nil || !strings.Contains(err.Error(), "did not make") {
-		t.Fatalf("BuildTo into a folder of other files = %v, want a refusal", err)
 	}
 }
 
