@@ -39,23 +39,13 @@ func Option(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) ([]byte, 
 	if err != nil {
 		return nil, err
 	}
-	var obj map[string]any
-	switch c.Type {
-	case "bar", "hbar", "stacked-bar", "progress":
-		obj = p.bar()
-	case "line":
-		obj = p.line()
-	case "pie", "donut":
-		obj = p.pie()
-	default:
-		return nil, fmt.Errorf("chart %s: unknown type %q", c.ID, c.Type)
-	}
-	return p.finish(obj)
+	return p.finish(p.k.option(p))
 }
 
 // plot is a chart's data resolved for one language.
 type plot struct {
 	c         *dataset.Chart
+	k         *kind
 	l         lang.Lang
 	unit      lang.Unit
 	cats      []string // category labels, one per row
@@ -90,7 +80,11 @@ func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*plot, 
 	if len(c.Values) == 0 {
 		return nil, fmt.Errorf("chart %s has no values", c.ID)
 	}
-	p := &plot{c: c, l: l}
+	k, ok := kinds[c.Type]
+	if !ok {
+		return nil, fmt.Errorf("chart %s: unknown type %q", c.ID, c.Type)
+	}
+	p := &plot{c: c, k: k, l: l}
 	rows := c.ChartRows()
 	for _, r := range rows {
 		cat := text(r.Cells[c.Category].Text, l)
@@ -246,7 +240,7 @@ func (p *plot) tip(si, i int) string {
 
 // reached reports whether a progress bar reaches its target.
 func (p *plot) reached(v float64) bool {
-	return p.c.Type == "progress" && p.c.Target != nil && v >= p.c.Target.Value
+	return p.k.track && p.c.Target != nil && v >= p.c.Target.Value
 }
 
 // item returns the data item for row i of series si: the value in the axis'
@@ -262,16 +256,11 @@ func (p *plot) item(si, i int) opts.BarData {
 		Label:   &opts.Label{Formatter: literal(p.shortAt(si, i))},
 		Tooltip: &opts.Tooltip{Formatter: types.FuncStr(p.tip(si, i))},
 	}
-	if v < 0 {
+	if v < 0 && p.k.negLabelAt != "" {
 		// A negative bar's end is its bottom (or left): label it there.
-		switch p.c.Type {
-		case "bar", "line":
-			d.Label.Position = "bottom"
-		case "hbar", "progress":
-			d.Label.Position = "left"
-		}
+		d.Label.Position = p.k.negLabelAt
 	}
-	if p.c.Type == "progress" {
+	if p.k.track {
 		// The label sits at the end of the track (see track), clear of
 		// the target line and of the other bars.
 		d.Label.Show = opts.Bool(false)
@@ -279,14 +268,14 @@ func (p *plot) item(si, i int) opts.BarData {
 	switch {
 	case p.reached(v):
 		d.ItemStyle = &opts.ItemStyle{Color: colorReached}
-	case p.c.Type == "progress":
+	case p.k.track:
 		d.ItemStyle = &opts.ItemStyle{Color: colorBase}
 	}
 	if p.partial[i] {
 		// A shorter period: lighter, outlined with a dashed line, and
 		// said in the label.
 		c := colorOf(d.ItemStyle, si)
-		if p.highlight[i] && len(p.series) == 1 && p.c.Type != "progress" {
+		if p.highlight[i] && len(p.series) == 1 && !p.k.track {
 			c = colorHighlight
 		}
 		d.ItemStyle = &opts.ItemStyle{Color: translucent(c), BorderColor: c, BorderWidth: 1.5} // dashed: see finish
@@ -300,7 +289,7 @@ func (p *plot) item(si, i int) opts.BarData {
 	}
 	if p.highlight[i] {
 		d.Label.FontWeight = "bold"
-		if len(p.series) == 1 && p.c.Type != "progress" {
+		if len(p.series) == 1 && !p.k.track {
 			d.ItemStyle = &opts.ItemStyle{Color: colorHighlight}
 		} else {
 			// Several series, or colours that carry meaning: outline the
@@ -440,7 +429,7 @@ func (p *plot) axes(horizontal bool) (cat, val axis) {
 		cat.Inverse = opts.Bool(true) // the first row on top, as in the table
 		val.Split = 3                 // few ticks: their labels share 360 px
 	}
-	if p.c.Type == "progress" {
+	if p.k.track {
 		// Every bar and the target are labelled: the axis needs only its
 		// ends and middle.
 		val.Min, val.Max, val.Split = 0, p.scaled(p.trackEnd()), 2
@@ -558,7 +547,7 @@ func (p *plot) targetLine(horizontal bool) []charts.SeriesOpts {
 }
 
 func (p *plot) bar() map[string]any {
-	horizontal := p.c.Type == "hbar" || p.c.Type == "progress"
+	horizontal := p.k.horizontal
 	b := charts.NewBar()
 	b.SetGlobalOptions(p.global()...)
 	b.SetGlobalOptions(p.axisOpts(horizontal)...)
@@ -567,13 +556,7 @@ func (p *plot) bar() map[string]any {
 	if horizontal {
 		b.XYReversal()
 	}
-	position := "top"
-	switch {
-	case p.c.Type == "stacked-bar":
-		position = "inside"
-	case horizontal:
-		position = "right"
-	}
+	position := p.k.labelAt
 	for si, s := range p.series {
 		var data []opts.BarData
 		for i := range p.cats {
@@ -581,9 +564,9 @@ func (p *plot) bar() map[string]any {
 		}
 		so := []charts.SeriesOpts{
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: position, Color: TextColor, FontSize: fontSize}),
-			charts.WithBarChartOpts(opts.BarChart{Stack: stack(p.c.Type), BarCategoryGap: "30%"}),
+			charts.WithBarChartOpts(opts.BarChart{Stack: p.k.stack, BarCategoryGap: "30%"}),
 		}
-		if p.c.Type == "stacked-bar" {
+		if position == "inside" {
 			so = append(so, charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}))
 		}
 		if si == 0 {
@@ -591,10 +574,10 @@ func (p *plot) bar() map[string]any {
 		}
 		b.AddSeries(s.name, data, so...)
 	}
-	if p.c.Type == "progress" {
+	if p.k.track {
 		b.AddSeries("", p.track(),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: TextColor, FontSize: fontSize}),
-			charts.WithBarChartOpts(opts.BarChart{Stack: stack(p.c.Type), BarCategoryGap: "30%"}),
+			charts.WithBarChartOpts(opts.BarChart{Stack: p.k.stack, BarCategoryGap: "30%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorTrack}),
 		)
 	}
@@ -626,13 +609,6 @@ func (p *plot) track() []opts.BarData {
 	return out
 }
 
-func stack(typ string) string {
-	if typ == "stacked-bar" || typ == "progress" {
-		return "total"
-	}
-	return ""
-}
-
 func (p *plot) line() map[string]any {
 	c := charts.NewLine()
 	c.SetGlobalOptions(p.global()...)
@@ -661,7 +637,9 @@ func (p *plot) line() map[string]any {
 	return c.JSON()
 }
 
-func (p *plot) pie() map[string]any {
+// pie draws one slice per row in a ring from radius (a pie: "64%"; a
+// donut: ["40%", "64%"]).
+func (p *plot) pie(radius any) map[string]any {
 	c := charts.NewPie()
 	c.SetGlobalOptions(p.global()...)
 	s := p.series[0]
@@ -684,10 +662,6 @@ func (p *plot) pie() map[string]any {
 		data = append(data, d)
 	}
 	// The pie fills the height; its labels sit at the column's edges.
-	radius := any("64%")
-	if p.c.Type == "donut" {
-		radius = []string{"40%", "64%"}
-	}
 	c.AddSeries(s.name, data,
 		charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "50%"}}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: TextColor, FontSize: fontSize}),
@@ -729,14 +703,6 @@ func (p *plot) finish(obj map[string]any) ([]byte, error) {
 			}
 		}
 	}
-	if series, ok := tree["series"].([]any); ok && p.c.Type == "progress" && len(series) == 2 {
-		if m, ok := series[1].(map[string]any); ok {
-			// The track is background: no tooltip, no hover, no legend.
-			m["silent"] = true
-			m["tooltip"] = map[string]any{"show": false}
-			delete(m, "name")
-		}
-	}
 	if series, ok := tree["series"].([]any); ok && p.c.Partial != nil {
 		// go-echarts' ItemStyle has no borderType.
 		for si, s := range series {
@@ -765,30 +731,8 @@ func (p *plot) finish(obj map[string]any) ([]byte, error) {
 			}
 		}
 	}
-	if p.c.Type == "donut" {
-		// The total in the hole: the figure a reader asks of a donut first.
-		tree["graphic"] = []any{map[string]any{
-			"type": "text", "left": "center", "top": "middle", "silent": true,
-			"style": map[string]any{
-				"text": literal(p.short(p.total())), "fill": TextColor, "fontSize": 2 * fontSize,
-				"fontWeight": "bold", "fontFamily": fontFamily, "align": "center",
-			},
-		}}
-	}
-	if series, ok := tree["series"].([]any); ok && (p.c.Type == "pie" || p.c.Type == "donut") {
-		for _, s := range series {
-			if m, ok := s.(map[string]any); ok {
-				if label, ok := m["label"].(map[string]any); ok {
-					// Align labels to the edges and wrap them there, so long
-					// names stay inside a 360 px column.
-					label["alignTo"] = "edge"
-					label["edgeDistance"] = 4
-					label["minMargin"] = 4
-					label["lineHeight"] = lineHeight
-					label["overflow"] = "none" // wrapped by words in Go: never cut
-				}
-			}
-		}
+	if p.k.finish != nil {
+		p.k.finish(p, tree)
 	}
 	out, err := json.Marshal(tree) // HTML escaping on: safe in a <script> island
 	if err != nil {

@@ -258,7 +258,7 @@ func TestGaps(t *testing.T) {
 	tb.Rows[0].Cells["growth"] = dataset.Cell{Num: math.NaN(), HasNum: true}
 	tb.Rows[1].Cells["growth"] = dataset.Cell{Num: math.Inf(1), HasNum: true}
 	delete(tb.Rows[2].Cells, "growth")
-	for _, typ := range dataset.ChartTypes {
+	for _, typ := range Types.Names() {
 		t.Run(typ, func(t *testing.T) {
 			c := &dataset.Chart{ID: "gaps", Type: typ, Category: "item", Values: []string{"growth"}, Table: tb,
 				Target: &dataset.Target{Value: 50}}
@@ -283,7 +283,7 @@ func TestGaps(t *testing.T) {
 
 func TestEscaping(t *testing.T) {
 	label := `</script><b class="x">A & B</b>`
-	for _, typ := range dataset.ChartTypes {
+	for _, typ := range Types.Names() {
 		t.Run(typ, func(t *testing.T) {
 			tb := growth()
 			c := &dataset.Chart{ID: "odd", Type: typ, Category: "item", Values: []string{"growth"}, Table: tb,

@@ -27,13 +27,13 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 	var out []string
 	sentence := func(s string) { out = append(out, s+ph.End) }
 
-	head := ph.Types[c.Type]
+	head := p.k.nameIn(l)
 	if title := text(c.Title, l); title != "" {
 		head += ph.Colon + title
 	}
 	sentence(head)
 
-	total, shares := 0.0, c.Type == "pie" || c.Type == "donut"
+	total, shares := 0.0, p.k.shares
 	s0 := p.series[0]
 	for i, v := range s0.vals {
 		if s0.has[i] {

@@ -79,3 +79,18 @@ func TestDescribeTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeNames checks that every chart type names itself in each script,
+// so a description never starts with an empty name.
+func TestTypeNames(t *testing.T) {
+	for _, name := range Types.Names() {
+		for _, l := range []lang.Lang{en, hant, hans, {Tag: "zh-TW"}} {
+			if kinds[name].nameIn(l) == "" {
+				t.Errorf("type %s has no name in %s", name, l.Tag)
+			}
+		}
+	}
+	if got := kinds["pie"].nameIn(lang.Lang{Tag: "zh-TW"}); got != "圓餅圖" {
+		t.Errorf("pie in zh-TW = %q, want 圓餅圖", got)
+	}
+}

@@ -10,12 +10,20 @@
 //
 // # Chart types
 //
+// Each type is one file (bar.go, pie.go, …) that registers a kind in init:
+// its name in each script, its own rules for validation (package dataset asks
+// the registry, Types, through dataset.ChartKinds), its option, its height
+// and, optionally, its description. Adding a type is that file plus its line
+// here, in the README and in package content's doc, and its goldens;
+// TestDocsListTypes holds the lists to the registry.
+//
 //	bar          vertical bars, one series per value column
 //	hbar         horizontal bars; first row on top; long labels wrap beside the bars
 //	stacked-bar  vertical bars stacked per category
 //	line         one line per value column; a missing value breaks the line
-//	pie, donut   one slice per row, labelled "name / value"; rows without a value are
-//	             left out; a donut shows the total in its hole
+//	pie          one slice per row, labelled "name / value"; rows without a value are
+//	             left out
+//	donut        a pie with a hole that shows the total
 //	progress     horizontal bars against target.value: a dashed line labelled
 //	             target.label, bars that reach it in green, each bar on a grey
 //	             track to 100 (percentages) or the largest value, with its value

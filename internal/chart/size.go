@@ -22,34 +22,10 @@ func Size(c *dataset.Chart) (w, h int) {
 	if c.Table != nil {
 		rows = c.ChartRows()
 	}
-	legend := 0
-	if len(c.Values) > 1 {
-		legend = legendHeight
-	}
-	switch c.Type {
-	case "pie", "donut":
-		h = 220 + legend
-	case "hbar", "progress":
-		h = 56 + legend // value axis, margins, the target's label
-		barRow := 20*max(1, len(c.Values)) + 16
-		if c.Type == "progress" {
-			barRow = 40
-		}
-		if !c.XName.IsZero() {
-			h += 24
-		}
-		for _, r := range rows {
-			h += max(barRow, maxLines(c, r, catLabelWidth)*lineHeight+12)
-		}
-	default:
-		h = 260 + legend
-		if len(rows) > 0 {
-			extra := 0
-			for _, r := range rows {
-				extra = max(extra, maxLines(c, r, slotWidth(len(rows)))-1)
-			}
-			h += min(extra, 4) * lineHeight
-		}
+	if k, ok := kinds[c.Type]; ok {
+		h = k.height(c, rows)
+	} else {
+		h = columnHeight(c, rows)
 	}
 	return Width, min(max(h, 160), 1200)
 }
@@ -62,4 +38,40 @@ func maxLines(c *dataset.Chart, r *dataset.Row, width int) int {
 		n = max(n, strings.Count(wrap(s, width), "\n")+1)
 	}
 	return n
+}
+
+// legendRoom is the height of the legend, drawn for several series.
+func legendRoom(c *dataset.Chart) int {
+	if len(c.Values) > 1 {
+		return legendHeight
+	}
+	return 0
+}
+
+// columnHeight is the height of a chart with a category axis below: room
+// for the plot and for the category labels' lines.
+func columnHeight(c *dataset.Chart, rows []*dataset.Row) int {
+	h := 260 + legendRoom(c)
+	if len(rows) > 0 {
+		extra := 0
+		for _, r := range rows {
+			extra = max(extra, maxLines(c, r, slotWidth(len(rows)))-1)
+		}
+		h += min(extra, 4) * lineHeight
+	}
+	return h
+}
+
+// rowHeight is the height of horizontal bars: each row as tall as its bars
+// (barRow) or its wrapped label, whichever is taller, plus the value axis,
+// margins and the target's label.
+func rowHeight(c *dataset.Chart, rows []*dataset.Row, barRow int) int {
+	h := 56 + legendRoom(c)
+	if !c.XName.IsZero() {
+		h += 24
+	}
+	for _, r := range rows {
+		h += max(barRow, maxLines(c, r, catLabelWidth)*lineHeight+12)
+	}
+	return h
 }

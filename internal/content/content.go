@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"reportsite/internal/chart"
 	"reportsite/internal/controls"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -754,7 +755,7 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 		dl.Errorf("data", 0, hint(err, "check the folder's permissions"), "cannot read the data folder: %v", unwrapPath(err))
 		return
 	}
-	env := dataset.Env{Langs: s.Languages, Units: s.Units, SectionSet: map[string]bool{}}
+	env := dataset.Env{Langs: s.Languages, Units: s.Units, SectionSet: map[string]bool{}, Charts: chart.Types}
 	for _, sec := range s.Sections {
 		env.Sections = append(env.Sections, sec.ID)
 		env.SectionSet[sec.ID] = true

@@ -276,8 +276,22 @@ type Partial struct {
 	Label lang.Text `toml:"label"`
 }
 
-// ChartTypes lists the chart types a spec may name.
-var ChartTypes = []string{"bar", "hbar", "stacked-bar", "line", "pie", "donut", "progress"}
+// ChartKinds is what validation asks of the chart types: their names, and
+// the rules of one type. Package chart's registry answers, so that a chart
+// type is declared in one place.
+type ChartKinds interface {
+	// Names lists the types a spec may name, sorted.
+	Names() []string
+	// Check returns what is wrong with c for its type, and false if the
+	// type is unknown. It runs after the checks every chart shares.
+	Check(c *Chart) (problems []ChartProblem, known bool)
+}
+
+// ChartProblem is a problem a chart type finds in a spec. Key is the spec
+// key it is about ("values"), or "" for the chart as a whole.
+type ChartProblem struct {
+	Key, Msg, Hint string
+}
 
 // SourceOf returns where the figure in column key of row r is stated: the
 // cell's own source, else the column's, else the row's (which defaults to
@@ -377,6 +391,8 @@ type Env struct {
 	// SectionSet holds the same IDs for quick lookup; nil means Sections is
 	// searched.
 	SectionSet map[string]bool
+	// Charts knows the chart types; nil knows none.
+	Charts ChartKinds
 }
 
 // Decode decodes and validates one table file. id is the table ID (the file
@@ -587,9 +603,13 @@ func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text,
 	if !IDPattern.MatchString(c.ID) {
 		dl.Errorf(file, c.Line, `write id = "short-name" with lower-case letters, digits and hyphens`, "chart id %q is not a safe ID", c.ID)
 	}
-	if !slices.Contains(ChartTypes, c.Type) {
-		hint := "use one of: " + strings.Join(ChartTypes, ", ")
-		if s := tomlfile.Suggest(c.Type, ChartTypes); s != "" {
+	var names []string
+	if env.Charts != nil {
+		names = env.Charts.Names()
+	}
+	if !slices.Contains(names, c.Type) {
+		hint := "use one of: " + strings.Join(names, ", ")
+		if s := tomlfile.Suggest(c.Type, names); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		dl.Errorf(file, f.KeyLine(at, "type"), hint, "chart %q has unknown type %q", c.ID, c.Type)
@@ -608,7 +628,6 @@ func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text,
 	if len(c.Values) == 0 {
 		dl.Errorf(file, c.Line, `add values = ["column"]`, "chart %q has no values", c.ID)
 	}
-	var unit string
 	for _, v := range c.Values {
 		col, ok := t.Column(v)
 		switch {
@@ -616,17 +635,7 @@ func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text,
 			dl.Errorf(file, f.KeyLine(at, "values"), "name a numeric column of table "+t.ID, "chart %q: value column %q not found", c.ID, v)
 		case col.Type != TypeNumber:
 			dl.Errorf(file, f.KeyLine(at, "values"), "charts draw numeric columns only", "chart %q: value column %q is not numeric", c.ID, v)
-		case unit != "" && col.Unit != unit:
-			dl.Errorf(file, f.KeyLine(at, "values"), "draw columns of one unit in one chart", "chart %q mixes units %s and %s", c.ID, unit, col.Unit)
-		default:
-			unit = col.Unit
 		}
-	}
-	if (c.Type == "pie" || c.Type == "donut" || c.Type == "progress") && len(c.Values) > 1 {
-		dl.Errorf(file, f.KeyLine(at, "values"), "give a "+c.Type+" chart one value column", "chart %q: a %s chart draws one series", c.ID, c.Type)
-	}
-	if c.Type == "progress" && c.Target == nil {
-		dl.Errorf(file, c.Line, "add target = { value = 80, label = { … } }", "chart %q: a progress chart needs a target", c.ID)
 	}
 	if c.Target != nil {
 		text(c.Target.Label, "target label", f.KeyLine(at, "target"), false)
@@ -649,6 +658,16 @@ func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text,
 	}
 	if c.Height != 0 && (c.Height < 120 || c.Height > 1200) {
 		dl.Errorf(file, f.KeyLine(at, "height"), "use a height between 120 and 1200 px", "chart %q: height %d out of range", c.ID, c.Height)
+	}
+	if env.Charts != nil {
+		problems, _ := env.Charts.Check(c)
+		for _, p := range problems {
+			line := c.Line
+			if p.Key != "" {
+				line = f.KeyLine(at, p.Key)
+			}
+			dl.Errorf(file, line, p.Hint, "%s", p.Msg)
+		}
 	}
 }
 

@@ -181,7 +181,7 @@ func TestScript(t *testing.T) {
 	if got := Format(9582000000, BuiltinUnits()["yuan"], Lang{Tag: "zh-CN"}); got != "95.82亿元" {
 		t.Errorf("Format(9582000000, yuan, zh-CN) = %q, want 95.82亿元", got)
 	}
-	if got := WordsFor(Lang{Tag: "zh-TW"}).Types["pie"]; got != "圓餅圖" {
-		t.Errorf("WordsFor(zh-TW) pie = %q, want 圓餅圖", got)
+	if got := WordsFor(Lang{Tag: "zh-TW"}).NoData; got != "無數據" {
+		t.Errorf("WordsFor(zh-TW) no data = %q, want 無數據", got)
 	}
 }

@@ -36,7 +36,6 @@ func (l Lang) Script() string {
 // Words are the fixed words and punctuation of generated text in one
 // language: chart descriptions and the like.
 type Words struct {
-	Types                                    map[string]string // chart type → its name
 	Colon, Comma, Sep, List, End, Join       string
 	Open, Close                              string
 	NoData, Highest, Target, Reached, Missed string
@@ -44,26 +43,14 @@ type Words struct {
 
 var (
 	wordsEn = Words{
-		Types: map[string]string{
-			"bar": "Bar chart", "hbar": "Horizontal bar chart", "stacked-bar": "Stacked bar chart",
-			"line": "Line chart", "pie": "Pie chart", "donut": "Donut chart", "progress": "Progress chart",
-		},
 		Colon: ": ", Comma: ", ", Sep: "; ", List: ", ", End: ".", Join: " ", Open: " (", Close: ")",
 		NoData: "no data", Highest: "Highest", Target: "Target", Reached: "Reached", Missed: "Not reached",
 	}
 	wordsHant = Words{
-		Types: map[string]string{
-			"bar": "柱狀圖", "hbar": "條形圖", "stacked-bar": "堆疊柱狀圖",
-			"line": "折線圖", "pie": "圓餅圖", "donut": "環形圖", "progress": "進度圖",
-		},
 		Colon: "：", Comma: "，", Sep: "；", List: "、", End: "。", Join: "", Open: "（", Close: "）",
 		NoData: "無數據", Highest: "最高", Target: "目標", Reached: "已達到", Missed: "未達到",
 	}
 	wordsHans = Words{
-		Types: map[string]string{
-			"bar": "柱状图", "hbar": "条形图", "stacked-bar": "堆叠柱状图",
-			"line": "折线图", "pie": "饼图", "donut": "环形图", "progress": "进度图",
-		},
 		Colon: "：", Comma: "，", Sep: "；", List: "、", End: "。", Join: "", Open: "（", Close: "）",
 		NoData: "无数据", Highest: "最高", Target: "目标", Reached: "已达到", Missed: "未达到",
 	}
