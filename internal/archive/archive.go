@@ -22,6 +22,7 @@ import (
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
 	"reportsite/internal/publish"
+	"reportsite/internal/render"
 	"reportsite/internal/site"
 )
 
@@ -95,7 +96,7 @@ func NewManifest(res *site.Result, root fs.FS, commit string) (Manifest, error) 
 	m.Contact = s.Report.Contact
 	for _, l := range s.Languages {
 		m.Languages = append(m.Languages, l.Tag)
-		if p := site.SinglePath(s, l); res.Out[p] != nil {
+		if p := render.SinglePath(s, l); res.Out[p] != nil {
 			m.OneFile = append(m.OneFile, p)
 		}
 	}

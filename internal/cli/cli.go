@@ -22,6 +22,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"reportsite/internal/diag"
+	"reportsite/internal/render"
 	"reportsite/internal/seed"
 	"reportsite/internal/site"
 	"reportsite/internal/sitefs"
@@ -211,7 +212,7 @@ func options(dir string, cacheDir string, workers int) (site.Options, error) {
 		Source:    dir,
 		Workers:   workers,
 	}
-	charts, err := site.EChartsRenderer(static.FS, cacheDir, workers)
+	charts, err := render.EChartsRenderer(static.FS, cacheDir, workers)
 	if err != nil {
 		return opt, err
 	}

@@ -8,8 +8,7 @@ import (
 	"testing/fstest"
 
 	"reportsite/internal/bench"
-	"reportsite/internal/diag"
-	"reportsite/internal/publish"
+	"reportsite/internal/render"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -58,64 +57,12 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// benchBuilder returns a checked builder for a synthetic report, ready to
-// render single pages.
-func benchBuilder(b *testing.B, cfg bench.Config) *builder {
-	b.Helper()
-	opt := benchOptions(b, cfg)
-	opt.Workers = 1
-	res, err := Check(opt)
-	if err != nil {
-		b.Fatal(err)
-	}
-	bl, err := newBuilder(opt, res.Site, new(diag.List))
-	if err != nil {
-		b.Fatal(err)
-	}
-	bl.sink = publish.NewMem()
-	bl.prepare = true
-	bl.parse()
-	return bl
-}
-
-// BenchmarkSectionPage renders one section page: Markdown to HTML, the table
-// figure and the page template (template only: the "template" case).
-func BenchmarkSectionPage(b *testing.B) {
-	bl := benchBuilder(b, bench.Config{Sections: 20, Seed: 1})
-	for _, l := range bl.site.Languages {
-		b.Run(l.Tag+"/page", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := bl.sectionPage(l, 10); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		sec := bl.site.Sections[10]
-		p := bl.newPage(l, "section", sec.Slug+".html", bl.sectionTitle(sec, l))
-		e, err := bl.renderSection(sec, l, p.Path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		p.Body = e.body()
-		p.TOC = bl.toc(sec, l, "")
-		b.Run(l.Tag+"/template", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := bl.tmpl.exec("section", p, 0); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
 // BenchmarkRealRebuild is what `reportsite serve` does after an edit: build
 // the real report in memory, its charts from a warm cache.
 //
 //	go test ./internal/site -run '^$' -bench RealRebuild -cpuprofile cpu.out
 func BenchmarkRealRebuild(b *testing.B) {
-	charts, err := EChartsRenderer(static.FS, b.TempDir(), 0)
+	charts, err := render.EChartsRenderer(static.FS, b.TempDir(), 0)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -295,42 +295,6 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 	}
 }
 
-// TestStreamedPages checks that pages written as the template makes them
-// (the large ones) come out as they do from memory, and are link-checked.
-func TestStreamedPages(t *testing.T) {
-	want := build(t, miniOptions(t)).Out
-	defer func(n int) { streamSize = n }(streamSize)
-	streamSize = -1 // every page
-	got := build(t, miniOptions(t)).Out
-	if len(got) != len(want) {
-		t.Errorf("streamed build made %d files, want %d", len(got), len(want))
-	}
-	for p, w := range want {
-		if !bytes.Equal(got[p], w) && p != publish.SWPath {
-			t.Errorf("%s differs when streamed", p)
-		}
-	}
-	if !bytes.Equal(got[publish.SWPath], want[publish.SWPath]) {
-		t.Errorf("sw.js differs when streamed: the output hash must not depend on how pages are written")
-	}
-	dir := t.TempDir() + "/public"
-	if _, err := BuildTo(t.Context(), miniOptions(t), dir); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(dir + "/en/report.html")
-	if err != nil || !bytes.Equal(data, want["en/report.html"]) {
-		t.Errorf("streamed en/report.html on disk differs (err %v)", err)
-	}
-	m := miniFS(t)
-	edit(m, "en/02-plans.md", "Next, development", "See [the plans](nowhere.html#x). Next, development")
-	opt := miniOptions(t)
-	opt.Content = m
-	_, err = Build(t.Context(), opt)
-	if err == nil || !strings.Contains(err.Error(), `en/02-plans.md:5: in the built page en/report.html: link "nowhere.html#x"`) {
-		t.Errorf("streamed build of a broken link = %v, want it reported in en/report.html", err)
-	}
-}
-
 // TestRebuildDoesNotLinkSymlinks checks that a symbolic link left in the
 // output is replaced by a file, never linked into the new output.
 func TestRebuildDoesNotLinkSymlinks(t *testing.T) {

@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 
 	"reportsite/internal/linkcheck"
 	"reportsite/internal/publish"
+	"reportsite/internal/render"
 )
 
 var (
@@ -24,7 +24,7 @@ var (
 func TestSingleFileSelfContained(t *testing.T) {
 	res := build(t, miniOptions(t))
 	for _, l := range res.Site.Languages {
-		p := SinglePath(res.Site, l)
+		p := render.SinglePath(res.Site, l)
 		t.Run(p, func(t *testing.T) {
 			doc, ok := res.Out[p]
 			if !ok {
@@ -45,19 +45,19 @@ func TestSingleFileSelfContained(t *testing.T) {
 			css := styleRe.FindStringSubmatch(s)
 			csp := cspRe.FindStringSubmatch(s)
 			if css == nil || csp == nil {
-				t.Fatalf("%s: no <style> or no CSP", p)
+				t.Fatalf("%s: no <style> or no render.CSP", p)
 			}
 			sum := sha256.Sum256([]byte(css[1]))
 			want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 			policy := strings.ReplaceAll(csp[1], "&#39;", "'")
 			if !strings.Contains(policy, "style-src "+want) {
-				t.Errorf("CSP %q does not allow the inlined stylesheet %s", policy, want)
+				t.Errorf("render.CSP %q does not allow the inlined stylesheet %s", policy, want)
 			}
 			if !strings.Contains(s, `id="s-economy"`) {
 				t.Errorf("%s: no section anchor s-economy", p)
 			}
-			about := string(res.Out[l.Prefix+"/"+aboutPage])
-			if res.Out[l.Prefix+"/"+aboutPage] != nil && !strings.Contains(about, `href="../`+p+`"`) {
+			about := string(res.Out[l.Prefix+"/about.html"])
+			if res.Out[l.Prefix+"/about.html"] != nil && !strings.Contains(about, `href="../`+p+`"`) {
 				t.Errorf("%s/about.html does not link to %s", l.Prefix, p)
 			}
 		})
@@ -156,102 +156,5 @@ func TestDiscovery(t *testing.T) {
 	}
 	for _, p := range linkcheck.Check(res.Out) {
 		t.Errorf("link check: %s", p)
-	}
-}
-
-// TestOfflinePacks: offline.json lists, per language, that language's pages
-// and the shared files, and the whole site last; every listed file exists;
-// the About page states each pack's size as offline.json counts it.
-func TestOfflinePacks(t *testing.T) {
-	res := build(t, miniOptions(t))
-	var list struct {
-		Packs []publish.Pack `json:"packs"`
-	}
-	if err := json.Unmarshal(res.Out[publish.OfflinePacksPath], &list); err != nil {
-		t.Fatalf("%s: %v", publish.OfflinePacksPath, err)
-	}
-	if len(list.Packs) != len(res.Site.Languages)+1 || list.Packs[len(list.Packs)-1].ID != publish.AllPack {
-		t.Fatalf("packs %v: want one per language, then %q", list.Packs, publish.AllPack)
-	}
-	for i, pk := range list.Packs {
-		sum, files := 0, map[string]bool{}
-		for _, f := range pk.Files {
-			data, ok := res.Out[f]
-			if !ok {
-				t.Errorf("pack %s lists %s, which the build did not make", pk.ID, f)
-			}
-			sum += len(data)
-			files[f] = true
-		}
-		if sum != pk.Bytes {
-			t.Errorf("pack %s: %d bytes listed, files sum to %d", pk.ID, pk.Bytes, sum)
-		}
-		for _, f := range []string{publish.SWPath, publish.OfflinePacksPath} {
-			if files[f] {
-				t.Errorf("pack %s lists %s", pk.ID, f)
-			}
-		}
-		if pk.ID == publish.AllPack {
-			if len(pk.Files) != len(res.Out)-2 {
-				t.Errorf("pack all: %d files, the site has %d besides sw.js and offline.json", len(pk.Files), len(res.Out)-2)
-			}
-			continue
-		}
-		l := res.Site.Languages[i]
-		for _, f := range []string{l.Prefix + "/index.html", l.Prefix + "/" + aboutPage, "static/site.css", "static/charts.js", "index.html"} {
-			if !files[f] {
-				t.Errorf("pack %s lacks %s", pk.ID, f)
-			}
-		}
-		for f := range files {
-			if strings.HasPrefix(f, "static/vendor/") || f == SinglePath(res.Site, l) {
-				t.Errorf("pack %s lists %s, a download of its own", pk.ID, f)
-			}
-			for _, o := range res.Site.Languages {
-				if o.Prefix != l.Prefix && strings.HasPrefix(f, o.Prefix+"/") {
-					t.Errorf("pack %s lists %s, of another language", pk.ID, f)
-				}
-			}
-		}
-		about := string(res.Out[l.Prefix+"/"+aboutPage])
-		for _, want := range []string{
-			`data-pack="` + l.Prefix + `">`, `<span class="size">` + byteSize(pk.Bytes) + `</span>`,
-			`data-pack="all">`, `<span class="size">` + byteSize(list.Packs[len(list.Packs)-1].Bytes) + `</span>`,
-		} {
-			if !strings.Contains(about, want) {
-				t.Errorf("%s/about.html lacks %s", l.Prefix, want)
-			}
-		}
-	}
-	if sw := string(res.Out[publish.SWPath]); strings.Contains(sw, "addAll") || strings.Contains(sw, "FILES") {
-		t.Errorf("sw.js still downloads files at install:\n%s", sw)
-	}
-}
-
-func TestByteSize(t *testing.T) {
-	for n, want := range map[int]string{0: "0 KB", 1: "1 KB", 999: "1 KB", 1000: "1 KB", 1001: "2 KB", 453421: "454 KB", 999999: "1000 KB", 1000000: "1.0 MB", 2723179: "2.7 MB"} {
-		if got := byteSize(n); got != want {
-			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
-func TestHeadTitle(t *testing.T) {
-	long := strings.Repeat("長", 80)
-	tests := []struct {
-		parts []string
-		want  string
-	}{
-		{[]string{"Data", "Site"}, "Data · Site"},
-		{[]string{"", "Site"}, "Site"},
-		{[]string{"Site", "Site"}, "Site"},
-		{[]string{strings.Repeat("a", 60), "Changtai Subdistrict"}, strings.Repeat("a", 60)},
-		{[]string{"常泰", "常泰街道", "Changtai"}, "常泰 · 常泰街道 · Changtai"},
-		{[]string{long, "Site"}, strings.Repeat("長", 69) + "…"},
-	}
-	for _, tt := range tests {
-		if got := headTitle(tt.parts...); got != tt.want {
-			t.Errorf("headTitle(%q) = %q, want %q", tt.parts, got, tt.want)
-		}
 	}
 }

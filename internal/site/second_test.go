@@ -2,10 +2,10 @@ package site
 
 import (
 	"os"
-	"reportsite/internal/golden"
 	"strings"
 	"testing"
 
+	"reportsite/internal/golden"
 	"reportsite/internal/linkcheck"
 	"reportsite/static"
 	"reportsite/templates"

@@ -15,24 +15,19 @@
 package site
 
 import (
-	"bufio"
 	"context"
-	"crypto/sha256"
 	"fmt"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"runtime"
-	"slices"
-	"sync"
 
+	"reportsite/internal/check"
 	"reportsite/internal/content"
-	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
-	"reportsite/internal/lang"
-	"reportsite/internal/linkcheck"
-	"reportsite/internal/markdown"
+	"reportsite/internal/load"
 	"reportsite/internal/publish"
+	"reportsite/internal/render"
+	"reportsite/internal/sitefs"
 )
 
 // Options configure a build. The zero value of each field means its default.
@@ -47,7 +42,7 @@ type Options struct {
 	// nil means none.
 	Overlay fs.FS
 	// Charts renders a chart; nil draws each chart as its data table only.
-	Charts ChartFunc
+	Charts render.ChartFunc
 	// Serve adds the live-reload script to every page (preview server only).
 	Serve bool
 	// Workers is the number of pages rendered at once; 0 means one per CPU.
@@ -60,17 +55,6 @@ type Options struct {
 	Source string
 	// NoSearch leaves out the search index and the search box.
 	NoSearch bool
-}
-
-// ChartFunc renders chart c for language l: the SVG (trusted markup), the
-// ECharts option as JSON for the interactive upgrade, and a text description.
-type ChartFunc func(c *dataset.Chart, l lang.Lang) (Chart, error)
-
-// Chart is a rendered chart.
-type Chart struct {
-	SVG    []byte
-	Option []byte
-	Desc   string
 }
 
 // Result is what a build made and what it found.
@@ -139,25 +123,23 @@ func buildInto(ctx context.Context, opt Options, open func() (publish.Sink, erro
 		res.Diags = dl.Items()
 		return res, dl.Err()
 	}
-	b, err := newBuilder(opt, s, dl)
+	m := load.New(s)
+	r, err := render.New(render.Options{Templates: opt.Templates, Static: opt.Static, Overlay: opt.Overlay, Charts: opt.Charts,
+		Serve: opt.Serve, Workers: opt.Workers, Root: opt.Root, NoSearch: opt.NoSearch}, m, dl)
 	if err != nil {
 		return res, err
 	}
-	b.prepare = true
-	b.check()
+	checkContent(opt, m, r, dl)
 	if dl.Errors() > 0 {
 		res.Diags = dl.Items()
 		return res, dl.Err()
 	}
 	s.ReleaseBodies() // rendered when parsed
-	if b.sink, err = open(); err != nil {
+	sink, err := open()
+	if err != nil {
 		return res, err
 	}
-	err = b.render(ctx)
-	if err == nil {
-		err = b.putErr()
-	}
-	if err != nil {
+	if err := r.Render(ctx, sink); err != nil {
 		res.Diags = dl.Items()
 		if dl.Errors() > 0 {
 			return res, dl.Err()
@@ -166,14 +148,14 @@ func buildInto(ctx context.Context, opt Options, open func() (publish.Sink, erro
 	}
 	// Links are checked on the finished pages: a link written in Markdown
 	// or a template that leads nowhere stops the build like any other error.
-	for _, p := range b.links.Problems() {
-		dl.Add(b.placeProblem(p))
+	for _, d := range r.Problems() {
+		dl.Add(d)
 	}
 	res.Diags = dl.Items()
 	if dl.Errors() > 0 {
 		return res, dl.Err()
 	}
-	res.Pages, res.Files = b.pages, len(b.files)
+	res.Pages, res.Files = r.Pages(), r.Files()
 	return res, nil
 }
 
@@ -184,125 +166,28 @@ func Check(opt Options) (*Result, error) {
 	return buildInto(context.Background(), opt, func() (publish.Sink, error) { return publish.Null{}, nil })
 }
 
-type builder struct {
-	opt      Options
-	site     *content.Site
-	dl       *diag.List
-	tmpl     *pageTemplates
-	ui       ui
-	docs     map[docKey]*sectionDoc
-	mu       sync.Mutex
-	sink     publish.Sink
-	files    map[string]publish.FileSum // every file put so far
-	putFail  error                      // the sink's first error
-	links    *linkcheck.Checker
-	prepare  bool // render each document as it is parsed (builds, not checks)
-	pages    int
-	charts   *chartCache
-	tables   map[tableKey]*tableEntry
-	sections map[string]*content.Section
-	images   map[string]imageSource           // by output path: the images sections show
-	stated   map[cellKey]statement            // where each figure of a table is stated
-	statedIn map[*content.Section][]statement // the same by section, in table order: what markFigures marks
-	// searchParas are the documents' paragraphs, kept for the search
-	// index after the checks, which drop them from the documents.
-	searchParas map[docKey][]markdown.Para
-}
-
-type docKey struct{ section, lang string }
-
-func newBuilder(opt Options, s *content.Site, dl *diag.List) (*builder, error) {
-	tfs := overlay(opt.Overlay, "templates", opt.Templates)
-	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), docs: map[docKey]*sectionDoc{},
-		tables: map[tableKey]*tableEntry{}, sections: map[string]*content.Section{}}
-	for _, sec := range s.Sections {
-		b.sections[sec.ID] = sec
+// check loads the sections (internal/load) and runs the rules
+// (internal/check); when they pass, it finds where each figure is stated.
+func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List) {
+	static := sitefs.Overlay(opt.Overlay, "static", opt.Static)
+	m.Parse(opt.Workers, true, r.NoteLabel, dl)
+	m.FindImages(opt.Content, static, dl)
+	check.All(check.Input{
+		Site:  m.Site,
+		Docs:  m.Parsed,
+		Paras: m.Paras,
+		Folders: []check.Folder{
+			{FS: opt.Content},
+			{FS: static, Prefix: "static/", Read: true},
+			{FS: sitefs.Overlay(opt.Overlay, "templates", opt.Templates), Prefix: "templates/"},
+		},
+		Content: opt.Content,
+		Root:    opt.Root,
+	}, dl)
+	if dl.Errors() == 0 {
+		m.FindStatements()
 	}
-	b.ui = loadUI(tfs, s.Languages, s.Conv.Must, dl)
-	t, err := parseTemplates(tfs)
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
-	}
-	b.tmpl = t
-	b.charts = &chartCache{fn: opt.Charts, m: map[chartKey]*chartEntry{}}
-	return b, nil
-}
-
-// add hands a finished file to the sink and the link checker, and remembers
-// its size and digest (for the service worker's version) but not its bytes.
-func (b *builder) add(path string, data []byte) {
-	b.links.Add(path, data)
-	fs := publish.Sum(data)
-	err := b.sink.Put(path, data)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.files[path] = fs
-	if err != nil && b.putFail == nil {
-		b.putFail = fmt.Errorf("write %s: %w", path, err)
-	}
-}
-
-// addStream is add for a file too large to make in memory first: write
-// writes it, and as it goes the bytes go to the sink, the digest and the
-// link checker at once.
-func (b *builder) addStream(path string, write func(w io.Writer) error) error {
-	f, err := b.sink.Create(path)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	h := sha256.New()
-	pr, pw := io.Pipe()
-	checked := make(chan error, 1)
-	go func() {
-		err := b.links.AddReader(path, pr)
-		pr.CloseWithError(err) // unblocks the writer if the checker stopped
-		checked <- err
-	}()
-	n := &countWriter{}
-	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n, pw), 64<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	pw.CloseWithError(err)
-	if cerr := <-checked; err == nil && cerr != nil {
-		err = fmt.Errorf("link check: %w", cerr)
-	}
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("write %s: %w", path, cerr)
-	}
-	if err != nil {
-		return err
-	}
-	fs := publish.FileSum{Size: n.n}
-	h.Sum(fs.Sum[:0])
-	b.mu.Lock()
-	b.files[path] = fs
-	b.mu.Unlock()
-	return nil
-}
-
-type countWriter struct{ n int }
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	c.n += len(p)
-	return len(p), nil
-}
-
-func (b *builder) putErr() error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.putFail
-}
-
-// paths returns the paths of every file put so far, sorted.
-func (b *builder) paths() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	out := make([]string, 0, len(b.files))
-	for p := range b.files {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
+	// Only the checks, FindStatements and the search index read the
+	// paragraphs' plain text.
+	m.DropParas(!opt.NoSearch)
 }

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"reportsite/internal/golden"
 	"strings"
 	"testing"
 
+	"reportsite/internal/golden"
 	"reportsite/internal/linkcheck"
+	"reportsite/internal/render"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -126,13 +127,13 @@ func TestCSPDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(readme), "Content-Security-Policy: "+CSP+"\n") {
-		t.Errorf("README.md does not quote the pages' policy; write\nContent-Security-Policy: %s", CSP)
+	if !strings.Contains(string(readme), "Content-Security-Policy: "+render.CSP+"\n") {
+		t.Errorf("README.md does not quote the pages' policy; write\nContent-Security-Policy: %s", render.CSP)
 	}
 	res := build(t, miniOptions(t))
 	for p, b := range res.Out {
-		if strings.HasSuffix(p, ".html") && !bytes.Contains(b, []byte(`<meta http-equiv="Content-Security-Policy" content="`+CSP+`">`)) && !bytes.Contains(b, []byte("'sha256-")) {
-			t.Errorf("%s lacks the policy %s", p, CSP)
+		if strings.HasSuffix(p, ".html") && !bytes.Contains(b, []byte(`<meta http-equiv="Content-Security-Policy" content="`+render.CSP+`">`)) && !bytes.Contains(b, []byte("'sha256-")) {
+			t.Errorf("%s lacks the policy %s", p, render.CSP)
 		}
 	}
 }

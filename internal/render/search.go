@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"strings"
@@ -40,16 +40,16 @@ func (b *builder) searchLang(l lang.Lang) search.Lang {
 	add := func(d search.Doc) { sl.Docs = append(sl.Docs, d) }
 	for i, sec := range b.site.Sections {
 		sl.Sections = append(sl.Sections, b.sectionTitle(sec, l))
-		d := b.doc(sec, l)
-		if d == nil || d.doc == nil {
+		d := b.m.Doc(sec, l)
+		if d == nil || d.Doc == nil {
 			continue
 		}
 		var other []markdown.Para
-		if od := b.doc(sec, o); hasPair && od != nil && od.doc != nil {
-			other = b.searchParas[docKey{sec.ID, o.Tag}]
+		if od := b.m.Doc(sec, o); hasPair && od != nil && od.Doc != nil {
+			other = b.m.SearchParas(sec, o)
 		}
-		paras := b.searchParas[docKey{sec.ID, l.Tag}]
-		hs := d.doc.Headings
+		paras := b.m.SearchParas(sec, l)
+		hs := d.Doc.Headings
 		heading := ""
 		page := sec.Slug + ".html"
 		for j, p := range paras {
@@ -73,7 +73,7 @@ func (b *builder) searchLang(l lang.Lang) search.Lang {
 		for _, h := range hs {
 			add(search.Doc{Href: page + "#" + h.ID, Pair: b.pairHref(page+"#"+h.ID, hasPair), Section: i, Text: h.Text})
 		}
-		for _, r := range d.doc.Blocks {
+		for _, r := range d.Doc.Blocks {
 			if c, ok := b.site.Charts[r.ID]; ok && r.Kind == "chart" {
 				href := page + "#fig-" + c.ID
 				add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: i, Heading: b.ui.get("charts", l),
@@ -131,15 +131,4 @@ func (b *builder) pairHref(href string, hasPair bool) string {
 		return ""
 	}
 	return href
-}
-
-// keepSearchParas keeps the paragraphs of every document for the search
-// index, before the build drops them from the documents.
-func (b *builder) keepSearchParas() {
-	b.searchParas = make(map[docKey][]markdown.Para, len(b.docs))
-	for k, d := range b.docs {
-		if d.doc != nil {
-			b.searchParas[k] = d.doc.Paras
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"regexp"
@@ -41,18 +41,18 @@ func (b *builder) placeProblem(p linkcheck.Problem) diag.Diag {
 				break
 			}
 		}
-		sd := b.doc(c.sec, c.lang)
-		if sd == nil || sd.prep == nil {
+		sd := b.m.Doc(c.sec, c.lang)
+		if sd == nil || sd.Prep == nil {
 			continue
 		}
-		chunks, err := sd.prep.Fill(nil)
+		chunks, err := sd.Prep.Fill(nil)
 		if err != nil {
 			continue
 		}
 		for _, ch := range chunks {
 			for _, f := range forms {
 				if strings.Contains(string(ch.HTML), attr+f+`"`) {
-					return diag.Diag{File: sd.text.File, Line: ch.Line, Msg: d.Msg,
+					return diag.Diag{File: sd.Text.File, Line: ch.Line, Msg: d.Msg,
 						Hint: "fix the link or ID in the Markdown at this line"}
 				}
 			}

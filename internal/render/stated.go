@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"cmp"
@@ -8,123 +8,22 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"reportsite/internal/check"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
+	"reportsite/internal/load"
 	"reportsite/internal/markdown"
 )
-
-// cellKey names a number cell of a data table.
-type cellKey struct{ table, row, col string }
-
-// statement is where a figure is stated: the paragraph of its source
-// section (its index in markdown.Doc.Paras, the same in every language) and
-// the figure as each language writes it there, to highlight it.
-type statement struct {
-	sec  *content.Section
-	para int
-	mark int                  // the figure's number in its paragraph: its anchor is p-N-fK
-	text map[string][2]string // by language tag: the words before the figure, and the figure
-}
-
-// markKey names a figure in a paragraph, the same in every language.
-type markKey struct {
-	sec  string
-	para int
-	x    float64
-}
-
-// findStatements finds, for every number cell of every table, the paragraph
-// of its source section that states it in the original language, as the
-// provenance check does, and how each language writes the figure there. It
-// reads the paragraphs' plain text, so it runs before the build drops it.
-func (b *builder) findStatements() {
-	orig, ok := b.originalLang()
-	if !ok {
-		return
-	}
-	paras := func(sec *content.Section, l lang.Lang) []check.Para {
-		d := b.doc(sec, l)
-		if d == nil || d.doc == nil {
-			return nil
-		}
-		out := make([]check.Para, len(d.doc.Paras))
-		for i, p := range d.doc.Paras {
-			out[i] = check.Para{Text: p.Text, Line: p.Line}
-		}
-		return out
-	}
-	b.stated = map[cellKey]statement{}
-	b.statedIn = map[*content.Section][]statement{}
-	marks := map[markKey]int{}
-	perPara := map[[2]any]int{}
-	for _, t := range b.site.Tables {
-		for ri := range t.Rows {
-			r := &t.Rows[ri]
-			for _, c := range t.Columns {
-				cell := r.Cells[c.Key]
-				if !cell.HasNum {
-					continue
-				}
-				from := t.SourceOf(r, c.Key)
-				sec := b.sections[from.Section]
-				if sec == nil {
-					continue
-				}
-				op := paras(sec, orig)
-				i := from.Paragraph - 1 // the paragraph named, or the first that states it
-				if from.Paragraph == 0 {
-					i = check.Stating(op, orig, cell.Num)
-				}
-				if i < 0 || i >= len(op) {
-					continue
-				}
-				mk := markKey{sec.ID, i, abs(cell.Num)}
-				if marks[mk] == 0 {
-					pk := [2]any{sec.ID, i}
-					perPara[pk]++
-					marks[mk] = perPara[pk]
-				}
-				st := statement{sec: sec, para: i, mark: marks[mk], text: map[string][2]string{}}
-				for _, l := range b.site.Languages {
-					src := l
-					if l.Derived() {
-						src = b.langByTag(l.Derive)
-					}
-					if ps := paras(sec, src); i < len(ps) {
-						before, s := check.StatedAs(ps[i].Text, src, cell.Num)
-						if l.Derived() {
-							before, s = b.site.Conv.Must(src.Tag, l.Tag, before), b.site.Conv.Must(src.Tag, l.Tag, s)
-						}
-						st.text[l.Tag] = [2]string{before, s}
-					}
-				}
-				b.stated[cellKey{t.ID, r.ID, c.Key}] = st
-				b.statedIn[sec] = append(b.statedIn[sec], st)
-			}
-		}
-	}
-}
-
-func (b *builder) langByTag(tag string) lang.Lang {
-	for _, l := range b.site.Languages {
-		if l.Tag == tag {
-			return l
-		}
-	}
-	return lang.Lang{}
-}
 
 // statedHref returns the address, from pagePath, of the figure of a table
 // in the paragraph that states it (in l), marked there by markFigures; ""
 // when no paragraph states it.
-func (b *builder) statedHref(k cellKey, l lang.Lang, pagePath string) string {
-	st, ok := b.stated[k]
+func (b *builder) statedHref(k load.CellKey, l lang.Lang, pagePath string) string {
+	st, ok := b.m.Stated[k]
 	if !ok {
 		return ""
 	}
-	return rel(pagePath, l.Prefix+"/"+st.sec.Slug+".html") + "#" + figureID(st.para, st.mark)
+	return rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + figureID(st.Para, st.Mark)
 }
 
 // figureID is the anchor of figure k (1-based) of paragraph i.
@@ -141,13 +40,13 @@ func (b *builder) markFigures(sec *content.Section, l lang.Lang, chunks []markdo
 	}
 	var ms []mark
 	seen := map[[2]int]bool{}
-	for _, st := range b.statedIn[sec] {
-		if seen[[2]int{st.para, st.mark}] {
+	for _, st := range b.m.StatedIn[sec] {
+		if seen[[2]int{st.Para, st.Mark}] {
 			continue
 		}
-		seen[[2]int{st.para, st.mark}] = true
-		t := st.text[l.Tag]
-		ms = append(ms, mark{st.para, st.mark, t[0], t[1]})
+		seen[[2]int{st.Para, st.Mark}] = true
+		t := st.Text[l.Tag]
+		ms = append(ms, mark{st.Para, st.Mark, t[0], t[1]})
 	}
 	slices.SortFunc(ms, func(a, b mark) int { return cmp.Or(a.para-b.para, a.k-b.k) })
 	for _, m := range ms {
@@ -219,21 +118,14 @@ func stripTags(s string) string {
 	return s
 }
 
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // statedName names the paragraph stating a figure for a text alternative:
 // "I. Key tasks, paragraph 3".
-func (b *builder) statedName(k cellKey, l lang.Lang) string {
-	st, ok := b.stated[k]
+func (b *builder) statedName(k load.CellKey, l lang.Lang) string {
+	st, ok := b.m.Stated[k]
 	if !ok {
 		return ""
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(b.ui.get("stated_in_para", l), "{section}", b.sectionTitle(st.sec, l)), "{n}", strconv.Itoa(st.para+1))
+	return strings.ReplaceAll(strings.ReplaceAll(b.ui.get("stated_in_para", l), "{section}", b.sectionTitle(st.Sec, l)), "{n}", strconv.Itoa(st.Para+1))
 }
 
 // chartStatements returns links to the paragraphs that state a chart's
@@ -243,17 +135,17 @@ func (b *builder) chartStatements(c *dataset.Chart, l lang.Lang, pagePath string
 	seen := map[string]bool{}
 	for _, r := range c.ChartRows() {
 		for _, col := range c.Values {
-			k := cellKey{c.Table.ID, r.ID, col}
-			st, ok := b.stated[k]
+			k := load.CellKey{Table: c.Table.ID, Row: r.ID, Col: col}
+			st, ok := b.m.Stated[k]
 			if !ok {
 				continue
 			}
-			id := st.sec.ID + "#" + strconv.Itoa(st.para)
+			id := st.Sec.ID + "#" + strconv.Itoa(st.Para)
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
-			href := rel(pagePath, l.Prefix+"/"+st.sec.Slug+".html") + "#" + markdown.ParaID(st.para)
+			href := rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + markdown.ParaID(st.Para)
 			out = append(out, link{Href: href, Text: b.statedName(k, l)})
 		}
 	}

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
+	"reportsite/internal/load"
 )
 
 type chartKey struct{ id, lang string }
@@ -139,7 +140,7 @@ func (b *builder) sourceNote(c *dataset.Chart, l lang.Lang) string {
 				continue
 			}
 			seen[id] = true
-			if sec := b.sectionByID(id); sec != nil {
+			if sec := b.m.Section(id); sec != nil {
 				names = append(names, b.sectionTitle(sec, l))
 			}
 		}
@@ -293,7 +294,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			case cell.HasNum:
 				cv.Text = lang.FormatDec(cell.Num, cell.Decimals(), b.site.Units[c.Unit], l)
 				cv.Num = true
-				cv.Href = b.statedHref(cellKey{t.ID, r.ID, c.Key}, l, pagePath)
+				cv.Href = b.statedHref(load.CellKey{Table: t.ID, Row: r.ID, Col: c.Key}, l, pagePath)
 			case c.Type == dataset.TypeNumber:
 				cv.Text = "–"
 				cv.Num = true
@@ -307,7 +308,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 		}
 		src := cellView{}
 		for _, id := range t.RowSources(&r) {
-			sec := b.sectionByID(id)
+			sec := b.m.Section(id)
 			if sec == nil {
 				continue
 			}

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"bytes"
@@ -18,6 +18,7 @@ import (
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
 	"reportsite/internal/publish"
+	"reportsite/internal/sitefs"
 )
 
 // SinglePath returns the path of language l's one-file report: the whole
@@ -108,7 +109,7 @@ func (b *builder) singlePage(l lang.Lang) error {
 		return err
 	}
 	p.Sections = secs
-	css, err := fs.ReadFile(overlay(b.opt.Overlay, "static", b.opt.Static), "site.css")
+	css, err := fs.ReadFile(sitefs.Overlay(b.opt.Overlay, "static", b.opt.Static), "site.css")
 	if err != nil {
 		return err
 	}
@@ -288,11 +289,11 @@ type sectionAnchors struct {
 
 // sectionIDs returns the IDs section sec's Markdown defines in l.
 func (b *builder) sectionIDs(sec *content.Section, l lang.Lang) map[string]bool {
-	d := b.doc(sec, l)
-	if d == nil || d.prep == nil {
+	d := b.m.Doc(sec, l)
+	if d == nil || d.Prep == nil {
 		return nil
 	}
-	chunks, err := d.prep.Fill(nil)
+	chunks, err := d.Prep.Fill(nil)
 	if err != nil {
 		return nil
 	}
@@ -311,7 +312,7 @@ func (b *builder) localImage(v, pagePath string) string {
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
 		return ""
 	}
-	return b.imageDataURI(path.Join(path.Dir(pagePath), u.Path))
+	return b.m.ImageDataURI(path.Join(path.Dir(pagePath), u.Path))
 }
 
 // localAnchor maps a relative link to a section page onto its anchor in the

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"bytes"
@@ -7,12 +7,14 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"reportsite/internal/sitefs"
 )
 
 // staticFiles copies the static assets (the site's own first) under static/.
 // The live-reload script goes out only in serve mode.
 func (b *builder) staticFiles() error {
-	sfs := overlay(b.opt.Overlay, "static", b.opt.Static)
+	sfs := sitefs.Overlay(b.opt.Overlay, "static", b.opt.Static)
 	if sfs == nil {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
+	"reportsite/internal/load"
 	"reportsite/internal/markdown"
 )
 
@@ -91,8 +92,8 @@ func bodySize(views []sectionView) int {
 	n := 0
 	for _, v := range views {
 		if v.b != nil {
-			if d := v.b.doc(v.sec, v.lang); d != nil && d.prep != nil {
-				n += d.prep.Size()
+			if d := v.b.m.Doc(v.sec, v.lang); d != nil && d.Prep != nil {
+				n += d.Prep.Size()
 			}
 		}
 	}
@@ -408,16 +409,16 @@ func (b *builder) emit(kind string, p *pageData) error {
 // filling is cheap (the figures themselves are cached), and a long report's
 // bodies would otherwise stay in memory for the whole build.
 func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath string) (*renderEntry, error) {
-	d := b.doc(sec, l)
+	d := b.m.Doc(sec, l)
 	switch {
-	case d == nil || d.doc == nil:
+	case d == nil || d.Doc == nil:
 		return nil, fmt.Errorf("section %s has no %s text", sec.ID, l.Tag)
-	case d.prepErr != nil:
-		return nil, d.prepErr
-	case d.prep == nil:
+	case d.PrepErr != nil:
+		return nil, d.PrepErr
+	case d.Prep == nil:
 		return nil, fmt.Errorf("section %s (%s) was not prepared for rendering", sec.ID, l.Tag)
 	}
-	chunks, err := d.prep.Fill(func(kind, id string) ([]byte, error) {
+	chunks, err := d.Prep.Fill(func(kind, id string) ([]byte, error) {
 		switch kind {
 		case "chart":
 			return b.figure(b.site.Charts[id], l, pagePath)
@@ -442,11 +443,11 @@ type renderEntry struct {
 // showsChart reports whether section sec in l shows a chart that may go
 // live (drawn charts only: without a chart renderer, charts are tables).
 func (b *builder) showsChart(sec *content.Section, l lang.Lang) bool {
-	d := b.doc(sec, l)
-	if b.opt.Charts == nil || d == nil || d.doc == nil {
+	d := b.m.Doc(sec, l)
+	if b.opt.Charts == nil || d == nil || d.Doc == nil {
 		return false
 	}
-	for _, r := range d.doc.Blocks {
+	for _, r := range d.Doc.Blocks {
 		if r.Kind == "chart" {
 			return true
 		}
@@ -501,7 +502,7 @@ func joinChunks(cs []markdown.Chunk) template.HTML {
 
 func (b *builder) toc(sec *content.Section, l lang.Lang, prefix string) []tocItem {
 	var out []tocItem
-	for _, h := range b.doc(sec, l).doc.Headings {
+	for _, h := range b.m.Doc(sec, l).Doc.Headings {
 		if h.Level <= 3 {
 			out = append(out, tocItem{ID: prefix + h.ID, Text: h.Text, Level: h.Level})
 		}
@@ -693,10 +694,10 @@ func (b *builder) overviewPage(l lang.Lang) error {
 			cd.Detail = lang.FormatDec(dcell.Num, dcell.Decimals(), b.site.Units[dc.Unit], l)
 			cd.DetailLabel = dc.Label.In(l)
 		}
-		if sec := b.sectionByID(t.SourceOf(r, c.Column).Section); sec != nil {
+		if sec := b.m.Section(t.SourceOf(r, c.Column).Section); sec != nil {
 			cd.Href = sec.Slug + ".html"
 		}
-		if h := b.statedHref(cellKey{c.Table, c.Row, c.Column}, l, p.Path); h != "" {
+		if h := b.statedHref(load.CellKey{Table: c.Table, Row: c.Row, Col: c.Column}, l, p.Path); h != "" {
 			cd.Href, cd.Stated = h, true
 		}
 		p.Cards = append(p.Cards, cd)
@@ -711,8 +712,6 @@ func (b *builder) overviewPage(l lang.Lang) error {
 	}
 	return b.emit("overview", p)
 }
-
-func (b *builder) sectionByID(id string) *content.Section { return b.sections[id] }
 
 func (b *builder) dataPage(l lang.Lang) error {
 	p := b.newPage(l, "data", dataPage, b.ui.get("data", l))
@@ -737,11 +736,11 @@ func (b *builder) dataPage(l lang.Lang) error {
 func (b *builder) aboutNotes(l lang.Lang) []noteView {
 	var out []noteView
 	for _, sec := range b.site.Sections {
-		d := b.doc(sec, l)
-		if d == nil || d.doc == nil {
+		d := b.m.Doc(sec, l)
+		if d == nil || d.Doc == nil {
 			continue
 		}
-		for _, n := range d.doc.Notes {
+		for _, n := range d.Doc.Notes {
 			href := sec.Slug + ".html"
 			if n.Heading != "" {
 				href += "#" + n.Heading
@@ -765,11 +764,11 @@ func (b *builder) reportOrder(l lang.Lang) []*dataset.Table {
 		}
 	}
 	for _, sec := range b.site.Sections {
-		d := b.doc(sec, l)
-		if d == nil || d.doc == nil {
+		d := b.m.Doc(sec, l)
+		if d == nil || d.Doc == nil {
 			continue
 		}
-		for _, r := range d.doc.Blocks {
+		for _, r := range d.Doc.Blocks {
 			switch r.Kind {
 			case "table":
 				t, _ := b.site.Table(r.ID)
@@ -844,8 +843,8 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 	}
 	for _, sec := range b.site.Sections {
 		for _, x := range []lang.Lang{l, o} {
-			if d := b.doc(sec, x); d != nil && d.prep != nil {
-				p.size += d.prep.Size() + 100*d.prep.Len() // and the rows' markup
+			if d := b.m.Doc(sec, x); d != nil && d.Prep != nil {
+				p.size += d.Prep.Size() + 100*d.Prep.Len() // and the rows' markup
 			}
 		}
 	}
@@ -914,11 +913,11 @@ func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []m
 	lm = prefixMap(markdownIDs(left), prefix)
 	rm = prefixMap(markdownIDs(right), prefix+"alt-")
 	var lh, rh []markdown.Heading
-	if d := b.doc(sec, l); d != nil && d.doc != nil {
-		lh = d.doc.Headings
+	if d := b.m.Doc(sec, l); d != nil && d.Doc != nil {
+		lh = d.Doc.Headings
 	}
-	if d := b.doc(sec, o); d != nil && d.doc != nil {
-		rh = d.doc.Headings
+	if d := b.m.Doc(sec, o); d != nil && d.Doc != nil {
+		rh = d.Doc.Headings
 	}
 	for id := range rm.ids {
 		if strings.HasPrefix(id, "p-") {

@@ -1,0 +1,106 @@
+package load
+
+import (
+	"reportsite/internal/check"
+	"reportsite/internal/content"
+	"reportsite/internal/lang"
+)
+
+// CellKey names a number cell of a data table.
+type CellKey struct{ Table, Row, Col string }
+
+// Statement is where a figure is stated: the paragraph of its source
+// section (its index in markdown.Doc.Paras, the same in every language) and
+// the figure as each language writes it there, to highlight it.
+type Statement struct {
+	Sec  *content.Section
+	Para int
+	Mark int                  // the figure's number in its paragraph: its anchor is p-N-fK
+	Text map[string][2]string // by language tag: the words before the figure, and the figure
+}
+
+// markKey names a figure in a paragraph, the same in every language.
+type markKey struct {
+	sec  string
+	para int
+	x    float64
+}
+
+// FindStatements finds, for every number cell of every table, the paragraph
+// of its source section that states it in the original language, as the
+// provenance check does, and how each language writes the figure there. It
+// reads the paragraphs' plain text, so it runs before the build drops it.
+func (m *Model) FindStatements() {
+	orig := m.Site.Original()
+	if orig.Tag == "" {
+		return
+	}
+	paras := func(sec *content.Section, l lang.Lang) []check.Para {
+		d := m.Doc(sec, l)
+		if d == nil || d.Doc == nil {
+			return nil
+		}
+		out := make([]check.Para, len(d.Doc.Paras))
+		for i, p := range d.Doc.Paras {
+			out[i] = check.Para{Text: p.Text, Line: p.Line}
+		}
+		return out
+	}
+	m.Stated = map[CellKey]Statement{}
+	m.StatedIn = map[*content.Section][]Statement{}
+	marks := map[markKey]int{}
+	perPara := map[[2]any]int{}
+	for _, t := range m.Site.Tables {
+		for ri := range t.Rows {
+			r := &t.Rows[ri]
+			for _, c := range t.Columns {
+				cell := r.Cells[c.Key]
+				if !cell.HasNum {
+					continue
+				}
+				from := t.SourceOf(r, c.Key)
+				sec := m.sections[from.Section]
+				if sec == nil {
+					continue
+				}
+				op := paras(sec, orig)
+				i := from.Paragraph - 1 // the paragraph named, or the first that states it
+				if from.Paragraph == 0 {
+					i = check.Stating(op, orig, cell.Num)
+				}
+				if i < 0 || i >= len(op) {
+					continue
+				}
+				mk := markKey{sec.ID, i, abs(cell.Num)}
+				if marks[mk] == 0 {
+					pk := [2]any{sec.ID, i}
+					perPara[pk]++
+					marks[mk] = perPara[pk]
+				}
+				st := Statement{Sec: sec, Para: i, Mark: marks[mk], Text: map[string][2]string{}}
+				for _, l := range m.Site.Languages {
+					src := l
+					if l.Derived() {
+						src = m.LangByTag(l.Derive)
+					}
+					if ps := paras(sec, src); i < len(ps) {
+						before, s := check.StatedAs(ps[i].Text, src, cell.Num)
+						if l.Derived() {
+							before, s = m.Site.Conv.Must(src.Tag, l.Tag, before), m.Site.Conv.Must(src.Tag, l.Tag, s)
+						}
+						st.Text[l.Tag] = [2]string{before, s}
+					}
+				}
+				m.Stated[CellKey{t.ID, r.ID, c.Key}] = st
+				m.StatedIn[sec] = append(m.StatedIn[sec], st)
+			}
+		}
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

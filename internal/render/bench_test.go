@@ -1,0 +1,59 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"reportsite/internal/bench"
+	"reportsite/internal/publish"
+)
+
+// benchBuilder returns a checked builder for a synthetic report, ready to
+// render single pages.
+func benchBuilder(b *testing.B, cfg bench.Config) *builder {
+	b.Helper()
+	fsys := fstest.MapFS{}
+	for p, data := range bench.Files(cfg) {
+		if rest, ok := strings.CutPrefix(p, "content/"); ok {
+			fsys[rest] = &fstest.MapFile{Data: data, Mode: 0o644}
+		}
+	}
+	opt := miniOptions()
+	opt.Workers = 1
+	r, _ := loaded(b, fsys, opt)
+	r.b.sink = publish.NewMem()
+	return r.b
+}
+
+// BenchmarkSectionPage renders one section page: Markdown to HTML, the table
+// figure and the page template (template only: the "template" case).
+func BenchmarkSectionPage(b *testing.B) {
+	bl := benchBuilder(b, bench.Config{Sections: 20, Seed: 1})
+	for _, l := range bl.site.Languages {
+		b.Run(l.Tag+"/page", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := bl.sectionPage(l, 10); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		sec := bl.site.Sections[10]
+		p := bl.newPage(l, "section", sec.Slug+".html", bl.sectionTitle(sec, l))
+		e, err := bl.renderSection(sec, l, p.Path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.Body = e.body()
+		p.TOC = bl.toc(sec, l, "")
+		b.Run(l.Tag+"/template", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bl.tmpl.exec("section", p, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,207 @@
+package render
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"sync"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+	"reportsite/internal/linkcheck"
+	"reportsite/internal/load"
+	"reportsite/internal/publish"
+	"reportsite/internal/sitefs"
+)
+
+// ChartFunc renders chart c for language l: the SVG (trusted markup), the
+// ECharts option as JSON for the interactive upgrade, and a text description.
+type ChartFunc func(c *dataset.Chart, l lang.Lang) (Chart, error)
+
+// Chart is a rendered chart.
+type Chart struct {
+	SVG    []byte
+	Option []byte
+	Desc   string
+}
+
+// Options configure a Renderer. The zero value of each field means its
+// default.
+type Options struct {
+	// Templates and Static are the embedded defaults; a site's own
+	// templates/ and static/ folders (in Overlay) override them file by file.
+	Templates fs.FS
+	Static    fs.FS
+	// Overlay is the folder that may hold the site's templates/ and static/;
+	// nil means none.
+	Overlay fs.FS
+	// Charts renders a chart; nil draws each chart as its data table only.
+	Charts ChartFunc
+	// Serve adds the live-reload script to every page (preview server only).
+	Serve bool
+	// Workers is the number of pages rendered at once; at least 1.
+	Workers int
+	// Root is the site folder, which holds the seed named in site.toml, for
+	// the errata on the About page; nil means none.
+	Root fs.FS
+	// NoSearch leaves out the search index and the search box.
+	NoSearch bool
+}
+
+// A Renderer makes every file of a loaded, checked site and hands each to a
+// publish.Sink as soon as it is made.
+type Renderer struct{ b *builder }
+
+// New returns the renderer of the site m holds: it reads the interface
+// strings (reporting their problems to dl) and parses the templates.
+func New(opt Options, m *load.Model, dl *diag.List) (*Renderer, error) {
+	b, err := newBuilder(opt, m, dl)
+	if err != nil {
+		return nil, err
+	}
+	return &Renderer{b}, nil
+}
+
+// NoteLabel is the label of a translator's note in l, for load.Model.Parse.
+func (r *Renderer) NoteLabel(l lang.Lang) string { return r.b.ui.get("tn_label", l) }
+
+// Render makes every file into sink. Links are checked on the finished
+// pages as they are made: see Problems.
+func (r *Renderer) Render(ctx context.Context, sink publish.Sink) error {
+	r.b.sink = sink
+	if err := r.b.render(ctx); err != nil {
+		return err
+	}
+	return r.b.putErr()
+}
+
+// Problems returns the link problems found in the built pages, each named
+// by the source line or template that wrote it.
+func (r *Renderer) Problems() []diag.Diag {
+	var out []diag.Diag
+	for _, p := range r.b.links.Problems() {
+		out = append(out, r.b.placeProblem(p))
+	}
+	return out
+}
+
+// Pages and Files count the pages and files made.
+func (r *Renderer) Pages() int { return r.b.pages }
+func (r *Renderer) Files() int { return len(r.b.files) }
+
+type builder struct {
+	opt     Options
+	site    *content.Site
+	dl      *diag.List
+	tmpl    *pageTemplates
+	ui      ui
+	m       *load.Model // the content, sections parsed
+	mu      sync.Mutex
+	sink    publish.Sink
+	files   map[string]publish.FileSum // every file put so far
+	putFail error                      // the sink's first error
+	links   *linkcheck.Checker
+	pages   int
+	charts  *chartCache
+	tables  map[tableKey]*tableEntry
+}
+
+func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
+	s := m.Site
+	tfs := sitefs.Overlay(opt.Overlay, "templates", opt.Templates)
+	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), m: m,
+		tables: map[tableKey]*tableEntry{}}
+	b.ui = loadUI(tfs, s.Languages, s.Conv.Must, dl)
+	t, err := parseTemplates(tfs)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	b.tmpl = t
+	b.charts = &chartCache{fn: opt.Charts, m: map[chartKey]*chartEntry{}}
+	return b, nil
+}
+
+// add hands a finished file to the sink and the link checker, and remembers
+// its size and digest (for the service worker's version) but not its bytes.
+func (b *builder) add(path string, data []byte) {
+	b.links.Add(path, data)
+	fs := publish.Sum(data)
+	err := b.sink.Put(path, data)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.files[path] = fs
+	if err != nil && b.putFail == nil {
+		b.putFail = fmt.Errorf("write %s: %w", path, err)
+	}
+}
+
+// addStream is add for a file too large to make in memory first: write
+// writes it, and as it goes the bytes go to the sink, the digest and the
+// link checker at once.
+func (b *builder) addStream(path string, write func(w io.Writer) error) error {
+	f, err := b.sink.Create(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	h := sha256.New()
+	pr, pw := io.Pipe()
+	checked := make(chan error, 1)
+	go func() {
+		err := b.links.AddReader(path, pr)
+		pr.CloseWithError(err) // unblocks the writer if the checker stopped
+		checked <- err
+	}()
+	n := &countWriter{}
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n, pw), 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	pw.CloseWithError(err)
+	if cerr := <-checked; err == nil && cerr != nil {
+		err = fmt.Errorf("link check: %w", cerr)
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("write %s: %w", path, cerr)
+	}
+	if err != nil {
+		return err
+	}
+	fs := publish.FileSum{Size: n.n}
+	h.Sum(fs.Sum[:0])
+	b.mu.Lock()
+	b.files[path] = fs
+	b.mu.Unlock()
+	return nil
+}
+
+type countWriter struct{ n int }
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
+}
+
+func (b *builder) putErr() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.putFail
+}
+
+// paths returns the paths of every file put so far, sorted.
+func (b *builder) paths() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make([]string, 0, len(b.files))
+	for p := range b.files {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,215 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/publish"
+)
+
+// TestOfflinePacks: offline.json lists, per language, that language's pages
+// and the shared files, and the whole site last; every listed file exists;
+// the About page states each pack's size as offline.json counts it.
+func TestOfflinePacks(t *testing.T) {
+	out := renderSite(t, miniContent(), miniOptions())
+	langs := loadedLangs(t)
+	var list struct {
+		Packs []publish.Pack `json:"packs"`
+	}
+	if err := json.Unmarshal(out[publish.OfflinePacksPath], &list); err != nil {
+		t.Fatalf("%s: %v", publish.OfflinePacksPath, err)
+	}
+	if len(list.Packs) != len(langs)+1 || list.Packs[len(list.Packs)-1].ID != publish.AllPack {
+		t.Fatalf("packs %v: want one per language, then %q", list.Packs, publish.AllPack)
+	}
+	for i, pk := range list.Packs {
+		sum, files := 0, map[string]bool{}
+		for _, f := range pk.Files {
+			data, ok := out[f]
+			if !ok {
+				t.Errorf("pack %s lists %s, which the build did not make", pk.ID, f)
+			}
+			sum += len(data)
+			files[f] = true
+		}
+		if sum != pk.Bytes {
+			t.Errorf("pack %s: %d bytes listed, files sum to %d", pk.ID, pk.Bytes, sum)
+		}
+		for _, f := range []string{publish.SWPath, publish.OfflinePacksPath} {
+			if files[f] {
+				t.Errorf("pack %s lists %s", pk.ID, f)
+			}
+		}
+		if pk.ID == publish.AllPack {
+			if len(pk.Files) != len(out)-2 {
+				t.Errorf("pack all: %d files, the site has %d besides sw.js and offline.json", len(pk.Files), len(out)-2)
+			}
+			continue
+		}
+		l := langs[i]
+		for _, f := range []string{l.Prefix + "/index.html", l.Prefix + "/" + aboutPage, "static/site.css", "static/charts.js", "index.html"} {
+			if !files[f] {
+				t.Errorf("pack %s lacks %s", pk.ID, f)
+			}
+		}
+		for f := range files {
+			if strings.HasPrefix(f, "static/vendor/") || f == SinglePath(siteOf(t), l) {
+				t.Errorf("pack %s lists %s, a download of its own", pk.ID, f)
+			}
+			for _, o := range langs {
+				if o.Prefix != l.Prefix && strings.HasPrefix(f, o.Prefix+"/") {
+					t.Errorf("pack %s lists %s, of another language", pk.ID, f)
+				}
+			}
+		}
+		about := string(out[l.Prefix+"/"+aboutPage])
+		for _, want := range []string{
+			`data-pack="` + l.Prefix + `">`, `<span class="size">` + byteSize(pk.Bytes) + `</span>`,
+			`data-pack="all">`, `<span class="size">` + byteSize(list.Packs[len(list.Packs)-1].Bytes) + `</span>`,
+		} {
+			if !strings.Contains(about, want) {
+				t.Errorf("%s/about.html lacks %s", l.Prefix, want)
+			}
+		}
+	}
+	if sw := string(out[publish.SWPath]); strings.Contains(sw, "addAll") || strings.Contains(sw, "FILES") {
+		t.Errorf("sw.js still downloads files at install:\n%s", sw)
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for n, want := range map[int]string{0: "0 KB", 1: "1 KB", 999: "1 KB", 1000: "1 KB", 1001: "2 KB", 453421: "454 KB", 999999: "1000 KB", 1000000: "1.0 MB", 2723179: "2.7 MB"} {
+		if got := byteSize(n); got != want {
+			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestHeadTitle(t *testing.T) {
+	long := strings.Repeat("長", 80)
+	tests := []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"Data", "Site"}, "Data · Site"},
+		{[]string{"", "Site"}, "Site"},
+		{[]string{"Site", "Site"}, "Site"},
+		{[]string{strings.Repeat("a", 60), "Changtai Subdistrict"}, strings.Repeat("a", 60)},
+		{[]string{"常泰", "常泰街道", "Changtai"}, "常泰 · 常泰街道 · Changtai"},
+		{[]string{long, "Site"}, strings.Repeat("長", 69) + "…"},
+	}
+	for _, tt := range tests {
+		if got := headTitle(tt.parts...); got != tt.want {
+			t.Errorf("headTitle(%q) = %q, want %q", tt.parts, got, tt.want)
+		}
+	}
+}
+
+// TestStreamedPages checks that pages written as the template makes them
+// (the large ones) come out as they do from memory, and are link-checked.
+func TestStreamedPages(t *testing.T) {
+	want := renderSite(t, miniContent(), miniOptions())
+	defer func(n int) { streamSize = n }(streamSize)
+	streamSize = -1 // every page
+	got := renderSite(t, miniContent(), miniOptions())
+	if len(got) != len(want) {
+		t.Errorf("streamed build made %d files, want %d", len(got), len(want))
+	}
+	for p, w := range want {
+		if !bytes.Equal(got[p], w) && p != publish.SWPath {
+			t.Errorf("%s differs when streamed", p)
+		}
+	}
+	if !bytes.Equal(got[publish.SWPath], want[publish.SWPath]) {
+		t.Errorf("sw.js differs when streamed: the output hash must not depend on how pages are written")
+	}
+	dir := t.TempDir() + "/public"
+	r, _ := loaded(t, miniContent(), miniOptions())
+	d, err := publish.NewDir(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Render(t.Context(), d); err != nil {
+		d.Abort()
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(dir + "/en/report.html")
+	if err != nil || !bytes.Equal(data, want["en/report.html"]) {
+		t.Errorf("streamed en/report.html on disk differs (err %v)", err)
+	}
+	m := fstest.MapFS{}
+	if err := fs.WalkDir(miniContent(), ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(miniContent(), p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	m["en/02-plans.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(m["en/02-plans.md"].Data), "Next, development", "See [the plans](nowhere.html#x). Next, development", 1))}
+	r, _ = loaded(t, m, miniOptions())
+	if err := r.Render(t.Context(), publish.Null{}); err != nil {
+		t.Fatal(err)
+	}
+	var dl diag.List
+	for _, p := range r.Problems() {
+		dl.Add(p)
+	}
+	if err := dl.Err(); err == nil || !strings.Contains(err.Error(), `en/02-plans.md:5: in the built page en/report.html: link "nowhere.html#x"`) {
+		t.Errorf("streamed build of a broken link = %v, want it reported in en/report.html", err)
+	}
+}
+
+func TestCommonUnit(t *testing.T) {
+	tests := []struct {
+		in       []string
+		pre, suf string
+	}{
+		{[]string{"CNY 257.64 million", "CNY 137.76 million"}, "CNY ", " million"},
+		{[]string{"CNY 9.58 billion", "CNY 257.64 million"}, "CNY ", ""},
+		{[]string{"CNY 9.58 billion"}, "CNY ", " billion"},
+		{[]string{"3,714 people", "2,906 people"}, "", " people"},
+		{[]string{"95.82億元", "25,764萬元"}, "", "元"},
+		{[]string{"10億元", "20億元"}, "", "億元"},
+		{[]string{"80.41%", "62.91%"}, "", ""},
+		{[]string{"-6.0%", "9.0%"}, "", ""},
+		{[]string{"12", "3"}, "", ""},
+		{[]string{"No. 3", "No. 5"}, "", ""},
+		{[]string{"5 people", "people"}, "", ""},
+		{nil, "", ""},
+	}
+	for _, tt := range tests {
+		pre, suf := commonUnit(tt.in)
+		if pre != tt.pre || suf != tt.suf {
+			t.Errorf("commonUnit(%q) = %q, %q; want %q, %q", tt.in, pre, suf, tt.pre, tt.suf)
+		}
+	}
+}
+
+// TestCSSString checks that a title quoted into the print style sheet cannot
+// end its string, its rule or a <style> element it is inlined into.
+func TestCSSString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Changtai: 2021", `"Changtai: 2021"`},
+		{"常泰街道", `"常泰街道"`},
+		{`a"b\c`, `"a\22 b\5c c"`},
+		{"</style><script>", `"\3c /style\3e \3c script\3e "`},
+		{"a\nb}", `"a\a b}"`},
+	}
+	for _, tt := range tests {
+		if got := cssString(tt.in); got != tt.want {
+			t.Errorf("cssString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
