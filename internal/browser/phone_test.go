@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -139,7 +140,10 @@ func TestPrint(t *testing.T) {
 			continue
 		}
 		t.Run(p, func(t *testing.T) {
-			if err := tb.setup(desktop, false, "light"); err != nil {
+			// The page area of A4 within the margins of @page in site.css
+			// (210 × 297 mm less 15 + 15 and 16 + 18 mm), in CSS px.
+			const pageW, pageH = 180 * 96 / 25.4, 263 * 96 / 25.4
+			if err := tb.setup(viewport{"a4", int64(math.Round(pageW)), int64(math.Round(pageH)), false}, false, "light"); err != nil {
 				t.Fatal(err)
 			}
 			if err := tb.print(); err != nil {
@@ -181,7 +185,19 @@ func TestPrint(t *testing.T) {
 					break
 				}
 			}
-			t.Logf("%d A4 pages", len(boxes))
+			// No large blank areas: laid out at the page's width, the
+			// content would fill this many pages end to end; the PDF may
+			// use more (a figure kept whole moves to the next page, each
+			// section starts a page) but not a fifth more.
+			height, err := eval[float64](tb, `document.documentElement.scrollHeight`, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fill := height / (pageH * float64(len(boxes)))
+			t.Logf("%d A4 pages, %.0f%% filled", len(boxes), 100*fill)
+			if fill < 0.8 {
+				t.Errorf("%d pages for %.1f pages of content: %.0f%% filled, want at least 80%% (blank areas around figures?)", len(boxes), height/pageH, 100*fill)
+			}
 			tb.take()
 		})
 	}
