@@ -258,6 +258,12 @@ func invisible(tag string, attrs []attr) bool {
 // to ids in this SVG, never to anything outside it.
 func safeValue(name, value string, ids map[string]string) (string, bool) {
 	value = strings.TrimSpace(value)
+	if strings.ContainsRune(value, ':') {
+		// No allowed attribute has a colon in its value; a URL scheme
+		// needs one. Inert in fill, but nothing that looks like a link
+		// (javascript:, data:) reaches the page.
+		return "", false
+	}
 	if !strings.Contains(strings.ToLower(value), "url(") {
 		return value, true
 	}
