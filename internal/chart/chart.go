@@ -56,14 +56,21 @@ type plot struct {
 	// and can only suffix: 9582000000 yuan is drawn as 95.82 with suffix 億.
 	div    float64
 	suffix string
+	// direct: lines are named at their ends instead of in a legend.
+	direct bool
 }
 
 // series is one value column.
 type series struct {
 	name string
-	vals []float64
-	dec  []int  // decimals as written: 9.0 has 1
-	has  []bool // false: no value, drawn as a gap
+	unit lang.Unit
+	// div and suffix scale the series' axis: p.div and p.suffix, unless
+	// the series has a unit of its own (a line's growth beside bars).
+	div    float64
+	suffix string
+	vals   []float64
+	dec    []int  // decimals as written: 9.0 has 1
+	has    []bool // false: no value, drawn as a gap
 }
 
 func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*plot, error) {
@@ -83,6 +90,9 @@ func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*plot, 
 	k, ok := kinds[c.Type]
 	if !ok {
 		return nil, fmt.Errorf("chart %s: unknown type %q", c.ID, c.Type)
+	}
+	if problems, _ := Types.Check(c); len(problems) > 0 {
+		return nil, errors.New(problems[0].Msg) // check reports these with a position
 	}
 	p := &plot{c: c, k: k, l: l}
 	rows := c.ChartRows()
@@ -107,7 +117,7 @@ func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*plot, 
 		if i == 0 {
 			p.unit = unitOf(col.Unit, units)
 		}
-		s := series{name: text(col.Label, l)}
+		s := series{name: text(col.Label, l), unit: unitOf(col.Unit, units)}
 		if s.name == "" {
 			s.name = col.Key
 		}
@@ -125,6 +135,18 @@ func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*plot, 
 		p.series = append(p.series, s)
 	}
 	p.div, p.suffix = axisScale(p.maxAbs(), p.unit, l)
+	for si := range p.series {
+		s := &p.series[si]
+		s.div, s.suffix = p.div, p.suffix
+		if s.unit.ID != p.unit.ID {
+			s.div, s.suffix = axisScale(s.maxAbs(), s.unit, l)
+		}
+	}
+	if k.prepare != nil {
+		if err := k.prepare(p); err != nil {
+			return nil, fmt.Errorf("chart %s: %w", c.ID, err)
+		}
+	}
 	return p, nil
 }
 
@@ -163,9 +185,24 @@ func (p *plot) total() float64 {
 	return t
 }
 
+func (s series) maxAbs() float64 {
+	m := 0.0
+	for i, v := range s.vals {
+		if s.has[i] {
+			m = math.Max(m, math.Abs(v))
+		}
+	}
+	return m
+}
+
+// maxAbs is the largest magnitude of the series in the first series' unit,
+// and of the target.
 func (p *plot) maxAbs() float64 {
 	m := 0.0
 	for _, s := range p.series {
+		if s.unit.ID != p.unit.ID {
+			continue
+		}
 		for i, v := range s.vals {
 			if s.has[i] {
 				m = math.Max(m, math.Abs(v))
@@ -198,10 +235,15 @@ func axisScale(max float64, u lang.Unit, l lang.Lang) (div float64, suffix strin
 
 // scaled returns v in the axis' scale, without binary noise (95.82, not
 // 95.82000000000001).
-func (p *plot) scaled(v float64) float64 {
-	x, err := strconv.ParseFloat(strconv.FormatFloat(v/p.div, 'g', 12, 64), 64)
+func (p *plot) scaled(v float64) float64 { return scaleBy(v, p.div) }
+
+// scaledAt returns v in the scale of series si's axis.
+func (p *plot) scaledAt(si int, v float64) float64 { return scaleBy(v, p.series[si].div) }
+
+func scaleBy(v, div float64) float64 {
+	x, err := strconv.ParseFloat(strconv.FormatFloat(v/div, 'g', 12, 64), 64)
 	if err != nil {
-		return v / p.div
+		return v / div
 	}
 	return x
 }
@@ -213,12 +255,12 @@ func (p *plot) full(v float64) string  { return lang.Format(v, p.unit, p.l) }
 // written with: 9.0%, not 9%.
 func (p *plot) shortAt(si, i int) string {
 	s := p.series[si]
-	return lang.ShortDec(s.vals[i], s.dec[i], p.unit, p.l)
+	return lang.ShortDec(s.vals[i], s.dec[i], s.unit, p.l)
 }
 
 func (p *plot) fullAt(si, i int) string {
 	s := p.series[si]
-	return lang.FormatDec(s.vals[i], s.dec[i], p.unit, p.l)
+	return lang.FormatDec(s.vals[i], s.dec[i], s.unit, p.l)
 }
 
 // literal makes s safe as literal text in an ECharts string template, where
@@ -252,7 +294,7 @@ func (p *plot) item(si, i int) opts.BarData {
 	}
 	v := s.vals[i]
 	d := opts.BarData{
-		Value:   p.scaled(v),
+		Value:   p.scaledAt(si, v),
 		Label:   &opts.Label{Formatter: literal(p.shortAt(si, i))},
 		Tooltip: &opts.Tooltip{Formatter: types.FuncStr(p.tip(si, i))},
 	}
@@ -333,7 +375,7 @@ func (p *plot) global() []charts.GlobalOpts {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithColorsOpts(palette),
 	}
-	if len(p.series) > 1 {
+	if len(p.series) > 1 && !p.direct {
 		g = append(g, charts.WithLegendOpts(opts.Legend{
 			Show:      opts.Bool(true),
 			Top:       "0",
@@ -363,9 +405,10 @@ const (
 
 func (p *plot) grid(horizontal bool) opts.Grid {
 	top, bottom, left, right := 16, 8, 8, 16
-	if len(p.series) > 1 {
+	if len(p.series) > 1 && !p.direct {
 		top += legendHeight
 	}
+	right = max(right, p.endRoom())
 	if !horizontal && !p.c.YName.IsZero() || horizontal && p.c.Target != nil {
 		top += lineHeight // the axis name or the target's label sits above the plot
 	}
@@ -489,13 +532,23 @@ func (p *plot) axisOpts(horizontal bool) []charts.GlobalOpts {
 func (p *plot) wrappedCats(horizontal bool) []string {
 	width := catLabelWidth
 	if !horizontal {
-		width = slotWidth(len(p.cats))
+		width = slotWidth(len(p.cats)) - p.endRoom()/max(1, len(p.cats))
+		width = max(36, width*p.labelStep())
 	}
 	out := make([]string, len(p.cats))
 	for i, c := range p.cats {
 		out[i] = wrap(c, width)
 	}
 	return out
+}
+
+// labelStep is every how many categories an axis label is shown: 1 but on
+// a time axis whose labels would not fit.
+func (p *plot) labelStep() int {
+	if p.k.periodStep == nil {
+		return 1
+	}
+	return p.k.periodStep(p)
 }
 
 // slotWidth is the width of one category's slot on a vertical chart's axis
@@ -609,24 +662,34 @@ func (p *plot) track() []opts.BarData {
 	return out
 }
 
+// line draws one line per series. Two to four lines are named at their
+// ends (direct labels) rather than in a legend, as are stacked areas, whose
+// other points are not labelled.
 func (p *plot) line() map[string]any {
+	p.direct = len(p.series) > 1 && len(p.series) <= 4 || p.k.endOnly
 	c := charts.NewLine()
 	c.SetGlobalOptions(p.global()...)
 	c.SetGlobalOptions(p.axisOpts(false)...)
 	c.SetGlobalOptions(charts.WithGridOpts(p.grid(false)))
 	c.SetXAxis(p.wrappedCats(false))
 	for si, s := range p.series {
-		var data []opts.BarData
-		for i := range p.cats {
-			data = append(data, p.item(si, i))
+		data := p.items(si)
+		if i := lastWith(p, si); p.direct && i >= 0 {
+			// The line's last point names it, right of the point.
+			data[i].Label.Show = opts.Bool(true)
+			data[i].Label.Position = "right"
+			data[i].Label.Formatter = literal(p.endLabel(si))
 		}
 		so := []charts.SeriesOpts{
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Color: TextColor, FontSize: fontSize}),
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false)}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(!p.k.endOnly), Position: "top", Color: TextColor, FontSize: fontSize}),
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false), Stack: p.k.stack}),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}),
 			// go-echarts types line data as LineData, which has no label or
 			// style; a bar data item is the same ECharts data item.
 			charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Data = data }),
+		}
+		if p.k.area {
+			so = append(so, charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(areaOpacity)}))
 		}
 		if si == 0 {
 			so = append(so, p.targetLine(false)...)
@@ -697,7 +760,7 @@ func (p *plot) finish(obj map[string]any) ([]byte, error) {
 	for _, k := range []string{"xAxis", "yAxis"} {
 		axes, _ := tree[k].([]any)
 		for _, a := range axes {
-			if m, ok := a.(map[string]any); ok && m["name"] != nil {
+			if m, ok := a.(map[string]any); ok && m["name"] != nil && m["nameTextStyle"] == nil {
 				// ECharts colours an axis name like its line by default.
 				m["nameTextStyle"] = map[string]any{"color": TextColor, "fontSize": fontSize, "align": nameAlign(k)}
 			}
@@ -743,6 +806,93 @@ func (p *plot) finish(obj map[string]any) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// areaOpacity shades an area under its line: light enough that labels on
+// it stay legible, and that stacked bands stay apart.
+const areaOpacity = 0.3
+
+// endLabelWidth is the width direct labels wrap at, right of the plot.
+const endLabelWidth = 96
+
+// endLabel is what names series si at its line's end: its name, wrapped,
+// and its last value.
+func (p *plot) endLabel(si int) string {
+	s := p.series[si]
+	i := lastWith(p, si)
+	if i < 0 {
+		return wrap(s.name, endLabelWidth)
+	}
+	return wrap(s.name, endLabelWidth) + "\n" + p.shortAt(si, i)
+}
+
+// endRoom is the room right of the plot that direct labels take.
+func (p *plot) endRoom() int {
+	if !p.direct {
+		return 0
+	}
+	w := 0
+	for si := range p.series {
+		w = max(w, maxLineWidth(p.endLabel(si))+16)
+	}
+	return w
+}
+
+// items returns the data items of series si.
+func (p *plot) items(si int) []opts.BarData {
+	var out []opts.BarData
+	for i := range p.cats {
+		out = append(out, p.item(si, i))
+	}
+	return out
+}
+
+// valueAxis returns a value axis for series si's scale, for options
+// written without go-echarts: ticks suffixed with the scale word unless the
+// spec names the axis (percent signs stay), and no zero tick that would
+// read "0億".
+func (p *plot) valueAxis(si int, name string, specNamed bool) map[string]any {
+	s := p.series[si]
+	label := map[string]any{"color": TextColor, "fontSize": fontSize, "hideOverlap": true}
+	if s.suffix != "" && (s.unit.Kind == lang.KindPercent || !specNamed) {
+		label["formatter"] = "{value}" + literal(s.suffix)
+	}
+	if s.suffix != "" && s.unit.Kind != lang.KindPercent && !specNamed {
+		label["showMinLabel"] = false
+	}
+	a := map[string]any{
+		"type":      "value",
+		"axisLabel": label,
+		"axisLine":  map[string]any{"show": false, "lineStyle": map[string]any{"color": LineColor}},
+		"splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": LineColor}},
+	}
+	if name != "" {
+		a["name"] = name
+	}
+	return a
+}
+
+// addTop adds px to the top margin of the option's grid: room for the
+// labels of points at the top of the value axis.
+func addTop(tree map[string]any, px int) {
+	if g, ok := tree["grid"].([]any); ok && len(g) > 0 {
+		if m, ok := g[0].(map[string]any); ok {
+			if n, err := strconv.Atoi(fmt.Sprint(m["top"])); err == nil {
+				m["top"] = strconv.Itoa(n + px)
+			}
+		}
+	}
+}
+
+// maxLineWidth is the width of the widest line of s.
+func maxLineWidth(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, textWidth(l))
+	}
+	return w
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func nameAlign(axis string) string {
 	if axis == "yAxis" {

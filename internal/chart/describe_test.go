@@ -31,6 +31,14 @@ func TestDescribe(t *testing.T) {
 			"Profit-making services: Amount CNY 39 million, Plan CNY 30 million."},
 		{"line", hans, "折线图：主要经济指标比增。商业零售额：39.2%；商业销售额：30.7%；规模以上工业产值：13.9%；营利性服务业：63.3%。" +
 			"最高：营利性服务业，63.3%。目标30%。已达到：商业零售额、商业销售额、营利性服务业。未达到：规模以上工业产值。"},
+		{"time-line", en, "Line chart over time: GDP, change year on year. Q1 2022: -10.2%; Q2 2022: -31.9%; Q3 2022: -39.3%; " +
+			"Q4 2022: -18.5%; Q1 2023: no data; Q2 2023: 118.5%; Q3 2023: 116.1%. Highest: Q2 2023, 118.5%."},
+		{"time-line", hant, "時間折線圖：生產總值按年變動。2022年第1季：-10.2%；2022年第2季：-31.9%；2022年第3季：-39.3%；2022年第4季：-18.5%；" +
+			"2023年第1季：無數據；2023年第2季：118.5%；2023年第3季：116.1%。最高：2023年第2季，118.5%。"},
+		{"bar-line", hant, "柱線組合圖：生產總值及按年變動。2022年第3季：生產總值 334億元，按年變動 -39.3%；2022年第4季：生產總值 368億元，按年變動 -18.5%；" +
+			"2023年第1季：生產總值 無數據，按年變動 無數據；2023年第2季：生產總值 924億元，按年變動 118.5%；2023年第3季：生產總值 980億元，按年變動 116.1%。"},
+		{"scatter", en, "Scatter chart: Size and growth. Retail sales: Amount CNY 9.582 billion, Growth 39.2%; Sales: Amount CNY 14.572 billion, Growth 30.7%; " +
+			"Output of industrial enterprises above designated size: Amount CNY 18.363 billion, Growth 13.9%; Profit-making services: Amount CNY 39 million, Growth 63.3%."},
 	}
 	conv := lang.NewConverter()
 	for _, tt := range tests {

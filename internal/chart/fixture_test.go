@@ -61,9 +61,39 @@ func vaccination() *dataset.Table {
 	}
 }
 
+// quarters is a table over quarters with a missing quarter (2023 Q1), a
+// fall, and two parts of a whole.
+func quarters() *dataset.Table {
+	q := func(id, zh, e string, value, growth, goods, services float64) dataset.Row {
+		return dataset.Row{ID: id, Cells: map[string]dataset.Cell{
+			"quarter": {Text: tx(zh, e)}, "value": num(value), "growth": num(growth),
+			"goods": num(goods), "services": num(services)}}
+	}
+	return &dataset.Table{
+		ID:    "quarters",
+		Title: tx("按季指標", "Indicators by quarter"),
+		Columns: []dataset.Column{
+			{Key: "quarter", Label: tx("季度", "Quarter"), Type: dataset.TypeText},
+			{Key: "value", Label: tx("生產總值", "GDP"), Type: dataset.TypeNumber, Unit: "yuan"},
+			{Key: "growth", Label: tx("按年變動", "Change"), Type: dataset.TypeNumber, Unit: "percent"},
+			{Key: "goods", Label: tx("貨物出口", "Goods exports"), Type: dataset.TypeNumber, Unit: "yuan"},
+			{Key: "services", Label: tx("服務出口", "Services exports"), Type: dataset.TypeNumber, Unit: "yuan"},
+		},
+		Rows: []dataset.Row{
+			q("2022-q1", "2022年第1季", "Q1 2022", 45200000000, -10.2, 2100000000, 19800000000),
+			q("2022-q2", "2022年第2季", "Q2 2022", 39100000000, -31.9, 1800000000, 15200000000),
+			q("2022-q3", "2022年第3季", "Q3 2022", 33400000000, -39.3, 1500000000, 11900000000),
+			q("2022-q4", "2022年第4季", "Q4 2022", 36800000000, -18.5, 1700000000, 13600000000),
+			q("2023-q2", "2023年第2季", "Q2 2023", 92400000000, 118.5, 2300000000, 48700000000),
+			q("2023-q3", "2023年第3季", "Q3 2023", 98000000000, 116.1, 2400000000, 52100000000),
+		},
+		Units: lang.BuiltinUnits(),
+	}
+}
+
 // fixtures returns one chart per type.
 func fixtures() map[string]*dataset.Chart {
-	g, v := growth(), vaccination()
+	g, v, q := growth(), vaccination(), quarters()
 	four := []string{"retail", "sales", "industry", "services"}
 	title := tx("主要經濟指標比增", "Growth of key indicators")
 	return map[string]*dataset.Chart{
@@ -80,5 +110,56 @@ func fixtures() map[string]*dataset.Chart {
 		"donut": {ID: "shares-donut", Type: "donut", Category: "item", Values: []string{"value"}, Title: tx("構成", "Composition"), Table: g},
 		"progress": {ID: "vaccination-60plus", Type: "progress", Category: "item", Values: []string{"rate"}, Title: tx("接種完成率", "Vaccination coverage"),
 			Target: &dataset.Target{Value: 80, Label: tx("目標80%", "Target 80%")}, Table: v},
+		"time-line": {ID: "growth-by-quarter", Type: "time-line", Category: "quarter", Values: []string{"growth"},
+			Title: tx("生產總值按年變動", "GDP, change year on year"), Highlight: []string{"2023-q3"}, Table: q},
+		"time-bar": {ID: "gdp-by-quarter", Type: "time-bar", Category: "quarter", Values: []string{"value"},
+			Title: tx("按季生產總值", "GDP by quarter"), Table: q},
+		"area": {ID: "gdp-area", Type: "area", Category: "quarter", Values: []string{"value"},
+			Title: tx("按季生產總值", "GDP by quarter"), RowIDs: []string{"2022-q1", "2022-q2", "2022-q3", "2022-q4"}, Table: q},
+		"stacked-area": {ID: "exports", Type: "stacked-area", Category: "quarter", Values: []string{"goods", "services"},
+			Title: tx("出口構成", "Exports by kind"), RowIDs: []string{"2022-q1", "2022-q2", "2022-q3", "2022-q4"}, Table: q},
+		"scatter": {ID: "size-and-growth", Type: "scatter", Category: "item", Values: []string{"value", "growth"},
+			Title: tx("規模與增速", "Size and growth"), Highlight: []string{"services"}, RowIDs: four, Table: g},
+		"bar-line": {ID: "gdp-and-growth", Type: "bar-line", Category: "quarter", Values: []string{"value", "growth"},
+			Title: tx("生產總值及按年變動", "GDP and its change"), RowIDs: []string{"2022-q3", "2022-q4", "2023-q2", "2023-q3"}, Table: q},
+		"small-multiples": {ID: "exports-panels", Type: "small-multiples", Category: "quarter", Values: []string{"goods", "services"},
+			Title: tx("出口", "Exports"), RowIDs: []string{"2022-q1", "2022-q2", "2022-q3", "2022-q4"}, Table: q},
+	}
+}
+
+// specFor adapts a one-series spec over growth() to what type typ draws:
+// two value columns, no target, rows named by periods.
+func specFor(typ string, c *dataset.Chart) *dataset.Chart {
+	c.Type = typ
+	switch typ {
+	case "scatter", "bar-line":
+		c.Values = []string{c.Values[0], c.Values[0]}
+	}
+	switch typ {
+	case "scatter", "bar-line", "small-multiples":
+		c.Target = nil
+	case "time-line", "time-bar":
+		periodic(c)
+	}
+	return c
+}
+
+// periodic renames the rows of c's table as years, in the order odd,
+// retail, sales, industry, services.
+func periodic(c *dataset.Chart) {
+	ids := map[string]string{"odd": "2018", "retail": "2019", "sales": "2020", "industry": "2021", "services": "2022"}
+	t := *c.Table
+	t.Rows = nil
+	for _, id := range []string{"odd", "retail", "sales", "industry", "services"} {
+		r, _ := c.Table.Row(id)
+		rr := *r
+		rr.ID = ids[id]
+		t.Rows = append(t.Rows, rr)
+	}
+	c.Table = &t
+	for _, list := range [][]string{c.RowIDs, c.Highlight} {
+		for i, id := range list {
+			list[i] = ids[id]
+		}
 	}
 }

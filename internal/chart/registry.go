@@ -19,6 +19,9 @@ type kind struct {
 	// check returns the type's own rules' problems; the rules every
 	// chart shares run in package dataset.
 	check func(c *dataset.Chart) []dataset.ChartProblem
+	// prepare, if set, edits the plot after its rows are read: a time
+	// axis inserts its missing periods.
+	prepare func(p *plot) error
 	// option draws the chart as go-echarts' option tree.
 	option func(p *plot) map[string]any
 	// finish, if set, edits the option's JSON tree for what go-echarts
@@ -38,6 +41,11 @@ type kind struct {
 	track      bool   // a progress track: bars against a target
 	shares     bool   // parts of a whole: descriptions give each share
 	twoUnits   bool   // the value columns may have two units
+	area       bool   // lines shade the area below them
+	endOnly    bool   // lines are labelled at their end only
+	// periodStep, if set, returns every how many categories an axis
+	// label is shown.
+	periodStep func(p *plot) int
 }
 
 var kinds = map[string]*kind{}
@@ -133,6 +141,15 @@ func needTarget(c *dataset.Chart) []dataset.ChartProblem {
 		Msg: fmt.Sprintf("chart %q: a %s chart needs a target", c.ID, c.Type)}}
 }
 
+// noTarget: the type draws no target line, so a target would be lost.
+func noTarget(c *dataset.Chart) []dataset.ChartProblem {
+	if c.Target == nil {
+		return nil
+	}
+	return []dataset.ChartProblem{{Key: "target", Hint: "remove the target, or draw the chart as a bar or line chart",
+		Msg: fmt.Sprintf("chart %q: a %s chart draws no target", c.ID, c.Type)}}
+}
+
 // rules joins rules into one check.
 func rules(rs ...func(c *dataset.Chart) []dataset.ChartProblem) func(c *dataset.Chart) []dataset.ChartProblem {
 	return func(c *dataset.Chart) []dataset.ChartProblem {
@@ -145,3 +162,8 @@ func rules(rs ...func(c *dataset.Chart) []dataset.ChartProblem) func(c *dataset.
 }
 
 func oneValue(c *dataset.Chart) []dataset.ChartProblem { return nValues(c, 1, "") }
+
+// twoValues: exactly two value columns, what names their roles.
+func twoValues(what string) func(c *dataset.Chart) []dataset.ChartProblem {
+	return func(c *dataset.Chart) []dataset.ChartProblem { return nValues(c, 2, what) }
+}

@@ -25,6 +25,11 @@ func TestCheck(t *testing.T) {
 		{"pie series", &dataset.Chart{ID: "c", Type: "pie", Category: "item", Values: []string{"value", "plan"}, Table: g}, true, `a pie chart draws one series`},
 		{"donut series", &dataset.Chart{ID: "c", Type: "donut", Category: "item", Values: []string{"value", "plan"}, Table: g}, true, `a donut chart draws one series`},
 		{"progress target", &dataset.Chart{ID: "c", Type: "progress", Category: "item", Values: []string{"growth"}, Table: g}, true, `a progress chart needs a target`},
+		{"scatter values", &dataset.Chart{ID: "c", Type: "scatter", Category: "item", Values: []string{"growth"}, Table: g}, true, `a scatter chart draws 2 value columns, not 1`},
+		{"scatter units", &dataset.Chart{ID: "c", Type: "scatter", Category: "item", Values: []string{"value", "growth"}, Table: g}, true, ""},
+		{"bar-line target", &dataset.Chart{ID: "c", Type: "bar-line", Category: "item", Values: []string{"value", "growth"}, Table: g, Target: &dataset.Target{Value: 1}}, true, `a bar-line chart draws no target`},
+		{"multiples units", &dataset.Chart{ID: "c", Type: "small-multiples", Category: "item", Values: []string{"value", "growth"}, Table: g}, true, `mixes units`},
+		{"time rows", &dataset.Chart{ID: "c", Type: "time-line", Category: "item", Values: []string{"growth"}, Table: g}, true, `row "retail" does not name a period`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

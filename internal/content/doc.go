@@ -287,7 +287,7 @@
 //
 //	[[charts]]                      # in the table file the chart draws from
 //	id       = "growth-rates"
-//	type     = "bar"                # bar | hbar | stacked-bar | line | pie | donut | progress
+//	type     = "bar"                # bar | hbar | stacked-bar | line | pie | donut | progress | time-line | time-bar | area | stacked-area | scatter | bar-line | small-multiples
 //	category = "item"               # column giving the categories
 //	values   = ["growth"]           # numeric columns, one series each
 //	title    = { zh-Hant = "…", en = "…" }        # what the chart shows
@@ -303,4 +303,68 @@
 //	                                                # optional: rows of a shorter period, drawn
 //	                                                # lighter with a dashed outline, labelled
 //	height   = 320                                  # optional, px at 360 px width
+//
+// Chart types for statistics, each with the table it draws from in brief:
+//
+// A time axis. Rows are named by their periods, in time order: years
+// ("2023"), quarters ("2023-q3" or "q3-2023") or months ("2023-04"). A
+// period with no row is drawn as a gap, not joined across:
+//
+//	[[rows]]
+//	id = "2022-q4"
+//	quarter = { zh-Hant = "2022年第4季", en = "Q4 2022" }
+//	growth = -18.5
+//	[[rows]]
+//	id = "2023-q2"                  # no 2023-q1: a gap, labelled 2023年第1季 / Q1 2023
+//	quarter = { zh-Hant = "2023年第2季", en = "Q2 2023" }
+//	growth = 118.5
+//	[[charts]]
+//	id = "growth-by-quarter"
+//	type = "time-line"              # or time-bar
+//	category = "quarter"
+//	values = ["growth"]
+//	title = { zh-Hant = "生產總值按年實質變動", en = "GDP, real change year on year" }
+//
+// A value and its growth rate, bars on one axis and a line on another,
+// each column in its own unit; rows named by periods get a time axis:
+//
+//	[[charts]]
+//	id = "gdp-and-growth"
+//	type = "bar-line"
+//	category = "quarter"
+//	values = ["value", "growth"]    # the bars' column, then the line's
+//	title = { zh-Hant = "本地生產總值及實質增長", en = "GDP and real growth" }
+//
+// Areas, stacked: the parts of a whole over categories or periods, each
+// named at its end:
+//
+//	[[charts]]
+//	id = "exports"
+//	type = "stacked-area"           # area: one shaded line per column, not stacked
+//	category = "quarter"
+//	values = ["goods", "services"]  # one unit
+//	title = { zh-Hant = "出口構成", en = "Exports by kind" }
+//
+// A scatter chart: one point per row, named by its category, x then y,
+// each in its own unit; the axes are named after the columns unless
+// x_name and y_name say otherwise:
+//
+//	[[charts]]
+//	id = "size-and-growth"
+//	type = "scatter"
+//	category = "item"
+//	values = ["value", "growth"]
+//	title = { zh-Hant = "規模與增速", en = "Size and growth" }
+//
+// Small multiples: one small bar chart per value column, on one scale:
+//
+//	[[charts]]
+//	id = "exports-panels"
+//	type = "small-multiples"
+//	category = "quarter"
+//	values = ["goods", "services"]  # one unit; each panel titled by its column's label
+//	title = { zh-Hant = "出口", en = "Exports" }
+//
+// Line charts with two to four series name each line at its end instead
+// of in a legend; bar-line, scatter and small-multiples take no target.
 package content
