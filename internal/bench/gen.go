@@ -5,7 +5,8 @@
 // every machine (a seeded PCG generator, no clock, no map iteration order).
 // A generated site has, per section, a zh-Hant and an en file of about 2,000
 // characters each with a lead paragraph, three ## headings, a Markdown table
-// and a ```table block naming the section's own data table; every tenth
+// and a ```table block naming the section's own data table (8 rows × 4
+// columns: a bilingual indicator and three numbers); every tenth
 // section also places a ```chart block drawn from that table. Every figure of
 // a data table is stated in its section's zh-Hant text in the report's
 // notation, and the en text carries the same numbers, so the site passes
@@ -50,8 +51,16 @@ func Files(cfg Config) map[string][]byte {
 }
 
 // Write writes the site's files into dir, which it creates.
-func Write(dir string, cfg Config) error {
-	files := Files(cfg)
+func Write(dir string, cfg Config) error { return WriteFiles(dir, Files(cfg)) }
+
+// WriteHugo writes the same report as a Hugo site (HugoFiles) into dir.
+func WriteHugo(dir string, cfg Config, toHans func(string) string) error {
+	return WriteFiles(dir, HugoFiles(cfg, toHans))
+}
+
+// WriteFiles writes files, keyed by slash-separated path, into dir, which it
+// creates.
+func WriteFiles(dir string, files map[string][]byte) error {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -113,9 +122,13 @@ func siteTOML(cfg Config) []byte {
 // lead-in and two tables make a section of about 2,000 characters.
 const paraChars = 270
 
+// tableRows is the number of rows of a section's data table.
+const tableRows = 8
+
 type row struct {
 	zh, en string
 	value  int
+	prev   int    // last year's value
 	growth string // one decimal, never .0
 }
 
@@ -138,8 +151,8 @@ func newSection(cfg Config, i int) *section {
 	}
 	t := topics[r.IntN(len(topics))]
 	s.zhT, s.enT = t[0], t[1]
-	for _, k := range r.Perm(len(indicators))[:4] {
-		s.rows = append(s.rows, row{zh: indicators[k][0], en: indicators[k][1], value: 10 + r.IntN(980), growth: pct(r)})
+	for _, k := range r.Perm(len(indicators))[:tableRows] {
+		s.rows = append(s.rows, row{zh: indicators[k][0], en: indicators[k][1], value: 10 + r.IntN(980), prev: 10 + r.IntN(980), growth: pct(r)})
 	}
 	s.bodies = s.write(r)
 	return s
@@ -222,12 +235,12 @@ func (s *section) write(r *rand.Rand) map[string]string {
 				if k == len(s.rows)-1 {
 					sep = "。"
 				}
-				zh.WriteString(fmt.Sprintf("%s%d個，比增%s%%%s", rw.zh, rw.value, rw.growth, sep))
+				zh.WriteString(fmt.Sprintf("%s%d個（上年%d個），比增%s%%%s", rw.zh, rw.value, rw.prev, rw.growth, sep))
 				sepEN := ";"
 				if k == len(s.rows)-1 {
 					sepEN = "."
 				}
-				en.WriteString(fmt.Sprintf(" %s, %d, up %s%%%s", strings.ToLower(rw.en[:1])+rw.en[1:], rw.value, rw.growth, sepEN))
+				en.WriteString(fmt.Sprintf(" %s, %d (last year %d), up %s%%%s", strings.ToLower(rw.en[:1])+rw.en[1:], rw.value, rw.prev, rw.growth, sepEN))
 			}
 			zh.WriteString("\n\n```table " + s.table + "\n```\n\n")
 			en.WriteString("\n\n```table " + s.table + "\n```\n\n")
@@ -248,9 +261,10 @@ func (s *section) tableTOML() []byte {
 	b.WriteString("note = { zh-Hant = \"合成數據，僅供效能測試。\", en = \"Synthetic data for performance tests only.\" }\n\n")
 	b.WriteString("[[columns]]\nkey = \"item\"\nlabel = { zh-Hant = \"指標\", en = \"Indicator\" }\ntype = \"text\"\n\n")
 	b.WriteString("[[columns]]\nkey = \"value\"\nlabel = { zh-Hant = \"數量\", en = \"Number\" }\ntype = \"number\"\nunit = \"count\"\n\n")
+	b.WriteString("[[columns]]\nkey = \"previous\"\nlabel = { zh-Hant = \"上年\", en = \"Previous year\" }\ntype = \"number\"\nunit = \"count\"\n\n")
 	b.WriteString("[[columns]]\nkey = \"growth\"\nlabel = { zh-Hant = \"比增\", en = \"Growth, year on year\" }\ntype = \"number\"\nunit = \"percent\"\n")
 	for k, rw := range s.rows {
-		fmt.Fprintf(&b, "\n[[rows]]\nid = \"r%d\"\nitem = { zh-Hant = %q, en = %q }\nvalue = %d\ngrowth = %s\n", k+1, rw.zh, rw.en, rw.value, rw.growth)
+		fmt.Fprintf(&b, "\n[[rows]]\nid = \"r%d\"\nitem = { zh-Hant = %q, en = %q }\nvalue = %d\nprevious = %d\ngrowth = %s\n", k+1, rw.zh, rw.en, rw.value, rw.prev, rw.growth)
 	}
 	if s.chart != "" {
 		fmt.Fprintf(&b, "\n[[charts]]\nid = %q\ntype = \"bar\"\ncategory = \"item\"\nvalues = [\"value\"]\n", s.chart)

@@ -6,14 +6,18 @@
 // into the output of an identical build, whose files are linked rather than
 // written. For zh-Hant + zh-Hans + en it weighs the search index (files,
 // compressed size, what the heaviest of sample queries loads) and the
-// build's time without it. Then the same for the real site, with an empty chart cache (cold)
-// and again with the cache it filled (warm); and last how long
+// build's time without it. When a hugo binary is on PATH it builds the same
+// report with Hugo (bench.HugoFiles), interleaved with reportsite, and prints
+// both side by side (compareHugo). Then the real site, with an empty chart
+// cache (cold) and again with the cache it filled (warm); and last how long
 // `reportsite serve` takes to rebuild the real site after an edit.
 //
 //	go run ./internal/bench/cmd -bin bin/reportsite            # make bench
-//	go run ./internal/bench/cmd -bin bin/reportsite -n 10,100  # quicker
+//	go run ./internal/bench/cmd -bin bin/reportsite -n 10,100 -vs 100  # quicker
+//	go run ./internal/bench/cmd -bin bin/reportsite -n "" -vs 1000 -vs-runs 3 -src ""  # Hugo only
 //	go run ./internal/bench/cmd -bin bin/reportsite -charts-max 5000
 //	go run ./internal/bench/cmd -write /tmp/site -n 1000       # just generate
+//	go run ./internal/bench/cmd -write /tmp/hugo -write-hugo -n 1000
 package main
 
 import (
@@ -64,12 +68,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	bin := fl.String("bin", "bin/reportsite", "reportsite binary to measure")
-	ns := fl.String("n", "10,100,1000,5000", "sections per language, comma-separated")
+	ns := fl.String("n", "10,100,1000", "sections per language, comma-separated (\"\" for none)")
+	vs := fl.String("vs", "100,1000,5000", "sections per language to build with both reportsite and Hugo, comma-separated (\"\" for none)")
+	vsRuns := fl.Int("vs-runs", 5, "measured runs per side of the Hugo comparison, after one warm-up")
+	hugo := fl.String("hugo", "hugo", "the Hugo binary of the comparison (go install github.com/gohugoio/hugo@"+hugoVersion+")")
 	chartsMax := fl.Int("charts-max", 1000, "measure the chart variants only up to this many sections (cold chart rendering is slow)")
 	src := fl.String("src", ".", "the real site's folder (\"\" to skip it)")
 	runs := fl.Int("runs", 1, "builds per measurement; the fastest is reported")
 	seed := fl.Uint64("seed", 1, "generator seed")
 	write := fl.String("write", "", "only generate the first -n size into this folder and exit")
+	writeHugo := fl.Bool("write-hugo", false, "with -write: generate the Hugo site of the comparison instead")
 	derived := fl.Bool("derived", true, "with -write: add the derived zh-Hans")
 	charts := fl.Bool("charts", true, "with -write: one chart per ten sections")
 	keep := fl.Bool("keep", false, "keep the generated sites (their folder is printed)")
@@ -82,8 +90,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bench: -n: %v\n", err)
 		return 2
 	}
+	vsSizes, err := parseSizes(*vs)
+	if err != nil {
+		fmt.Fprintf(stderr, "bench: -vs: %v\n", err)
+		return 2
+	}
 	if *write != "" {
-		if err := bench.Write(*write, bench.Config{Sections: sizes[0], Seed: *seed, Derived: *derived, Charts: *charts}); err != nil {
+		if len(sizes) == 0 {
+			fmt.Fprintln(stderr, "bench: -write needs a size in -n")
+			return 2
+		}
+		w := bench.Write
+		if *writeHugo {
+			w = func(dir string, cfg bench.Config) error { return bench.WriteHugo(dir, cfg, hansConverter()) }
+		}
+		if err := w(*write, bench.Config{Sections: sizes[0], Seed: *seed, Derived: *derived, Charts: *charts}); err != nil {
 			fmt.Fprintf(stderr, "bench: %v\n", err)
 			return 1
 		}
@@ -108,9 +129,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var searches []searchRow
 	fmt.Fprintf(stdout, "reportsite build, %d CPU(s), %s, %s/%s; best of %d run(s); load average before: %s\n", runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, b.runs, loadAvg())
 	fmt.Fprintln(stdout, "CPU is user+sys of the child; wall time includes waiting for a CPU when the machine is busy.")
-	fmt.Fprintln(stdout)
-	fmt.Fprintln(stdout, "| site | sections/lang | variant | pages | wall | CPU | pages/s | peak RSS |")
-	fmt.Fprintln(stdout, "|---|---:|---|---:|---:|---:|---:|---:|")
+	if len(sizes) > 0 {
+		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, "| site | sections/lang | variant | pages | wall | CPU | pages/s | peak RSS |")
+		fmt.Fprintln(stdout, "|---|---:|---|---:|---:|---:|---:|---:|")
+	}
 	for _, n := range sizes {
 		for _, v := range variants {
 			if v.charts && n > *chartsMax {
@@ -163,6 +186,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	printSearch(stdout, searches)
+	if len(vsSizes) > 0 {
+		if path, err := exec.LookPath(*hugo); err != nil {
+			fmt.Fprintf(stdout, "\nNo Hugo comparison: %s is not on PATH (install it with `go install github.com/gohugoio/hugo@%s`).\n", *hugo, hugoVersion)
+		} else if err := compareHugo(stdout, stderr, b, path, vsSizes, max(*vsRuns, 1), *seed, tmp); err != nil {
+			fmt.Fprintf(stderr, "bench: Hugo comparison: %v\n", err)
+			return 1
+		}
+	}
 	if *src != "" {
 		b.args = nil
 		// Copy nothing: build the real site in place, into a temporary
@@ -334,6 +365,9 @@ func slug(s string) string {
 
 func parseSizes(s string) ([]int, error) {
 	var out []int
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 || n > 9999 {
