@@ -8,6 +8,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/echarts"
 	"reportsite/internal/lang"
+	"reportsite/internal/par"
 )
 
 // EChartsScript is the vendored ECharts build, relative to the static FS.
@@ -39,4 +40,48 @@ func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, err
 		}
 		return Chart{SVG: svg, Option: opt, Desc: desc}, nil
 	}, nil
+}
+
+// renderCharts draws every chart a page places (the sections' chart blocks
+// and the overview's charts) in every language, spread over the workers,
+// before any page is rendered; the pages then find them in b.charts. Drawn
+// as pages need them, charts came one at a time: the lane that starts with
+// the whole report reaches each chart first, and the other workers, on the
+// section pages in the same order, wait for it. Errors stay in the cache
+// and are reported by the page that places the chart, as before.
+func (b *builder) renderCharts() {
+	if b.opt.Charts == nil {
+		return
+	}
+	type job struct {
+		c *dataset.Chart
+		l lang.Lang
+	}
+	var jobs []job
+	seen := map[chartKey]bool{}
+	add := func(id string, l lang.Lang) {
+		c, k := b.site.Charts[id], chartKey{id, l.Tag}
+		if c == nil || seen[k] {
+			return
+		}
+		seen[k] = true
+		jobs = append(jobs, job{c, l})
+	}
+	for _, id := range b.site.Overview.Charts {
+		for _, l := range b.site.Languages {
+			add(id, l)
+		}
+	}
+	for _, sec := range b.site.Sections {
+		for _, l := range b.site.Languages {
+			if d := b.m.Doc(sec, l); d != nil && d.Doc != nil {
+				for _, r := range d.Doc.Blocks {
+					if r.Kind == "chart" {
+						add(r.ID, l)
+					}
+				}
+			}
+		}
+	}
+	par.Do(b.opt.Workers, len(jobs), func(i int) { b.charts.get(jobs[i].c, jobs[i].l) })
 }

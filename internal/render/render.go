@@ -271,6 +271,7 @@ func rel(from, to string) string {
 }
 
 func (b *builder) render(ctx context.Context) error {
+	b.renderCharts()
 	// The pages that hold every section (whole, large) go to one lane that
 	// starts with them, so that only one is in memory at a time and none
 	// starts last; that lane then joins the others on the rest.

@@ -1,0 +1,68 @@
+package site
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"reportsite/internal/bench"
+	"reportsite/internal/dataset"
+	"reportsite/internal/lang"
+	"reportsite/internal/render"
+)
+
+// TestChartsRenderInParallel holds every chart until as many are being drawn
+// as there are workers: a build that draws charts one at a time, as the
+// pages reach them, never gets there and fails at the deadline.
+func TestChartsRenderInParallel(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		workers int
+	}{
+		{"2 workers", 2},
+		{"4 workers", 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// 40 sections: four charts, each in two languages.
+			opt := benchOptions(t, bench.Config{Sections: 40, Seed: 1, Charts: true})
+			opt.Workers = tc.workers
+			var mu sync.Mutex
+			drawing, calls := 0, 0
+			all := make(chan struct{})
+			wait, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			late := false
+			opt.Charts = func(c *dataset.Chart, l lang.Lang) (render.Chart, error) {
+				mu.Lock()
+				calls++
+				drawing++
+				if drawing == tc.workers {
+					close(all)
+				}
+				mu.Unlock()
+				select {
+				case <-all:
+				case <-wait.Done():
+					mu.Lock()
+					late = true
+					mu.Unlock()
+				}
+				return render.Chart{SVG: []byte(`<svg viewBox="0 0 10 10"></svg>`), Option: []byte(`{}`), Desc: c.ID}, nil
+			}
+			res, err := Build(context.Background(), opt)
+			if err != nil {
+				t.Fatalf("Build: %v", err)
+			}
+			if late {
+				t.Errorf("with %d workers, charts were never drawn %d at a time", tc.workers, tc.workers)
+			}
+			if calls != 8 {
+				t.Errorf("%d charts drawn, want 8 (4 charts × 2 languages, each once)", calls)
+			}
+			if res.Pages == 0 {
+				t.Error("no pages")
+			}
+		})
+	}
+}
