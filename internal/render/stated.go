@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"html"
 	"slices"
@@ -49,10 +50,25 @@ func (b *builder) markFigures(sec *content.Section, l lang.Lang, chunks []markdo
 		ms = append(ms, mark{st.Para, st.Mark, t[0], t[1]})
 	}
 	slices.SortFunc(ms, func(a, b mark) int { return cmp.Or(a.para-b.para, a.k-b.k) })
+	// edited holds the chunks marked so far, as strings, written back at
+	// the end: a section states many figures, and copying a chunk for each
+	// of them cost more than all the rest of rendering the section.
+	// Marks come in paragraph order, so the search for a paragraph starts
+	// at the chunk of the previous one and wraps around (a paragraph's id is
+	// in one chunk only).
+	edited := map[int]string{}
+	from := 0
 	for _, m := range ms {
 		open := `id="` + markdown.ParaID(m.para) + `"`
-		for ci := range chunks {
-			h := string(chunks[ci].HTML)
+		for k := range chunks {
+			ci := (from + k) % len(chunks)
+			h, ok := edited[ci]
+			if !ok {
+				if !bytes.Contains(chunks[ci].HTML, []byte(open)) {
+					continue
+				}
+				h = string(chunks[ci].HTML)
+			}
 			i := strings.Index(h, open)
 			if i < 0 {
 				continue
@@ -70,9 +86,12 @@ func (b *builder) markFigures(sec *content.Section, l lang.Lang, chunks []markdo
 				at += start
 				h = h[:at] + `<span class="fig" id="` + id + `">` + h[at:at+n] + `</span>` + h[at+n:]
 			}
-			chunks[ci].HTML = []byte(h)
+			edited[ci], from = h, ci
 			break
 		}
+	}
+	for ci, h := range edited {
+		chunks[ci].HTML = []byte(h)
 	}
 }
 
