@@ -10,7 +10,8 @@
 // report with Hugo (bench.HugoFiles), interleaved with reportsite, and prints
 // both side by side (compareHugo). Then the real site, with an empty chart
 // cache (cold) and again with the cache it filled (warm); and last how long
-// `reportsite serve` takes to rebuild the real site after an edit.
+// `reportsite serve` takes to rebuild the real site, and a synthetic report
+// of 1,000 sections (-serve-n), after an edit.
 //
 //	go run ./internal/bench/cmd -bin bin/reportsite            # make bench
 //	go run ./internal/bench/cmd -bin bin/reportsite -n 10,100 -vs 100  # quicker
@@ -82,6 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	charts := fl.Bool("charts", true, "with -write: one chart per ten sections")
 	keep := fl.Bool("keep", false, "keep the generated sites (their folder is printed)")
 	edits := fl.Int("edits", 5, "edits of the real site under `reportsite serve` to time")
+	serveN := fl.Int("serve-n", 1000, "also time the edits under `reportsite serve` on a synthetic report of this many sections per language (0 to skip)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -210,20 +212,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "\nSearch index of the real site: %d files, %s compressed; the heaviest of %d sample queries loads %s (%q on the %s page).\n",
 				st.files, kb(st.total), st.queries, kb(st.heaviest), st.heaviestQ, st.heaviestL)
 		}
-		rs, err := serveRebuilds(context.Background(), b.bin, *src, tmp, *edits)
+		rs, err := serveRebuilds(context.Background(), b.bin, *src, tmp, "real", *edits)
 		if err != nil {
 			fmt.Fprintf(stderr, "bench: serve: %v\n", err)
 			return 1
 		}
-		fmt.Fprintln(stdout)
-		fmt.Fprintf(stdout, "`reportsite serve` on the real site, one section file saved %d times; reload is from the save to the reload event a browser gets (debounce included):\n\n", len(rs))
-		fmt.Fprintln(stdout, "| edit | build | save → reload |")
-		fmt.Fprintln(stdout, "|---:|---:|---:|")
-		for i, r := range rs {
-			fmt.Fprintf(stdout, "| %d | %d ms | %d ms |\n", i+1, r.build.Milliseconds(), r.reload.Milliseconds())
+		printRebuilds(stdout, "the real site", rs)
+	}
+	if *serveN > 0 {
+		dir := filepath.Join(tmp, fmt.Sprintf("serve-src-%d", *serveN))
+		if err := bench.Write(dir, bench.Config{Sections: *serveN, Seed: *seed}); err != nil {
+			fmt.Fprintf(stderr, "bench: %v\n", err)
+			return 1
 		}
+		rs, err := serveRebuilds(context.Background(), b.bin, dir, tmp, fmt.Sprintf("n%d", *serveN), *edits)
+		if err != nil {
+			fmt.Fprintf(stderr, "bench: serve at %d sections: %v\n", *serveN, err)
+			return 1
+		}
+		printRebuilds(stdout, fmt.Sprintf("the synthetic report of %d sections per language (zh-Hant + en)", *serveN), rs)
 	}
 	return 0
+}
+
+func printRebuilds(w io.Writer, site string, rs []rebuild) {
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "`reportsite serve` on %s, one section file saved %d times; reload is from the save to the reload event a browser gets (debounce included):\n\n", site, len(rs))
+	fmt.Fprintln(w, "| edit | build | save → reload |")
+	fmt.Fprintln(w, "|---:|---:|---:|")
+	for i, r := range rs {
+		fmt.Fprintf(w, "| %d | %d ms | %d ms |\n", i+1, r.build.Milliseconds(), r.reload.Milliseconds())
+	}
 }
 
 type bencher struct {

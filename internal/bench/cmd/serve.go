@@ -27,12 +27,13 @@ var (
 	builtRe   = regexp.MustCompile(`built \d+ files in (\S+)`)
 )
 
-// serveRebuilds copies the site in src (content, seeds, templates, static),
+// serveRebuilds copies the site in src (content, seeds, templates, static)
+// into the folder serve-name under tmp,
 // runs `bin serve` on the copy, and edits one section file n times, each
 // time waiting for the reload event that a browser would get. It returns
 // the measurements in the order made.
-func serveRebuilds(ctx context.Context, bin, src, tmp string, n int) ([]rebuild, error) {
-	dir := filepath.Join(tmp, "serve-site")
+func serveRebuilds(ctx context.Context, bin, src, tmp, name string, n int) ([]rebuild, error) {
+	dir := filepath.Join(tmp, "serve-"+name)
 	for _, d := range []string{"content", "seeds", "templates", "static"} {
 		if err := copyTree(filepath.Join(src, d), filepath.Join(dir, d)); err != nil {
 			return nil, err
@@ -49,7 +50,7 @@ func serveRebuilds(ctx context.Context, bin, src, tmp string, n int) ([]rebuild,
 		return nil, err
 	}
 
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "serve", "-src", dir, "-addr", "127.0.0.1:0")
 	logs, err := cmd.StderrPipe()
