@@ -32,6 +32,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"reportsite/internal/cli"
+	"reportsite/internal/scaffold"
 )
 
 // subPath is where the HTTP server mounts the first site, so that every
@@ -50,6 +51,9 @@ type siteSpec struct {
 	// budgets); otherwise only the checks of its markup (TestValidator,
 	// TestAlternates), for a variant whose pages differ only in <head>.
 	full bool
+	// scaffold: the site is the starter report `reportsite new` writes,
+	// which has a chart of every type (src is unused).
+	scaffold bool
 }
 
 var siteSpecs = []siteSpec{
@@ -57,6 +61,8 @@ var siteSpecs = []siteSpec{
 	{name: "changtai-2021-base-url", src: "../..", baseURL: "https://example.org/reports/changtai-2021/"},
 	// The second real report: zh-Hans first, patacas, quarters, falls.
 	{name: "macao-gdp-2023q3", src: "../../testdata/macao-gdp-2023q3", full: true},
+	// The starter report: one chart of each type, a footnote, a note.
+	{name: "starter", scaffold: true, full: true},
 }
 
 // builtSite is a site as built and unzipped, and where the server has it.
@@ -214,6 +220,12 @@ var ran atomic.Int64
 // buildSite archives spec's site into dir and unpacks it there.
 func buildSite(spec siteSpec, dir string) (*builtSite, error) {
 	src := spec.src
+	if spec.scaffold {
+		src = filepath.Join(dir, "starter")
+		if _, err := scaffold.Write(src, "starter", time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)); err != nil {
+			return nil, fmt.Errorf("writing the starter report: %w", err)
+		}
+	}
 	if spec.baseURL != "" {
 		src = filepath.Join(dir, "src")
 		for _, sub := range []string{"content", "seeds", "templates", "static"} {

@@ -8,6 +8,7 @@ func init() {
 	register(&kind{
 		name:       "area",
 		names:      map[string]string{"": "Area chart", lang.ScriptHant: "面積圖", lang.ScriptHans: "面积图"},
+		prepare:    periodsIfAny,
 		option:     (*plot).line,
 		finish:     func(_ *plot, tree map[string]any) { addTop(tree, lineHeight) },
 		height:     columnHeight,

@@ -645,11 +645,13 @@ func (p *plot) track() []opts.BarData {
 	s, end := p.series[0], p.trackEnd()
 	var out []opts.BarData
 	for i := range p.cats {
-		if !s.has[i] || s.vals[i] < 0 {
+		if !s.has[i] {
 			out = append(out, opts.BarData{Value: "-"})
 			continue
 		}
-		v := s.vals[i]
+		// A negative value has no bar on a track from 0: the whole track
+		// carries its label.
+		v := math.Max(0, s.vals[i])
 		d := opts.BarData{
 			Value: p.scaled(math.Max(0, end-v)),
 			Label: &opts.Label{Formatter: literal(p.shortAt(0, i))},

@@ -396,7 +396,9 @@ func TestLabels(t *testing.T) {
 }
 
 func TestNegative(t *testing.T) {
-	tests := []struct{ typ, position string }{{"bar", "bottom"}, {"line", "bottom"}, {"hbar", "left"}, {"stacked-bar", ""}}
+	// A negative horizontal bar is labelled right of the zero line, clear
+	// of the category names left of the plot.
+	tests := []struct{ typ, position string }{{"bar", "bottom"}, {"line", "bottom"}, {"hbar", "right"}, {"stacked-bar", ""}}
 	for _, tt := range tests {
 		tb := vaccination()
 		tb.Rows[0].Cells["rate"] = num(-5.2)

@@ -6,7 +6,8 @@ import (
 )
 
 // hbar: horizontal bars, the first row on top; long labels wrap beside the
-// bars, and the chart grows with its rows.
+// bars, and the chart grows with its rows. A negative value is labelled
+// right of the zero line.
 func init() {
 	register(&kind{
 		name:   "hbar",
@@ -17,6 +18,9 @@ func init() {
 		},
 		horizontal: true,
 		labelAt:    "right",
-		negLabelAt: "left",
+		// A negative bar's label sits right of the zero line, across the
+		// axis from its bar: left of the bar it would meet the category
+		// names.
+		negLabelAt: "right",
 	})
 }

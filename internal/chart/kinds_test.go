@@ -261,3 +261,49 @@ func TestScatter(t *testing.T) {
 		t.Errorf("x ticks %v, want {value}bn", get(m, "xAxis", 0, "axisLabel", "formatter"))
 	}
 }
+
+// TestNegativeProgress checks that a negative value on a progress chart is
+// still labelled, at the end of its empty track.
+func TestNegativeProgress(t *testing.T) {
+	c := fixtures()["progress"]
+	c.Table.Rows[1].Cells["rate"] = num(-4.5)
+	m := decode(t, must(t)(Option(c, en, nil)))
+	track, _ := get(m, "series", 1, "data").([]any)
+	if len(track) != 2 || get(track[1], "label", "formatter") != "-4.5%" || get(track[1], "value") != 100.0 {
+		t.Errorf("track of -4.5%%: %v, want the whole track labelled -4.5%%", track)
+	}
+}
+
+// TestLabelLines checks that no category label of any fixture, in either
+// language, is broken into lines of a single Chinese character.
+func TestLabelLines(t *testing.T) {
+	for name, c := range fixtures() {
+		for _, l := range []string{"en", "zh-Hant"} {
+			lg := en
+			if l == "zh-Hant" {
+				lg = hant
+			}
+			m := decode(t, must(t)(Option(c, lg, nil)))
+			var labels []any
+			for _, k := range []string{"xAxis", "yAxis"} {
+				axes, _ := m[k].([]any)
+				for _, a := range axes {
+					d, _ := get(a, "data").([]any)
+					labels = append(labels, d...)
+				}
+			}
+			for _, lab := range labels {
+				s, _ := lab.(string)
+				lines := strings.Split(s, "\n")
+				if len(lines) < 2 {
+					continue
+				}
+				for _, line := range lines {
+					if r := []rune(line); len(r) == 1 && isWide(r[0]) {
+						t.Errorf("%s/%s: label %q has a line of one character", name, l, s)
+					}
+				}
+			}
+		}
+	}
+}

@@ -9,13 +9,15 @@ import (
 
 // small-multiples: one small bar chart per value column, titled with the
 // column's label, in a grid of two columns (one when there are more than
-// four categories), every panel on the same value scale so that bars
-// compare across panels. The columns share a unit.
+// four categories, or labels that would not fit in two lines), every panel
+// on the same value scale so that bars compare across panels. The columns
+// share a unit.
 func init() {
 	register(&kind{
 		name:       "small-multiples",
 		names:      map[string]string{"": "Small multiples", lang.ScriptHant: "小型多圖", lang.ScriptHans: "小型多图"},
 		check:      noTarget,
+		prepare:    periodsIfAny,
 		option:     (*plot).multiples,
 		height:     multiplesHeight,
 		negLabelAt: "bottom",
@@ -28,20 +30,41 @@ const (
 	panelGap    = 16  // between panels, side by side
 )
 
-// panelColumns is how many panels sit side by side.
-func panelColumns(values, rows int) int {
-	if values > 1 && rows <= 4 {
-		return 2
+// panelColumns is how many panels sit side by side: two when there are
+// several, with four categories at most whose labels fit in two lines.
+func panelColumns(c *dataset.Chart, rows []*dataset.Row) int {
+	n := slots(c, rows)
+	if len(c.Values) < 2 || n > 4 {
+		return 1
 	}
-	return 1
+	for _, r := range rows {
+		if maxLines(c, r, panelSlot(2, n)) > 2 {
+			return 1
+		}
+	}
+	return 2
+}
+
+// slots is the number of categories drawn: the rows, and the periods
+// missing between them.
+func slots(c *dataset.Chart, rows []*dataset.Row) int {
+	if len(rows) < 2 || len(checkPeriods(c)) > 0 {
+		return len(rows)
+	}
+	first, ok1 := parsePeriod(rows[0].ID)
+	last, ok2 := parsePeriod(rows[len(rows)-1].ID)
+	if !ok1 || !ok2 {
+		return len(rows)
+	}
+	return last.index - first.index + 1
 }
 
 func multiplesHeight(c *dataset.Chart, rows []*dataset.Row) int {
-	cols := panelColumns(len(c.Values), len(rows))
+	cols := panelColumns(c, rows)
 	n := (len(c.Values) + cols - 1) / cols
 	extra := 0
 	for _, r := range rows {
-		extra = max(extra, maxLines(c, r, panelSlot(cols, len(rows)))-1)
+		extra = max(extra, maxLines(c, r, panelSlot(cols, slots(c, rows)))-1)
 	}
 	return n*(panelHeight+panelTitle+min(extra, 3)*lineHeight) + 8
 }
@@ -54,7 +77,7 @@ func panelSlot(cols, cats int) int {
 
 func (p *plot) multiples() map[string]any {
 	n := len(p.series)
-	cols := panelColumns(n, len(p.cats))
+	cols := panelColumns(p.c, p.c.ChartRows())
 	_, h := Size(p.c)
 	panelRows := (n + cols - 1) / cols
 	cellH := (h - 8) / panelRows

@@ -67,6 +67,7 @@ func (p *plot) scatter() map[string]any {
 	}
 	xa := p.valueAxis(0, xName, !p.c.XName.IsZero())
 	xa["nameLocation"], xa["nameGap"] = "middle", 28
+	xa["splitNumber"] = 3 // few ticks: their labels share 360 px
 	ya := p.valueAxis(1, yName, !p.c.YName.IsZero())
 	ya["nameLocation"] = "end"
 	return map[string]any{

@@ -9,6 +9,7 @@ func init() {
 	register(&kind{
 		name:    "stacked-area",
 		names:   map[string]string{"": "Stacked area chart", lang.ScriptHant: "堆疊面積圖", lang.ScriptHans: "堆叠面积图"},
+		prepare: periodsIfAny,
 		option:  (*plot).line,
 		height:  columnHeight,
 		stack:   "total",
