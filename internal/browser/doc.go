@@ -7,7 +7,8 @@
 // keyboard access, the full ECharts only on request, the language switch,
 // offline reading on request, byte budgets (JavaScript, the overview's
 // first view, nothing in the background), html-validate's recommended
-// rules and absolute hreflang alternates. siteSpecs lists the sites they
+// rules (IDs by HTML's own rule, valid-id relaxed: goldmark's footnote IDs
+// are fn:1) and absolute hreflang alternates. siteSpecs lists the sites they
 // build: add a report there and the page-by-page checks cover it.
 //
 // Run them with

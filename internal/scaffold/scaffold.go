@@ -1,6 +1,9 @@
 // Package scaffold writes a new bilingual report that builds and passes
-// check at once: site.toml with zh-Hant, derived zh-Hans and en, one section
-// per language, a data table with a chart, and a glossary.
+// check at once and shows every feature once, for a new user to copy from:
+// site.toml with zh-Hant, derived zh-Hans and en, a key-figure card and an
+// erratum; two sections per language with tables, a chart of every type
+// (the second over quarters, with a missing quarter), a footnote and a
+// translator's note; and a glossary. Its figures are examples.
 package scaffold
 
 import (
