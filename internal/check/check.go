@@ -455,8 +455,20 @@ func unsign(s string) string { return strings.TrimRight(s, "%％ ") }
 // words otherwise), which tell that place from others; "" when text does
 // not state x.
 func StatedAs(text string, l lang.Lang, x float64) (before, figure string) {
+	return StatedAmong(text, Figures(text, l), l, x)
+}
+
+// Figures returns the numbers of text, written in l, that may be a table's
+// figures, for callers that look for many figures in one text (Contains,
+// StatedAmong) and would otherwise scan it for each.
+func Figures(text string, l lang.Lang) []numbers.Value {
+	return figures(numbers.Extract(text, l.NumberStyle()))
+}
+
+// StatedAmong is StatedAs with the text's Figures found beforehand.
+func StatedAmong(text string, vs []numbers.Value, l lang.Lang, x float64) (before, figure string) {
 	x = math.Abs(x)
-	for _, v := range figures(numbers.Extract(text, l.NumberStyle())) {
+	for _, v := range vs {
 		if !numbers.Equal(v.V, x) {
 			continue
 		}

@@ -1,9 +1,12 @@
 package load
 
 import (
+	"math"
+
 	"reportsite/internal/check"
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
+	"reportsite/internal/numbers"
 )
 
 // CellKey names a number cell of a data table.
@@ -46,6 +49,25 @@ func (m *Model) FindStatements() {
 		}
 		return out
 	}
+	// figs holds each paragraph's figures, found once: a section's table
+	// has many cells, each looked for in the same paragraphs.
+	type figKey struct {
+		sec  *content.Section
+		lang string
+	}
+	figs := map[figKey][][]numbers.Value{}
+	figures := func(sec *content.Section, l lang.Lang, ps []check.Para) [][]numbers.Value {
+		k := figKey{sec, l.Tag}
+		if f, ok := figs[k]; ok {
+			return f
+		}
+		f := make([][]numbers.Value, len(ps))
+		for i, p := range ps {
+			f[i] = check.Figures(p.Text, l)
+		}
+		figs[k] = f
+		return f
+	}
 	m.Stated = map[CellKey]Statement{}
 	m.StatedIn = map[*content.Section][]Statement{}
 	marks := map[markKey]int{}
@@ -66,7 +88,13 @@ func (m *Model) FindStatements() {
 				op := paras(sec, orig)
 				i := from.Paragraph - 1 // the paragraph named, or the first that states it
 				if from.Paragraph == 0 {
-					i = check.Stating(op, orig, cell.Num)
+					i = -1 // as check.Stating
+					for k, f := range figures(sec, orig, op) {
+						if numbers.Contains(f, math.Abs(cell.Num)) {
+							i = k
+							break
+						}
+					}
 				}
 				if i < 0 || i >= len(op) {
 					continue
@@ -84,7 +112,7 @@ func (m *Model) FindStatements() {
 						src = m.LangByTag(l.Derive)
 					}
 					if ps := paras(sec, src); i < len(ps) {
-						before, s := check.StatedAs(ps[i].Text, src, cell.Num)
+						before, s := check.StatedAmong(ps[i].Text, figures(sec, src, ps)[i], src, cell.Num)
 						if l.Derived() {
 							before, s = m.Site.Conv.Must(src.Tag, l.Tag, before), m.Site.Conv.Must(src.Tag, l.Tag, s)
 						}
