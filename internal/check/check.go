@@ -391,7 +391,7 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 // Stating returns the index in paras of the first paragraph that states x
 // (as Provenance reads the numbers of a text in l), or -1. A data table's
 // figure comes from that paragraph of its source section; its anchor is
-// markdown.ParaID of the index.
+// addr.Para of the index.
 func Stating(paras []Para, l lang.Lang, x float64) int {
 	x = math.Abs(x)
 	for i, p := range paras {

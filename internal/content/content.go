@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/chart"
 	"reportsite/internal/controls"
 	"reportsite/internal/dataset"
@@ -285,7 +286,7 @@ func (s *Site) loadUnits(sf siteFile, f *tomlfile.File, dl *diag.List) {
 			dl.Errorf("site.toml", line, "choose another id; built-in units: "+strings.Join(slices.Sorted(maps.Keys(lang.BuiltinUnits())), ", "), "unit %q is built in", id)
 			continue
 		}
-		if !dataset.IDPattern.MatchString(strings.ToLower(id)) {
+		if !addr.ValidID(strings.ToLower(id)) {
 			dl.Errorf("site.toml", line, `use letters, digits, hyphens and underscores, e.g. [units.visitors]`, "unit ID %q is not a safe ID", id)
 			continue
 		}

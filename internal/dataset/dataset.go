@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/tomlfile"
@@ -379,10 +380,6 @@ type fileFormat struct {
 	Allow   []AllowTerm      `toml:"allow_terms"`
 }
 
-// IDPattern is the form of table, chart, row and column IDs: safe in file
-// names, URLs and HTML IDs.
-var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-
 // Env is what validation needs to know about the site.
 type Env struct {
 	Langs    []lang.Lang
@@ -405,7 +402,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 	}
 	t := &Table{ID: id, File: file, Title: ff.Title, Note: ff.Note, Source: ff.Source.Section, SourcePara: ff.Source.Paragraph, Columns: ff.Columns, Lines: Lines{f}, Units: env.Units, AllowTerms: ff.Allow}
 	CheckAllowTerms(t.AllowTerms, f, nil, dl)
-	if !IDPattern.MatchString(id) {
+	if !addr.ValidID(id) {
 		dl.Errorf(file, 1, "rename the file to lower-case letters, digits and hyphens, e.g. fiscal-revenue.toml", "table ID %q is not a safe ID", id)
 	}
 	text := func(tx lang.Text, what string, line int, required bool) {
@@ -448,7 +445,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 		at := fmt.Sprintf("columns[%d]", i)
 		line := f.KeyLine(at, "key")
 		switch {
-		case !IDPattern.MatchString(c.Key):
+		case !addr.ValidID(c.Key):
 			dl.Errorf(file, line, "use lower-case letters, digits, - or _", "column key %q is not a safe ID", c.Key)
 		case c.Key == "id" || c.Key == "source":
 			dl.Errorf(file, line, "choose another key: id and source are row fields", "column key %q is reserved", c.Key)
@@ -486,7 +483,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 			switch k {
 			case "id":
 				s, ok := v.(string)
-				if !ok || !IDPattern.MatchString(s) {
+				if !ok || !addr.ValidID(s) {
 					dl.Errorf(file, line, `write id = "short-name" with lower-case letters, digits and hyphens`, "row id %v is not a safe ID", v)
 					continue
 				}
@@ -600,7 +597,7 @@ func readCellSources(t *Table, r *Row, i int, v any, checkSource func(string, in
 func checkChart(c *Chart, f *tomlfile.File, i int, env Env, text func(lang.Text, string, int, bool), dl *diag.List) {
 	t, file := c.Table, c.Table.File
 	at := fmt.Sprintf("charts[%d]", i)
-	if !IDPattern.MatchString(c.ID) {
+	if !addr.ValidID(c.ID) {
 		dl.Errorf(file, c.Line, `write id = "short-name" with lower-case letters, digits and hyphens`, "chart id %q is not a safe ID", c.ID)
 	}
 	var names []string

@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"reportsite/internal/addr"
 )
 
 // BlockFunc renders a ```chart or ```table block; kind is "chart" or "table".
@@ -83,8 +85,8 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			st.errorf(off, fmt.Sprintf("write ```%s <id>, the ID of a %s in content/data", kind, kind),
 				"%s block without an ID", kind)
 			continue
-		case !validID(words[1]):
-			st.errorf(off, "use lower-case letters, digits and hyphens, starting with a letter or digit",
+		case !addr.ValidID(words[1]):
+			st.errorf(off, addr.IDHint,
 				"invalid %s ID %q", kind, words[1])
 			continue
 		case len(words) > 2:
@@ -105,20 +107,6 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			p.ReplaceChild(p, f, n)
 		}
 	}
-}
-
-// validID reports whether id matches [a-z0-9][a-z0-9-]*.
-func validID(id string) bool {
-	if id == "" || id[0] == '-' {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
 }
 
 // blockWriter carries the caller's BlockFunc to blockRenderer through the

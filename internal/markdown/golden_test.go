@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reportsite/internal/golden"
 	"strings"
 	"testing"
+
+	"reportsite/internal/golden"
 )
 
 func readFile(t testing.TB, name string) ([]byte, error) {

@@ -2,12 +2,13 @@ package markdown
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"reportsite/internal/addr"
 )
 
 // headingTransformer gives every heading its positional or explicit ID,
@@ -53,7 +54,7 @@ func (headingTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		for l := h.Level + 1; l < len(count); l++ {
 			count[l] = 0
 		}
-		id := positionID(count[2 : h.Level+1])
+		id := addr.Heading(count[2 : h.Level+1])
 
 		if hasGiven {
 			g := attrString(given)
@@ -62,7 +63,7 @@ func (headingTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			case !validExplicitID(g):
 				st.errorf(off, "start with a letter; use letters, digits, - and _ only",
 					"invalid heading ID %q", g)
-			case isPositionID(g) || isParaID(g):
+			case addr.IsHeading(g) || addr.IsPara(g):
 				st.errorf(off, "choose another ID: h-1, h-1-2, … are given to headings by position, p-1, p-2, … to paragraphs",
 					"heading ID %q is reserved", g)
 			case explicit[g] != 0:
@@ -82,37 +83,6 @@ func (headingTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			Line:  st.lines.line(off),
 		})
 	}
-}
-
-// positionID returns h-N, h-N-M, … for the counts of the levels from 2 down.
-func positionID(counts []int) string {
-	b := make([]byte, 0, 2+4*len(counts))
-	b = append(b, 'h')
-	for _, c := range counts {
-		b = append(b, '-')
-		b = strconv.AppendInt(b, int64(c), 10)
-	}
-	return string(b)
-}
-
-// isPositionID reports whether id looks like h-1, h-1-2, …
-func isPositionID(id string) bool {
-	rest, ok := strings.CutPrefix(id, "h-")
-	if !ok {
-		return false
-	}
-	for _, part := range strings.Split(rest, "-") {
-		if part == "" || strings.Trim(part, "0123456789") != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// isParaID reports whether id looks like p-1, p-2, … (see ParaID).
-func isParaID(id string) bool {
-	rest, ok := strings.CutPrefix(id, "p-")
-	return ok && rest != "" && strings.Trim(rest, "0123456789") == ""
 }
 
 func validExplicitID(id string) bool {

@@ -3,8 +3,6 @@ package markdown
 import (
 	"fmt"
 	"sort"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -86,21 +84,6 @@ type Para struct {
 	Text string
 	Line int
 	ID   string // the anchor of its element, IDPrefix included: ParaID of its index; "" for a footnote
-}
-
-// ParaID returns the anchor of a section's paragraph i (0-based, the index
-// in Doc.Paras): "p-1" for the first. Paragraphs count in the same order in
-// every language, so paragraph i of a translation, which the checks and the
-// parallel page pair with paragraph i of the original, has the same anchor.
-// It is the one place that names paragraph anchors.
-func ParaID(i int) string { return "p-" + strconv.Itoa(i+1) }
-
-// IsAnchor reports whether id is an anchor that rendering gives (a heading's
-// position ID, a paragraph's, a footnote's or its back-reference's), which
-// a page that shows several sections must prefix and a page that shows a
-// translation beside it must drop.
-func IsAnchor(id string) bool {
-	return strings.HasPrefix(id, "h-") || strings.HasPrefix(id, "p-") || strings.HasPrefix(id, "fn")
 }
 
 // Doc is a parsed section body. Render it once per page; rendering does not

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"reportsite/internal/addr"
 )
 
 // fakeBlock renders a block as a marked figure, so tests see where it went.
@@ -186,6 +188,12 @@ func TestBlocks(t *testing.T) {
 			src:    "```table Fiscal_2021\n```\n",
 			html:   "<pre><code class=\"language-table\"></code></pre>\n",
 			errors: []string{`1:1: invalid table ID "Fiscal_2021"`},
+		},
+		{
+			name:   "id with an underscore, as data tables may be named",
+			src:    "```table key_indicators\n```\n",
+			blocks: []Ref{{"table", "key_indicators", 1}},
+			html:   `<figure data-table="key_indicators"></figure>` + "\n",
 		},
 		{
 			name:   "id starting with a hyphen",
@@ -546,7 +554,7 @@ func TestParaAnchors(t *testing.T) {
 				}
 				continue
 			}
-			if want := "s-x-" + ParaID(i); p.ID != want {
+			if want := "s-x-" + addr.Para(i); p.ID != want {
 				t.Errorf("Paras[%d].ID = %q, want %q", i, p.ID, want)
 			}
 			if n := strings.Count(html.String(), ` id="`+p.ID+`"`); n != 1 {
@@ -559,12 +567,12 @@ func TestParaAnchors(t *testing.T) {
 		t.Errorf("anchors zh %v, en %v, want both %v", ids[0], ids[1], want)
 	}
 	for _, id := range []string{"h-1", "h-1-2", "p-3", "fn:1", "fnref:1"} {
-		if !IsAnchor(id) {
+		if !addr.IsAnchor(id) {
 			t.Errorf("IsAnchor(%q) = false", id)
 		}
 	}
 	for _, id := range []string{"fig-growth", "s-a", "top", ""} {
-		if IsAnchor(id) {
+		if addr.IsAnchor(id) {
 			t.Errorf("IsAnchor(%q) = true", id)
 		}
 	}

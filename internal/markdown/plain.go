@@ -7,6 +7,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
+
+	"reportsite/internal/addr"
 )
 
 // collectParas returns the plain text of the top-level paragraphs, of each
@@ -20,7 +22,7 @@ func collectParas(root ast.Node, src []byte, st *state) []Para {
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindListItem, east.KindTable, ast.KindHTMLBlock:
 			// A footnote keeps goldmark's fn: ID; a bare text block has no tag.
-			p.ID = st.opt.IDPrefix + ParaID(len(paras))
+			p.ID = st.opt.IDPrefix + addr.Para(len(paras))
 			n.SetAttributeString("id", []byte(p.ID))
 		}
 		paras = append(paras, p)

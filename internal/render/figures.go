@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
@@ -85,8 +86,8 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 		SVG:      template.HTML(r.SVG), // trusted: rendered and sanitised by internal/echarts
 		Desc:     r.Desc,
 		Table:    template.HTML(tbl),
-		CSV:      rel(pagePath, csvPath(c.Table, l)),
-		JSON:     rel(pagePath, jsonPath(c.Table)),
+		CSV:      addr.Rel(pagePath, addr.CSV(c.Table.ID, l.Prefix)),
+		JSON:     addr.Rel(pagePath, addr.JSON(c.Table.ID)),
 		T:        func(k string) string { return b.ui.get(k, l) },
 	}
 	fd.Stated = b.chartStatements(c, l, pagePath)
@@ -253,7 +254,7 @@ type tableEntry struct {
 // the table shows, or "" for a table standing on its own.
 func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs, keep []string, chart string) ([]byte, error) {
 	td := tableData{ID: t.ID, Title: t.Title.In(l), Note: t.Note.In(l), Standalone: chart == "",
-		CSV: rel(pagePath, csvPath(t, l)), JSON: rel(pagePath, jsonPath(t)),
+		CSV: addr.Rel(pagePath, addr.CSV(t.ID, l.Prefix)), JSON: addr.Rel(pagePath, addr.JSON(t.ID)),
 		T: func(k string) string { return b.ui.get(k, l) }}
 	// The scroll box is a landmark, whose name must be unique on the page:
 	// a chart's data table is named after the chart, since the same table
@@ -312,7 +313,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			if sec == nil {
 				continue
 			}
-			v := cellView{Text: sec.Texts[l.Tag].Number, Href: rel(pagePath, l.Prefix+"/"+sec.Slug+".html")}
+			v := cellView{Text: sec.Texts[l.Tag].Number, Href: addr.Rel(pagePath, l.Prefix+"/"+sec.Slug+".html")}
 			if v.Text == "" {
 				v.Text = sec.Texts[l.Tag].Title
 			}

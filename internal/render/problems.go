@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
@@ -34,8 +35,8 @@ func (b *builder) placeProblem(p linkcheck.Problem) diag.Diag {
 	}
 	for _, c := range b.pageSections(p.Page) {
 		forms := []string{val}
-		anchor := "s-" + c.sec.Slug + "-"
-		for _, pre := range []string{"#" + anchor + "alt-", "#" + anchor, anchor + "alt-", anchor} {
+		anchor, alt := addr.InSection(c.sec.Slug), addr.InSectionAlt(c.sec.Slug)
+		for _, pre := range []string{"#" + alt, "#" + anchor, alt, anchor} {
 			if rest, ok := strings.CutPrefix(val, pre); ok {
 				forms = append(forms, strings.TrimSuffix(pre, strings.TrimPrefix(pre, "#"))+rest)
 				break

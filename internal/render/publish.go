@@ -15,6 +15,7 @@ import (
 
 	nethtml "golang.org/x/net/html"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
 	"reportsite/internal/publish"
@@ -167,7 +168,7 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "srcset": true, "actio
 func (b *builder) selfContained(doc []byte, l lang.Lang, pagePath string) (page []byte, styleHashes []string, err error) {
 	anchors := map[string]sectionAnchors{} // site path → its anchors on this page
 	for _, sec := range b.site.Sections {
-		anchors[l.Prefix+"/"+sec.Slug+".html"] = sectionAnchors{"s-" + sec.Slug, b.sectionIDs(sec, l)}
+		anchors[l.Prefix+"/"+sec.Slug+".html"] = sectionAnchors{addr.Section(sec.Slug), b.sectionIDs(sec, l)}
 	}
 	var out bytes.Buffer
 	out.Grow(len(doc))

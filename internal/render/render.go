@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
@@ -167,10 +168,10 @@ func (p *pageData) SourceLabel() string {
 func (p *pageData) Text(t lang.Text) string { return t.In(p.Lang) }
 
 // URL returns the relative address of a site path from this page.
-func (p *pageData) URL(target string) string { return rel(p.Path, target) }
+func (p *pageData) URL(target string) string { return addr.Rel(p.Path, target) }
 
 // LangURL returns the address of a page in the current language's folder.
-func (p *pageData) LangURL(page string) string { return rel(p.Path, p.Lang.Prefix+"/"+page) }
+func (p *pageData) LangURL(page string) string { return addr.Rel(p.Path, p.Lang.Prefix+"/"+page) }
 
 // HasParallel reports whether the page's language has a parallel text.
 func (p *pageData) HasParallel() bool {
@@ -258,18 +259,6 @@ func (p *pageData) Official() bool { return p.official(p.Lang) }
 // SiteTitle returns the report's title in the page's language.
 func (p *pageData) SiteTitle() string { return p.Site.Title.In(p.Lang) }
 
-// rel returns the relative URL from the page at from to the file at to, both
-// slash-separated paths from the site root.
-func rel(from, to string) string {
-	depth := strings.Count(from, "/")
-	var b strings.Builder
-	for range depth {
-		b.WriteString("../")
-	}
-	b.WriteString(to)
-	return b.String()
-}
-
 func (b *builder) render(ctx context.Context) error {
 	b.renderCharts()
 	// The pages that hold every section (whole, large) go to one lane that
@@ -308,7 +297,7 @@ func (b *builder) render(ctx context.Context) error {
 		}
 		if i < len(b.site.Tables) {
 			t := b.site.Tables[i]
-			rest = append(rest, job{jsonPath(t), func() error { return b.dataFiles(t) }})
+			rest = append(rest, job{addr.JSON(t.ID), func() error { return b.dataFiles(t) }})
 		}
 	}
 	if err := b.staticFiles(); err != nil {
@@ -375,7 +364,7 @@ type job struct {
 func (b *builder) newPage(l lang.Lang, kind, page, title string) *pageData {
 	p := &pageData{b: b, Site: b.site, Lang: l, Kind: kind, Path: l.Prefix + "/" + page, Title: title, Serve: b.opt.Serve}
 	for _, o := range b.site.Languages {
-		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: rel(p.Path, o.Prefix+"/"+page), Path: o.Prefix + "/" + page, Current: o.Tag == l.Tag})
+		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: addr.Rel(p.Path, o.Prefix+"/"+page), Path: o.Prefix + "/" + page, Current: o.Tag == l.Tag})
 	}
 	p.Crumbs = []link{{Href: p.LangURL(overviewPage), Text: b.ui.get("overview", l)}}
 	return p
@@ -516,7 +505,7 @@ func (b *builder) toc(sec *content.Section, l lang.Lang, prefix string) []tocIte
 // section's own page. The full report and the parallel page carry the same
 // anchor after the section's prefix "s-<slug>-".
 func paraHref(sec *content.Section, i int) string {
-	return sec.Slug + ".html#" + markdown.ParaID(i)
+	return sec.Slug + ".html#" + addr.Para(i)
 }
 
 func (b *builder) sectionTitle(sec *content.Section, l lang.Lang) string {
@@ -562,7 +551,7 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 	var out []sectionView
 	for _, sec := range b.site.Sections {
 		t := sec.Texts[l.Tag]
-		v := sectionView{ID: sec.ID, Href: sec.Slug + ".html", Number: t.Number, Title: t.Title, Heading: numbered(t.Number, t.Title), Summary: t.Summary, Anchor: "s-" + sec.Slug}
+		v := sectionView{ID: sec.ID, Href: sec.Slug + ".html", Number: t.Number, Title: t.Title, Heading: numbered(t.Number, t.Title), Summary: t.Summary, Anchor: addr.Section(sec.Slug)}
 		if withBody {
 			v.b, v.sec, v.lang, v.pagePath = b, sec, l, pagePath
 			v.TOC = b.toc(sec, l, v.Anchor+"-")
@@ -809,16 +798,12 @@ func (b *builder) notFoundPage() error {
 
 // dataFiles writes table t as JSON (all languages) and CSV (per language).
 func (b *builder) dataFiles(t *dataset.Table) error {
-	b.add(jsonPath(t), t.JSON())
+	b.add(addr.JSON(t.ID), t.JSON())
 	for _, l := range b.site.Languages {
-		b.add(csvPath(t, l), t.CSV(l, b.site.Units))
+		b.add(addr.CSV(t.ID, l.Prefix), t.CSV(l, b.site.Units))
 	}
 	return nil
 }
-
-// csvPath and jsonPath give a table's download paths from the site root.
-func csvPath(t *dataset.Table, l lang.Lang) string { return l.Prefix + "/data/" + t.ID + ".csv" }
-func jsonPath(t *dataset.Table) string             { return "data/" + t.ID + ".json" }
 
 // parallelPartner returns the language set beside l on its parallel page:
 // the first hand-written language that is neither l nor l's source.
@@ -839,7 +824,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 	p.Alternates = nil
 	for _, a := range b.site.Languages {
 		if _, ok := b.parallelPartner(a); ok {
-			p.Alternates = append(p.Alternates, alternate{Lang: a, Href: rel(p.Path, a.Prefix+"/"+parallelPage), Current: a.Tag == l.Tag})
+			p.Alternates = append(p.Alternates, alternate{Lang: a, Href: addr.Rel(p.Path, a.Prefix+"/"+parallelPage), Current: a.Tag == l.Tag})
 		}
 	}
 	for _, sec := range b.site.Sections {
@@ -867,7 +852,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 			}
 			rows.Reset()
 			left, right := le.chunks, re.chunks
-			anchor := "s-" + sec.Slug + "-"
+			anchor := addr.InSection(sec.Slug)
 			lm, rm := b.pairMaps(sec, l, o, left, right, anchor)
 			heading := func(id, title string) string {
 				if id != "" {
@@ -875,7 +860,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 				}
 				return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
 			}
-			writePair(&rows, l, o, true, heading("s-"+sec.Slug, b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), anchorMap{}, anchorMap{})
+			writePair(&rows, l, o, true, heading(addr.Section(sec.Slug), b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), anchorMap{}, anchorMap{})
 			for i := 0; i < max(len(left), len(right)); i++ {
 				var lh, rh string
 				isHeading := false
@@ -912,7 +897,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 // footnotes, a prefix of their own.
 func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []markdown.Chunk, prefix string) (lm, rm anchorMap) {
 	lm = prefixMap(markdownIDs(left), prefix)
-	rm = prefixMap(markdownIDs(right), prefix+"alt-")
+	rm = prefixMap(markdownIDs(right), addr.InSectionAlt(sec.Slug))
 	var lh, rh []markdown.Heading
 	if d := b.m.Doc(sec, l); d != nil && d.Doc != nil {
 		lh = d.Doc.Headings
@@ -921,7 +906,7 @@ func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []m
 		rh = d.Doc.Headings
 	}
 	for id := range rm.ids {
-		if strings.HasPrefix(id, "p-") {
+		if addr.InPara(id) {
 			rm.ids[id], rm.refs[id] = "", lm.refs[id]
 			if rm.refs[id] == "" {
 				rm.refs[id] = strings.TrimSuffix(prefix, "-")

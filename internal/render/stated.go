@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
@@ -24,11 +25,8 @@ func (b *builder) statedHref(k load.CellKey, l lang.Lang, pagePath string) strin
 	if !ok {
 		return ""
 	}
-	return rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + figureID(st.Para, st.Mark)
+	return addr.Rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + addr.Figure(st.Para, st.Mark)
 }
-
-// figureID is the anchor of figure k (1-based) of paragraph i.
-func figureID(i, k int) string { return markdown.ParaID(i) + "-f" + strconv.Itoa(k) }
 
 // markFigures marks, in a section's rendered chunks in l, each figure that
 // a table or card links to: <span class="fig" id="p-N-fK"> around the figure
@@ -59,7 +57,7 @@ func (b *builder) markFigures(sec *content.Section, l lang.Lang, chunks []markdo
 	edited := map[int]string{}
 	from := 0
 	for _, m := range ms {
-		open := `id="` + markdown.ParaID(m.para) + `"`
+		open := `id="` + addr.Para(m.para) + `"`
 		for k := range chunks {
 			ci := (from + k) % len(chunks)
 			h, ok := edited[ci]
@@ -78,7 +76,7 @@ func (b *builder) markFigures(sec *content.Section, l lang.Lang, chunks []markdo
 			if j := strings.Index(h[start:], `<li id="`); j >= 0 {
 				end = start + j // the next list item
 			}
-			id := figureID(m.para, m.k)
+			id := addr.Figure(m.para, m.k)
 			at, n := findFigure(h[start:end], html.EscapeString(m.figure), m.before)
 			if at < 0 {
 				h = h[:start] + `<span class="fig" id="` + id + `"></span>` + h[start:]
@@ -164,7 +162,7 @@ func (b *builder) chartStatements(c *dataset.Chart, l lang.Lang, pagePath string
 				continue
 			}
 			seen[id] = true
-			href := rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + markdown.ParaID(st.Para)
+			href := addr.Rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + addr.Para(st.Para)
 			out = append(out, link{Href: href, Text: b.statedName(k, l)})
 		}
 	}

@@ -1,0 +1,70 @@
+package addr
+
+import "testing"
+
+func TestValidID(t *testing.T) {
+	for _, tc := range []struct {
+		id   string
+		want bool
+	}{
+		{"growth", true},
+		{"key_indicators", true}, // a table named so must be referable from Markdown too
+		{"2021-q3", true},
+		{"a", true},
+		{"", false},
+		{"-a", false},
+		{"_a", false},
+		{"Growth", false},
+		{"a b", false},
+		{"a/b", false},
+		{"a.b", false},
+		{"增速", false},
+		{"a123456789012345678901234567890123456789012345678901234567890123", true},
+		{"a1234567890123456789012345678901234567890123456789012345678901234", false},
+	} {
+		if got := ValidID(tc.id); got != tc.want {
+			t.Errorf("ValidID(%q) = %v, want %v", tc.id, got, tc.want)
+		}
+	}
+}
+
+func TestAnchors(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{Heading([]int{1}), "h-1"},
+		{Heading([]int{2, 3}), "h-2-3"},
+		{Para(0), "p-1"},
+		{Figure(2, 1), "p-3-f1"},
+		{Section("economy"), "s-economy"},
+		{InSection("economy") + Para(0), "s-economy-p-1"},
+		{InSectionAlt("economy") + "fn:1", "s-economy-alt-fn:1"},
+		{Rel("en/economy.html", "static/site.css"), "../static/site.css"},
+		{Rel("index.html", "en/index.html"), "en/index.html"},
+		{CSV("growth", "en"), "en/data/growth.csv"},
+		{JSON("growth"), "data/growth.json"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		id                            string
+		heading, para, inPara, anchor bool
+	}{
+		{"h-1", true, false, false, true},
+		{"h-1-2", true, false, false, true},
+		{"h-", false, false, false, true},
+		{"h-1a", false, false, false, true},
+		{"p-3", false, true, true, true},
+		{"p-3-f1", false, false, true, true},
+		{"fn:1", false, false, false, true},
+		{"fnref:1", false, false, false, true},
+		{"fig-growth", false, false, false, false},
+		{"s-a", false, false, false, false},
+		{"", false, false, false, false},
+	} {
+		if IsHeading(tc.id) != tc.heading || IsPara(tc.id) != tc.para || InPara(tc.id) != tc.inPara || IsAnchor(tc.id) != tc.anchor {
+			t.Errorf("%q: IsHeading %v IsPara %v InPara %v IsAnchor %v, want %v %v %v %v", tc.id,
+				IsHeading(tc.id), IsPara(tc.id), InPara(tc.id), IsAnchor(tc.id), tc.heading, tc.para, tc.inPara, tc.anchor)
+		}
+	}
+}
