@@ -96,14 +96,6 @@ func InPara(id string) bool { return strings.HasPrefix(id, "p-") }
 // Figure is the anchor of figure k (1-based) of paragraph i (0-based).
 func Figure(i, k int) string { return Para(i) + "-f" + strconv.Itoa(k) }
 
-// IsAnchor reports whether id is an anchor that rendering gives (a heading's
-// position, a paragraph's, a footnote's or its back-reference's), which a
-// page that shows several sections must prefix and a page that shows a
-// translation beside it must drop.
-func IsAnchor(id string) bool {
-	return strings.HasPrefix(id, "h-") || strings.HasPrefix(id, "p-") || strings.HasPrefix(id, "fn")
-}
-
 // Section is the anchor of section slug on a page that shows every
 // section; InSection is what comes before each anchor of its Markdown there.
 func Section(slug string) string   { return "s-" + slug }

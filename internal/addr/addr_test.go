@@ -47,24 +47,24 @@ func TestAnchors(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
-		id                            string
-		heading, para, inPara, anchor bool
+		id                    string
+		heading, para, inPara bool
 	}{
-		{"h-1", true, false, false, true},
-		{"h-1-2", true, false, false, true},
-		{"h-", false, false, false, true},
-		{"h-1a", false, false, false, true},
-		{"p-3", false, true, true, true},
-		{"p-3-f1", false, false, true, true},
-		{"fn:1", false, false, false, true},
-		{"fnref:1", false, false, false, true},
-		{"fig-growth", false, false, false, false},
-		{"s-a", false, false, false, false},
-		{"", false, false, false, false},
+		{"h-1", true, false, false},
+		{"h-1-2", true, false, false},
+		{"h-", false, false, false},
+		{"h-1a", false, false, false},
+		{"p-3", false, true, true},
+		{"p-3-f1", false, false, true},
+		{"fn:1", false, false, false},
+		{"fnref:1", false, false, false},
+		{"fig-growth", false, false, false},
+		{"s-a", false, false, false},
+		{"", false, false, false},
 	} {
-		if IsHeading(tc.id) != tc.heading || IsPara(tc.id) != tc.para || InPara(tc.id) != tc.inPara || IsAnchor(tc.id) != tc.anchor {
-			t.Errorf("%q: IsHeading %v IsPara %v InPara %v IsAnchor %v, want %v %v %v %v", tc.id,
-				IsHeading(tc.id), IsPara(tc.id), InPara(tc.id), IsAnchor(tc.id), tc.heading, tc.para, tc.inPara, tc.anchor)
+		if IsHeading(tc.id) != tc.heading || IsPara(tc.id) != tc.para || InPara(tc.id) != tc.inPara {
+			t.Errorf("%q: IsHeading %v IsPara %v InPara %v, want %v %v %v", tc.id,
+				IsHeading(tc.id), IsPara(tc.id), InPara(tc.id), tc.heading, tc.para, tc.inPara)
 		}
 	}
 }

@@ -43,11 +43,6 @@ func Run(s *content.Site, paras ParasFunc, dl *diag.List) {
 // nil when the section has no hand-written text in that language.
 type textFunc func(sec *content.Section, l lang.Lang) *text
 
-// lazyTexts reads each text when a rule first asks for it.
-func lazyTexts(paras ParasFunc) textFunc {
-	return func(sec *content.Section, l lang.Lang) *text { return newText(sec, l, paras) }
-}
-
 // allTexts reads the text of every section in every hand-written language
 // up front, spread over the CPUs. paras must be safe for concurrent use.
 func allTexts(s *content.Site, paras ParasFunc) textFunc {
@@ -161,13 +156,6 @@ func excuse(as []*allowance, x float64) bool {
 		}
 	}
 	return false
-}
-
-// Parity reports the numbers of the original that a translation leaves out,
-// the numbers of a translation that the original does not state, and
-// allow_numbers entries that excuse nothing.
-func Parity(s *content.Site, paras ParasFunc, dl *diag.List) {
-	parity(s, lazyTexts(paras), dl)
 }
 
 func parity(s *content.Site, newText textFunc, dl *diag.List) {
@@ -322,12 +310,6 @@ func num(v float64) string {
 		s = strings.TrimRight(strings.TrimRight(strconv.FormatFloat(v, 'f', 6, 64), "0"), ".")
 	}
 	return s
-}
-
-// Provenance reports the number cells of data tables that their source
-// section does not state in the original language.
-func Provenance(s *content.Site, paras ParasFunc, dl *diag.List) {
-	provenance(s, lazyTexts(paras), dl)
 }
 
 func provenance(s *content.Site, newText textFunc, dl *diag.List) {

@@ -13,14 +13,6 @@ import (
 	"reportsite/internal/lang"
 )
 
-// Terms reports, item by item (a paragraph, a heading, a title, a table
-// cell, a chart label, a card), glossary terms of the original whose
-// rendering the translation of the same item lacks, and glossary entries
-// that give one term two renderings or one rendering to two terms.
-func Terms(s *content.Site, paras ParasFunc, dl *diag.List) {
-	terms(s, lazyTexts(paras), dl)
-}
-
 // place is one language's text of an item and where it starts.
 type place struct {
 	file string

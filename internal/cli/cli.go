@@ -22,7 +22,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"reportsite/internal/diag"
-	"reportsite/internal/render"
+	"reportsite/internal/render/figure"
 	"reportsite/internal/seed"
 	"reportsite/internal/site"
 	"reportsite/internal/sitefs"
@@ -212,7 +212,7 @@ func options(dir string, cacheDir string, workers int) (site.Options, error) {
 		Source:    dir,
 		Workers:   workers,
 	}
-	charts, err := render.EChartsRenderer(static.FS, cacheDir, workers)
+	charts, err := figure.EChartsRenderer(static.FS, cacheDir, workers)
 	if err != nil {
 		return opt, err
 	}

@@ -372,3 +372,19 @@ func TestExchange(t *testing.T) {
 		})
 	}
 }
+
+// write puts out into dir atomically through a Dir, as a build does; step
+// is the test hook (see Dir.step).
+func write(out Output, dir, src string, step func(string) error) error {
+	d, err := newDir(dir, src, step)
+	if err != nil {
+		return err
+	}
+	for _, p := range out.Paths() {
+		if err := d.Put(p, out[p]); err != nil {
+			d.Abort()
+			return err
+		}
+	}
+	return d.Commit()
+}

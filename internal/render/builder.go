@@ -11,25 +11,14 @@ import (
 	"sync"
 
 	"reportsite/internal/content"
-	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/linkcheck"
 	"reportsite/internal/load"
 	"reportsite/internal/publish"
+	"reportsite/internal/render/figure"
 	"reportsite/internal/sitefs"
 )
-
-// ChartFunc renders chart c for language l: the SVG (trusted markup), the
-// ECharts option as JSON for the interactive upgrade, and a text description.
-type ChartFunc func(c *dataset.Chart, l lang.Lang) (Chart, error)
-
-// Chart is a rendered chart.
-type Chart struct {
-	SVG    []byte
-	Option []byte
-	Desc   string
-}
 
 // Options configure a Renderer. The zero value of each field means its
 // default.
@@ -42,7 +31,7 @@ type Options struct {
 	// nil means none.
 	Overlay fs.FS
 	// Charts renders a chart; nil draws each chart as its data table only.
-	Charts ChartFunc
+	Charts figure.ChartFunc
 	// Serve adds the live-reload script to every page (preview server only).
 	Serve bool
 	// Workers is the number of pages rendered at once; at least 1.
@@ -108,22 +97,21 @@ type builder struct {
 	putFail error                      // the sink's first error
 	links   *linkcheck.Checker
 	pages   int
-	charts  *chartCache
-	tables  map[tableKey]*tableEntry
+	fig     *figure.Maker // charts and tables as figures
 }
 
 func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 	s := m.Site
 	tfs := sitefs.Overlay(opt.Overlay, "templates", opt.Templates)
-	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), m: m,
-		tables: map[tableKey]*tableEntry{}}
+	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), m: m}
 	b.ui = loadUI(tfs, s.Languages, s.Conv.Must, dl)
 	t, err := parseTemplates(tfs)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	b.tmpl = t
-	b.charts = &chartCache{fn: opt.Charts, m: map[chartKey]*chartEntry{}}
+	b.fig = figure.New(m, opt.Charts, func(kind string, data any) ([]byte, error) { return b.tmpl.exec(kind, data, 0) },
+		b.ui.get, b.sectionTitle)
 	return b, nil
 }
 

@@ -298,7 +298,7 @@ func (b *builder) sectionIDs(sec *content.Section, l lang.Lang) map[string]bool 
 	if err != nil {
 		return nil
 	}
-	b.markFigures(sec, l, chunks) // the figures that tables and cards link to
+	b.fig.Mark(sec, l, chunks) // the figures that tables and cards link to
 	ids := map[string]bool{}
 	for _, id := range markdownIDs(chunks) {
 		ids[id] = true

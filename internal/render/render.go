@@ -411,17 +411,17 @@ func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath stri
 	chunks, err := d.Prep.Fill(func(kind, id string) ([]byte, error) {
 		switch kind {
 		case "chart":
-			return b.figure(b.site.Charts[id], l, pagePath)
+			return b.fig.Chart(b.site.Charts[id], l, pagePath)
 		case "table":
 			t, _ := b.site.Table(id)
-			return b.tableFigure(t, l, pagePath)
+			return b.fig.Table(t, l, pagePath)
 		}
 		return nil, fmt.Errorf("unknown block kind %q", kind)
 	})
 	if err != nil {
 		return nil, err
 	}
-	b.markFigures(sec, l, chunks)
+	b.fig.Mark(sec, l, chunks)
 	return &renderEntry{chunks: chunks}, nil
 }
 
@@ -687,13 +687,13 @@ func (b *builder) overviewPage(l lang.Lang) error {
 		if sec := b.m.Section(t.SourceOf(r, c.Column).Section); sec != nil {
 			cd.Href = sec.Slug + ".html"
 		}
-		if h := b.statedHref(load.CellKey{Table: c.Table, Row: c.Row, Col: c.Column}, l, p.Path); h != "" {
+		if h := b.fig.StatedHref(load.CellKey{Table: c.Table, Row: c.Row, Col: c.Column}, l, p.Path); h != "" {
 			cd.Href, cd.Stated = h, true
 		}
 		p.Cards = append(p.Cards, cd)
 	}
 	for _, id := range b.site.Overview.Charts {
-		fig, err := b.figure(b.site.Charts[id], l, p.Path)
+		fig, err := b.fig.Chart(b.site.Charts[id], l, p.Path)
 		if err != nil {
 			return err
 		}
@@ -707,7 +707,7 @@ func (b *builder) dataPage(l lang.Lang) error {
 	p := b.newPage(l, "data", dataPage, b.ui.get("data", l))
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	for _, t := range b.reportOrder(l) {
-		h, err := b.tableFigure(t, l, p.Path)
+		h, err := b.fig.Table(t, l, p.Path)
 		if err != nil {
 			return err
 		}
@@ -931,9 +931,9 @@ func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right str
 	if heading {
 		b.WriteString(" pair-heading")
 	}
-	b.WriteString("\">\n<div class=\"col\" lang=\"" + htmlText.Replace(l.Tag) + "\">")
+	b.WriteString("\">\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(l.Tag) + "\">")
 	writeMapped(b, left, lm)
-	b.WriteString("</div>\n<div class=\"col\" lang=\"" + htmlText.Replace(o.Tag) + "\">")
+	b.WriteString("</div>\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(o.Tag) + "\">")
 	writeMapped(b, right, rm)
 	b.WriteString("</div>\n</div>")
 }

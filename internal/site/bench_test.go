@@ -8,7 +8,7 @@ import (
 	"testing/fstest"
 
 	"reportsite/internal/bench"
-	"reportsite/internal/render"
+	"reportsite/internal/render/figure"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -62,7 +62,7 @@ func BenchmarkBuild(b *testing.B) {
 //
 //	go test ./internal/site -run '^$' -bench RealRebuild -cpuprofile cpu.out
 func BenchmarkRealRebuild(b *testing.B) {
-	charts, err := render.EChartsRenderer(static.FS, b.TempDir(), 0)
+	charts, err := figure.EChartsRenderer(static.FS, b.TempDir(), 0)
 	if err != nil {
 		b.Fatal(err)
 	}

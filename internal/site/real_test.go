@@ -9,7 +9,7 @@ import (
 
 	"reportsite/internal/linkcheck"
 	"reportsite/internal/publish"
-	"reportsite/internal/render"
+	"reportsite/internal/render/figure"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -23,7 +23,7 @@ func realBuild(t *testing.T) publish.Output {
 	if realOut != nil {
 		return realOut
 	}
-	charts, err := render.EChartsRenderer(static.FS, t.TempDir(), 0)
+	charts, err := figure.EChartsRenderer(static.FS, t.TempDir(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestRealSiteClean(t *testing.T) {
 
 func TestRealSiteDeterministic(t *testing.T) {
 	a := realBuild(t)
-	charts, err := render.EChartsRenderer(static.FS, "", 1)
+	charts, err := figure.EChartsRenderer(static.FS, "", 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,6 +27,7 @@ import (
 	"reportsite/internal/load"
 	"reportsite/internal/publish"
 	"reportsite/internal/render"
+	"reportsite/internal/render/figure"
 	"reportsite/internal/sitefs"
 )
 
@@ -42,7 +43,7 @@ type Options struct {
 	// nil means none.
 	Overlay fs.FS
 	// Charts renders a chart; nil draws each chart as its data table only.
-	Charts render.ChartFunc
+	Charts figure.ChartFunc
 	// Serve adds the live-reload script to every page (preview server only).
 	Serve bool
 	// Workers is the number of pages rendered at once; 0 means one per CPU.

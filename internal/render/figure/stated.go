@@ -1,4 +1,4 @@
-package render
+package figure
 
 import (
 	"bytes"
@@ -17,10 +17,10 @@ import (
 	"reportsite/internal/markdown"
 )
 
-// statedHref returns the address, from pagePath, of the figure of a table
-// in the paragraph that states it (in l), marked there by markFigures; ""
+// StatedHref returns the address, from pagePath, of the figure of a table
+// in the paragraph that states it (in l), marked there by Mark; ""
 // when no paragraph states it.
-func (b *builder) statedHref(k load.CellKey, l lang.Lang, pagePath string) string {
+func (b *Maker) StatedHref(k load.CellKey, l lang.Lang, pagePath string) string {
 	st, ok := b.m.Stated[k]
 	if !ok {
 		return ""
@@ -28,11 +28,11 @@ func (b *builder) statedHref(k load.CellKey, l lang.Lang, pagePath string) strin
 	return addr.Rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + addr.Figure(st.Para, st.Mark)
 }
 
-// markFigures marks, in a section's rendered chunks in l, each figure that
+// Mark marks, in a section's rendered chunks in l, each figure that
 // a table or card links to: <span class="fig" id="p-N-fK"> around the figure
 // as the paragraph writes it, or, when it cannot be found in the markup, an
 // empty one at the paragraph's start, so that the link still leads there.
-func (b *builder) markFigures(sec *content.Section, l lang.Lang, chunks []markdown.Chunk) {
+func (b *Maker) Mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk) {
 	type mark struct {
 		para, k        int
 		before, figure string
@@ -137,18 +137,18 @@ func stripTags(s string) string {
 
 // statedName names the paragraph stating a figure for a text alternative:
 // "I. Key tasks, paragraph 3".
-func (b *builder) statedName(k load.CellKey, l lang.Lang) string {
+func (b *Maker) statedName(k load.CellKey, l lang.Lang) string {
 	st, ok := b.m.Stated[k]
 	if !ok {
 		return ""
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(b.ui.get("stated_in_para", l), "{section}", b.sectionTitle(st.Sec, l)), "{n}", strconv.Itoa(st.Para+1))
+	return strings.ReplaceAll(strings.ReplaceAll(b.ui("stated_in_para", l), "{section}", b.title(st.Sec, l)), "{n}", strconv.Itoa(st.Para+1))
 }
 
 // chartStatements returns links to the paragraphs that state a chart's
 // figures, in order, each once.
-func (b *builder) chartStatements(c *dataset.Chart, l lang.Lang, pagePath string) []link {
-	var out []link
+func (b *Maker) chartStatements(c *dataset.Chart, l lang.Lang, pagePath string) []Link {
+	var out []Link
 	seen := map[string]bool{}
 	for _, r := range c.ChartRows() {
 		for _, col := range c.Values {
@@ -163,7 +163,7 @@ func (b *builder) chartStatements(c *dataset.Chart, l lang.Lang, pagePath string
 			}
 			seen[id] = true
 			href := addr.Rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + addr.Para(st.Para)
-			out = append(out, link{Href: href, Text: b.statedName(k, l)})
+			out = append(out, Link{Href: href, Text: b.statedName(k, l)})
 		}
 	}
 	return out

@@ -1,4 +1,4 @@
-package render
+package figure
 
 import (
 	"bytes"
@@ -59,13 +59,13 @@ type figureData struct {
 	Desc         string
 	Table        template.HTML
 	CSV, JSON    string
-	Stated       []link // the paragraphs stating the chart's figures
+	Stated       []Link // the paragraphs stating the chart's figures
 	T            func(string) string
 }
 
-// figure renders a chart as a <figure>: caption, SVG, source note, the data
+// Chart renders a chart as a <figure>: caption, SVG, source note, the data
 // as a table in <details>, and download links.
-func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte, error) {
+func (b *Maker) Chart(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte, error) {
 	if c == nil {
 		return nil, fmt.Errorf("chart not found")
 	}
@@ -88,7 +88,7 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 		Table:    template.HTML(tbl),
 		CSV:      addr.Rel(pagePath, addr.CSV(c.Table.ID, l.Prefix)),
 		JSON:     addr.Rel(pagePath, addr.JSON(c.Table.ID)),
-		T:        func(k string) string { return b.ui.get(k, l) },
+		T:        func(k string) string { return b.ui(k, l) },
 	}
 	fd.Stated = b.chartStatements(c, l, pagePath)
 	if len(fd.Stated) > 0 && len(r.SVG) > 0 {
@@ -96,7 +96,7 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 		for _, s := range fd.Stated {
 			names = append(names, s.Text)
 		}
-		fd.SVG = template.HTML(describe(r.SVG, b.ui.get("stated_in", l)+strings.Join(names, b.ui.get("list_sep", l)))) // trusted: our SVG with escaped text added
+		fd.SVG = template.HTML(describe(r.SVG, b.ui("stated_in", l)+strings.Join(names, b.ui("list_sep", l)))) // trusted: our SVG with escaped text added
 	}
 	if len(r.Option) > 0 {
 		// The option sits in a <script type="application/json"> island;
@@ -115,7 +115,7 @@ func (b *builder) figure(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte
 		}
 		fd.Tips = template.JS(escapeJSONForScript(tips))
 	}
-	return b.tmpl.exec("figure", fd, 0)
+	return b.exec("figure", fd)
 }
 
 // escapeJSONForScript makes sure nothing in JSON can close the script element.
@@ -128,7 +128,7 @@ func escapeJSONForScript(b []byte) string {
 	return string(b)
 }
 
-func (b *builder) sourceNote(c *dataset.Chart, l lang.Lang) string {
+func (b *Maker) sourceNote(c *dataset.Chart, l lang.Lang) string {
 	if s := c.Source.In(l); s != "" {
 		return s
 	}
@@ -142,14 +142,14 @@ func (b *builder) sourceNote(c *dataset.Chart, l lang.Lang) string {
 			}
 			seen[id] = true
 			if sec := b.m.Section(id); sec != nil {
-				names = append(names, b.sectionTitle(sec, l))
+				names = append(names, b.title(sec, l))
 			}
 		}
 	}
 	out := ""
 	for i, n := range names {
 		if i > 0 {
-			out += b.ui.get("list_sep", l)
+			out += b.ui("list_sep", l)
 		}
 		out += n
 	}
@@ -163,7 +163,7 @@ type tableData struct {
 	// built in Go: a report may have thousands of tables with many cells,
 	// and html/template calls its escapers through reflection for each one.
 	Head, Body template.HTML
-	Sources    []link
+	Sources    []Link
 	CSV, JSON  string
 	Standalone bool
 	Label      string // the scroll box's accessible name, unique on the page
@@ -217,8 +217,8 @@ type cellView struct {
 	More   []cellView // further source links after Text and Href
 }
 
-// tableFigure renders a data table as its own figure with downloads.
-func (b *builder) tableFigure(t *dataset.Table, l lang.Lang, pagePath string) ([]byte, error) {
+// Table renders a data table as its own figure with downloads.
+func (b *Maker) Table(t *dataset.Table, l lang.Lang, pagePath string) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("table not found")
 	}
@@ -252,16 +252,16 @@ type tableEntry struct {
 // A hidden column is left out unless keep names it (a chart's values, in
 // the chart's own data table). chart is the title of the chart whose data
 // the table shows, or "" for a table standing on its own.
-func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs, keep []string, chart string) ([]byte, error) {
+func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs, keep []string, chart string) ([]byte, error) {
 	td := tableData{ID: t.ID, Title: t.Title.In(l), Note: t.Note.In(l), Standalone: chart == "",
 		CSV: addr.Rel(pagePath, addr.CSV(t.ID, l.Prefix)), JSON: addr.Rel(pagePath, addr.JSON(t.ID)),
-		T: func(k string) string { return b.ui.get(k, l) }}
+		T: func(k string) string { return b.ui(k, l) }}
 	// The scroll box is a landmark, whose name must be unique on the page:
 	// a chart's data table is named after the chart, since the same table
 	// may also stand on its own beside it.
 	td.Label = td.Title
 	if chart != "" {
-		td.Label = chart + b.ui.get("paren_open", l) + b.ui.get("data_table", l) + b.ui.get("paren_close", l)
+		td.Label = chart + b.ui("paren_open", l) + b.ui("data_table", l) + b.ui("paren_close", l)
 	}
 	firstText := -1
 	var shown []dataset.Column // the columns not hidden from display
@@ -295,7 +295,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 			case cell.HasNum:
 				cv.Text = lang.FormatDec(cell.Num, cell.Decimals(), b.site.Units[c.Unit], l)
 				cv.Num = true
-				cv.Href = b.statedHref(load.CellKey{Table: t.ID, Row: r.ID, Col: c.Key}, l, pagePath)
+				cv.Href = b.StatedHref(load.CellKey{Table: t.ID, Row: r.ID, Col: c.Key}, l, pagePath)
 			case c.Type == dataset.TypeNumber:
 				cv.Text = "–"
 				cv.Num = true
@@ -369,7 +369,7 @@ func (b *builder) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowI
 	}
 	head.WriteString(`<th scope="col">` + htmlText.Replace(td.T("source")) + "</th></tr>")
 	td.Head = template.HTML(head.String())
-	return b.tmpl.exec("table", td, 0)
+	return b.exec("table", td)
 }
 
 // commonUnit returns the unit words that every one of texts, figures

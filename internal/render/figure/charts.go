@@ -1,4 +1,4 @@
-package render
+package figure
 
 import (
 	"fmt"
@@ -10,6 +10,17 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/par"
 )
+
+// ChartFunc renders chart c for language l: the SVG (trusted markup), the
+// ECharts option as JSON for the interactive upgrade, and a text description.
+type ChartFunc func(c *dataset.Chart, l lang.Lang) (Chart, error)
+
+// Chart is a rendered chart.
+type Chart struct {
+	SVG    []byte
+	Option []byte
+	Desc   string
+}
 
 // EChartsScript is the vendored ECharts build, relative to the static FS.
 const EChartsScript = "vendor/echarts/echarts.min.js"

@@ -1,4 +1,4 @@
-package render
+package figure
 
 import (
 	"encoding/json"
@@ -36,7 +36,7 @@ type tipRow struct {
 }
 
 // tips builds chart c's data island for language l.
-func (b *builder) tips(c *dataset.Chart, l lang.Lang) ([]byte, error) {
+func (b *Maker) tips(c *dataset.Chart, l lang.Lang) ([]byte, error) {
 	t := c.Table
 	ct := chartTips{Context: c.Subtitle.In(l), Series: []string{}, Rows: []tipRow{}, Values: [][]string{},
 		Colon: lang.WordsFor(l).Colon, Locale: l.ChartLocale()}

@@ -1,0 +1,42 @@
+// Package figure renders a report's charts and data tables as HTML
+// figures: caption, the chart's SVG with its text alternative, the data as
+// an accessible table with downloads, and links from each figure to the
+// sentence that states it (and back: Mark).
+package figure
+
+import (
+	"sync"
+
+	"reportsite/internal/content"
+	"reportsite/internal/lang"
+	"reportsite/internal/load"
+)
+
+// Link is a link with its text.
+type Link struct {
+	Href, Text string
+}
+
+// Maker makes the figures of one site. It draws each chart once per
+// language and each table once per language and folder, however many pages
+// show them; it is safe for concurrent use.
+type Maker struct {
+	site   *content.Site
+	m      *load.Model
+	exec   func(kind string, data any) ([]byte, error)
+	ui     func(key string, l lang.Lang) string
+	title  func(sec *content.Section, l lang.Lang) string
+	charts *chartCache
+	mu     sync.Mutex
+	tables map[tableKey]*tableEntry
+}
+
+// New returns the Maker of the site in m. charts draws a chart (nil: a
+// chart shows as its data table only); exec runs the template "figure" or
+// "table" on its data; ui returns an interface string in a language; title
+// names a section in a language.
+func New(m *load.Model, charts ChartFunc, exec func(kind string, data any) ([]byte, error),
+	ui func(key string, l lang.Lang) string, title func(sec *content.Section, l lang.Lang) string) *Maker {
+	return &Maker{site: m.Site, m: m, exec: exec, ui: ui, title: title,
+		charts: &chartCache{fn: charts, m: map[chartKey]*chartEntry{}}, tables: map[tableKey]*tableEntry{}}
+}
