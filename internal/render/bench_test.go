@@ -50,7 +50,7 @@ func BenchmarkSectionPage(b *testing.B) {
 		b.Run(l.Tag+"/template", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := bl.tmpl.exec("section", p, 0); err != nil {
+				if _, err := bl.tmpl.Exec("section", p, 0); err != nil {
 					b.Fatal(err)
 				}
 			}

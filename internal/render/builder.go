@@ -17,6 +17,7 @@ import (
 	"reportsite/internal/load"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/figure"
+	"reportsite/internal/render/tmpl"
 	"reportsite/internal/sitefs"
 )
 
@@ -58,7 +59,7 @@ func New(opt Options, m *load.Model, dl *diag.List) (*Renderer, error) {
 }
 
 // NoteLabel is the label of a translator's note in l, for load.Model.Parse.
-func (r *Renderer) NoteLabel(l lang.Lang) string { return r.b.ui.get("tn_label", l) }
+func (r *Renderer) NoteLabel(l lang.Lang) string { return r.b.ui.Get("tn_label", l) }
 
 // Render makes every file into sink. Links are checked on the finished
 // pages as they are made: see Problems.
@@ -88,8 +89,8 @@ type builder struct {
 	opt     Options
 	site    *content.Site
 	dl      *diag.List
-	tmpl    *pageTemplates
-	ui      ui
+	tmpl    *tmpl.Set
+	ui      tmpl.UI
 	m       *load.Model // the content, sections parsed
 	mu      sync.Mutex
 	sink    publish.Sink
@@ -104,14 +105,14 @@ func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 	s := m.Site
 	tfs := sitefs.Overlay(opt.Overlay, "templates", opt.Templates)
 	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), m: m}
-	b.ui = loadUI(tfs, s.Languages, s.Conv.Must, dl)
-	t, err := parseTemplates(tfs)
+	b.ui = tmpl.LoadUI(tfs, s.Languages, s.Conv.Must, dl)
+	t, err := tmpl.Parse(tfs)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	b.tmpl = t
-	b.fig = figure.New(m, opt.Charts, func(kind string, data any) ([]byte, error) { return b.tmpl.exec(kind, data, 0) },
-		b.ui.get, b.sectionTitle)
+	b.fig = figure.New(m, opt.Charts, func(kind string, data any) ([]byte, error) { return b.tmpl.Exec(kind, data, 0) },
+		b.ui.Get, b.sectionTitle)
 	return b, nil
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"reportsite/internal/lang"
 	"reportsite/internal/publish"
+	"reportsite/internal/render/about"
 	"reportsite/internal/search"
 )
 
@@ -92,12 +93,12 @@ func (b *builder) aboutPages() error {
 		all := packs[len(packs)-1]
 		pages = map[string][]byte{}
 		for i, l := range b.site.Languages {
-			p := b.newPage(l, "about", aboutPage, b.ui.get("about", l))
+			p := b.newPage(l, "about", aboutPage, b.ui.Get("about", l))
 			p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 			p.Notes = b.aboutNotes(l)
-			p.Errata = b.errataViews(l)
-			p.GlossHead, p.Gloss = b.glossary(l)
-			out, err := b.tmpl.exec("about", aboutData{pageData: p, SaveSize: byteSize(packs[i].Bytes), SaveAllSize: byteSize(all.Bytes)}, 0)
+			p.Errata = about.Errata(b.site, b.opt.Root, l, b.ui.Get)
+			p.GlossHead, p.Gloss = about.Glossary(b.site, l)
+			out, err := b.tmpl.Exec("about", aboutData{pageData: p, SaveSize: byteSize(packs[i].Bytes), SaveAllSize: byteSize(all.Bytes)}, 0)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.Path, err)
 			}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -16,6 +15,9 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
 	"reportsite/internal/markdown"
+	"reportsite/internal/render/about"
+	"reportsite/internal/render/idmap"
+	"reportsite/internal/render/tmpl"
 )
 
 // Page paths, relative to a language's folder.
@@ -58,9 +60,9 @@ type pageData struct {
 	Serve      bool
 	HasCharts  bool
 	Notes      []noteView // translator's notes (About)
-	Errata     []erratumView
-	GlossHead  []glossHead
-	Gloss      []glossRow
+	Errata     []about.Erratum
+	GlossHead  []about.GlossHead
+	Gloss      []about.GlossRow
 
 	size int // a guess at the page's length, for its buffer
 }
@@ -151,7 +153,7 @@ func (p *pageData) T(key string) (string, error) {
 	if _, ok := p.b.ui[key]; !ok {
 		return "", fmt.Errorf("unknown interface string %q: add it to templates/i18n.toml", key)
 	}
-	return p.b.ui.get(key, p.Lang), nil
+	return p.b.ui.Get(key, p.Lang), nil
 }
 
 // SourceLabel names the source address for what it is, by site.toml's
@@ -159,9 +161,9 @@ func (p *pageData) T(key string) (string, error) {
 // found, or the report itself.
 func (p *pageData) SourceLabel() string {
 	if k := p.Site.Report.Source.Kind; k != "" {
-		return p.b.ui.get("source_kind_"+k, p.Lang)
+		return p.b.ui.Get("source_kind_"+k, p.Lang)
 	}
-	return p.b.ui.get("original_page", p.Lang)
+	return p.b.ui.Get("original_page", p.Lang)
 }
 
 // Text returns a bilingual text in the page's language.
@@ -186,14 +188,14 @@ func (p *pageData) Original() lang.Lang { return p.Site.Original() }
 // "英文"; the interface strings name_<tag> hold the names, else l's own.
 func (p *pageData) LangName(l lang.Lang) string {
 	if _, ok := p.b.ui["name_"+l.Tag]; ok {
-		return p.b.ui.get("name_"+l.Tag, p.Lang)
+		return p.b.ui.Get("name_"+l.Tag, p.Lang)
 	}
 	return l.Name
 }
 
 // fill returns interface string key with each {name} replaced by its value.
 func (p *pageData) fill(key string, kv ...string) string {
-	return strings.NewReplacer(kv...).Replace(p.b.ui.get(key, p.Lang))
+	return strings.NewReplacer(kv...).Replace(p.b.ui.Get(key, p.Lang))
 }
 
 // UnofficialNote says that the page is an unofficial rendering and which
@@ -235,7 +237,7 @@ func (p *pageData) ErrataIntro() string {
 	if s := p.Site.Report.ErrataIntro.In(p.Lang); s != "" {
 		return s
 	}
-	return p.b.ui.get("errata_intro", p.Lang)
+	return p.b.ui.Get("errata_intro", p.Lang)
 }
 
 // Searchable reports whether the page carries the search box: every page
@@ -366,7 +368,7 @@ func (b *builder) newPage(l lang.Lang, kind, page, title string) *pageData {
 	for _, o := range b.site.Languages {
 		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: addr.Rel(p.Path, o.Prefix+"/"+page), Path: o.Prefix + "/" + page, Current: o.Tag == l.Tag})
 	}
-	p.Crumbs = []link{{Href: p.LangURL(overviewPage), Text: b.ui.get("overview", l)}}
+	p.Crumbs = []link{{Href: p.LangURL(overviewPage), Text: b.ui.Get("overview", l)}}
 	return p
 }
 
@@ -376,12 +378,12 @@ var streamSize = 1 << 20
 
 func (b *builder) emit(kind string, p *pageData) error {
 	if p.size > streamSize {
-		err := b.addStream(p.Path, func(w io.Writer) error { return b.tmpl.execTo(w, kind, p) })
+		err := b.addStream(p.Path, func(w io.Writer) error { return b.tmpl.ExecTo(w, kind, p) })
 		if err != nil {
 			return err
 		}
 	} else {
-		out, err := b.tmpl.exec(kind, p, p.size)
+		out, err := b.tmpl.Exec(kind, p, p.size)
 		if err != nil {
 			return err
 		}
@@ -458,7 +460,7 @@ func (e *renderEntry) inReport(prefix string) template.HTML {
 	}
 	var b strings.Builder
 	b.Grow(n + n/16)
-	m := prefixMap(markdownIDs(e.chunks), prefix)
+	m := idmap.Prefix(idmap.IDs(e.chunks), prefix)
 	for _, c := range e.chunks {
 		writeChunk(&b, c, m)
 		b.WriteByte('\n')
@@ -468,12 +470,12 @@ func (e *renderEntry) inReport(prefix string) template.HTML {
 
 // writeChunk writes a chunk with its anchors mapped; figures are written as
 // they are (their IDs are the chart's, not the section's).
-func writeChunk(b *strings.Builder, c markdown.Chunk, m anchorMap) {
+func writeChunk(b *strings.Builder, c markdown.Chunk, m idmap.Map) {
 	if c.Kind == "figure" {
 		b.Write(c.HTML)
 		return
 	}
-	writeMapped(b, string(c.HTML), m)
+	idmap.Write(b, string(c.HTML), m)
 }
 
 func joinChunks(cs []markdown.Chunk) template.HTML {
@@ -561,96 +563,8 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 	return out, nil
 }
 
-// anchorMap renames the IDs a section's Markdown defines, and the links to
-// them, when the section shares a page with others.
-type anchorMap struct {
-	ids  map[string]string // ID → new ID; "" drops the id attribute
-	refs map[string]string // ID → the ID a link to it leads to now
-}
-
-// prefixMap puts prefix before every ID in ids.
-func prefixMap(ids []string, prefix string) anchorMap {
-	m := anchorMap{ids: make(map[string]string, len(ids)), refs: make(map[string]string, len(ids))}
-	for _, id := range ids {
-		m.ids[id], m.refs[id] = prefix+id, prefix+id
-	}
-	return m
-}
-
-// markdownIDs returns the IDs defined in the Markdown chunks (not figures),
-// in order.
-func markdownIDs(chunks []markdown.Chunk) []string {
-	var out []string
-	for _, c := range chunks {
-		if c.Kind == "figure" {
-			continue
-		}
-		s := c.HTML
-		for {
-			i := bytes.Index(s, []byte(` id="`))
-			if i < 0 {
-				break
-			}
-			s = s[i+len(` id="`):]
-			end := bytes.IndexByte(s, '"')
-			if end < 0 {
-				break
-			}
-			out = append(out, string(s[:end]))
-			s = s[end:]
-		}
-	}
-	return out
-}
-
-// writeMapped writes s to b with its id="…" attributes and href="#…" links
-// renamed by m. Rendered Markdown escapes quotes in text and attribute
-// values, so every =" in it opens an attribute value, and a value ends at
-// the next quote. It makes one pass.
-func writeMapped(b *strings.Builder, s string, m anchorMap) {
-	for {
-		i := strings.Index(s, `="`)
-		if i < 0 {
-			break
-		}
-		j := i + 2
-		name, rest := s[:i], s[j:]
-		end := strings.IndexByte(rest, '"')
-		switch {
-		case end < 0:
-		case strings.HasSuffix(name, " id"):
-			nv, ok := m.ids[rest[:end]]
-			if !ok {
-				break
-			}
-			if nv == "" {
-				b.WriteString(name[:len(name)-len(" id")])
-			} else {
-				b.WriteString(s[:j])
-				b.WriteString(nv)
-				b.WriteByte('"')
-			}
-			s = rest[end+1:]
-			continue
-		case strings.HasSuffix(name, " href") && strings.HasPrefix(rest, "#"):
-			nv, ok := m.refs[rest[1:end]]
-			if !ok {
-				break
-			}
-			b.WriteString(s[:j+1])
-			b.WriteString(nv)
-			b.WriteByte('"')
-			s = rest[end+1:]
-			continue
-		}
-		b.WriteString(s[:j])
-		s = rest
-	}
-	b.WriteString(s)
-}
-
 func (b *builder) reportPage(l lang.Lang) error {
-	p := b.newPage(l, "report", reportPage, b.ui.get("full_report", l))
+	p := b.newPage(l, "report", reportPage, b.ui.Get("full_report", l))
 	secs, err := b.sectionViews(l, true, p.Path)
 	if err != nil {
 		return err
@@ -704,7 +618,7 @@ func (b *builder) overviewPage(l lang.Lang) error {
 }
 
 func (b *builder) dataPage(l lang.Lang) error {
-	p := b.newPage(l, "data", dataPage, b.ui.get("data", l))
+	p := b.newPage(l, "data", dataPage, b.ui.Get("data", l))
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	for _, t := range b.reportOrder(l) {
 		h, err := b.fig.Table(t, l, p.Path)
@@ -791,7 +705,7 @@ func (b *builder) notFoundPage() error {
 	l := b.site.Languages[0]
 	p := &pageData{b: b, Site: b.site, Lang: l, Kind: "404", Path: "404.html", Serve: b.opt.Serve}
 	for _, o := range b.site.Languages {
-		p.Langs = append(p.Langs, langLink{Lang: o, Href: o.Prefix + "/" + overviewPage, Title: b.ui.get("not_found", o)})
+		p.Langs = append(p.Langs, langLink{Lang: o, Href: o.Prefix + "/" + overviewPage, Title: b.ui.Get("not_found", o)})
 	}
 	return b.emit("404", p)
 }
@@ -818,7 +732,7 @@ func (b *builder) parallelPartner(l lang.Lang) (lang.Lang, bool) {
 
 // parallelPage sets each paragraph of language l beside its counterpart in o.
 func (b *builder) parallelPage(l, o lang.Lang) error {
-	p := b.newPage(l, "parallel", parallelPage, b.ui.get("parallel", l))
+	p := b.newPage(l, "parallel", parallelPage, b.ui.Get("parallel", l))
 	p.Other = o
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	p.Alternates = nil
@@ -860,7 +774,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 				}
 				return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
 			}
-			writePair(&rows, l, o, true, heading(addr.Section(sec.Slug), b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), anchorMap{}, anchorMap{})
+			writePair(&rows, l, o, true, heading(addr.Section(sec.Slug), b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), idmap.Map{}, idmap.Map{})
 			for i := 0; i < max(len(left), len(right)); i++ {
 				var lh, rh string
 				isHeading := false
@@ -874,7 +788,7 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 				}
 				lmi, rmi := lm, rm
 				if i < len(left) && left[i].Kind == "figure" {
-					lmi = anchorMap{}
+					lmi = idmap.Map{}
 				}
 				writePair(&rows, l, o, isHeading, lh, rh, lmi, rmi)
 			}
@@ -895,9 +809,9 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 // left column's are the row's anchors, and a link to one of its own leads to
 // the left one at the same place) and gives its other IDs, such as
 // footnotes, a prefix of their own.
-func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []markdown.Chunk, prefix string) (lm, rm anchorMap) {
-	lm = prefixMap(markdownIDs(left), prefix)
-	rm = prefixMap(markdownIDs(right), addr.InSectionAlt(sec.Slug))
+func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []markdown.Chunk, prefix string) (lm, rm idmap.Map) {
+	lm = idmap.Prefix(idmap.IDs(left), prefix)
+	rm = idmap.Prefix(idmap.IDs(right), addr.InSectionAlt(sec.Slug))
 	var lh, rh []markdown.Heading
 	if d := b.m.Doc(sec, l); d != nil && d.Doc != nil {
 		lh = d.Doc.Headings
@@ -905,19 +819,19 @@ func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []m
 	if d := b.m.Doc(sec, o); d != nil && d.Doc != nil {
 		rh = d.Doc.Headings
 	}
-	for id := range rm.ids {
+	for id := range rm.IDs {
 		if addr.InPara(id) {
-			rm.ids[id], rm.refs[id] = "", lm.refs[id]
-			if rm.refs[id] == "" {
-				rm.refs[id] = strings.TrimSuffix(prefix, "-")
+			rm.IDs[id], rm.Refs[id] = "", lm.Refs[id]
+			if rm.Refs[id] == "" {
+				rm.Refs[id] = strings.TrimSuffix(prefix, "-")
 			}
 		}
 	}
 	for i, h := range rh {
-		rm.ids[h.ID] = ""
-		rm.refs[h.ID] = strings.TrimSuffix(prefix, "-")
+		rm.IDs[h.ID] = ""
+		rm.Refs[h.ID] = strings.TrimSuffix(prefix, "-")
 		if i < len(lh) {
-			rm.refs[h.ID] = lm.refs[lh[i].ID]
+			rm.Refs[h.ID] = lm.Refs[lh[i].ID]
 		}
 	}
 	return lm, rm
@@ -926,14 +840,24 @@ func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []m
 // writePair writes one row of the parallel text: left in language l and
 // right in o, their anchors renamed by lm and rm. Rows are built here rather
 // than in the template: a long report has tens of thousands.
-func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right string, lm, rm anchorMap) {
+func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right string, lm, rm idmap.Map) {
 	b.WriteString("\n<div class=\"pair")
 	if heading {
 		b.WriteString(" pair-heading")
 	}
 	b.WriteString("\">\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(l.Tag) + "\">")
-	writeMapped(b, left, lm)
+	idmap.Write(b, left, lm)
 	b.WriteString("</div>\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(o.Tag) + "\">")
-	writeMapped(b, right, rm)
+	idmap.Write(b, right, rm)
 	b.WriteString("</div>\n</div>")
+}
+
+// LangTitles is the root page's <title>: the site's title in each language,
+// as many as fit.
+func (p *pageData) LangTitles() string {
+	var parts []string
+	for _, l := range p.Langs {
+		parts = append(parts, l.Title)
+	}
+	return tmpl.HeadTitle(parts...)
 }

@@ -91,26 +91,6 @@ func TestByteSize(t *testing.T) {
 	}
 }
 
-func TestHeadTitle(t *testing.T) {
-	long := strings.Repeat("長", 80)
-	tests := []struct {
-		parts []string
-		want  string
-	}{
-		{[]string{"Data", "Site"}, "Data · Site"},
-		{[]string{"", "Site"}, "Site"},
-		{[]string{"Site", "Site"}, "Site"},
-		{[]string{strings.Repeat("a", 60), "Changtai Subdistrict"}, strings.Repeat("a", 60)},
-		{[]string{"常泰", "常泰街道", "Changtai"}, "常泰 · 常泰街道 · Changtai"},
-		{[]string{long, "Site"}, strings.Repeat("長", 69) + "…"},
-	}
-	for _, tt := range tests {
-		if got := headTitle(tt.parts...); got != tt.want {
-			t.Errorf("headTitle(%q) = %q, want %q", tt.parts, got, tt.want)
-		}
-	}
-}
-
 // TestStreamedPages checks that pages written as the template makes them
 // (the large ones) come out as they do from memory, and are link-checked.
 func TestStreamedPages(t *testing.T) {

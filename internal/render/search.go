@@ -76,14 +76,14 @@ func (b *builder) searchLang(l lang.Lang) search.Lang {
 		for _, r := range d.Doc.Blocks {
 			if c, ok := b.site.Charts[r.ID]; ok && r.Kind == "chart" {
 				href := page + "#fig-" + c.ID
-				add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: i, Heading: b.ui.get("charts", l),
+				add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: i, Heading: b.ui.Get("charts", l),
 					Text: strings.TrimSpace(c.Title.In(l) + " " + c.Subtitle.In(l))})
 			}
 		}
 	}
 	for _, t := range b.site.Tables {
 		href := dataPage + "#tbl-" + t.ID
-		add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: -1, Heading: b.ui.get("data", l),
+		add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: -1, Heading: b.ui.Get("data", l),
 			Text: strings.TrimSpace(t.Title.In(l) + " " + t.Note.In(l))})
 		for _, r := range t.Rows {
 			add(b.searchRow(t, r, l, href, hasPair))
@@ -99,7 +99,7 @@ func (b *builder) searchLang(l lang.Lang) search.Lang {
 				parts = append(parts, term.Text.In(x))
 			}
 		}
-		add(search.Doc{Href: glossary, Pair: b.pairHref(glossary, hasPair), Section: -1, Heading: b.ui.get("glossary", l),
+		add(search.Doc{Href: glossary, Pair: b.pairHref(glossary, hasPair), Section: -1, Heading: b.ui.Get("glossary", l),
 			Text: strings.Join(parts, " — ")})
 	}
 	return sl

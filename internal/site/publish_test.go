@@ -45,13 +45,13 @@ func TestSingleFileSelfContained(t *testing.T) {
 			css := styleRe.FindStringSubmatch(s)
 			csp := cspRe.FindStringSubmatch(s)
 			if css == nil || csp == nil {
-				t.Fatalf("%s: no <style> or no render.CSP", p)
+				t.Fatalf("%s: no <style> or no CSP", p)
 			}
 			sum := sha256.Sum256([]byte(css[1]))
 			want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 			policy := strings.ReplaceAll(csp[1], "&#39;", "'")
 			if !strings.Contains(policy, "style-src "+want) {
-				t.Errorf("render.CSP %q does not allow the inlined stylesheet %s", policy, want)
+				t.Errorf("CSP %q does not allow the inlined stylesheet %s", policy, want)
 			}
 			if !strings.Contains(s, `id="s-economy"`) {
 				t.Errorf("%s: no section anchor s-economy", p)

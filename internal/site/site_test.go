@@ -9,7 +9,7 @@ import (
 
 	"reportsite/internal/golden"
 	"reportsite/internal/linkcheck"
-	"reportsite/internal/render"
+	"reportsite/internal/render/tmpl"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -127,13 +127,13 @@ func TestCSPDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(readme), "Content-Security-Policy: "+render.CSP+"\n") {
-		t.Errorf("README.md does not quote the pages' policy; write\nContent-Security-Policy: %s", render.CSP)
+	if !strings.Contains(string(readme), "Content-Security-Policy: "+tmpl.CSP+"\n") {
+		t.Errorf("README.md does not quote the pages' policy; write\nContent-Security-Policy: %s", tmpl.CSP)
 	}
 	res := build(t, miniOptions(t))
 	for p, b := range res.Out {
-		if strings.HasSuffix(p, ".html") && !bytes.Contains(b, []byte(`<meta http-equiv="Content-Security-Policy" content="`+render.CSP+`">`)) && !bytes.Contains(b, []byte("'sha256-")) {
-			t.Errorf("%s lacks the policy %s", p, render.CSP)
+		if strings.HasSuffix(p, ".html") && !bytes.Contains(b, []byte(`<meta http-equiv="Content-Security-Policy" content="`+tmpl.CSP+`">`)) && !bytes.Contains(b, []byte("'sha256-")) {
+			t.Errorf("%s lacks the policy %s", p, tmpl.CSP)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package render
+package tmpl
 
 import (
 	"fmt"
@@ -12,13 +12,13 @@ import (
 	"reportsite/internal/tomlfile"
 )
 
-// ui holds the interface strings of the templates (i18n.toml): key → text.
-type ui map[string]lang.Text
+// UI holds the interface strings of the templates (i18n.toml): key → text.
+type UI map[string]lang.Text
 
-// loadUI reads i18n.toml from the template FS and completes it for derived
+// LoadUI reads i18n.toml from the template FS and completes it for derived
 // languages. A string missing for a hand-written language is an error, so a
 // page never shows an untranslated label.
-func loadUI(tfs fs.FS, langs []lang.Lang, conv func(from, to, s string) string, dl *diag.List) ui {
+func LoadUI(tfs fs.FS, langs []lang.Lang, conv func(from, to, s string) string, dl *diag.List) UI {
 	const name = "templates/i18n.toml"
 	src, err := fs.ReadFile(tfs, "i18n.toml")
 	if err != nil {
@@ -30,7 +30,7 @@ func loadUI(tfs fs.FS, langs []lang.Lang, conv func(from, to, s string) string, 
 	if f == nil {
 		return nil
 	}
-	out := ui{}
+	out := UI{}
 	var quotes check.QuoteStyle
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		t := raw[k]
@@ -54,9 +54,9 @@ func loadUI(tfs fs.FS, langs []lang.Lang, conv func(from, to, s string) string, 
 	return out
 }
 
-// get returns the interface string key in l; unknown keys show as [key] so a
+// Get returns the interface string key in l; unknown keys show as [key] so a
 // template typo is visible rather than silently empty.
-func (u ui) get(key string, l lang.Lang) string {
+func (u UI) Get(key string, l lang.Lang) string {
 	t, ok := u[key]
 	if !ok {
 		return "[" + key + "]"

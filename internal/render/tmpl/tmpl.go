@@ -1,4 +1,7 @@
-package render
+// Package tmpl holds the page templates (templates/*.html, the site's own
+// over the embedded ones) and the interface strings they show
+// (templates/i18n.toml).
+package tmpl
 
 import (
 	"bytes"
@@ -14,21 +17,22 @@ import (
 	"reportsite/internal/sitefs"
 )
 
-// templates holds one parsed template set per page kind; each includes the
+// Set holds one parsed template set per page kind; each includes the
 // shared layout and partials.
-type pageTemplates struct {
+type Set struct {
 	pages map[string]*template.Template
 	sizes map[string]*atomic.Int64 // the largest output of each kind so far
 }
 
 var pageKinds = []string{"root", "overview", "section", "report", "data", "about", "parallel", "404", "single"}
 
-func parseTemplates(tfs fs.FS) (*pageTemplates, error) {
+// Parse parses the templates in tfs.
+func Parse(tfs fs.FS) (*Set, error) {
 	shared, err := fs.Glob(tfs, "_*.html")
 	if err != nil {
 		return nil, err
 	}
-	t := &pageTemplates{pages: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
+	t := &Set{pages: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
 	for _, kind := range pageKinds {
 		name := kind + ".html"
 		if _, err := fs.Stat(tfs, name); sitefs.IsEscape(err) {
@@ -55,9 +59,9 @@ func parseTemplates(tfs fs.FS) (*pageTemplates, error) {
 	return t, nil
 }
 
-// exec runs the template of kind on data. size is a guess at the output's
+// Exec runs the template of kind on data. size is a guess at the output's
 // length (0 for none).
-func (t *pageTemplates) exec(kind string, data any, size int) ([]byte, error) {
+func (t *Set) Exec(kind string, data any, size int) ([]byte, error) {
 	tt, ok := t.pages[kind]
 	if !ok {
 		return nil, errors.New("no template for " + kind)
@@ -77,8 +81,8 @@ func (t *pageTemplates) exec(kind string, data any, size int) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// execTo runs the template of kind on data, writing to w as it goes.
-func (t *pageTemplates) execTo(w io.Writer, kind string, data any) error {
+// ExecTo runs the template of kind on data, writing to w as it goes.
+func (t *Set) ExecTo(w io.Writer, kind string, data any) error {
 	tt, ok := t.pages[kind]
 	if !ok {
 		return errors.New("no template for " + kind)
@@ -92,27 +96,17 @@ var funcs = template.FuncMap{
 	// cspContent writes the content attribute of every page's
 	// Content-Security-Policy <meta>, from the one definition, CSP.
 	"cspContent": func() template.HTMLAttr { return template.HTMLAttr(`content="` + CSP + `"`) },
-	"headTitle":  headTitle,
-}
-
-// LangTitles is the root page's <title>: the site's title in each language,
-// as many as fit.
-func (p *pageData) LangTitles() string {
-	var parts []string
-	for _, l := range p.Langs {
-		parts = append(parts, l.Title)
-	}
-	return headTitle(parts...)
+	"headTitle":  HeadTitle,
 }
 
 // maxTitle is the longest <title> in characters: browsers' tabs and search
 // results cut longer ones, and html-validate's long-title rule holds it.
 const maxTitle = 70
 
-// headTitle joins the non-empty, distinct parts with " · " as far as they
+// HeadTitle joins the non-empty, distinct parts with " · " as far as they
 // fit in maxTitle characters; the first part always shows, shortened with
 // an ellipsis if it alone is too long.
-func headTitle(parts ...string) string {
+func HeadTitle(parts ...string) string {
 	out := ""
 	for _, p := range parts {
 		if p == "" || strings.Contains(out, p) {

@@ -1,39 +1,45 @@
-package render
+// Package about makes the parts of the About page that are built from the
+// site's metadata: the errata (derived from the seed's recipe when there is
+// one) and the glossary.
+package about
 
 import (
 	"io/fs"
 	"strconv"
 	"strings"
 
+	"reportsite/internal/content"
 	"reportsite/internal/lang"
 	"reportsite/internal/seed"
 )
 
-// erratumView is one row of the About page's errata: a rule of the seed's
+// Erratum is one row of the About page's errata: a rule of the seed's
 // recipe (with an example) or a manual correction. Original and Corrected
 // quote the seed in its own language, never converted.
-type erratumView struct {
+type Erratum struct {
 	Original, Corrected string
 	SeedLang            string // the seed's language, for Original and Corrected
 	Reason              string
 	ReasonLang          string // lang of Reason when it is not the page's
 }
 
-// glossCell is a glossary term in one column of the About page: the term in
+// GlossCell is a glossary term in one column of the About page: the term in
 // the column's language and, on a page whose language derives from it, the
 // term as written beside its conversion.
-type glossCell struct {
+type GlossCell struct {
 	Text, Lang string
 	Orig       string // the hand-written form when Text is converted
 	OrigLang   string
 }
 
-type glossRow struct {
-	Cells []glossCell
+// GlossRow is one term: its cells, a column per language, and its note.
+type GlossRow struct {
+	Cells []GlossCell
 	Note  string
 }
 
-type glossHead struct {
+// GlossHead names a column of the glossary.
+type GlossHead struct {
 	Name, Lang string
 }
 
@@ -56,16 +62,16 @@ var (
 // seedErrata derives the errata from the seed and its corrections when
 // site.toml names both and the files can be read (check.Seed reports when
 // they cannot); otherwise nil.
-func (b *builder) seedErrata() []seed.Erratum {
-	src := b.site.Report.Source
-	if b.opt.Root == nil || src.Seed == "" || src.Corrections == "" {
+func seedErrata(s *content.Site, root fs.FS) []seed.Erratum {
+	src := s.Report.Source
+	if root == nil || src.Seed == "" || src.Corrections == "" {
 		return nil
 	}
-	raw, err := fs.ReadFile(b.opt.Root, src.Seed)
+	raw, err := fs.ReadFile(root, src.Seed)
 	if err != nil {
 		return nil
 	}
-	corr, err := seed.LoadCorrections(b.opt.Root, src.Corrections)
+	corr, err := seed.LoadCorrections(root, src.Corrections)
 	if err != nil {
 		return nil
 	}
@@ -76,22 +82,23 @@ func (b *builder) seedErrata() []seed.Erratum {
 	return es
 }
 
-// errataViews returns the About page's errata in l: generated from the
-// seed's recipe when there is one, else site.toml's own list.
-func (b *builder) errataViews(l lang.Lang) []erratumView {
-	orig, _ := b.originalLang()
-	var out []erratumView
-	reason := func(t lang.Text) erratumView {
+// Errata returns the About page's errata in l: generated from the seed's
+// recipe when site.toml names one and root (the site folder) holds it, else
+// site.toml's own list. ui returns an interface string in a language.
+func Errata(s *content.Site, root fs.FS, l lang.Lang, ui func(key string, l lang.Lang) string) []Erratum {
+	orig := s.Original()
+	var out []Erratum
+	reason := func(t lang.Text) Erratum {
 		// A derived page quotes reasons about the seed as written, since
 		// they quote the seed's characters.
 		if l.Derived() && orig.Tag != "" {
-			return erratumView{Reason: quotes(t.In(orig), orig), ReasonLang: orig.Tag}
+			return Erratum{Reason: quotes(t.In(orig), orig), ReasonLang: orig.Tag}
 		}
-		return erratumView{Reason: quotes(t.In(l), l)}
+		return Erratum{Reason: quotes(t.In(l), l)}
 	}
-	es := b.seedErrata()
+	es := seedErrata(s, root)
 	if es == nil {
-		for _, e := range b.site.Report.Errata {
+		for _, e := range s.Report.Errata {
 			v := reason(e.Reason)
 			v.Original, v.Corrected, v.SeedLang = e.Original, e.Corrected, orig.Tag
 			out = append(out, v)
@@ -99,18 +106,18 @@ func (b *builder) errataViews(l lang.Lang) []erratumView {
 		return out
 	}
 	for _, e := range es {
-		var v erratumView
+		var v Erratum
 		if e.Rule == seed.RuleCorrection {
 			v = reason(e.Reason)
 		} else {
-			v.Reason = strings.ReplaceAll(b.ui.get(ruleKeys[e.Rule], l), "{n}", strconv.Itoa(e.Count))
+			v.Reason = strings.ReplaceAll(ui(ruleKeys[e.Rule], l), "{n}", strconv.Itoa(e.Count))
 		}
 		v.Original, v.Corrected, v.SeedLang = e.Original, e.Corrected, orig.Tag
 		out = append(out, v)
 	}
-	for _, c := range b.site.Report.Source.Editorial {
+	for _, c := range s.Report.Source.Editorial {
 		if key, ok := conventionKeys[c]; ok {
-			out = append(out, erratumView{Reason: b.ui.get(key, l)})
+			out = append(out, Erratum{Reason: ui(key, l)})
 		}
 	}
 	return out
@@ -139,30 +146,24 @@ func quotes(s string, l lang.Lang) string {
 	return b.String()
 }
 
-// originalLang returns the language the report was published in.
-func (b *builder) originalLang() (lang.Lang, bool) {
-	l := b.site.Original()
-	return l, l.Tag != ""
-}
-
-// glossary returns the About page's glossary in l: a column per
+// Glossary returns the About page's glossary in l: a column per
 // hand-written language; on a page whose language derives from one, that
 // column shows the term converted, with the hand-written form beside it.
-func (b *builder) glossary(l lang.Lang) ([]glossHead, []glossRow) {
-	var head []glossHead
-	cols := b.site.SourceLangs()
+func Glossary(s *content.Site, l lang.Lang) ([]GlossHead, []GlossRow) {
+	var head []GlossHead
+	cols := s.SourceLangs()
 	for _, c := range cols {
 		if l.Derived() && l.Derive == c.Tag {
-			head = append(head, glossHead{Name: l.Name, Lang: l.Tag})
+			head = append(head, GlossHead{Name: l.Name, Lang: l.Tag})
 			continue
 		}
-		head = append(head, glossHead{Name: c.Name, Lang: c.Tag})
+		head = append(head, GlossHead{Name: c.Name, Lang: c.Tag})
 	}
-	var rows []glossRow
-	for _, t := range b.site.Glossary {
-		r := glossRow{Note: t.Note.In(l)}
+	var rows []GlossRow
+	for _, t := range s.Glossary {
+		r := GlossRow{Note: t.Note.In(l)}
 		for _, c := range cols {
-			cell := glossCell{Text: t.Text.In(c), Lang: c.Tag}
+			cell := GlossCell{Text: t.Text.In(c), Lang: c.Tag}
 			if l.Derived() && l.Derive == c.Tag {
 				cell.Text, cell.Lang = t.Text.In(l), l.Tag
 				if conv := t.Text.In(c); conv != cell.Text {

@@ -1,4 +1,4 @@
-package render
+package idmap
 
 import (
 	"regexp"
@@ -7,21 +7,21 @@ import (
 )
 
 // mapIDs is writeMapped into a string.
-func mapIDs(s string, m anchorMap) string {
+func mapIDs(s string, m Map) string {
 	var b strings.Builder
-	writeMapped(&b, s, m)
+	Write(&b, s, m)
 	return b.String()
 }
 
 // mapIDsByRegexp is the obvious definition of writeMapped, by regular
 // expressions; the one-pass version must agree with it.
-func mapIDsByRegexp(s string, m anchorMap) string {
+func mapIDsByRegexp(s string, m Map) string {
 	re := regexp.MustCompile(`( id| href)="(#?)([^"]*)"`)
 	return re.ReplaceAllStringFunc(s, func(a string) string {
 		p := re.FindStringSubmatch(a)
 		switch {
 		case p[1] == " id" && p[2] == "":
-			nv, ok := m.ids[p[3]]
+			nv, ok := m.IDs[p[3]]
 			if !ok {
 				return a
 			}
@@ -30,7 +30,7 @@ func mapIDsByRegexp(s string, m anchorMap) string {
 			}
 			return ` id="` + nv + `"`
 		case p[1] == " href" && p[2] == "#":
-			if nv, ok := m.refs[p[3]]; ok {
+			if nv, ok := m.Refs[p[3]]; ok {
 				return ` href="#` + nv + `"`
 			}
 		}
@@ -38,9 +38,9 @@ func mapIDsByRegexp(s string, m anchorMap) string {
 	})
 }
 
-var testMap = anchorMap{
-	ids:  map[string]string{"h-1": "s-a-h-1", "custom": "s-a-custom", "fn:1": "s-a-fn:1", "fnref:1": "s-a-fnref:1", "h-2": ""},
-	refs: map[string]string{"h-1": "s-a-h-1", "custom": "s-a-custom", "fn:1": "s-a-fn:1", "fnref:1": "s-a-fnref:1", "h-2": "s-a-h-9"},
+var testMap = Map{
+	IDs:  map[string]string{"h-1": "s-a-h-1", "custom": "s-a-custom", "fn:1": "s-a-fn:1", "fnref:1": "s-a-fnref:1", "h-2": ""},
+	Refs: map[string]string{"h-1": "s-a-h-1", "custom": "s-a-custom", "fn:1": "s-a-fn:1", "fnref:1": "s-a-fnref:1", "h-2": "s-a-h-9"},
 }
 
 func TestWriteMapped(t *testing.T) {
@@ -58,7 +58,7 @@ func TestWriteMapped(t *testing.T) {
 		{`<a href="?a=" id="h-1">`, `<a href="?a=" id="s-a-h-1">`},
 	} {
 		if got := mapIDs(tc.in, testMap); got != tc.want {
-			t.Errorf("writeMapped(%q) = %q, want %q", tc.in, got, tc.want)
+			t.Errorf("Write(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 		if got := mapIDsByRegexp(tc.in, testMap); got != tc.want {
 			t.Errorf("reference(%q) = %q, want %q", tc.in, got, tc.want)
@@ -79,7 +79,7 @@ func FuzzWriteMapped(f *testing.F) {
 			}
 		}
 		if got, want := mapIDs(s, testMap), mapIDsByRegexp(s, testMap); got != want {
-			t.Errorf("writeMapped(%q) = %q, want %q", s, got, want)
+			t.Errorf("Write(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
