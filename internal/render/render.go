@@ -262,7 +262,7 @@ func (p *pageData) Official() bool { return p.official(p.Lang) }
 func (p *pageData) SiteTitle() string { return p.Site.Title.In(p.Lang) }
 
 func (b *builder) render(ctx context.Context) error {
-	b.renderCharts()
+	b.fig.DrawAll(b.opt.Workers)
 	// The pages that hold every section (whole, large) go to one lane that
 	// starts with them, so that only one is in memory at a time and none
 	// starts last; that lane then joins the others on the rest.

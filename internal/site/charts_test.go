@@ -9,7 +9,7 @@ import (
 	"reportsite/internal/bench"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
-	"reportsite/internal/render"
+	"reportsite/internal/render/figure"
 )
 
 // TestChartsRenderInParallel holds every chart until as many are being drawn
@@ -33,7 +33,7 @@ func TestChartsRenderInParallel(t *testing.T) {
 			wait, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
 			late := false
-			opt.Charts = func(c *dataset.Chart, l lang.Lang) (render.Chart, error) {
+			opt.Charts = func(c *dataset.Chart, l lang.Lang) (figure.Chart, error) {
 				mu.Lock()
 				calls++
 				drawing++
@@ -48,7 +48,7 @@ func TestChartsRenderInParallel(t *testing.T) {
 					late = true
 					mu.Unlock()
 				}
-				return render.Chart{SVG: []byte(`<svg viewBox="0 0 10 10"></svg>`), Option: []byte(`{}`), Desc: c.ID}, nil
+				return figure.Chart{SVG: []byte(`<svg viewBox="0 0 10 10"></svg>`), Option: []byte(`{}`), Desc: c.ID}, nil
 			}
 			res, err := Build(context.Background(), opt)
 			if err != nil {

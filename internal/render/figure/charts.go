@@ -53,15 +53,15 @@ func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, err
 	}, nil
 }
 
-// renderCharts draws every chart a page places (the sections' chart blocks
+// DrawAll draws every chart a page places (the sections' chart blocks
 // and the overview's charts) in every language, spread over the workers,
-// before any page is rendered; the pages then find them in b.charts. Drawn
+// before any page is rendered; the pages then find them in the cache. Drawn
 // as pages need them, charts came one at a time: the lane that starts with
 // the whole report reaches each chart first, and the other workers, on the
 // section pages in the same order, wait for it. Errors stay in the cache
 // and are reported by the page that places the chart, as before.
-func (b *builder) renderCharts() {
-	if b.opt.Charts == nil {
+func (b *Maker) DrawAll(workers int) {
+	if b.charts.fn == nil {
 		return
 	}
 	type job struct {
@@ -94,5 +94,5 @@ func (b *builder) renderCharts() {
 			}
 		}
 	}
-	par.Do(b.opt.Workers, len(jobs), func(i int) { b.charts.get(jobs[i].c, jobs[i].l) })
+	par.Do(workers, len(jobs), func(i int) { b.charts.get(jobs[i].c, jobs[i].l) })
 }
