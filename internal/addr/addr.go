@@ -9,6 +9,8 @@
 //	p-1          paragraph 1 of the section (list items and tables count too)
 //	p-1-f2       figure 2 of paragraph 1, which a table or card links to
 //	fn:1         a footnote, and fnref:1 its reference (goldmark's)
+//	fig-<id>     a chart's figure
+//	tbl-<id>     a data table standing on its own
 //
 // On a page that shows every section (the full report, the parallel text,
 // the one-file report) each section's anchor is s-<slug>, and every anchor
@@ -95,6 +97,15 @@ func InPara(id string) bool { return strings.HasPrefix(id, "p-") }
 
 // Figure is the anchor of figure k (1-based) of paragraph i (0-based).
 func Figure(i, k int) string { return Para(i) + "-f" + strconv.Itoa(k) }
+
+// Chart and Table are the anchors of a chart's figure and of a data table
+// standing on its own (the data page's tables among them).
+func Chart(id string) string { return "fig-" + id }
+func Table(id string) string { return "tbl-" + id }
+
+// ChartSVG is the ID of chart id's SVG drawing in the language folder
+// prefix, which prefixes the IDs inside the drawing.
+func ChartSVG(id, prefix string) string { return "chart-" + id + "-" + prefix }
 
 // Section is the anchor of section slug on a page that shows every
 // section; InSection is what comes before each anchor of its Markdown there.

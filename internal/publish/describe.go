@@ -12,8 +12,8 @@ import (
 
 // Sitemap lists every page of paths (sorted) with its translations as
 // xhtml:link alternates, at addresses under base (ending in /). It leaves
-// out 404.html, static/ and the one-file reports (singles).
-func Sitemap(base string, langs []lang.Lang, paths []string, singles map[string]bool) []byte {
+// out static/ and the pages in skip (the 404 page, the one-file reports).
+func Sitemap(base string, langs []lang.Lang, paths []string, skip map[string]bool) []byte {
 	has := make(map[string]bool, len(paths))
 	for _, p := range paths {
 		has[p] = true
@@ -22,7 +22,7 @@ func Sitemap(base string, langs []lang.Lang, paths []string, singles map[string]
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range paths {
-		if !strings.HasSuffix(p, ".html") || p == "404.html" || singles[p] || strings.HasPrefix(p, "static/") {
+		if !strings.HasSuffix(p, ".html") || skip[p] || strings.HasPrefix(p, "static/") {
 			continue
 		}
 		fmt.Fprintf(&buf, "<url><loc>%s</loc>", html.EscapeString(AbsURL(base, p)))

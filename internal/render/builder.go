@@ -106,7 +106,7 @@ func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 	tfs := sitefs.Overlay(opt.Overlay, "templates", opt.Templates)
 	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), m: m}
 	b.ui = tmpl.LoadUI(tfs, s.Languages, s.Conv.Must, dl)
-	t, err := tmpl.Parse(tfs)
+	t, err := tmpl.Parse(tfs, kindNames())
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}

@@ -83,7 +83,7 @@ type aboutData struct {
 func (b *builder) aboutPages() error {
 	guess := map[string]int{}
 	for _, l := range b.site.Languages {
-		guess[l.Prefix+"/"+aboutPage] = 0
+		guess[b.pagePath("about", l)] = 0
 	}
 	// Render twice: first to learn each About page's length, then with
 	// sizes that include it.
@@ -93,7 +93,7 @@ func (b *builder) aboutPages() error {
 		all := packs[len(packs)-1]
 		pages = map[string][]byte{}
 		for i, l := range b.site.Languages {
-			p := b.newPage(l, "about", aboutPage, b.ui.Get("about", l))
+			p := b.newPage(l, "about", fileOf("about"), b.ui.Get("about", l))
 			p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 			p.Notes = b.aboutNotes(l)
 			p.Errata = about.Errata(b.site, b.opt.Root, l, b.ui.Get)
@@ -107,7 +107,7 @@ func (b *builder) aboutPages() error {
 		}
 	}
 	for _, l := range b.site.Languages {
-		p := l.Prefix + "/" + aboutPage
+		p := b.pagePath("about", l)
 		b.add(p, pages[p])
 		b.mu.Lock()
 		b.pages++

@@ -19,7 +19,7 @@ var quotedRe = regexp.MustCompile(`^(?:link|duplicate id) ("(?:[^"\\]|\\.)*")`)
 // section file and line whose Markdown wrote the link or ID, or else the
 // template of the page.
 func (b *builder) placeProblem(p linkcheck.Problem) diag.Diag {
-	d := diag.Diag{File: "templates/" + b.pageKind(p.Page) + ".html", Msg: "in the built page " + p.Page + ": " + p.Msg,
+	d := diag.Diag{File: "templates/" + b.kindAt(p.Page) + ".html", Msg: "in the built page " + p.Page + ": " + p.Msg,
 		Hint: "fix the template, or the content it shows, that produces it"}
 	m := quotedRe.FindStringSubmatch(p.Msg)
 	if m == nil {
@@ -77,11 +77,11 @@ func (b *builder) pageSections(p string) []pageSection {
 		}
 		langs := []lang.Lang{l}
 		switch {
-		case file == parallelPage:
+		case file == fileOf("parallel"):
 			if o, ok := b.parallelPartner(l); ok {
 				langs = append(langs, o)
 			}
-		case file == reportPage || p == SinglePath(b.site, l):
+		case file == fileOf("report") || p == SinglePath(b.site, l):
 		default:
 			for _, sec := range b.site.Sections {
 				if sec.Slug+".html" == file {
@@ -97,30 +97,4 @@ func (b *builder) pageSections(p string) []pageSection {
 		}
 	}
 	return out
-}
-
-// pageKind names the template that made the page at p.
-func (b *builder) pageKind(p string) string {
-	switch p {
-	case "index.html":
-		return "root"
-	case "404.html":
-		return "404"
-	}
-	for _, l := range b.site.Languages {
-		dir, file, _ := strings.Cut(p, "/")
-		if dir != l.Prefix {
-			continue
-		}
-		switch {
-		case p == SinglePath(b.site, l):
-			return "single"
-		case file == overviewPage:
-			return "overview"
-		case file == reportPage, file == parallelPage, file == dataPage, file == aboutPage:
-			return strings.TrimSuffix(file, ".html")
-		}
-		return "section"
-	}
-	return "page"
 }

@@ -68,11 +68,11 @@ func (b *builder) publish() error {
 		return err
 	}
 	if b.site.BaseURL != "" {
-		singles := map[string]bool{}
+		skip := map[string]bool{rootPath("404"): true}
 		for _, l := range b.site.Languages {
-			singles[SinglePath(b.site, l)] = true
+			skip[SinglePath(b.site, l)] = true
 		}
-		b.add(publish.SitemapPath, publish.Sitemap(b.site.BaseURL, b.site.Languages, b.paths(), singles))
+		b.add(publish.SitemapPath, publish.Sitemap(b.site.BaseURL, b.site.Languages, b.paths(), skip))
 		b.add(publish.RobotsPath, publish.Robots(b.site.BaseURL))
 	}
 	if !b.opt.Serve {

@@ -20,15 +20,6 @@ import (
 	"reportsite/internal/render/tmpl"
 )
 
-// Page paths, relative to a language's folder.
-const (
-	overviewPage = "index.html"
-	reportPage   = "report.html"
-	dataPage     = "data.html"
-	aboutPage    = "about.html"
-	parallelPage = "parallel.html"
-)
-
 // Asset paths, relative to the site root.
 const (
 	cssPath    = "static/site.css"
@@ -136,10 +127,11 @@ type card struct {
 }
 
 type tableView struct {
-	ID    string
-	Title string
-	HTML  template.HTML
-	Used  []link
+	ID     string
+	Anchor string
+	Title  string
+	HTML   template.HTML
+	Used   []link
 }
 
 type langLink struct {
@@ -174,12 +166,6 @@ func (p *pageData) URL(target string) string { return addr.Rel(p.Path, target) }
 
 // LangURL returns the address of a page in the current language's folder.
 func (p *pageData) LangURL(page string) string { return addr.Rel(p.Path, p.Lang.Prefix+"/"+page) }
-
-// HasParallel reports whether the page's language has a parallel text.
-func (p *pageData) HasParallel() bool {
-	_, ok := p.b.parallelPartner(p.Lang)
-	return ok
-}
 
 // Original returns the language the report was published in.
 func (p *pageData) Original() lang.Lang { return p.Site.Original() }
@@ -269,12 +255,12 @@ func (b *builder) render(ctx context.Context) error {
 	var whole, rest []job
 	for _, l := range b.site.Languages {
 		if o, ok := b.parallelPartner(l); ok {
-			whole = append(whole, job{l.Prefix + "/" + parallelPage, func() error { return b.parallelPage(l, o) }})
+			whole = append(whole, job{b.pagePath("parallel", l), func() error { return b.parallelPage(l, o) }})
 		}
 		whole = append(whole,
 			job{SinglePath(b.site, l), func() error { return b.singlePage(l) }},
-			job{l.Prefix + "/" + reportPage, func() error { return b.reportPage(l) }},
-			job{l.Prefix + "/" + dataPage, func() error { return b.dataPage(l) }},
+			job{b.pagePath("report", l), func() error { return b.reportPage(l) }},
+			job{b.pagePath("data", l), func() error { return b.dataPage(l) }},
 		)
 	}
 	if !b.opt.NoSearch {
@@ -282,10 +268,10 @@ func (b *builder) render(ctx context.Context) error {
 			rest = append(rest, job{"search/" + src.Prefix, func() error { return b.searchIndex(src) }})
 		}
 	}
-	rest = append(rest, job{"index.html", b.rootPage}, job{"404.html", b.notFoundPage})
+	rest = append(rest, job{rootPath("root"), b.rootPage}, job{rootPath("404"), b.notFoundPage})
 	for _, l := range b.site.Languages {
 		rest = append(rest,
-			job{l.Prefix + "/" + overviewPage, func() error { return b.overviewPage(l) }},
+			job{b.pagePath("overview", l), func() error { return b.overviewPage(l) }},
 		)
 	}
 	// Section pages and data files, interleaved: creating a file is costly
@@ -368,7 +354,7 @@ func (b *builder) newPage(l lang.Lang, kind, page, title string) *pageData {
 	for _, o := range b.site.Languages {
 		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: addr.Rel(p.Path, o.Prefix+"/"+page), Path: o.Prefix + "/" + page, Current: o.Tag == l.Tag})
 	}
-	p.Crumbs = []link{{Href: p.LangURL(overviewPage), Text: b.ui.Get("overview", l)}}
+	p.Crumbs = []link{{Href: p.LangURL(fileOf("overview")), Text: b.ui.Get("overview", l)}}
 	return p
 }
 
@@ -564,7 +550,7 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 }
 
 func (b *builder) reportPage(l lang.Lang) error {
-	p := b.newPage(l, "report", reportPage, b.ui.Get("full_report", l))
+	p := b.newPage(l, "report", fileOf("report"), b.ui.Get("full_report", l))
 	secs, err := b.sectionViews(l, true, p.Path)
 	if err != nil {
 		return err
@@ -579,7 +565,7 @@ func (b *builder) reportPage(l lang.Lang) error {
 }
 
 func (b *builder) overviewPage(l lang.Lang) error {
-	p := b.newPage(l, "overview", overviewPage, b.site.Title.In(l))
+	p := b.newPage(l, "overview", fileOf("overview"), b.site.Title.In(l))
 	p.Crumbs = nil
 	secs, err := b.sectionViews(l, false, p.Path)
 	if err != nil {
@@ -618,14 +604,14 @@ func (b *builder) overviewPage(l lang.Lang) error {
 }
 
 func (b *builder) dataPage(l lang.Lang) error {
-	p := b.newPage(l, "data", dataPage, b.ui.Get("data", l))
+	p := b.newPage(l, "data", fileOf("data"), b.ui.Get("data", l))
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	for _, t := range b.reportOrder(l) {
 		h, err := b.fig.Table(t, l, p.Path)
 		if err != nil {
 			return err
 		}
-		tv := tableView{ID: t.ID, Title: t.Title.In(l), HTML: template.HTML(h)}
+		tv := tableView{ID: t.ID, Anchor: addr.Table(t.ID), Title: t.Title.In(l), HTML: template.HTML(h)}
 		p.size += len(h) + 256
 		for _, c := range t.Charts {
 			tv.Used = append(tv.Used, link{Href: "#", Text: c.Title.In(l)})
@@ -693,19 +679,19 @@ func (b *builder) reportOrder(l lang.Lang) []*dataset.Table {
 // rootPage lets the reader choose a language; it works without JavaScript.
 func (b *builder) rootPage() error {
 	l := b.site.Languages[0]
-	p := &pageData{b: b, Site: b.site, Lang: l, Kind: "root", Path: "index.html", Serve: b.opt.Serve}
+	p := &pageData{b: b, Site: b.site, Lang: l, Kind: "root", Path: rootPath("root"), Serve: b.opt.Serve}
 	for _, o := range b.site.Languages {
-		p.Langs = append(p.Langs, langLink{Lang: o, Href: o.Prefix + "/" + overviewPage, Title: b.site.Title.In(o)})
-		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: o.Prefix + "/" + overviewPage, Path: o.Prefix + "/" + overviewPage})
+		p.Langs = append(p.Langs, langLink{Lang: o, Href: b.pagePath("overview", o), Title: b.site.Title.In(o)})
+		p.Alternates = append(p.Alternates, alternate{Lang: o, Href: b.pagePath("overview", o), Path: b.pagePath("overview", o)})
 	}
 	return b.emit("root", p)
 }
 
 func (b *builder) notFoundPage() error {
 	l := b.site.Languages[0]
-	p := &pageData{b: b, Site: b.site, Lang: l, Kind: "404", Path: "404.html", Serve: b.opt.Serve}
+	p := &pageData{b: b, Site: b.site, Lang: l, Kind: "404", Path: rootPath("404"), Serve: b.opt.Serve}
 	for _, o := range b.site.Languages {
-		p.Langs = append(p.Langs, langLink{Lang: o, Href: o.Prefix + "/" + overviewPage, Title: b.ui.Get("not_found", o)})
+		p.Langs = append(p.Langs, langLink{Lang: o, Href: b.pagePath("overview", o), Title: b.ui.Get("not_found", o)})
 	}
 	return b.emit("404", p)
 }
@@ -732,13 +718,13 @@ func (b *builder) parallelPartner(l lang.Lang) (lang.Lang, bool) {
 
 // parallelPage sets each paragraph of language l beside its counterpart in o.
 func (b *builder) parallelPage(l, o lang.Lang) error {
-	p := b.newPage(l, "parallel", parallelPage, b.ui.Get("parallel", l))
+	p := b.newPage(l, "parallel", fileOf("parallel"), b.ui.Get("parallel", l))
 	p.Other = o
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	p.Alternates = nil
 	for _, a := range b.site.Languages {
 		if _, ok := b.parallelPartner(a); ok {
-			p.Alternates = append(p.Alternates, alternate{Lang: a, Href: addr.Rel(p.Path, a.Prefix+"/"+parallelPage), Current: a.Tag == l.Tag})
+			p.Alternates = append(p.Alternates, alternate{Lang: a, Href: addr.Rel(p.Path, b.pagePath("parallel", a)), Current: a.Tag == l.Tag})
 		}
 	}
 	for _, sec := range b.site.Sections {

@@ -53,7 +53,7 @@ func TestOfflinePacks(t *testing.T) {
 			continue
 		}
 		l := langs[i]
-		for _, f := range []string{l.Prefix + "/index.html", l.Prefix + "/" + aboutPage, "static/site.css", "static/charts.js", "index.html"} {
+		for _, f := range []string{l.Prefix + "/index.html", l.Prefix + "/" + fileOf("about"), "static/site.css", "static/charts.js", "index.html"} {
 			if !files[f] {
 				t.Errorf("pack %s lacks %s", pk.ID, f)
 			}
@@ -68,7 +68,7 @@ func TestOfflinePacks(t *testing.T) {
 				}
 			}
 		}
-		about := string(out[l.Prefix+"/"+aboutPage])
+		about := string(out[l.Prefix+"/"+fileOf("about")])
 		for _, want := range []string{
 			`data-pack="` + l.Prefix + `">`, `<span class="size">` + byteSize(pk.Bytes) + `</span>`,
 			`data-pack="all">`, `<span class="size">` + byteSize(list.Packs[len(list.Packs)-1].Bytes) + `</span>`,

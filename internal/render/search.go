@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
@@ -75,21 +76,21 @@ func (b *builder) searchLang(l lang.Lang) search.Lang {
 		}
 		for _, r := range d.Doc.Blocks {
 			if c, ok := b.site.Charts[r.ID]; ok && r.Kind == "chart" {
-				href := page + "#fig-" + c.ID
+				href := page + "#" + addr.Chart(c.ID)
 				add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: i, Heading: b.ui.Get("charts", l),
 					Text: strings.TrimSpace(c.Title.In(l) + " " + c.Subtitle.In(l))})
 			}
 		}
 	}
 	for _, t := range b.site.Tables {
-		href := dataPage + "#tbl-" + t.ID
+		href := fileOf("data") + "#" + addr.Table(t.ID)
 		add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: -1, Heading: b.ui.Get("data", l),
 			Text: strings.TrimSpace(t.Title.In(l) + " " + t.Note.In(l))})
 		for _, r := range t.Rows {
 			add(b.searchRow(t, r, l, href, hasPair))
 		}
 	}
-	glossary := aboutPage + "#glossary"
+	glossary := fileOf("about") + "#glossary"
 	for _, term := range b.site.Glossary {
 		// The term in every language, this one first: an English query
 		// finds the Chinese name, and the reverse.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/chart"
 	"reportsite/internal/dataset"
 	"reportsite/internal/echarts"
@@ -45,7 +46,7 @@ func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, err
 		}
 		w, h := chart.Size(c)
 		desc := chart.Describe(c, l, units)
-		svg, err := r.Render(echarts.Chart{ID: "chart-" + c.ID + "-" + l.Prefix, Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: desc})
+		svg, err := r.Render(echarts.Chart{ID: addr.ChartSVG(c.ID, l.Prefix), Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: desc})
 		if err != nil {
 			return Chart{}, err
 		}

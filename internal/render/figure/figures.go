@@ -49,7 +49,7 @@ func (cc *chartCache) get(c *dataset.Chart, l lang.Lang) (Chart, error) {
 }
 
 type figureData struct {
-	ID, Title, Subtitle, Source string
+	ID, Anchor, Title, Subtitle, Source string
 	// Headline states the finding; Title then becomes the caption's
 	// second line.
 	Headline     string
@@ -79,6 +79,7 @@ func (b *Maker) Chart(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte, e
 	}
 	fd := figureData{
 		ID:       c.ID,
+		Anchor:   addr.Chart(c.ID),
 		Title:    c.Title.In(l),
 		Headline: c.Headline.In(l),
 		Subtitle: c.Subtitle.In(l),
@@ -157,8 +158,8 @@ func (b *Maker) sourceNote(c *dataset.Chart, l lang.Lang) string {
 }
 
 type tableData struct {
-	ID, Title, Note string
-	Columns         []colView
+	ID, Anchor, Title, Note string
+	Columns                 []colView
 	// Head and Body are the table's header row and rows, <tr> elements
 	// built in Go: a report may have thousands of tables with many cells,
 	// and html/template calls its escapers through reflection for each one.
@@ -253,7 +254,7 @@ type tableEntry struct {
 // the chart's own data table). chart is the title of the chart whose data
 // the table shows, or "" for a table standing on its own.
 func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs, keep []string, chart string) ([]byte, error) {
-	td := tableData{ID: t.ID, Title: t.Title.In(l), Note: t.Note.In(l), Standalone: chart == "",
+	td := tableData{ID: t.ID, Anchor: addr.Table(t.ID), Title: t.Title.In(l), Note: t.Note.In(l), Standalone: chart == "",
 		CSV: addr.Rel(pagePath, addr.CSV(t.ID, l.Prefix)), JSON: addr.Rel(pagePath, addr.JSON(t.ID)),
 		T: func(k string) string { return b.ui(k, l) }}
 	// The scroll box is a landmark, whose name must be unique on the page:

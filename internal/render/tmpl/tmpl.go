@@ -24,16 +24,16 @@ type Set struct {
 	sizes map[string]*atomic.Int64 // the largest output of each kind so far
 }
 
-var pageKinds = []string{"root", "overview", "section", "report", "data", "about", "parallel", "404", "single"}
-
-// Parse parses the templates in tfs.
-func Parse(tfs fs.FS) (*Set, error) {
+// Parse parses the templates in tfs: one set per page kind in kinds
+// (templates/<kind>.html with the shared _*.html), and figure.html and
+// table.html.
+func Parse(tfs fs.FS, kinds []string) (*Set, error) {
 	shared, err := fs.Glob(tfs, "_*.html")
 	if err != nil {
 		return nil, err
 	}
 	t := &Set{pages: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
-	for _, kind := range pageKinds {
+	for _, kind := range kinds {
 		name := kind + ".html"
 		if _, err := fs.Stat(tfs, name); sitefs.IsEscape(err) {
 			return nil, err
