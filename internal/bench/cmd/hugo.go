@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"reportsite/internal/bench"
 	"reportsite/internal/lang"
@@ -148,17 +146,5 @@ func peak(ms []measure) int64 {
 // hugoOnce runs one Hugo build of dir into out.
 func hugoOnce(hugo, dir, out, cache string) (measure, error) {
 	cmd := exec.Command(hugo, "--source", dir, "--destination", out, "--cacheDir", cache, "--quiet", "--noBuildLock")
-	var errBuf bytes.Buffer
-	cmd.Stdout = io.Discard
-	cmd.Stderr = &errBuf
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if err != nil {
-		return measure{}, fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, errBuf.Bytes())
-	}
-	ps := cmd.ProcessState
-	m := measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rssKB: maxRSS(ps)}
-	m.pages, err = countPages(out)
-	return m, err
+	return timed(cmd, out)
 }

@@ -334,6 +334,12 @@ func (b *bencher) again(dir, cache string) (measure, error) {
 func (b *bencher) into(dir, cache, out string) (measure, error) {
 	cmd := exec.Command(b.bin, append([]string{"build", "-src", dir, "-out", out, "-cache", cache, "-q"}, b.args...)...)
 	b.last = out
+	return timed(cmd, out)
+}
+
+// timed runs a build command and measures it: wall and CPU time, peak
+// RSS, and the pages it wrote into out.
+func timed(cmd *exec.Cmd, out string) (measure, error) {
 	var errBuf bytes.Buffer
 	cmd.Stdout = io.Discard
 	cmd.Stderr = &errBuf
@@ -344,8 +350,7 @@ func (b *bencher) into(dir, cache, out string) (measure, error) {
 		return measure{}, fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, errBuf.Bytes())
 	}
 	ps := cmd.ProcessState
-	m := measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime()}
-	m.rssKB = maxRSS(ps)
+	m := measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rssKB: maxRSS(ps)}
 	m.pages, err = countPages(out)
 	return m, err
 }
