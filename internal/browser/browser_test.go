@@ -520,6 +520,14 @@ func (tb *tab) setup(vp viewport, scripts bool, scheme string) error {
 	}))
 }
 
+// clearCache empties the browser's HTTP cache, shared by every tab.
+func (tb *tab) clearCache() error {
+	return chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, network.ClearBrowserCache, cdp.Empty{})
+		return err
+	}))
+}
+
 // print makes the next pages render as on paper (CSS media print).
 func (tb *tab) print() error {
 	return chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {

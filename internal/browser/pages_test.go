@@ -486,6 +486,12 @@ func TestServiceWorker(t *testing.T) {
 })()`, true); err != nil {
 		t.Fatal(err)
 	}
+	// Nor an HTTP cache: earlier tests in this browser opened every page,
+	// and a page still fresh there would show offline as if the worker
+	// had downloaded it.
+	if err := tb.clearCache(); err != nil {
+		t.Fatal(err)
+	}
 	tb.take()
 	if err := tb.open(base, "en/index.html"); err != nil {
 		t.Fatal(err)
