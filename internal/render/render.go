@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"iter"
+	"path"
 	"strings"
 	"sync"
 
@@ -243,6 +244,13 @@ func (p *pageData) official(l lang.Lang) bool {
 
 // Official reports whether the page's language is the report's own.
 func (p *pageData) Official() bool { return p.official(p.Lang) }
+
+// ChromeKey names what the chrome shared by many pages (header, navigation,
+// footer) depends on: the page's language, kind and folder. Templates pass it
+// to "cached" (internal/render/tmpl), which makes a partial once per key.
+func (p *pageData) ChromeKey() string {
+	return p.Lang.Tag + "|" + p.Kind + "|" + path.Dir(p.Path)
+}
 
 // SiteTitle returns the report's title in the page's language.
 func (p *pageData) SiteTitle() string { return p.Site.Title.In(p.Lang) }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -22,6 +23,17 @@ import (
 type Set struct {
 	pages map[string]*template.Template
 	sizes map[string]*atomic.Int64 // the largest output of each kind so far
+
+	mu     sync.Mutex
+	cached map[cacheKey]*cacheEntry // the output of "cached" partials
+}
+
+type cacheKey struct{ kind, name, key string }
+
+type cacheEntry struct {
+	once sync.Once
+	html template.HTML
+	err  error
 }
 
 // Parse parses the templates in tfs: one set per page kind in kinds
@@ -32,7 +44,7 @@ func Parse(tfs fs.FS, kinds []string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Set{pages: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
+	t := &Set{pages: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, cached: map[cacheKey]*cacheEntry{}}
 	for _, kind := range kinds {
 		name := kind + ".html"
 		if _, err := fs.Stat(tfs, name); sitefs.IsEscape(err) {
@@ -44,6 +56,7 @@ func Parse(tfs fs.FS, kinds []string) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
+		tt.Funcs(template.FuncMap{"cached": t.cachedFunc(kind, tt)})
 		t.pages[kind] = tt
 	}
 	for _, name := range []string{"figure.html", "table.html"} {
@@ -90,9 +103,34 @@ func (t *Set) ExecTo(w io.Writer, kind string, data any) error {
 	return tt.Execute(w, data)
 }
 
+// cachedFunc returns the template function "cached" of the set tt of page
+// kind: {{cached "name" . key}} is {{template "name" .}} made once per key
+// and then reused, as Hugo's partialCached. The first page with a key makes
+// the output; the key must name everything the partial shows.
+func (t *Set) cachedFunc(kind string, tt *template.Template) func(name string, data any, key string) (template.HTML, error) {
+	return func(name string, data any, key string) (template.HTML, error) {
+		k := cacheKey{kind, name, key}
+		t.mu.Lock()
+		e := t.cached[k]
+		if e == nil {
+			e = &cacheEntry{}
+			t.cached[k] = e
+		}
+		t.mu.Unlock()
+		e.once.Do(func() {
+			var b strings.Builder
+			e.err = tt.ExecuteTemplate(&b, name, data)
+			e.html = template.HTML(b.String()) // made by html/template, escaped as in text context
+		})
+		return e.html, e.err
+	}
+}
+
 // funcs are the template functions beyond html/template's own; pages use
 // methods of their data instead.
 var funcs = template.FuncMap{
+	// cached is replaced per page kind by cachedFunc (see Parse).
+	"cached": func(string, any, string) (template.HTML, error) { return "", errors.New("cached: no template set") },
 	// cspContent writes the content attribute of every page's
 	// Content-Security-Policy <meta>, from the one definition, CSP.
 	"cspContent": func() template.HTMLAttr { return template.HTMLAttr(`content="` + CSP + `"`) },
