@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strconv"
 )
 
@@ -57,6 +58,21 @@ func (p *Prepared) Size() int {
 		n += len(c.HTML) + 1
 	}
 	return n
+}
+
+// Chunks returns the prepared chunks, their holes unfilled. Their HTML is
+// shared with p: callers must not modify it.
+func (p *Prepared) Chunks() []Chunk { return slices.Clone(p.chunks) }
+
+// WithChunks returns a document with the blocks of p and chunks in place of
+// its own: chunks as Chunks returned them, some edited, their holes kept.
+func (p *Prepared) WithChunks(chunks []Chunk) *Prepared {
+	return &Prepared{chunks: chunks, refs: p.refs}
+}
+
+// HasHole reports whether chunk i has a hole for a block (Fill changes it).
+func (p *Prepared) HasHole(i int) bool {
+	return i >= 0 && i < len(p.chunks) && bytes.IndexByte(p.chunks[i].HTML, 0) >= 0
 }
 
 // Len is the number of chunks.

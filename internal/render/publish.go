@@ -153,11 +153,12 @@ func (b *builder) sectionIDs(sec *content.Section, l lang.Lang) map[string]bool 
 	if d == nil || d.Prep == nil {
 		return nil
 	}
-	chunks, err := d.Prep.Fill(nil)
+	prep := b.fig.Marked(sec, l, d.Prep)
+	chunks, err := prep.Fill(nil)
 	if err != nil {
 		return nil
 	}
-	b.fig.Mark(sec, l, chunks) // the figures that tables and cards link to
+	b.fig.MarkFilled(sec, l, chunks, prep) // the figures that tables and cards link to
 	ids := map[string]bool{}
 	for _, id := range idmap.IDs(chunks) {
 		ids[id] = true

@@ -404,7 +404,8 @@ func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath stri
 	case d.Prep == nil:
 		return nil, fmt.Errorf("section %s (%s) was not prepared for rendering", sec.ID, l.Tag)
 	}
-	chunks, err := d.Prep.Fill(func(kind, id string) ([]byte, error) {
+	prep := b.fig.Marked(sec, l, d.Prep)
+	chunks, err := prep.Fill(func(kind, id string) ([]byte, error) {
 		switch kind {
 		case "chart":
 			return b.fig.Chart(b.site.Charts[id], l, pagePath)
@@ -417,7 +418,7 @@ func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath stri
 	if err != nil {
 		return nil, err
 	}
-	b.fig.Mark(sec, l, chunks)
+	b.fig.MarkFilled(sec, l, chunks, prep)
 	return &renderEntry{chunks: chunks}, nil
 }
 

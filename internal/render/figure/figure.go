@@ -29,6 +29,7 @@ type Maker struct {
 	charts *chartCache
 	mu     sync.Mutex
 	tables map[tableKey]*tableEntry
+	marked map[markKey]*markEntry // see Marked
 }
 
 // New returns the Maker of the site in m. charts draws a chart (nil: a
@@ -38,5 +39,5 @@ type Maker struct {
 func New(m *load.Model, charts ChartFunc, exec func(kind string, data any) ([]byte, error),
 	ui func(key string, l lang.Lang) string, title func(sec *content.Section, l lang.Lang) string) *Maker {
 	return &Maker{site: m.Site, m: m, exec: exec, ui: ui, title: title,
-		charts: &chartCache{fn: charts, m: map[chartKey]*chartEntry{}}, tables: map[tableKey]*tableEntry{}}
+		charts: &chartCache{fn: charts, m: map[chartKey]*chartEntry{}}, tables: map[tableKey]*tableEntry{}, marked: map[markKey]*markEntry{}}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"reportsite/internal/addr"
@@ -33,6 +34,51 @@ func (b *Maker) StatedHref(k load.CellKey, l lang.Lang, pagePath string) string 
 // as the paragraph writes it, or, when it cannot be found in the markup, an
 // empty one at the paragraph's start, so that the link still leads there.
 func (b *Maker) Mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk) {
+	b.mark(sec, l, chunks, nil)
+}
+
+type markKey struct {
+	sec  *content.Section
+	lang string
+}
+
+type markEntry struct {
+	once sync.Once
+	p    *markdown.Prepared
+}
+
+// Marked returns section sec's prepared document p in l with Mark applied
+// to its chunks that have no hole, made once per section and language for
+// the build: every page that shows the section (its own, the full,
+// parallel and one-file reports) starts from it. MarkFilled marks the rest
+// once a page has filled the holes; together they mark as Mark does.
+func (b *Maker) Marked(sec *content.Section, l lang.Lang, p *markdown.Prepared) *markdown.Prepared {
+	k := markKey{sec, l.Tag}
+	b.mu.Lock()
+	e := b.marked[k]
+	if e == nil {
+		e = &markEntry{}
+		b.marked[k] = e
+	}
+	b.mu.Unlock()
+	e.once.Do(func() {
+		chunks := p.Chunks()
+		b.mark(sec, l, chunks, func(i int) bool { return !p.HasHole(i) })
+		e.p = p.WithChunks(chunks)
+	})
+	return e.p
+}
+
+// MarkFilled marks the figures in the chunks of filled, p filled, that had
+// a hole in p (the others Marked has marked).
+func (b *Maker) MarkFilled(sec *content.Section, l lang.Lang, filled []markdown.Chunk, p *markdown.Prepared) {
+	b.mark(sec, l, filled, p.HasHole)
+}
+
+// mark is Mark in the chunks for which only (nil: all) is true. A
+// paragraph's id is in one chunk only, so marking some chunks and then the
+// others marks as marking all at once.
+func (b *Maker) mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk, only func(int) bool) {
 	type mark struct {
 		para, k        int
 		before, figure string
@@ -60,6 +106,9 @@ func (b *Maker) Mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk)
 		open := `id="` + addr.Para(m.para) + `"`
 		for k := range chunks {
 			ci := (from + k) % len(chunks)
+			if only != nil && !only(ci) {
+				continue
+			}
 			h, ok := edited[ci]
 			if !ok {
 				if !bytes.Contains(chunks[ci].HTML, []byte(open)) {
