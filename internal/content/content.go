@@ -50,6 +50,7 @@ type Site struct {
 	tables   map[string]*dataset.Table // Tables by ID, filled by Load
 	original string                    // tag of the language marked original, if any
 	fsys     fs.FS
+	siteTOML *tomlfile.File // site.toml's positions, for Patch
 }
 
 // Original returns the language the report was published in, against which
@@ -260,6 +261,7 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 	if f == nil {
 		return nil, dl
 	}
+	s.siteTOML = f
 	s.Title, s.Subtitle, s.BaseURL, s.Name, s.Version = sf.Title, sf.Subtitle, sf.BaseURL, sf.Name, sf.Version
 	s.Report, s.Overview = sf.Report, sf.Overview
 	s.AllowTerms = sf.Allow
@@ -756,11 +758,7 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 		dl.Errorf("data", 0, hint(err, "check the folder's permissions"), "cannot read the data folder: %v", unwrapPath(err))
 		return
 	}
-	env := dataset.Env{Langs: s.Languages, Units: s.Units, SectionSet: map[string]bool{}, Charts: chart.Types}
-	for _, sec := range s.Sections {
-		env.Sections = append(env.Sections, sec.ID)
-		env.SectionSet[sec.ID] = true
-	}
+	env := s.tableEnv()
 	s.tables = map[string]*dataset.Table{}
 	// Decode the files in parallel, each into its own list, then take them
 	// in name order.
@@ -797,6 +795,16 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 			s.Charts[c.ID] = c
 		}
 	}
+}
+
+// tableEnv is what a data table is decoded against.
+func (s *Site) tableEnv() dataset.Env {
+	env := dataset.Env{Langs: s.Languages, Units: s.Units, SectionSet: map[string]bool{}, Charts: chart.Types}
+	for _, sec := range s.Sections {
+		env.Sections = append(env.Sections, sec.ID)
+		env.SectionSet[sec.ID] = true
+	}
+	return env
 }
 
 // Table returns the table with ID id.
@@ -892,6 +900,18 @@ func (s *Site) loadGlossary(fsys fs.FS, dl *diag.List) {
 
 func (s *Site) checkOverview(f *tomlfile.File, dl *diag.List) {
 	s.checkText(s.Overview.ChartsTitle, "charts_title", "site.toml", f.KeyLine("overview", "charts_title"), false, dl)
+	for i := range s.Overview.Cards {
+		c := &s.Overview.Cards[i]
+		at := fmt.Sprintf("cards[%d]", i)
+		c.Line = f.KeyLine("overview", at, "table")
+		s.checkText(c.Label, "card label", "site.toml", f.KeyLine("overview", at, "label"), true, dl)
+	}
+	s.checkOverviewData(f, dl)
+}
+
+// checkOverviewData checks that the overview's charts and cards name what
+// the tables hold.
+func (s *Site) checkOverviewData(f *tomlfile.File, dl *diag.List) {
 	for _, id := range s.Overview.Charts {
 		if _, ok := s.Charts[id]; !ok {
 			hint := "defined: " + strings.Join(s.ChartIDs(), ", ")
@@ -904,8 +924,6 @@ func (s *Site) checkOverview(f *tomlfile.File, dl *diag.List) {
 	for i := range s.Overview.Cards {
 		c := &s.Overview.Cards[i]
 		at := fmt.Sprintf("cards[%d]", i)
-		c.Line = f.KeyLine("overview", at, "table")
-		s.checkText(c.Label, "card label", "site.toml", f.KeyLine("overview", at, "label"), true, dl)
 		t, ok := s.Table(c.Table)
 		if !ok {
 			dl.Errorf("site.toml", c.Line, "tables: "+strings.Join(s.TableIDs(), ", "), "card %d: table %q not found", i+1, c.Table)
@@ -975,19 +993,25 @@ func (s *Site) fill() {
 		// Sections convert in parallel; each call writes only its own
 		// section's map.
 		par.Do(0, len(s.Sections), func(i int) {
-			sec := s.Sections[i]
-			src := sec.Texts[l.Derive]
-			if src == nil {
-				return
-			}
-			sec.Texts[l.Tag] = &Text{
-				File: src.File, Derived: true, BodyLine: src.BodyLine, Allow: src.Allow,
-				Title:   conv(l.Derive, l.Tag, src.Title),
-				Number:  conv(l.Derive, l.Tag, src.Number),
-				Summary: conv(l.Derive, l.Tag, src.Summary),
-				Body:    []byte(conv(l.Derive, l.Tag, string(src.Body))),
-			}
+			s.derive(s.Sections[i], l)
 		})
+	}
+}
+
+// derive sets section sec's text in the derived language l, converted from
+// its source language's.
+func (s *Site) derive(sec *Section, l lang.Lang) {
+	src := sec.Texts[l.Derive]
+	if src == nil {
+		return
+	}
+	conv := s.Conv.Must
+	sec.Texts[l.Tag] = &Text{
+		File: src.File, Derived: true, BodyLine: src.BodyLine, Allow: src.Allow,
+		Title:   conv(l.Derive, l.Tag, src.Title),
+		Number:  conv(l.Derive, l.Tag, src.Number),
+		Summary: conv(l.Derive, l.Tag, src.Summary),
+		Body:    []byte(conv(l.Derive, l.Tag, string(src.Body))),
 	}
 }
 

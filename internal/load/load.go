@@ -46,6 +46,7 @@ type Model struct {
 	// searchParas are the documents' paragraphs, kept for the search
 	// index after DropParas.
 	searchParas map[docKey][]markdown.Para
+	keepParas   bool // see KeepParas
 }
 
 // New returns the model of site s, its sections not yet parsed.
@@ -57,7 +58,8 @@ func New(s *content.Site) *Model {
 	return m
 }
 
-// Parse parses every section in every language, spread over workers, and
+// Parse parses every section in every language (but those Carry took from
+// an earlier model), spread over workers, and
 // records syntax problems in a fixed order. With prepare set it also renders
 // each document, leaving its blocks to fill per page. noteLabel is the label
 // of a translator's note in a language. Derived languages are parsed from
@@ -76,7 +78,7 @@ func (m *Model) Parse(workers int, prepare bool, noteLabel func(lang.Lang) strin
 	var jobs []*job
 	for _, sec := range m.Site.Sections {
 		for _, l := range m.Site.Languages {
-			if t := sec.Texts[l.Tag]; t != nil {
+			if t := sec.Texts[l.Tag]; t != nil && m.docs[docKey{sec.ID, l.Tag}] == nil {
 				jobs = append(jobs, &job{sec: sec, l: l, t: t})
 			}
 		}
@@ -97,6 +99,23 @@ func (m *Model) Parse(workers int, prepare bool, noteLabel func(lang.Lang) strin
 			}
 		}
 		m.docs[docKey{j.sec.ID, j.l.Tag}] = &Doc{Sec: j.sec, Text: j.t, Lang: j.l, Doc: j.doc, Prep: j.prep, PrepErr: j.perr}
+	}
+}
+
+// Carry takes from old, the model of an earlier version of the site, the
+// documents of every section that is the same value in both sites (see
+// content.Site.Patch), so that Parse parses only the others. old must have
+// been prepared and kept its paragraphs (KeepParas).
+func (m *Model) Carry(old *Model) {
+	for _, sec := range m.Site.Sections {
+		if old.sections[sec.ID] != sec {
+			continue
+		}
+		for _, l := range m.Site.Languages {
+			if d := old.docs[docKey{sec.ID, l.Tag}]; d != nil {
+				m.docs[docKey{sec.ID, l.Tag}] = d
+			}
+		}
 	}
 }
 
@@ -152,9 +171,19 @@ func (m *Model) DropParas(keepForSearch bool) {
 	}
 }
 
-// SearchParas returns the paragraphs of section sec in l kept by DropParas;
-// nil when they were not kept.
+// KeepParas is DropParas for a model whose documents a later model will
+// Carry: the paragraphs stay where the checks and the search index read them.
+func (m *Model) KeepParas() { m.keepParas = true }
+
+// SearchParas returns the paragraphs of section sec in l kept by DropParas
+// or KeepParas; nil when they were not kept.
 func (m *Model) SearchParas(sec *content.Section, l lang.Lang) []markdown.Para {
+	if m.keepParas {
+		if d := m.Doc(sec, l); d != nil && d.Doc != nil {
+			return d.Doc.Paras
+		}
+		return nil
+	}
 	return m.searchParas[docKey{sec.ID, l.Tag}]
 }
 

@@ -82,6 +82,9 @@ type Mem struct {
 // NewMem returns an empty in-memory sink.
 func NewMem() *Mem { return &Mem{out: Output{}} }
 
+// NewMemOn returns a sink that puts files into out, over what it holds.
+func NewMemOn(out Output) *Mem { return &Mem{out: out} }
+
 // Output returns the files put so far.
 func (m *Mem) Output() Output { return m.out }
 

@@ -99,21 +99,60 @@ type builder struct {
 	links   *linkcheck.Checker
 	pages   int
 	fig     *figure.Maker // charts and tables as figures
+	change  *change       // what an update renders again; nil in a full render
+	uiDiags []diag.Diag   // what reading the interface strings said
 }
+
+// UIDiags returns what reading the interface strings said, for a build
+// that Updates r and so does not read them again.
+func (r *Renderer) UIDiags() []diag.Diag { return r.b.uiDiags }
 
 func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 	s := m.Site
 	tfs := sitefs.Overlay(opt.Overlay, "templates", opt.Templates)
 	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), m: m}
-	b.ui = tmpl.LoadUI(tfs, s.Languages, s.Conv.Must, dl)
+	var udl diag.List
+	b.ui = tmpl.LoadUI(tfs, s.Languages, s.Conv.Must, &udl)
+	b.uiDiags = udl.Items()
+	dl.Merge(&udl)
 	t, err := tmpl.Parse(tfs, kindNames())
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	b.tmpl = t
-	b.fig = figure.New(m, opt.Charts, func(kind string, data any) ([]byte, error) { return b.tmpl.Exec(kind, data, 0) },
-		b.ui.Get, b.sectionTitle)
+	b.newFigures()
 	return b, nil
+}
+
+func (b *builder) newFigures() {
+	b.fig = figure.New(b.m, b.opt.Charts, func(kind string, data any) ([]byte, error) { return b.tmpl.Exec(kind, data, 0) },
+		b.ui.Get, b.sectionTitle)
+}
+
+// Update renders into sink, again, only the files that depend on ch (see
+// deps in kinds.go): m is the model of the site r last rendered, its
+// sections and tables named in ch read again (content.Site.Patch) and every
+// other section carried over (load.Model.Carry). The templates and
+// interface strings are r's; Problems then reports the links of every file,
+// those not made again as r last saw them. The sink is to receive the
+// files on top of r's last output: the others are not made again. After an
+// error r is not to be updated again: render the site afresh.
+func (r *Renderer) Update(ctx context.Context, m *load.Model, ch Change, sink publish.Sink) error {
+	b := r.b
+	old := b.m
+	b.m, b.site, b.sink, b.pages, b.putFail = m, m.Site, sink, 0, nil
+	b.newFigures()
+	b.change = b.newChange(ch, old)
+	defer func() { b.change = nil }()
+	if err := b.render(ctx); err != nil {
+		return err
+	}
+	return b.putErr()
+}
+
+// wantedJobs returns the jobs that make files b is to make.
+func (b *builder) wantedJobs(jobs []job) []job {
+	return slices.DeleteFunc(jobs, func(j job) bool { return !b.wanted(j.name) })
 }
 
 // add hands a finished file to the sink and the link checker, and remembers

@@ -2,10 +2,15 @@ package render
 
 import (
 	"fmt"
+	"path"
+	"slices"
 	"strings"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
+	"reportsite/internal/load"
 )
 
 // kind is one kind of page a build makes: the name of the template that
@@ -131,4 +136,156 @@ func knownKind(name string) error {
 		}
 	}
 	return fmt.Errorf("no page kind %q with a file in a language folder", name)
+}
+
+// Change names what changed in a site since a Renderer last rendered it:
+// the sections whose text changed and the data tables that changed, by ID.
+// Anything else (site.toml, the interface strings, a template, a static
+// file, a file added or removed) calls for a full render instead.
+type Change struct {
+	Sections []string
+	Tables   []string
+}
+
+// change is a Change worked out against the site before and after it.
+type change struct {
+	secs    map[string]bool // sections whose text changed
+	tables  map[string]bool // tables that changed
+	sources map[string]bool // sections a changed table takes figures from, before or after
+	figs    map[string]bool // tables whose figures may show differently: changed, or citing a changed section
+}
+
+// newChange works out c between the model old and the one b now renders.
+func (b *builder) newChange(c Change, old *load.Model) *change {
+	ch := &change{secs: map[string]bool{}, tables: map[string]bool{}, sources: map[string]bool{}, figs: map[string]bool{}}
+	for _, id := range c.Sections {
+		ch.secs[id] = true
+	}
+	for _, id := range c.Tables {
+		ch.tables[id], ch.figs[id] = true, true
+	}
+	for _, s := range []*content.Site{old.Site, b.site} {
+		for _, t := range s.Tables {
+			for _, src := range tableSources(t) {
+				if ch.tables[t.ID] {
+					ch.sources[src] = true
+				}
+				if ch.secs[src] {
+					ch.figs[t.ID] = true
+				}
+			}
+		}
+	}
+	return ch
+}
+
+// tableSources lists the sections table t names as the source of a figure.
+func tableSources(t *dataset.Table) []string {
+	out := []string{t.Source}
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		out = append(out, r.Source)
+		for _, c := range t.Columns {
+			out = append(out, t.SourceOf(r, c.Key).Section)
+		}
+	}
+	return out
+}
+
+// dep says whether the file a render job makes depends on a change.
+type dep func(b *builder, c *change, j jobFile) bool
+
+// jobFile is what a render job's name says of the file it makes.
+type jobFile struct {
+	kind  string // a page kind, or "search" or "datafiles"
+	sec   *content.Section
+	table string
+}
+
+func always(*builder, *change, jobFile) bool { return true }
+func never(*builder, *change, jobFile) bool  { return false }
+
+// deps is the table of dependency rules that Renderer.Update follows: for
+// each kind of file a build makes, whether a change to sections' texts and
+// tables' data makes it again. The pages that hold every section, the
+// overview (contents, cards, charts), the data page, the About page (its
+// translator's notes and offline sizes) and the search index are made again
+// on any change; a section's page when its text changed, a neighbour's
+// title changed (previous / next), it states a figure of a changed table, or
+// it shows a figure that may show differently; a table's CSV and JSON when
+// the table changed.
+var deps = map[string]dep{
+	"root":     never,
+	"404":      never,
+	"overview": always,
+	"section": func(b *builder, c *change, j jobFile) bool {
+		i := slices.Index(b.site.Sections, j.sec)
+		for k := max(i-1, 0); k <= min(i+1, len(b.site.Sections)-1); k++ {
+			if c.secs[b.site.Sections[k].ID] {
+				return true
+			}
+		}
+		if c.sources[j.sec.ID] {
+			return true
+		}
+		for _, l := range b.site.Languages {
+			d := b.m.Doc(j.sec, l)
+			if d == nil || d.Doc == nil {
+				continue
+			}
+			for _, r := range d.Doc.Blocks {
+				id := r.ID
+				if ch := b.site.Charts[r.ID]; r.Kind == "chart" && ch != nil {
+					id = ch.Table.ID
+				}
+				if c.figs[id] {
+					return true
+				}
+			}
+		}
+		return false
+	},
+	"report":    always,
+	"parallel":  always,
+	"data":      always,
+	"about":     always,
+	"single":    always,
+	"search":    always,
+	"datafiles": func(b *builder, c *change, j jobFile) bool { return c.tables[j.table] },
+}
+
+// jobAt says what the render job called name makes.
+func (b *builder) jobAt(name string) jobFile {
+	if p, ok := strings.CutPrefix(name, "search/"); ok && !strings.Contains(p, "/") {
+		return jobFile{kind: "search"}
+	}
+	if id, ok := strings.CutSuffix(name, ".json"); ok && name == addr.JSON(path.Base(id)) {
+		return jobFile{kind: "datafiles", table: path.Base(id)}
+	}
+	j := jobFile{kind: b.kindAt(name)}
+	if j.kind == "section" {
+		_, file, _ := strings.Cut(name, "/")
+		slug := strings.TrimSuffix(file, ".html")
+		for _, sec := range b.site.Sections {
+			if sec.Slug == slug {
+				j.sec = sec
+			}
+		}
+	}
+	return j
+}
+
+// wanted reports whether the render job called name is to run: always in a
+// full render, and in an update when deps says its file depends on the
+// change (a file of a kind deps does not know is made again).
+func (b *builder) wanted(name string) bool {
+	if b.change == nil {
+		return true
+	}
+	j := b.jobAt(name)
+	d, ok := deps[j.kind]
+	if !ok || j.kind == "section" && j.sec == nil {
+		return true
+	}
+	return d(b, b.change, j)
 }

@@ -256,7 +256,9 @@ func (p *pageData) ChromeKey() string {
 func (p *pageData) SiteTitle() string { return p.Site.Title.In(p.Lang) }
 
 func (b *builder) render(ctx context.Context) error {
-	b.fig.DrawAll(b.opt.Workers)
+	if b.change == nil {
+		b.fig.DrawAll(b.opt.Workers)
+	}
 	// The pages that hold every section (whole, large) go to one lane that
 	// starts with them, so that only one is in memory at a time and none
 	// starts last; that lane then joins the others on the rest.
@@ -296,11 +298,14 @@ func (b *builder) render(ctx context.Context) error {
 			rest = append(rest, job{addr.JSON(t.ID), func() error { return b.dataFiles(t) }})
 		}
 	}
-	if err := b.staticFiles(); err != nil {
-		return err
-	}
-	if err := b.copyImages(); err != nil {
-		return err
+	whole, rest = b.wantedJobs(whole), b.wantedJobs(rest)
+	if b.change == nil { // an update changes neither
+		if err := b.staticFiles(); err != nil {
+			return err
+		}
+		if err := b.copyImages(); err != nil {
+			return err
+		}
 	}
 	var wg sync.WaitGroup
 	var mu sync.Mutex

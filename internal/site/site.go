@@ -116,7 +116,7 @@ func BuildTo(ctx context.Context, opt Options, dir string) (*Result, error) {
 // with open and renders every file into it.
 func buildInto(ctx context.Context, opt Options, open func() (publish.Sink, error)) (*Result, error) {
 	if opt.Workers <= 0 {
-		opt.Workers = runtime.NumCPU()
+		opt.Workers = defaultWorkers()
 	}
 	s, dl := content.Load(opt.Content)
 	res := &Result{Site: s}
@@ -130,7 +130,7 @@ func buildInto(ctx context.Context, opt Options, open func() (publish.Sink, erro
 	if err != nil {
 		return res, err
 	}
-	checkContent(opt, m, r, dl)
+	checkContent(opt, m, r, dl, false)
 	if dl.Errors() > 0 {
 		res.Diags = dl.Items()
 		return res, dl.Err()
@@ -169,7 +169,8 @@ func Check(opt Options) (*Result, error) {
 
 // check loads the sections (internal/load) and runs the rules
 // (internal/check); when they pass, it finds where each figure is stated.
-func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List) {
+// With keep set, the model keeps the paragraphs for a Session's next build.
+func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, keep bool) {
 	static := sitefs.Overlay(opt.Overlay, "static", opt.Static)
 	m.Parse(opt.Workers, true, r.NoteLabel, dl)
 	m.FindImages(opt.Content, static, dl)
@@ -190,5 +191,11 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List)
 	}
 	// Only the checks, FindStatements and the search index read the
 	// paragraphs' plain text.
+	if keep {
+		m.KeepParas()
+		return
+	}
 	m.DropParas(!opt.NoSearch)
 }
+
+func defaultWorkers() int { return runtime.NumCPU() }

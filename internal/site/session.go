@@ -1,0 +1,271 @@
+package site
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"reportsite/internal/content"
+	"reportsite/internal/diag"
+	"reportsite/internal/load"
+	"reportsite/internal/publish"
+	"reportsite/internal/render"
+)
+
+// A Session builds one site into memory again and again, as the preview
+// server does after each edit. It keeps what the last good build loaded,
+// parsed and rendered: when the only files that changed since are the texts
+// of existing sections or existing data tables, it reads just those again,
+// runs the checks on the whole site, and renders only the files that depend
+// on them (render.Renderer.Update); every other output file is the last
+// build's. Any other change (site.toml, the glossary, a template or the
+// interface strings, a static file or a seed, a file added or removed), and
+// any build after a failed one, builds the whole site afresh. Either way
+// the output is the same as Build's, byte for byte.
+//
+// A Session is not safe for concurrent use.
+type Session struct {
+	opt  Options
+	last *state // the last good build; nil before it and after a failure
+	did  string // "full" or "update": how the latest build went, for tests
+}
+
+// state is what a Session keeps of a good build.
+type state struct {
+	inputs map[string]inputFile // every input file, by path from the site folder
+	site   *content.Site
+	m      *load.Model
+	r      *render.Renderer
+	out    publish.Output
+	loadDL []diag.Diag // what loading the content said
+	diags  []diag.Diag // what the build said
+}
+
+// inputFile is what a Session remembers of an input file.
+type inputFile struct {
+	size int64
+	mod  time.Time
+	sum  [sha256.Size]byte
+}
+
+// NewSession returns a Session that builds with opt.
+func NewSession(opt Options) *Session { return &Session{opt: opt} }
+
+// Build builds the site as it is now into memory (Result.Out), like Build,
+// on the last good build where it can. On failure the last good build is
+// forgotten (the caller still holds its output), and the next build is a
+// full one.
+func (s *Session) Build(ctx context.Context) (*Result, error) {
+	prev := s.last
+	s.last = nil
+	inputs, err := s.inputs(prev)
+	if err != nil {
+		return &Result{}, err
+	}
+	var st *state
+	var res *Result
+	files, ok := prev.edits(inputs)
+	if ok && len(files) == 0 { // saved without a change
+		s.last, s.did = prev, "none"
+		return &Result{Site: prev.site, Out: prev.out, Diags: prev.diags, Files: len(prev.out)}, nil
+	}
+	if ok {
+		st, res, err = s.update(ctx, prev, files)
+	} else {
+		s.did = "full"
+		st, res, err = s.full(ctx)
+	}
+	if err != nil {
+		return res, err
+	}
+	st.inputs, st.diags = inputs, res.Diags
+	s.last = st
+	res.Out = st.out
+	return res, nil
+}
+
+// full builds the whole site afresh.
+func (s *Session) full(ctx context.Context) (*state, *Result, error) {
+	opt := s.opt
+	if opt.Workers <= 0 {
+		opt.Workers = defaultWorkers()
+	}
+	site, dl := content.Load(opt.Content)
+	res := &Result{Site: site}
+	if site == nil {
+		res.Diags = dl.Items()
+		return nil, res, dl.Err()
+	}
+	st := &state{site: site, m: load.New(site), loadDL: dl.Items()}
+	r, err := render.New(s.renderOptions(opt), st.m, dl)
+	if err != nil {
+		return nil, res, err
+	}
+	st.r = r
+	return st, res, s.check(ctx, st, dl, res, func(mem publish.Sink) error { return r.Render(ctx, mem) }, publish.NewMem())
+}
+
+// update builds on prev after the section texts and data tables named
+// (paths in the content folder) changed.
+func (s *Session) update(ctx context.Context, prev *state, files []string) (*state, *Result, error) {
+	site, pdl, ok := prev.site.Patch(s.opt.Content, files)
+	if !ok {
+		s.did = "full"
+		return s.full(ctx)
+	}
+	s.did = "update"
+	dl := &diag.List{}
+	for _, d := range prev.loadDL {
+		if !slices.Contains(files, d.File) {
+			dl.Add(d)
+		}
+	}
+	dl.Merge(pdl)
+	res := &Result{Site: site}
+	if dl.Errors() > 0 {
+		res.Diags = dl.Items()
+		return nil, res, dl.Err()
+	}
+	st := &state{site: site, m: load.New(site), r: prev.r, loadDL: dl.Items()}
+	st.m.Carry(prev.m)
+	var ch render.Change
+	for _, sec := range site.Sections {
+		if prev.m.Section(sec.ID) != sec {
+			ch.Sections = append(ch.Sections, sec.ID)
+		}
+	}
+	for _, t := range site.Tables {
+		if o, _ := prev.site.Table(t.ID); o != t {
+			ch.Tables = append(ch.Tables, t.ID)
+		}
+	}
+	for _, d := range prev.r.UIDiags() {
+		dl.Add(d)
+	}
+	// The files not made again are the last build's: the new ones go on a
+	// copy of its output.
+	mem := publish.NewMemOn(maps.Clone(prev.out))
+	return st, res, s.check(ctx, st, dl, res, func(sink publish.Sink) error { return prev.r.Update(ctx, st.m, ch, sink) }, mem)
+}
+
+// check checks the content of st and, when it passes, renders it with
+// render into mem, filling res.
+func (s *Session) check(ctx context.Context, st *state, dl *diag.List, res *Result, render func(publish.Sink) error, mem *publish.Mem) error {
+	opt := s.opt
+	if opt.Workers <= 0 {
+		opt.Workers = defaultWorkers()
+	}
+	checkContent(opt, st.m, st.r, dl, true)
+	if dl.Errors() > 0 {
+		res.Diags = dl.Items()
+		return dl.Err()
+	}
+	if err := render(mem); err != nil {
+		res.Diags = dl.Items()
+		if dl.Errors() > 0 {
+			return dl.Err()
+		}
+		return err
+	}
+	for _, d := range st.r.Problems() {
+		dl.Add(d)
+	}
+	res.Diags = dl.Items()
+	if dl.Errors() > 0 {
+		return dl.Err()
+	}
+	st.out = mem.Output()
+	res.Pages, res.Files = st.r.Pages(), len(st.out)
+	return nil
+}
+
+func (s *Session) renderOptions(opt Options) render.Options {
+	return render.Options{Templates: opt.Templates, Static: opt.Static, Overlay: opt.Overlay, Charts: opt.Charts,
+		Serve: opt.Serve, Workers: opt.Workers, Root: opt.Root, NoSearch: opt.NoSearch}
+}
+
+// inputs lists every file a build reads from the site: the content folder,
+// the site's templates/, static/ and seeds/. A file whose size and time of
+// change are those prev saw keeps the digest prev made; any other is read.
+func (s *Session) inputs(prev *state) (map[string]inputFile, error) {
+	out := map[string]inputFile{}
+	walk := func(fsys fs.FS, dir, prefix string) error {
+		if fsys == nil {
+			return nil
+		}
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			key := path.Join(prefix, p)
+			f := inputFile{size: info.Size(), mod: info.ModTime()}
+			if prev != nil {
+				if o, ok := prev.inputs[key]; ok && o.size == f.size && o.mod.Equal(f.mod) && !f.mod.IsZero() {
+					out[key] = o
+					return nil
+				}
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			f.sum = sha256.Sum256(data)
+			out[key] = f
+			return nil
+		})
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	if err := walk(s.opt.Content, ".", "content"); err != nil {
+		return nil, err
+	}
+	for _, dir := range []string{"templates", "static"} {
+		if err := walk(s.opt.Overlay, dir, ""); err != nil {
+			return nil, err
+		}
+	}
+	if err := walk(s.opt.Root, "seeds", ""); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// edits returns the content files (paths in the content folder) whose bytes
+// differ between st and now; ok is false when a file was added or removed,
+// when a file outside the content folder changed, or when st is nil.
+func (st *state) edits(now map[string]inputFile) (files []string, ok bool) {
+	if st == nil || len(now) != len(st.inputs) {
+		return nil, false
+	}
+	for p, f := range now {
+		o, found := st.inputs[p]
+		if !found {
+			return nil, false
+		}
+		if o.sum == f.sum {
+			continue
+		}
+		rest, inContent := strings.CutPrefix(p, "content/")
+		if !inContent {
+			return nil, false
+		}
+		files = append(files, rest)
+	}
+	slices.Sort(files)
+	return files, true
+}

@@ -1,0 +1,263 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"reportsite/internal/bench"
+	"reportsite/internal/publish"
+	"reportsite/static"
+	"reportsite/templates"
+)
+
+// sessionSite is a site whose files a test edits between builds: content/
+// and the site's own templates/.
+type sessionSite struct {
+	content, overlay fstest.MapFS
+	added            []string // IDs of the sections the test added
+	undo             func()   // mends a broken edit, at the next step
+}
+
+func newSessionSite(t *testing.T, cfg bench.Config) *sessionSite {
+	t.Helper()
+	s := &sessionSite{content: fstest.MapFS{}, overlay: fstest.MapFS{}}
+	for p, data := range bench.Files(cfg) {
+		if rest, ok := strings.CutPrefix(p, "content/"); ok {
+			s.content[rest] = &fstest.MapFile{Data: data, Mode: 0o644}
+		}
+	}
+	return s
+}
+
+func (s *sessionSite) options() Options {
+	return Options{Content: s.content, Overlay: s.overlay, Templates: templates.FS, Static: static.FS, Serve: true, Workers: 2}
+}
+
+// editFile changes the file p of fsys with fn; a file missing from fsys starts
+// as the embedded default (a site's own template or i18n.toml).
+func editFile(t *testing.T, fsys fstest.MapFS, p string, fn func(string) string) {
+	t.Helper()
+	f := fsys[p]
+	if f == nil {
+		data, err := fs.ReadFile(templates.FS, strings.TrimPrefix(p, "templates/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	fsys[p] = &fstest.MapFile{Data: []byte(fn(string(f.Data))), Mode: 0o644}
+}
+
+// sessionEdits are the kinds of edit the test makes, and whether the
+// Session may build on its last build after one (an update) or must build
+// afresh.
+var sessionEdits = []struct {
+	name   string
+	update bool
+	apply  func(t *testing.T, s *sessionSite, r *rand.Rand, step int)
+}{
+	{"section text", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		p := s.pick(r, "en/")
+		editFile(t, s.content, p, func(src string) string {
+			words := []string{"residents", "citizens", "people", "enterprises", "firms"}
+			w := words[r.IntN(len(words))]
+			return strings.Replace(src, w, words[r.IntN(len(words))], 1)
+		})
+	}},
+	{"section text in the source of a derived language", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		p := s.pick(r, "zh-Hant/")
+		editFile(t, s.content, p, func(src string) string {
+			return strings.Replace(src, "群眾", "居民", 1)
+		})
+	}},
+	{"section title", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		p := s.pick(r, "")
+		editFile(t, s.content, p, func(src string) string {
+			return regexp.MustCompile(`(?m)^title = "(.*)"$`).ReplaceAllString(src, fmt.Sprintf(`title = "${1} %d"`, step))
+		})
+	}},
+	{"table title", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		p := s.pick(r, "data/")
+		editFile(t, s.content, p, func(src string) string {
+			return strings.Replace(src, `main indicators"`, fmt.Sprintf(`main indicators %d"`, step), 1)
+		})
+	}},
+	{"a figure, in its table and the texts that state it", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		tp := s.pick(r, "data/")
+		m := regexp.MustCompile(`(?m)^value = (\d+)$`).FindStringSubmatch(string(s.content[tp].Data))
+		if m == nil {
+			return
+		}
+		id := strings.TrimSuffix(strings.TrimPrefix(tp, "data/t"), ".toml")
+		re := regexp.MustCompile(`\b` + m[1] + `\b`)
+		to := fmt.Sprint(1000 + step)
+		for _, p := range []string{tp, "en/" + id + "-s" + id + ".md", "zh-Hant/" + id + "-s" + id + ".md"} {
+			editFile(t, s.content, p, func(src string) string { return re.ReplaceAllString(src, to) })
+		}
+	}},
+	{"a table and a section at once", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		editFile(t, s.content, s.pick(r, "data/"), func(src string) string {
+			return strings.Replace(src, `Indicator"`, fmt.Sprintf(`Indicator %d"`, step), 1)
+		})
+		editFile(t, s.content, s.pick(r, "en/"), func(src string) string {
+			return strings.Replace(src, "growth", "development", 1)
+		})
+	}},
+	{"a broken section", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		p := s.pick(r, "en/")
+		orig := s.content[p]
+		s.undo = func() { s.content[p] = orig }
+		editFile(t, s.content, p, func(src string) string {
+			return strings.Replace(src, "\n## ", "\n[a link to nowhere](nowhere.html)\n\n## ", 1)
+		})
+	}},
+	{"site.toml", false, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		editFile(t, s.content, "site.toml", func(src string) string {
+			return regexp.MustCompile(`(?m)^title = \{ zh-Hant = "([^"]*)"`).ReplaceAllString(src, fmt.Sprintf(`title = { zh-Hant = "${1}%d"`, step))
+		})
+	}},
+	{"i18n.toml", false, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		editFile(t, s.overlay, "templates/i18n.toml", func(src string) string {
+			return strings.Replace(src, `"Full report`, fmt.Sprintf(`"Full report %d`, step), 1)
+		})
+	}},
+	{"a template", false, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		editFile(t, s.overlay, "templates/section.html", func(src string) string {
+			return strings.Replace(src, "{{", fmt.Sprintf("<!-- edit %d -->{{", step), 1)
+		})
+	}},
+	{"a section added", false, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		id := fmt.Sprintf("%04d-added%d", 9000+step, step)
+		s.content["zh-Hant/"+id+".md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"新增一節\"\nnumber = \"附、\"\n+++\n新增的段落。\n\n## （一）小節\n\n內容。\n")}
+		s.content["en/"+id+".md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"An added section\"\nnumber = \"A. \"\n+++\nAn added paragraph.\n\n## (1) A subsection\n\nText.\n")}
+		s.added = append(s.added, id)
+	}},
+	{"a section removed", false, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		if len(s.added) == 0 {
+			return
+		}
+		i := r.IntN(len(s.added))
+		delete(s.content, "zh-Hant/"+s.added[i]+".md")
+		delete(s.content, "en/"+s.added[i]+".md")
+		s.added = slices.Delete(s.added, i, i+1)
+	}},
+}
+
+// pick returns the path of a random content file under dir ("" for a
+// section file in any language) of those the generator made.
+func (s *sessionSite) pick(r *rand.Rand, dir string) string {
+	var ps []string
+	for p := range s.content {
+		if strings.HasPrefix(p, dir) && (strings.HasSuffix(p, ".toml") || strings.Contains(p, "-s")) && p != "site.toml" && !strings.HasPrefix(p, "zh-Hans/") {
+			ps = append(ps, p)
+		}
+	}
+	slices.Sort(ps)
+	return ps[r.IntN(len(ps))]
+}
+
+// TestSessionMatchesBuild applies a random sequence of edits to a site (a
+// section's text or title, a data table, a figure in its table and texts at
+// once, site.toml, the interface strings, a template, a section added or
+// removed, a broken link) and after each compares what a Session built with
+// a fresh full Build of the same files, byte for byte: both fail, or both
+// succeed with the same files. Section and table edits must have been
+// builds on the last good build (updates), the rest full builds.
+func TestSessionMatchesBuild(t *testing.T) {
+	steps := 40
+	if testing.Short() {
+		steps = 12
+	}
+	for _, seed := range []uint64{1, 2} {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			s := newSessionSite(t, bench.Config{Sections: 6, Seed: seed, Derived: true, Charts: true})
+			sess := NewSession(s.options())
+			r := rand.New(rand.NewPCG(seed, 7))
+			ctx := context.Background()
+			if _, err := sess.Build(ctx); err != nil {
+				t.Fatalf("first build: %v", err)
+			}
+			var served publish.Output
+			updates, fails := 0, 0
+			lastOK := true
+			for step := 1; step <= steps; step++ {
+				e := sessionEdits[r.IntN(len(sessionEdits))]
+				if s.undo != nil {
+					s.undo()
+					s.undo = nil
+				}
+				e.apply(t, s, r, step)
+				got, gerr := sess.Build(ctx)
+				want, werr := Build(ctx, s.options())
+				if (gerr == nil) != (werr == nil) {
+					t.Fatalf("step %d (%s): session error %v, full build error %v", step, e.name, gerr, werr)
+				}
+				if werr != nil {
+					t.Logf("step %d (%s): %v", step, e.name, werr)
+					fails++
+					lastOK = false
+					continue
+				}
+				if wantDid := map[bool]string{true: "update", false: "full"}[e.update && lastOK]; sess.did != wantDid && sess.did != "none" {
+					t.Errorf("step %d (%s): the session made a %s build, want %s", step, e.name, sess.did, wantDid)
+				}
+				if sess.did == "update" {
+					updates++
+				}
+				lastOK = true
+				diffOutputs(t, fmt.Sprintf("step %d (%s)", step, e.name), got.Out, want.Out)
+				served = got.Out
+			}
+			if updates < steps/4 || served == nil {
+				t.Errorf("%d updates and %d failed builds in %d steps: the edits hardly exercise the session", updates, fails, steps)
+			}
+			t.Logf("%d steps: %d updates, %d failed builds", steps, updates, fails)
+		})
+	}
+}
+
+// diffOutputs fails t when got and want differ in any file.
+func diffOutputs(t *testing.T, what string, got, want publish.Output) {
+	t.Helper()
+	n := 0
+	for _, p := range want.Paths() {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			t.Errorf("%s: %s missing from the session's output", what, p)
+		case !bytes.Equal(g, want[p]):
+			t.Errorf("%s: %s differs from a full build:\n%s", what, p, firstDiff(g, want[p]))
+		default:
+			continue
+		}
+		if n++; n >= 5 {
+			t.FailNow()
+		}
+	}
+	for _, p := range got.Paths() {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s is in the session's output, not in a full build's", what, p)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// firstDiff shows where got and want first differ.
+func firstDiff(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	at := func(b []byte) string { return string(b[max(i-80, 0):min(i+80, len(b))]) }
+	return fmt.Sprintf("  got  …%s…\n  want …%s…", at(got), at(want))
+}
