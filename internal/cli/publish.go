@@ -120,8 +120,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitUsage
 	}
 	opt.Serve = true
+	// A session builds on the last good build: an edit to a section or a
+	// table makes again only the files that depend on it.
+	sess := site.NewSession(opt)
 	build := func(ctx context.Context) (publish.Output, string, error) {
-		res, err := site.Build(ctx, opt)
+		res, err := sess.Build(ctx)
 		var sb strings.Builder
 		printDiags(&sb, sf.dir, res.Diags)
 		if err != nil {

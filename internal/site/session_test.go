@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -260,4 +261,121 @@ func firstDiff(got, want []byte) string {
 	}
 	at := func(b []byte) string { return string(b[max(i-80, 0):min(i+80, len(b))]) }
 	return fmt.Sprintf("  got  …%s…\n  want …%s…", at(got), at(want))
+}
+
+// BenchmarkSessionEdit is the save → rebuild loop of `reportsite serve` on
+// a synthetic report: one section's text edited, then the Session's build.
+//
+//	go test ./internal/site -run '^$' -bench SessionEdit -benchtime 5x
+func BenchmarkSessionEdit(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprint("n=", n), func(b *testing.B) {
+			s := &sessionSite{content: fstest.MapFS{}, overlay: fstest.MapFS{}}
+			for p, data := range bench.Files(bench.Config{Sections: n, Seed: 1}) {
+				if rest, ok := strings.CutPrefix(p, "content/"); ok {
+					s.content[rest] = &fstest.MapFile{Data: data, Mode: 0o644}
+				}
+			}
+			opt := s.options()
+			opt.Workers = 0
+			sess := NewSession(opt)
+			if _, err := sess.Build(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			p := fmt.Sprintf("en/%04d-s%04d.md", n/2, n/2)
+			orig := s.content[p].Data
+			i := 0
+			for b.Loop() {
+				data := orig
+				if i++; i%2 == 1 {
+					data = append(slices.Clone(orig), '\n', 'x', '\n')
+				}
+				s.content[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+				if _, err := sess.Build(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+				if sess.did != "update" {
+					b.Fatalf("a %s build, want an update", sess.did)
+				}
+			}
+		})
+	}
+}
+
+// TestSessionMatchesBuildReal is TestSessionMatchesBuild on the real
+// report, whose tables are shown, charted and stated across sections:
+// section titles and texts and table titles edited at random, each build
+// compared with a fresh full one.
+func TestSessionMatchesBuildReal(t *testing.T) {
+	s := &sessionSite{content: fstest.MapFS{}, overlay: fstest.MapFS{}}
+	root := os.DirFS("../..")
+	err := fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(root, p)
+		s.content[strings.TrimPrefix(p, "content/")] = &fstest.MapFile{Data: data, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := s.options()
+	opt.Root = root
+	sess := NewSession(opt)
+	ctx := context.Background()
+	if _, err := sess.Build(ctx); err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	r := rand.New(rand.NewPCG(3, 7))
+	pick := func(dir, suffix string) string {
+		var ps []string
+		for p := range s.content {
+			if strings.HasPrefix(p, dir) && strings.HasSuffix(p, suffix) {
+				ps = append(ps, p)
+			}
+		}
+		slices.Sort(ps)
+		return ps[r.IntN(len(ps))]
+	}
+	steps, updates := 10, 0
+	if testing.Short() {
+		steps = 4
+	}
+	for step := 1; step <= steps; step++ {
+		var what string
+		switch r.IntN(3) {
+		case 0:
+			what = "section title" // in English: the Chinese must match its seed
+			editFile(t, s.content, pick("en/", ".md"), func(src string) string {
+				return regexp.MustCompile(`(?m)^title = "(.*)"$`).ReplaceAllString(src, fmt.Sprintf(`title = "${1} %d"`, step))
+			})
+		case 1:
+			what = "section text"
+			editFile(t, s.content, pick("en/", ".md"), func(src string) string {
+				return strings.Replace(src, ". ", fmt.Sprintf(". Edit %d. ", step), 1)
+			})
+		default:
+			what = "table title"
+			editFile(t, s.content, pick("data/", ".toml"), func(src string) string {
+				return regexp.MustCompile(`(?m)^(title = \{.*en = ")`).ReplaceAllString(src, fmt.Sprintf(`${1}Edit %d: `, step))
+			})
+		}
+		got, gerr := sess.Build(ctx)
+		want, werr := Build(ctx, opt)
+		if (gerr == nil) != (werr == nil) {
+			t.Fatalf("step %d (%s): session error %v, full build error %v", step, what, gerr, werr)
+		}
+		if werr != nil {
+			t.Logf("step %d (%s): %v", step, what, werr)
+			continue
+		}
+		if sess.did == "update" {
+			updates++
+		}
+		diffOutputs(t, fmt.Sprintf("step %d (%s)", step, what), got.Out, want.Out)
+	}
+	if updates < steps/2 {
+		t.Errorf("%d updates in %d steps: the edits hardly exercise the session", updates, steps)
+	}
 }
