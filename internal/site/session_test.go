@@ -173,7 +173,7 @@ func (s *sessionSite) pick(r *rand.Rand, dir string) string {
 // succeed with the same files. Section and table edits must have been
 // builds on the last good build (updates), the rest full builds.
 func TestSessionMatchesBuild(t *testing.T) {
-	steps := 40
+	steps := 25
 	if testing.Short() {
 		steps = 12
 	}
@@ -338,7 +338,7 @@ func TestSessionMatchesBuildReal(t *testing.T) {
 		slices.Sort(ps)
 		return ps[r.IntN(len(ps))]
 	}
-	steps, updates := 10, 0
+	steps, updates := 8, 0
 	if testing.Short() {
 		steps = 4
 	}
