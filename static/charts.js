@@ -154,6 +154,26 @@
     var opt = json(box, 'chart-option') || {};
     var series = [].concat(opt.series || []);
     var texts = svg.querySelectorAll('text');
+    // An entry is every shape drawn at its place: ECharts tags a plain
+    // icon with its series but not the icon of a line (a group) nor the
+    // name, which share the icon's transform. An entry with no tagged icon
+    // is found by its name, on the row of a tagged one when there is one.
+    var entries = {};
+    var at = function (tr) { return tr ? svg.querySelectorAll('[transform="' + tr + '"]') : []; };
+    var row = function (tr) { var m = /\s([-\d.]+)\)$/.exec(tr || ''); return m ? m[1] : null; };
+    var rows = {};
+    Array.prototype.forEach.call(items, function (it) {
+      var tr = it.getAttribute('transform');
+      if (!entries[key(it)]) entries[key(it)] = at(tr);
+      rows[row(tr)] = true;
+    });
+    names.forEach(function (n, k) {
+      if (entries[k]) return;
+      var t = Array.prototype.filter.call(texts, function (t) { return t.textContent === n && t.getAttribute('transform'); });
+      var same = t.filter(function (t) { return rows[row(t.getAttribute('transform'))]; });
+      t = same.length ? same : t;
+      if (t.length === 1) entries[k] = at(t[0].getAttribute('transform'));
+    });
     var bar = el('div', 'chart-legend');
     var buttons = {};
     function labelsOf(k) {
@@ -174,9 +194,7 @@
       marks.concat(labelsOf(k)).forEach(function (m) {
         if (m.tagName === 'text' || key(m) === k) m.classList.toggle('off', !on);
       });
-      Array.prototype.forEach.call(items, function (it) {
-        if (key(it) === k) it.classList.toggle('faded', !on);
-      });
+      Array.prototype.forEach.call(entries[k] || [], function (it) { it.classList.toggle('faded', !on); });
     }
     names.forEach(function (n, k) {
       var b = el('button', 'chart-toggle', n);
@@ -186,8 +204,11 @@
       buttons[String(k)] = b;
       bar.appendChild(b);
     });
-    Array.prototype.forEach.call(items, function (it) {
-      it.addEventListener('click', function (e) { e.stopPropagation(); if (buttons[key(it)]) toggle(key(it)); });
+    Object.keys(entries).forEach(function (k) {
+      Array.prototype.forEach.call(entries[k], function (it) {
+        it.classList.add('entry');
+        it.addEventListener('click', function (e) { e.stopPropagation(); if (buttons[k]) toggle(k); });
+      });
     });
     box.parentNode.insertBefore(bar, box.nextSibling);
   }
