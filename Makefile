@@ -22,7 +22,7 @@ test: build
 	for os in windows darwin linux; do GOOS=$$os $(GO) vet ./... || exit 1; done # compiles (tests included) everywhere
 	./$(BIN) check -src .
 	$(GO) test $$($(GO) list ./... | grep -v /internal/browser)
-	set -o pipefail; $(GO) test -v ./internal/browser | grep -E '^(--- |    --- (FAIL|SKIP)|ok |FAIL|PASS|browser suite|panic)|_test\.go:[0-9]+: '
+	set -o pipefail; $(GO) test -v -timeout 30m ./internal/browser | grep -E '^(--- |    --- (FAIL|SKIP)|ok |FAIL|PASS|browser suite|panic)|_test\.go:[0-9]+: '
 
 serve: build
 	./$(BIN) serve -src .

@@ -2,6 +2,7 @@ package site
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -17,6 +18,9 @@ import (
 // and two sources, where the first report has yuan, people, a year, growth
 // and one source.
 const secondDir = "../../testdata/macao-gdp-2023q3"
+
+// tags matches an HTML tag, to compare a page's text.
+var tags = regexp.MustCompile(`<[^>]*>`)
 
 // TestSecondReport builds the second report from its own content folder,
 // checks included, and compares its pages with their goldens.
@@ -34,8 +38,12 @@ func TestSecondReport(t *testing.T) {
 		"zh-hans/data/components.csv": {"goods-exports,货物出口,-9.0,01-gdp", "public-equipment,公共设备投资,139.0,01-gdp"},
 		"data/quarterly.json":         {`"first": 116.1`, `"revised": 120.4`, `"sources": {`},
 	} {
+		text := string(res.Out[p])
+		if strings.HasSuffix(p, ".html") {
+			text = tags.ReplaceAllString(text, "") // 3,795亿澳门元 is two spans that keep a line from breaking inside
+		}
 		for _, s := range want {
-			if !strings.Contains(string(res.Out[p]), s) {
+			if !strings.Contains(text, s) {
 				t.Errorf("%s does not hold %q", p, s)
 			}
 		}
