@@ -142,7 +142,8 @@ var (
 // TestAlternates: where a site has a base URL, every page but the 404 page
 // and the one-file reports has a canonical link under it, and every hreflang
 // alternate is absolute, under it too, and names a page that exists;
-// without one, no page claims an address.
+// without one, no page claims an address (a relative hreflang alternate is
+// invalid to search engines: Lighthouse fails it).
 func TestAlternates(t *testing.T) {
 	needBrowser(t)
 	for _, s := range sites {
@@ -159,6 +160,10 @@ func TestAlternates(t *testing.T) {
 				if s.baseURL == "" {
 					if canon != nil {
 						t.Errorf("%s: canonical %s without a base URL", p, canon[1])
+					}
+					if len(alts) > 0 {
+						// Search engines take only absolute addresses there.
+						t.Errorf("%s: hreflang alternate %s without a base URL", p, alts[0][2])
 					}
 					continue
 				}

@@ -44,15 +44,10 @@ func (p *pageData) Canonical() string {
 	return publish.AbsURL(p.Site.BaseURL, p.Path)
 }
 
-// AltHref returns the address of a translation for <link rel="alternate">:
-// absolute when the site has a base URL, as search engines require of
-// hreflang alternates, and relative otherwise.
-func (p *pageData) AltHref(a alternate) string {
-	if p.Site.BaseURL == "" {
-		return a.Href
-	}
-	return publish.AbsURL(p.Site.BaseURL, a.Path)
-}
+// AltHref returns the address of a translation for <link rel="alternate">,
+// absolute as search engines require of hreflang alternates: pages have
+// them only when the site has a base URL.
+func (p *pageData) AltHref(a alternate) string { return publish.AbsURL(p.Site.BaseURL, a.Path) }
 
 // publish adds the files that depend on the whole output: the web app
 // manifest, sitemap and robots.txt (with a base URL only), and last the
