@@ -34,7 +34,7 @@ func (b *Maker) StatedHref(k load.CellKey, l lang.Lang, pagePath string) string 
 // as the paragraph writes it, or, when it cannot be found in the markup, an
 // empty one at the paragraph's start, so that the link still leads there.
 func (b *Maker) Mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk) {
-	b.mark(sec, l, chunks, nil)
+	markChunks(chunks, b.marks(sec, l), nil)
 }
 
 type markKey struct {
@@ -43,8 +43,9 @@ type markKey struct {
 }
 
 type markEntry struct {
-	once sync.Once
-	p    *markdown.Prepared
+	once    sync.Once
+	p       *markdown.Prepared
+	pending []mark // the marks whose paragraph is in a chunk with a hole
 }
 
 // Marked returns section sec's prepared document p in l with Mark applied
@@ -53,36 +54,55 @@ type markEntry struct {
 // parallel and one-file reports) starts from it. MarkFilled marks the rest
 // once a page has filled the holes; together they mark as Mark does.
 func (b *Maker) Marked(sec *content.Section, l lang.Lang, p *markdown.Prepared) *markdown.Prepared {
-	k := markKey{sec, l.Tag}
-	b.mu.Lock()
-	e := b.marked[k]
-	if e == nil {
-		e = &markEntry{}
-		b.marked[k] = e
-	}
-	b.mu.Unlock()
+	e := b.markEntry(sec, l)
 	e.once.Do(func() {
 		chunks := p.Chunks()
-		b.mark(sec, l, chunks, func(i int) bool { return !p.HasHole(i) })
+		skip := make([]bool, len(chunks))
+		for i := range chunks {
+			skip[i] = p.HasHole(i)
+		}
+		e.pending = markChunks(chunks, b.marks(sec, l), skip)
 		e.p = p.WithChunks(chunks)
 	})
 	return e.p
 }
 
-// MarkFilled marks the figures in the chunks of filled, p filled, that had
-// a hole in p (the others Marked has marked).
-func (b *Maker) MarkFilled(sec *content.Section, l lang.Lang, filled []markdown.Chunk, p *markdown.Prepared) {
-	b.mark(sec, l, filled, p.HasHole)
+func (b *Maker) markEntry(sec *content.Section, l lang.Lang) *markEntry {
+	k := markKey{sec, l.Tag}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	e := b.marked[k]
+	if e == nil {
+		e = &markEntry{}
+		b.marked[k] = e
+	}
+	return e
 }
 
-// mark is Mark in the chunks for which only (nil: all) is true. A
-// paragraph's id is in one chunk only, so marking some chunks and then the
-// others marks as marking all at once.
-func (b *Maker) mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk, only func(int) bool) {
-	type mark struct {
-		para, k        int
-		before, figure string
+// MarkFilled marks in filled, the chunks of p (as Marked returned it)
+// filled, the figures that Marked left: those of paragraphs in a chunk
+// with a hole.
+func (b *Maker) MarkFilled(sec *content.Section, l lang.Lang, filled []markdown.Chunk, p *markdown.Prepared) {
+	e := b.markEntry(sec, l) // made by Marked, which returned p
+	if len(e.pending) == 0 {
+		return
 	}
+	skip := make([]bool, len(filled))
+	for i := range filled {
+		skip[i] = !p.HasHole(i)
+	}
+	markChunks(filled, e.pending, skip)
+}
+
+// mark is a figure to mark: the anchor p-<para>-f<k>, and the figure with
+// the words before it as the paragraph writes them.
+type mark struct {
+	para, k        int
+	before, figure string
+}
+
+// marks returns the figures to mark in section sec in l, in paragraph order.
+func (b *Maker) marks(sec *content.Section, l lang.Lang) []mark {
 	var ms []mark
 	seen := map[[2]int]bool{}
 	for _, st := range b.m.StatedIn[sec] {
@@ -90,10 +110,18 @@ func (b *Maker) mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk,
 			continue
 		}
 		seen[[2]int{st.Para, st.Mark}] = true
-		t := st.Text[l.Tag]
-		ms = append(ms, mark{st.Para, st.Mark, t[0], t[1]})
+		before, fig := st.In(l.Tag)
+		ms = append(ms, mark{st.Para, st.Mark, before, fig})
 	}
 	slices.SortFunc(ms, func(a, b mark) int { return cmp.Or(a.para-b.para, a.k-b.k) })
+	return ms
+}
+
+// markChunks marks ms in chunks, leaving out the chunks skip says (nil:
+// none), and returns the marks whose paragraph it did not find. A
+// paragraph's id is in one chunk only, so marking some chunks and then the
+// others with the marks left marks as marking all at once.
+func markChunks(chunks []markdown.Chunk, ms []mark, skip []bool) (left []mark) {
 	// edited holds the chunks marked so far, as strings, written back at
 	// the end: a section states many figures, and copying a chunk for each
 	// of them cost more than all the rest of rendering the section.
@@ -104,9 +132,10 @@ func (b *Maker) mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk,
 	from := 0
 	for _, m := range ms {
 		open := `id="` + addr.Para(m.para) + `"`
+		found := false
 		for k := range chunks {
 			ci := (from + k) % len(chunks)
-			if only != nil && !only(ci) {
+			if skip != nil && skip[ci] {
 				continue
 			}
 			h, ok := edited[ci]
@@ -133,13 +162,17 @@ func (b *Maker) mark(sec *content.Section, l lang.Lang, chunks []markdown.Chunk,
 				at += start
 				h = h[:at] + `<span class="fig" id="` + id + `">` + h[at:at+n] + `</span>` + h[at+n:]
 			}
-			edited[ci], from = h, ci
+			edited[ci], from, found = h, ci, true
 			break
+		}
+		if !found {
+			left = append(left, m)
 		}
 	}
 	for ci, h := range edited {
 		chunks[ci].HTML = []byte(h)
 	}
+	return left
 }
 
 // findFigure returns the offset and length of figure in the markup s at the

@@ -21,7 +21,7 @@ func TestMarked(t *testing.T) {
 		return fmt.Appendf(nil, "<table id=%q><tr><td>3</td><td>4</td></tr></table>", id), nil
 	}
 	st := func(para, k int, before, fig string) load.Statement {
-		return load.Statement{Para: para, Mark: k, Text: map[string][2]string{"en": {before, fig}}}
+		return load.Statement{Para: para, Mark: k, Text: []load.StatedAs{{Tag: "en", Before: before, Figure: fig}}}
 	}
 	tests := []struct {
 		name   string
