@@ -18,8 +18,23 @@ type CellKey struct{ Table, Row, Col string }
 type Statement struct {
 	Sec  *content.Section
 	Para int
-	Mark int                  // the figure's number in its paragraph: its anchor is p-N-fK
-	Text map[string][2]string // by language tag: the words before the figure, and the figure
+	Mark int        // the figure's number in its paragraph: its anchor is p-N-fK
+	Text []StatedAs // how each language writes it, in the site's order (a slice, not a map: a report states tens of thousands of figures)
+}
+
+// StatedAs is how language Tag writes a stated figure: the words before it,
+// and the figure.
+type StatedAs struct{ Tag, Before, Figure string }
+
+// In returns the words before the figure and the figure as language tag
+// writes them; "", "" when it does not.
+func (s Statement) In(tag string) (before, figure string) {
+	for _, t := range s.Text {
+		if t.Tag == tag {
+			return t.Before, t.Figure
+		}
+	}
+	return "", ""
 }
 
 // markKey names a figure in a paragraph, the same in every language.
@@ -105,7 +120,7 @@ func (m *Model) FindStatements() {
 					perPara[pk]++
 					marks[mk] = perPara[pk]
 				}
-				st := Statement{Sec: sec, Para: i, Mark: marks[mk], Text: map[string][2]string{}}
+				st := Statement{Sec: sec, Para: i, Mark: marks[mk], Text: make([]StatedAs, 0, len(m.Site.Languages))}
 				for _, l := range m.Site.Languages {
 					src := l
 					if l.Derived() {
@@ -116,7 +131,7 @@ func (m *Model) FindStatements() {
 						if l.Derived() {
 							before, s = m.Site.Conv.Must(src.Tag, l.Tag, before), m.Site.Conv.Must(src.Tag, l.Tag, s)
 						}
-						st.Text[l.Tag] = [2]string{before, s}
+						st.Text = append(st.Text, StatedAs{l.Tag, before, s})
 					}
 				}
 				m.Stated[CellKey{t.ID, r.ID, c.Key}] = st
