@@ -10,6 +10,7 @@ package linkcheck
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"maps"
 	"runtime"
@@ -145,7 +146,7 @@ func (c *Checker) record(p string, s scanned, buf *[]link) {
 	}
 	f := plainFile
 	if s.ids != nil || s.probs != nil || len(s.refs) > 0 {
-		f = &fileInfo{ids: s.ids, probs: slices.Clone(s.probs), links: make([]*link, len(s.refs))}
+		f = &fileInfo{ids: newIDSet(s.ids), probs: slices.Clone(s.probs), links: make([]*link, len(s.refs))}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -192,7 +193,7 @@ func (c *Checker) Problems() []Problem {
 				continue
 			}
 			if l.frag != "" && strings.HasSuffix(l.target, ".html") {
-				if _, ok := lastFile.ids[l.frag]; !ok {
+				if !lastFile.ids.has(l.frag) {
 					probs = append(probs, Problem{p, fmt.Sprintf("link %q: no id %q in %s", l.raw, l.frag, l.target)})
 				}
 			}
@@ -203,9 +204,35 @@ func (c *Checker) Problems() []Problem {
 
 // fileInfo is what a Checker keeps of one file.
 type fileInfo struct {
-	ids   map[string]struct{} // the ids and <a name>s of an HTML page
-	probs []string            // problems found in the file alone, in document order
-	links []*link             // links still to resolve, in document order
+	ids   idSet    // the ids and <a name>s of an HTML page
+	probs []string // problems found in the file alone, in document order
+	links []*link  // links still to resolve, in document order
+}
+
+// idSet is the ids of a page as kept until every page is in: their 64-bit
+// hashes, sorted. A map of the strings took most of a Checker's memory (a
+// long report's pages have hundreds of thousands of ids); the hashes take
+// 8 bytes an id, and a missing id passes only if its hash equals that of
+// an id of the same page, about one link in 2^64 / ids.
+type idSet []uint64
+
+var idSeed = maphash.MakeSeed()
+
+func newIDSet(ids map[string]struct{}) idSet {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make(idSet, 0, len(ids))
+	for id := range ids {
+		out = append(out, maphash.String(idSeed, id))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (s idSet) has(id string) bool {
+	_, ok := slices.BinarySearch(s, maphash.String(idSeed, id))
+	return ok
 }
 
 // plainFile stands for every file with nothing to keep but its presence.

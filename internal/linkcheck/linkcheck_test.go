@@ -269,3 +269,23 @@ func TestRemote(t *testing.T) {
 		}
 	}
 }
+
+// TestIDSet holds the hashed ids a Checker keeps to the ids' map.
+func TestIDSet(t *testing.T) {
+	ids := map[string]struct{}{"p-1": {}, "h-1-2": {}, "s-a-p-1": {}, "長": {}, "": {}}
+	set := newIDSet(ids)
+	for _, tt := range []struct {
+		id   string
+		want bool
+	}{
+		{"p-1", true}, {"h-1-2", true}, {"s-a-p-1", true}, {"長", true}, {"", true},
+		{"p-2", false}, {"P-1", false}, {"p-1 ", false}, {"s-a-p-10", false},
+	} {
+		if got := set.has(tt.id); got != tt.want {
+			t.Errorf("has(%q) = %v, want %v", tt.id, got, tt.want)
+		}
+	}
+	if newIDSet(nil).has("p-1") {
+		t.Error("an empty set has p-1")
+	}
+}
