@@ -27,33 +27,33 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 	var out []string
 	sentence := func(s string) { out = append(out, s+ph.End) }
 
-	head := p.k.nameIn(l)
-	if title := text(c.Title, l); title != "" {
+	head := p.Kind.nameIn(l)
+	if title := TextIn(c.Title, l); title != "" {
 		head += ph.Colon + title
 	}
 	sentence(head)
 
-	total, shares := 0.0, p.k.shares
-	s0 := p.series[0]
-	for i, v := range s0.vals {
-		if s0.has[i] {
+	total, shares := 0.0, p.Kind.Shares
+	s0 := p.Series[0]
+	for i, v := range s0.Vals {
+		if s0.Has[i] {
 			shares = shares && v >= 0
 			total += v
 		}
 	}
 	var items []string
-	for i, cat := range p.cats {
+	for i, cat := range p.Cats {
 		var vals []string
-		for si, s := range p.series {
+		for si, s := range p.Series {
 			v := ph.NoData
-			if s.has[i] {
-				v = p.fullAt(si, i)
+			if s.Has[i] {
+				v = p.FullAt(si, i)
 				if shares && total > 0 {
-					v += ph.Open + lang.Format(math.Round(s.vals[i]/total*1000)/10, lang.Unit{Kind: lang.KindPercent}, l) + ph.Close
+					v += ph.Open + lang.Format(math.Round(s.Vals[i]/total*1000)/10, lang.Unit{Kind: lang.KindPercent}, l) + ph.Close
 				}
 			}
-			if len(p.series) > 1 {
-				v = s.name + " " + v
+			if len(p.Series) > 1 {
+				v = s.Name + " " + v
 			}
 			vals = append(vals, v)
 		}
@@ -63,26 +63,26 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 		sentence(strings.Join(items, ph.Sep))
 	}
 
-	if i, ok := p.highest(); ok && len(p.series) == 1 && p.unit.Kind != lang.KindRank {
-		sentence(ph.Highest + ph.Colon + p.cats[i] + ph.Comma + p.fullAt(0, i))
+	if i, ok := p.highest(); ok && len(p.Series) == 1 && p.Unit.Kind != lang.KindRank {
+		sentence(ph.Highest + ph.Colon + p.Cats[i] + ph.Comma + p.FullAt(0, i))
 	}
 
-	if t := c.Target; t != nil && len(p.series) == 1 {
+	if t := c.Target; t != nil && len(p.Series) == 1 {
 		val := p.full(t.Value)
-		label := text(t.Label, l)
+		label := TextIn(t.Label, l)
 		switch {
 		case label == "":
 			sentence(ph.Target + ph.Colon + val)
-		case strings.Contains(label, val) || strings.Contains(label, p.short(t.Value)):
+		case strings.Contains(label, val) || strings.Contains(label, p.Short(t.Value)):
 			sentence(label)
 		default:
 			sentence(label + ph.Colon + val)
 		}
 		var reached, missed []string
-		for i, cat := range p.cats {
+		for i, cat := range p.Cats {
 			switch {
-			case !s0.has[i]:
-			case s0.vals[i] >= t.Value:
+			case !s0.Has[i]:
+			case s0.Vals[i] >= t.Value:
 				reached = append(reached, cat)
 			default:
 				missed = append(missed, cat)
@@ -100,15 +100,15 @@ func Describe(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) string 
 
 // highest returns the row with the largest value of the first series, when
 // at least three rows have values: of two, the values say it plainly.
-func (p *plot) highest() (int, bool) {
-	s := p.series[0]
+func (p *Plot) highest() (int, bool) {
+	s := p.Series[0]
 	best, n := -1, 0
-	for i, v := range s.vals {
-		if !s.has[i] {
+	for i, v := range s.Vals {
+		if !s.Has[i] {
 			continue
 		}
 		n++
-		if best < 0 || v > s.vals[best] {
+		if best < 0 || v > s.Vals[best] {
 			best = i
 		}
 	}

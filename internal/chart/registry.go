@@ -8,57 +8,63 @@ import (
 	"reportsite/internal/lang"
 )
 
-// kind is one chart type: how a spec of that type is checked, drawn, sized
+// Kind is one chart type: how a spec of that type is checked, drawn, sized
 // and described. Each type is one file that registers its kind in init, so
 // adding a type is that file, its docs and its goldens.
-type kind struct {
-	name string
+type Kind struct {
+	Name string
 	// names is the type's name in descriptions by script: "" for
 	// English, lang.ScriptHant, lang.ScriptHans.
-	names map[string]string
+	Names map[string]string
 	// check returns the type's own rules' problems; the rules every
 	// chart shares run in package dataset.
-	check func(c *dataset.Chart) []dataset.ChartProblem
+	Check func(c *dataset.Chart) []dataset.ChartProblem
 	// prepare, if set, edits the plot after its rows are read: a time
 	// axis inserts its missing periods.
-	prepare func(p *plot) error
+	Prepare func(p *Plot) error
 	// option draws the chart as go-echarts' option tree.
-	option func(p *plot) map[string]any
+	Option func(p *Plot) map[string]any
 	// finish, if set, edits the option's JSON tree for what go-echarts
 	// has no field for.
-	finish func(p *plot, tree map[string]any)
+	Finish func(p *Plot, tree map[string]any)
 	// height returns the height in px for the chart's rows.
-	height func(c *dataset.Chart, rows []*dataset.Row) int
+	Height func(c *dataset.Chart, rows []*dataset.Row) int
 	// describe, if set, writes the sentences after the chart's name and
 	// title; else every value is listed (describeValues).
-	describe func(p *plot, ph lang.Words) []string
+	Describe func(p *Plot, ph lang.Words) []string
 
 	// Traits the shared bar and line drawing reads.
-	horizontal bool   // categories on the y axis
-	stack      string // series stack name
-	labelAt    string // where value labels sit
-	negLabelAt string // where a negative value's label sits
-	track      bool   // a progress track: bars against a target
-	shares     bool   // parts of a whole: descriptions give each share
-	twoUnits   bool   // the value columns may have two units
-	area       bool   // lines shade the area below them
-	endOnly    bool   // lines are labelled at their end only
+	Horizontal bool   // categories on the y axis
+	Stack      string // series stack name
+	LabelAt    string // where value labels sit
+	NegLabelAt string // where a negative value's label sits
+	Track      bool   // a progress track: bars against a target
+	Shares     bool   // parts of a whole: descriptions give each share
+	TwoUnits   bool   // the value columns may have two units
+	Area       bool   // lines shade the area below them
+	EndOnly    bool   // lines are labelled at their end only
 	// periodStep, if set, returns every how many categories an axis
 	// label is shown.
-	periodStep func(p *plot) int
+	PeriodStep func(p *Plot) int
 }
 
-var kinds = map[string]*kind{}
+var kinds = map[string]*Kind{}
 
-// register adds k to the registry. A type registered twice is a bug.
-func register(k *kind) {
-	if _, dup := kinds[k.name]; dup {
-		panic(fmt.Sprintf("chart: type %q registered twice", k.name))
+// Register adds k to the registry. A type registered twice, or without a
+// name in each script (a description starts with it), is a bug.
+func Register(k *Kind) {
+	if _, dup := kinds[k.Name]; dup {
+		panic(fmt.Sprintf("chart: type %q registered twice", k.Name))
 	}
-	if k.option == nil || k.height == nil {
-		panic(fmt.Sprintf("chart: type %q lacks an option or a height", k.name))
+	if k.Option == nil || k.Height == nil {
+		panic(fmt.Sprintf("chart: type %q lacks an option or a height", k.Name))
 	}
-	kinds[k.name] = k
+	for _, script := range []string{"", lang.ScriptHant, lang.ScriptHans} {
+		if k.Names[script] == "" {
+			panic(fmt.Sprintf("chart: type %q has no name in script %q", k.Name, script))
+		}
+	}
+	kinds[k.Name] = k
 }
 
 // Types is the registry of chart types, as validation asks of it.
@@ -83,21 +89,21 @@ func (registry) Check(c *dataset.Chart) ([]dataset.ChartProblem, bool) {
 		return nil, false
 	}
 	var out []dataset.ChartProblem
-	if !k.twoUnits {
+	if !k.TwoUnits {
 		out = append(out, oneUnit(c)...)
 	}
-	if k.check != nil {
-		out = append(out, k.check(c)...)
+	if k.Check != nil {
+		out = append(out, k.Check(c)...)
 	}
 	return out, true
 }
 
 // name returns the type's name in l.
-func (k *kind) nameIn(l lang.Lang) string {
-	if n, ok := k.names[l.Script()]; ok {
+func (k *Kind) nameIn(l lang.Lang) string {
+	if n, ok := k.Names[l.Script()]; ok {
 		return n
 	}
-	return k.names[""]
+	return k.Names[""]
 }
 
 // Rules that several types share.
@@ -117,53 +123,4 @@ func oneUnit(c *dataset.Chart) []dataset.ChartProblem {
 		unit = col.Unit
 	}
 	return nil
-}
-
-// nValues: exactly n value columns (at most n with atMost).
-func nValues(c *dataset.Chart, n int, what string) []dataset.ChartProblem {
-	if len(c.Values) == n || len(c.Values) == 0 {
-		return nil
-	}
-	if n == 1 {
-		return []dataset.ChartProblem{{Key: "values", Hint: "give a " + c.Type + " chart one value column",
-			Msg: fmt.Sprintf("chart %q: a %s chart draws one series", c.ID, c.Type)}}
-	}
-	return []dataset.ChartProblem{{Key: "values", Hint: fmt.Sprintf("give a %s chart %d value columns: %s", c.Type, n, what),
-		Msg: fmt.Sprintf("chart %q: a %s chart draws %d value columns, not %d", c.ID, c.Type, n, len(c.Values))}}
-}
-
-// needTarget: the chart has a target.
-func needTarget(c *dataset.Chart) []dataset.ChartProblem {
-	if c.Target != nil {
-		return nil
-	}
-	return []dataset.ChartProblem{{Hint: "add target = { value = 80, label = { … } }",
-		Msg: fmt.Sprintf("chart %q: a %s chart needs a target", c.ID, c.Type)}}
-}
-
-// noTarget: the type draws no target line, so a target would be lost.
-func noTarget(c *dataset.Chart) []dataset.ChartProblem {
-	if c.Target == nil {
-		return nil
-	}
-	return []dataset.ChartProblem{{Key: "target", Hint: "remove the target, or draw the chart as a bar or line chart",
-		Msg: fmt.Sprintf("chart %q: a %s chart draws no target", c.ID, c.Type)}}
-}
-
-// rules joins rules into one check.
-func rules(rs ...func(c *dataset.Chart) []dataset.ChartProblem) func(c *dataset.Chart) []dataset.ChartProblem {
-	return func(c *dataset.Chart) []dataset.ChartProblem {
-		var out []dataset.ChartProblem
-		for _, r := range rs {
-			out = append(out, r(c)...)
-		}
-		return out
-	}
-}
-
-func oneValue(c *dataset.Chart) []dataset.ChartProblem { return nValues(c, 1, "") }
-
-// twoValues: exactly two value columns, what names their roles.
-func twoValues(what string) func(c *dataset.Chart) []dataset.ChartProblem {
-	return func(c *dataset.Chart) []dataset.ChartProblem { return nValues(c, 2, what) }
 }

@@ -3,6 +3,7 @@ package chart
 import (
 	"strings"
 
+	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 )
 
@@ -23,55 +24,55 @@ func Size(c *dataset.Chart) (w, h int) {
 		rows = c.ChartRows()
 	}
 	if k, ok := kinds[c.Type]; ok {
-		h = k.height(c, rows)
+		h = k.Height(c, rows)
 	} else {
-		h = columnHeight(c, rows)
+		h = ColumnHeight(c, rows)
 	}
 	return Width, min(max(h, 160), 1200)
 }
 
-// maxLines returns the most lines row r's category label takes in any
+// MaxLines returns the most lines row r's category label takes in any
 // language.
-func maxLines(c *dataset.Chart, r *dataset.Row, width int) int {
+func MaxLines(c *dataset.Chart, r *dataset.Row, width int) int {
 	n := 1
 	for _, s := range r.Cells[c.Category].Text {
-		n = max(n, strings.Count(wrap(s, width), "\n")+1)
+		n = max(n, strings.Count(wrap.Text(s, width), "\n")+1)
 	}
 	return n
 }
 
-// legendRoom is the height of the legend, drawn for several series.
-func legendRoom(c *dataset.Chart) int {
+// LegendRoom is the height of the legend, drawn for several series.
+func LegendRoom(c *dataset.Chart) int {
 	if len(c.Values) > 1 {
 		return legendHeight
 	}
 	return 0
 }
 
-// columnHeight is the height of a chart with a category axis below: room
+// ColumnHeight is the height of a chart with a category axis below: room
 // for the plot and for the category labels' lines.
-func columnHeight(c *dataset.Chart, rows []*dataset.Row) int {
-	h := 260 + legendRoom(c)
+func ColumnHeight(c *dataset.Chart, rows []*dataset.Row) int {
+	h := 260 + LegendRoom(c)
 	if len(rows) > 0 {
 		extra := 0
 		for _, r := range rows {
-			extra = max(extra, maxLines(c, r, slotWidth(len(rows)))-1)
+			extra = max(extra, MaxLines(c, r, SlotWidth(len(rows)))-1)
 		}
-		h += min(extra, 4) * lineHeight
+		h += min(extra, 4) * LineHeight
 	}
 	return h
 }
 
-// rowHeight is the height of horizontal bars: each row as tall as its bars
+// RowHeight is the height of horizontal bars: each row as tall as its bars
 // (barRow) or its wrapped label, whichever is taller, plus the value axis,
 // margins and the target's label.
-func rowHeight(c *dataset.Chart, rows []*dataset.Row, barRow int) int {
-	h := 56 + legendRoom(c)
+func RowHeight(c *dataset.Chart, rows []*dataset.Row, barRow int) int {
+	h := 56 + LegendRoom(c)
 	if !c.XName.IsZero() {
 		h += 24
 	}
 	for _, r := range rows {
-		h += max(barRow, maxLines(c, r, catLabelWidth)*lineHeight+12)
+		h += max(barRow, MaxLines(c, r, catLabelWidth)*LineHeight+12)
 	}
 	return h
 }

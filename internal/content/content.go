@@ -17,6 +17,7 @@ import (
 
 	"reportsite/internal/addr"
 	"reportsite/internal/chart"
+	_ "reportsite/internal/chart/kinds" // registers every chart type
 	"reportsite/internal/controls"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"

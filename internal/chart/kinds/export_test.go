@@ -1,4 +1,4 @@
-package chart
+package kinds
 
 import "reportsite/internal/lang"
 

@@ -1,6 +1,7 @@
-package chart
+package kinds
 
 import (
+	"reportsite/internal/chart"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -10,12 +11,12 @@ import (
 // 100 (percentages) or the largest value, with its value label after the
 // track's end, clear of the target line.
 func init() {
-	register(&kind{
-		name:   "progress",
-		names:  map[string]string{"": "Progress chart", lang.ScriptHant: "進度圖", lang.ScriptHans: "进度图"},
-		check:  rules(oneValue, needTarget),
-		option: (*plot).bar,
-		finish: func(_ *plot, tree map[string]any) {
+	chart.Register(&chart.Kind{
+		Name:   "progress",
+		Names:  map[string]string{"": "Progress chart", lang.ScriptHant: "進度圖", lang.ScriptHans: "进度图"},
+		Check:  rules(oneValue, needTarget),
+		Option: bar,
+		Finish: func(_ *chart.Plot, tree map[string]any) {
 			if series, ok := tree["series"].([]any); ok && len(series) == 2 {
 				if m, ok := series[1].(map[string]any); ok {
 					// The track is background: no tooltip, no hover, no legend.
@@ -25,11 +26,11 @@ func init() {
 				}
 			}
 		},
-		height:     func(c *dataset.Chart, rows []*dataset.Row) int { return rowHeight(c, rows, 40) },
-		horizontal: true,
-		labelAt:    "right",
-		negLabelAt: "left",
-		stack:      "total",
-		track:      true,
+		Height:     func(c *dataset.Chart, rows []*dataset.Row) int { return chart.RowHeight(c, rows, 40) },
+		Horizontal: true,
+		LabelAt:    "right",
+		NegLabelAt: "left",
+		Stack:      "total",
+		Track:      true,
 	})
 }

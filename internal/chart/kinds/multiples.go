@@ -1,8 +1,10 @@
-package chart
+package kinds
 
 import (
 	"math"
 
+	"reportsite/internal/chart"
+	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -13,14 +15,14 @@ import (
 // on the same value scale so that bars compare across panels. The columns
 // share a unit.
 func init() {
-	register(&kind{
-		name:       "small-multiples",
-		names:      map[string]string{"": "Small multiples", lang.ScriptHant: "小型多圖", lang.ScriptHans: "小型多图"},
-		check:      noTarget,
-		prepare:    periodsIfAny,
-		option:     (*plot).multiples,
-		height:     multiplesHeight,
-		negLabelAt: "bottom",
+	chart.Register(&chart.Kind{
+		Name:       "small-multiples",
+		Names:      map[string]string{"": "Small multiples", lang.ScriptHant: "小型多圖", lang.ScriptHans: "小型多图"},
+		Check:      noTarget,
+		Prepare:    periodsIfAny,
+		Option:     multiples,
+		Height:     multiplesHeight,
+		NegLabelAt: "bottom",
 	})
 }
 
@@ -38,7 +40,7 @@ func panelColumns(c *dataset.Chart, rows []*dataset.Row) int {
 		return 1
 	}
 	for _, r := range rows {
-		if maxLines(c, r, panelSlot(2, n)) > 2 {
+		if chart.MaxLines(c, r, panelSlot(2, n)) > 2 {
 			return 1
 		}
 	}
@@ -64,78 +66,78 @@ func multiplesHeight(c *dataset.Chart, rows []*dataset.Row) int {
 	n := (len(c.Values) + cols - 1) / cols
 	extra := 0
 	for _, r := range rows {
-		extra = max(extra, maxLines(c, r, panelSlot(cols, slots(c, rows)))-1)
+		extra = max(extra, chart.MaxLines(c, r, panelSlot(cols, slots(c, rows)))-1)
 	}
-	return n*(panelHeight+panelTitle+min(extra, 3)*lineHeight) + 8
+	return n*(panelHeight+panelTitle+min(extra, 3)*chart.LineHeight) + 8
 }
 
 // panelSlot is the width of one category's slot in a panel.
 func panelSlot(cols, cats int) int {
-	w := (Width - 16 - (cols-1)*panelGap) / cols
+	w := (chart.Width - 16 - (cols-1)*panelGap) / cols
 	return max(36, (w-40)/max(1, cats)-8)
 }
 
-func (p *plot) multiples() map[string]any {
-	n := len(p.series)
-	cols := panelColumns(p.c, p.c.ChartRows())
-	_, h := Size(p.c)
+func multiples(p *chart.Plot) map[string]any {
+	n := len(p.Series)
+	cols := panelColumns(p.Chart, p.Chart.ChartRows())
+	_, h := chart.Size(p.Chart)
 	panelRows := (n + cols - 1) / cols
 	cellH := (h - 8) / panelRows
-	cellW := (Width - 16 - (cols-1)*panelGap) / cols
+	cellW := (chart.Width - 16 - (cols-1)*panelGap) / cols
 
 	// One scale for every panel, with room above the highest label.
 	var all []int
-	for si := range p.series {
+	for si := range p.Series {
 		all = append(all, si)
 	}
-	lo, hi := p.extent(all...)
-	step := niceStep(math.Max(hi-lo, 1e-9) / 3)
+	lo, hi := p.Extent(all...)
+	step := chart.NiceStep(math.Max(hi-lo, 1e-9) / 3)
 	ymin, ymax := math.Floor(lo/step)*step, math.Ceil(hi/step)*step
 	if ymax-hi < 0.25*step && hi > 0 {
 		ymax += step
 	}
-	slot := panelSlot(cols, len(p.cats))
-	cats := make([]string, len(p.cats))
-	for i, c := range p.cats {
-		cats[i] = wrap(c, slot)
+	slot := panelSlot(cols, len(p.Cats))
+	cats := make([]string, len(p.Cats))
+	for i, c := range p.Cats {
+		cats[i] = wrap.Text(c, slot)
 	}
 	labels := true
-	for si := range p.series {
-		for i := range p.cats {
-			if p.series[si].has[i] && textWidth(p.shortAt(si, i)) > slot+4 {
+	for si := range p.Series {
+		for i := range p.Cats {
+			if p.Series[si].Has[i] && wrap.Width(p.ShortAt(si, i)) > slot+4 {
 				labels = false // the table has the values
 			}
 		}
 	}
 	var grids, xs, ys, series, graphic []any
-	for si, s := range p.series {
+	for si, s := range p.Series {
 		left := 8 + (si%cols)*(cellW+panelGap)
 		top := 4 + (si/cols)*cellH
 		graphic = append(graphic, map[string]any{
 			"type": "text", "left": left, "top": top, "silent": true,
-			"style": map[string]any{"text": literal(s.name), "fill": TextColor, "fontSize": fontSize,
-				"fontWeight": "bold", "fontFamily": fontFamily},
+			"style": map[string]any{"text": chart.Literal(s.Name), "fill": chart.TextColor, "fontSize": chart.FontSize,
+				"fontWeight": "bold", "fontFamily": chart.FontFamily},
 		})
 		grids = append(grids, map[string]any{"left": left, "top": top + panelTitle + 4, "width": cellW,
 			"height": cellH - panelTitle - 12, "containLabel": true})
 		xs = append(xs, map[string]any{
 			"type": "category", "gridIndex": si, "data": cats,
-			"axisLabel": map[string]any{"interval": 0, "color": TextColor, "fontSize": fontSize},
-			"axisLine":  map[string]any{"lineStyle": map[string]any{"color": LineColor}},
+			"axisLabel": map[string]any{"interval": 0, "color": chart.TextColor, "fontSize": chart.FontSize},
+			"axisLine":  map[string]any{"lineStyle": map[string]any{"color": chart.LineColor}},
 			"axisTick":  map[string]any{"show": false},
 		})
-		y := p.valueAxis(si, "", false)
-		y["gridIndex"], y["min"], y["max"], y["interval"] = si, clean(ymin), clean(ymax), step
+		y := p.ValueAxis(si, "", false)
+		y["gridIndex"], y["min"], y["max"], y["interval"] = si, chart.Clean(ymin), chart.Clean(ymax), step
 		ys = append(ys, y)
 		series = append(series, map[string]any{
-			"type": "bar", "name": s.name, "xAxisIndex": si, "yAxisIndex": si, "barCategoryGap": "30%",
-			"itemStyle": map[string]any{"color": colorBase},
-			"label":     map[string]any{"show": labels, "position": "top", "color": TextColor, "fontSize": fontSize},
-			"data":      p.items(si),
+			"type": "bar", "name": s.Name, "xAxisIndex": si, "yAxisIndex": si, "barCategoryGap": "30%",
+			"itemStyle": map[string]any{"color": chart.ColorBase},
+			"label":     map[string]any{"show": labels, "position": "top", "color": chart.TextColor, "fontSize": chart.FontSize},
+			"data":      p.Items(si),
 		})
 	}
 	return map[string]any{
-		"color":   palette,
+		"color":   chart.Palette(),
 		"tooltip": map[string]any{"show": true, "trigger": "item"},
 		"graphic": graphic,
 		"grid":    grids,

@@ -1,4 +1,4 @@
-package chart_test
+package kinds_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/kinds"
 	"reportsite/internal/echarts"
 	"reportsite/internal/lang"
 )
@@ -24,7 +25,7 @@ var (
 func newRenderer(t *testing.T) *echarts.Renderer {
 	t.Helper()
 	rendererOnce.Do(func() {
-		script, err := os.ReadFile(filepath.Join("..", "..", "static", "vendor", "echarts", "echarts.min.js"))
+		script, err := os.ReadFile(filepath.Join("..", "..", "..", "static", "vendor", "echarts", "echarts.min.js"))
 		if err != nil {
 			rendererErr = err
 			return
@@ -54,7 +55,7 @@ func TestRender(t *testing.T) {
 	r := newRenderer(t)
 	out := os.Getenv("CHART_SVG_DIR") // set to look at the SVGs
 	langs := []lang.Lang{{Tag: "en"}, {Tag: "zh-Hant"}}
-	charts := chart.Fixtures()
+	charts := kinds.Fixtures()
 	names := make([]string, 0, len(charts))
 	for name := range charts {
 		names = append(names, name)
@@ -78,7 +79,7 @@ func TestRender(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				for _, want := range chart.RenderWants(name, l) {
+				for _, want := range kinds.RenderWants(name, l) {
 					if !bytes.Contains(svg, []byte(want)) {
 						t.Errorf("SVG of %s in %s lacks %q", name, l.Tag, want)
 					}

@@ -1,4 +1,4 @@
-package chart
+package kinds
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"reportsite/internal/chart"
+	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -21,28 +23,28 @@ import (
 // the last, the highest, the lowest and highlighted values are labelled;
 // period labels thin out to fit in two lines.
 func init() {
-	register(&kind{
-		name:       "time-line",
-		names:      map[string]string{"": "Line chart over time", lang.ScriptHant: "時間折線圖", lang.ScriptHans: "时间折线图"},
-		check:      checkPeriods,
-		prepare:    fillPeriods,
-		option:     (*plot).line,
-		finish:     thinPeriods,
-		periodStep: periodStep,
-		height:     timeHeight,
-		negLabelAt: "bottom",
+	chart.Register(&chart.Kind{
+		Name:       "time-line",
+		Names:      map[string]string{"": "Line chart over time", lang.ScriptHant: "時間折線圖", lang.ScriptHans: "时间折线图"},
+		Check:      checkPeriods,
+		Prepare:    fillPeriods,
+		Option:     line,
+		Finish:     thinPeriods,
+		PeriodStep: periodStep,
+		Height:     timeHeight,
+		NegLabelAt: "bottom",
 	})
-	register(&kind{
-		name:       "time-bar",
-		names:      map[string]string{"": "Bar chart over time", lang.ScriptHant: "時間柱狀圖", lang.ScriptHans: "时间柱状图"},
-		check:      checkPeriods,
-		prepare:    fillPeriods,
-		option:     (*plot).bar,
-		finish:     thinPeriods,
-		periodStep: periodStep,
-		height:     timeHeight,
-		labelAt:    "top",
-		negLabelAt: "bottom",
+	chart.Register(&chart.Kind{
+		Name:       "time-bar",
+		Names:      map[string]string{"": "Bar chart over time", lang.ScriptHant: "時間柱狀圖", lang.ScriptHans: "时间柱状图"},
+		Check:      checkPeriods,
+		Prepare:    fillPeriods,
+		Option:     bar,
+		Finish:     thinPeriods,
+		PeriodStep: periodStep,
+		Height:     timeHeight,
+		LabelAt:    "top",
+		NegLabelAt: "bottom",
 	})
 }
 
@@ -126,11 +128,11 @@ func firstPeriod(c *dataset.Chart) period {
 }
 
 // fillPeriods inserts the missing periods between rows as gaps.
-func fillPeriods(p *plot) error {
-	if problems := checkPeriods(p.c); len(problems) > 0 {
+func fillPeriods(p *chart.Plot) error {
+	if problems := checkPeriods(p.Chart); len(problems) > 0 {
 		return fmt.Errorf("%s", problems[0].Msg)
 	}
-	rows := p.c.ChartRows()
+	rows := p.Chart.ChartRows()
 	if len(rows) < 2 {
 		return nil
 	}
@@ -149,28 +151,28 @@ func fillPeriods(p *plot) error {
 		at[q.index-first.index] = i
 	}
 	old := *p
-	old.series = slices.Clone(p.series) // the slices inside are replaced, not changed
-	p.cats, p.highlight, p.partial = nil, nil, nil
-	for si := range p.series {
-		p.series[si].vals, p.series[si].dec, p.series[si].has = nil, nil, nil
+	old.Series = slices.Clone(p.Series) // the slices inside are replaced, not changed
+	p.Cats, p.Highlight, p.Partial = nil, nil, nil
+	for si := range p.Series {
+		p.Series[si].Vals, p.Series[si].Dec, p.Series[si].Has = nil, nil, nil
 	}
 	for j, i := range at {
 		if i < 0 {
-			p.cats = append(p.cats, periodLabel(periodAt(first.unit, first.index+j), rows, old.cats))
-			p.highlight = append(p.highlight, false)
-			p.partial = append(p.partial, false)
-			for si := range p.series {
-				s := &p.series[si]
-				s.vals, s.dec, s.has = append(s.vals, 0), append(s.dec, 0), append(s.has, false)
+			p.Cats = append(p.Cats, periodLabel(periodAt(first.unit, first.index+j), rows, old.Cats))
+			p.Highlight = append(p.Highlight, false)
+			p.Partial = append(p.Partial, false)
+			for si := range p.Series {
+				s := &p.Series[si]
+				s.Vals, s.Dec, s.Has = append(s.Vals, 0), append(s.Dec, 0), append(s.Has, false)
 			}
 			continue
 		}
-		p.cats = append(p.cats, old.cats[i])
-		p.highlight = append(p.highlight, old.highlight[i])
-		p.partial = append(p.partial, old.partial[i])
-		for si := range p.series {
-			s, o := &p.series[si], old.series[si]
-			s.vals, s.dec, s.has = append(s.vals, o.vals[i]), append(s.dec, o.dec[i]), append(s.has, o.has[i])
+		p.Cats = append(p.Cats, old.Cats[i])
+		p.Highlight = append(p.Highlight, old.Highlight[i])
+		p.Partial = append(p.Partial, old.Partial[i])
+		for si := range p.Series {
+			s, o := &p.Series[si], old.Series[si]
+			s.Vals, s.Dec, s.Has = append(s.Vals, o.Vals[i]), append(s.Dec, o.Dec[i]), append(s.Has, o.Has[i])
 		}
 	}
 	return nil
@@ -228,17 +230,17 @@ const denseAt = 8
 
 // periodStep is every how many periods a label is shown: about six on a
 // dense axis, and enough room for each label in two lines.
-func periodStep(p *plot) int {
-	n := len(p.cats)
+func periodStep(p *chart.Plot) int {
+	n := len(p.Cats)
 	step := 1
 	if n > denseAt {
 		step = (n + 5) / 6
 	}
-	slot := slotWidth(n) - p.endRoom()/max(1, n)
+	slot := chart.SlotWidth(n) - p.EndRoom()/max(1, n)
 	for ; step < n; step++ {
 		fits := true
-		for _, c := range p.cats {
-			fits = fits && strings.Count(wrap(c, max(36, slot*step)), "\n") < 2
+		for _, c := range p.Cats {
+			fits = fits && strings.Count(wrap.Text(c, max(36, slot*step)), "\n") < 2
 		}
 		if fits {
 			break
@@ -249,11 +251,11 @@ func periodStep(p *plot) int {
 
 // thinPeriods shows every k-th category label and, on a dense axis, only
 // the last value label and highlighted ones.
-func thinPeriods(p *plot, tree map[string]any) {
-	addTop(tree, lineHeight) // the highest point's label
-	n := len(p.cats)
-	if step := p.labelStep(); step > 1 {
-		if ax, ok := get(tree, "xAxis", 0, "axisLabel").(map[string]any); ok {
+func thinPeriods(p *chart.Plot, tree map[string]any) {
+	chart.AddTop(tree, chart.LineHeight) // the highest point's label
+	n := len(p.Cats)
+	if step := p.LabelStep(); step > 1 {
+		if ax, ok := chart.Get(tree, "xAxis", 0, "axisLabel").(map[string]any); ok {
 			ax["interval"] = step - 1
 		}
 	}
@@ -262,11 +264,11 @@ func thinPeriods(p *plot, tree map[string]any) {
 	}
 	series, _ := tree["series"].([]any)
 	for si, s := range series {
-		if si >= len(p.series) {
+		if si >= len(p.Series) {
 			break
 		}
 		keep := keepApart(p, si)
-		data, _ := get(s, "data").([]any)
+		data, _ := chart.Get(s, "data").([]any)
 		for i, d := range data {
 			m, ok := d.(map[string]any)
 			if !ok || keep[i] {
@@ -282,17 +284,17 @@ func thinPeriods(p *plot, tree map[string]any) {
 // keepApart returns the value labels of series si kept on a crowded axis:
 // highlighted ones, the last, the highest and the lowest, in that order,
 // each only if it keeps clear of those kept before it.
-func keepApart(p *plot, si int) map[int]bool {
-	s := p.series[si]
+func keepApart(p *chart.Plot, si int) map[int]bool {
+	s := p.Series[si]
 	var order []int
-	for i := range s.vals {
-		if p.highlight[i] && s.has[i] {
+	for i := range s.Vals {
+		if p.Highlight[i] && s.Has[i] {
 			order = append(order, i)
 		}
 	}
 	lo, hi := extremes(s)
-	order = append(order, lastWith(p, si), hi, lo)
-	slot := float64(Width-64-p.endRoom()) / float64(max(1, len(p.cats)))
+	order = append(order, p.LastWith(si), hi, lo)
+	slot := float64(chart.Width-64-p.EndRoom()) / float64(max(1, len(p.Cats)))
 	keep := map[int]bool{}
 	for _, i := range order {
 		if i < 0 || keep[i] {
@@ -301,7 +303,7 @@ func keepApart(p *plot, si int) map[int]bool {
 		clear := true
 		for j := range keep {
 			gap := math.Abs(float64(i-j)) * slot
-			if gap < float64(textWidth(p.shortAt(si, i))+textWidth(p.shortAt(si, j)))/2+6 {
+			if gap < float64(wrap.Width(p.ShortAt(si, i))+wrap.Width(p.ShortAt(si, j)))/2+6 {
 				clear = false
 			}
 		}
@@ -313,11 +315,11 @@ func keepApart(p *plot, si int) map[int]bool {
 }
 
 // valueLabelsFit reports whether every value label fits its period's slot.
-func valueLabelsFit(p *plot) bool {
-	slot := (Width - 64 - p.endRoom()) / max(1, len(p.cats))
-	for si, s := range p.series {
-		for i := range s.vals {
-			if s.has[i] && textWidth(p.shortAt(si, i)) > slot-4 {
+func valueLabelsFit(p *chart.Plot) bool {
+	slot := (chart.Width - 64 - p.EndRoom()) / max(1, len(p.Cats))
+	for si, s := range p.Series {
+		for i := range s.Vals {
+			if s.Has[i] && wrap.Width(p.ShortAt(si, i)) > slot-4 {
 				return false
 			}
 		}
@@ -326,50 +328,36 @@ func valueLabelsFit(p *plot) bool {
 }
 
 // extremes returns the rows of the lowest and highest values of s.
-func extremes(s series) (lo, hi int) {
+func extremes(s chart.Series) (lo, hi int) {
 	lo, hi = -1, -1
-	for i, v := range s.vals {
-		if !s.has[i] {
+	for i, v := range s.Vals {
+		if !s.Has[i] {
 			continue
 		}
-		if lo < 0 || v < s.vals[lo] {
+		if lo < 0 || v < s.Vals[lo] {
 			lo = i
 		}
-		if hi < 0 || v > s.vals[hi] {
+		if hi < 0 || v > s.Vals[hi] {
 			hi = i
 		}
 	}
 	return lo, hi
 }
 
-// lastWith returns the last row with a value in series si.
-func lastWith(p *plot, si int) int {
-	if si >= len(p.series) {
-		return -1
-	}
-	s := p.series[si]
-	for i := len(s.has) - 1; i >= 0; i-- {
-		if s.has[i] {
-			return i
-		}
-	}
-	return -1
-}
-
 // timeHeight is a column chart's height; period labels are short.
 func timeHeight(c *dataset.Chart, rows []*dataset.Row) int {
-	return columnHeight(c, rows)
+	return chart.ColumnHeight(c, rows)
 }
 
 // periodsIfAny fills missing periods when every row names one: a chart
 // that may run over periods or over categories.
-func periodsIfAny(p *plot) error {
-	for _, r := range p.c.ChartRows() {
+func periodsIfAny(p *chart.Plot) error {
+	for _, r := range p.Chart.ChartRows() {
 		if _, ok := parsePeriod(r.ID); !ok {
 			return nil
 		}
 	}
-	if len(checkPeriods(p.c)) > 0 {
+	if len(checkPeriods(p.Chart)) > 0 {
 		return nil // out of order: drawn as categories, in the table's order
 	}
 	return fillPeriods(p)

@@ -1,4 +1,4 @@
-package chart
+package wrap
 
 import (
 	"strings"
@@ -28,8 +28,8 @@ func TestWrap(t *testing.T) {
 		{"限額以上商業零售額", 110, "限額以上\n商業零售額"},
 	}
 	for _, tt := range tests {
-		if got := wrap(tt.in, tt.width); got != tt.want {
-			t.Errorf("wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		if got := Text(tt.in, tt.width); got != tt.want {
+			t.Errorf("Text(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
 		}
 	}
 }
@@ -44,16 +44,16 @@ func FuzzWrap(f *testing.F) {
 		if len(s) > 200 || width < 1 || width > 1000 || !utf8.ValidString(s) {
 			return
 		}
-		got := wrap(s, width)
+		got := Text(s, width)
 		if strings.Join(strings.Fields(got), "") != strings.Join(strings.Fields(s), "") {
-			t.Fatalf("wrap(%q, %d) = %q: text changed", s, width, got)
+			t.Fatalf("Text(%q, %d) = %q: text changed", s, width, got)
 		}
 		if strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(s), " ") && !strings.ContainsAny(s, "\n\t\r\v\f\u0085\u00a0") {
 			// Latin words keep their spaces; breaks only replace spaces or
 			// fall between wide characters.
 			for _, line := range strings.Split(got, "\n") {
 				if line == "" {
-					t.Fatalf("wrap(%q, %d) = %q: empty line", s, width, got)
+					t.Fatalf("Text(%q, %d) = %q: empty line", s, width, got)
 				}
 			}
 		}

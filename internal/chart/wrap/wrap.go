@@ -1,4 +1,7 @@
-package chart
+// Package wrap measures and breaks the text of chart labels: ECharts
+// measures text only in a browser, so a chart laid out at build time needs
+// the widths in Go.
+package wrap
 
 import (
 	"math"
@@ -6,7 +9,7 @@ import (
 	"unicode"
 )
 
-// wrap breaks a category label into lines of at most width px (as textWidth
+// Text breaks a category label into lines of at most width px (as Width
 // estimates them), breaking Latin text between words and Chinese text
 // between phrases, never inside a word: ECharts' own wrapping breaks wherever
 // the width runs out, which cuts "Commercial" into "Commerci / al" and
@@ -15,9 +18,9 @@ import (
 // (after punctuation, between scripts, after a word-final character, between
 // two-character words) and whose lines are most even. A single word wider
 // than width keeps its own line. Lines are joined with "\n".
-func wrap(s string, width int) string {
+func Text(s string, width int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if s == "" || textWidth(s) <= width {
+	if s == "" || Width(s) <= width {
 		return s
 	}
 	rs := []rune(s)
@@ -66,21 +69,21 @@ func wrap(s string, width int) string {
 func choose(rs []rune, cost []float64, width, n, from int, breaks []int, sum float64, best *[]int, bestCost *float64) {
 	if n == 1 {
 		line := strings.TrimSpace(string(rs[from:]))
-		if textWidth(line) > width {
+		if Width(line) > width {
 			return
 		}
 		// Even lines read best: penalise the spread of line widths.
 		widths := []int{}
 		prev := 0
 		for _, at := range append(append([]int{}, breaks...), len(rs)) {
-			widths = append(widths, textWidth(strings.TrimSpace(string(rs[prev:at]))))
+			widths = append(widths, Width(strings.TrimSpace(string(rs[prev:at]))))
 			prev = at
 		}
 		lo, hi := widths[0], widths[0]
 		for _, w := range widths {
 			lo, hi = min(lo, w), max(hi, w)
 		}
-		total := sum + float64(hi-lo)/float64(fontSize)
+		total := sum + float64(hi-lo)/float64(FontSize)
 		if total < *bestCost {
 			*bestCost = total
 			*best = append([]int{}, breaks...)
@@ -92,7 +95,7 @@ func choose(rs []rune, cost []float64, width, n, from int, breaks []int, sum flo
 			continue
 		}
 		line := strings.TrimSpace(string(rs[from:at]))
-		if textWidth(line) > width {
+		if Width(line) > width {
 			break
 		}
 		choose(rs, cost, width, n-1, at, append(breaks, at), sum+cost[at], best, bestCost)
@@ -135,4 +138,35 @@ func breakCost(a, b rune, run int) float64 {
 		return 1
 	}
 	return math.Inf(1) // inside a Latin word or a number
+}
+
+// FontSize is the size in px of chart text, which Width assumes.
+const FontSize = 13
+
+// MaxWidth is the width of the widest line of s.
+func MaxWidth(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, Width(l))
+	}
+	return w
+}
+
+// Width estimates the width in px of s in a 12 px font: wide (CJK)
+// characters take a full em, others about 0.6 em.
+func Width(s string) int {
+	w := 0.0
+	for _, r := range s {
+		if isWide(r) {
+			w += FontSize
+		} else {
+			w += 0.6 * FontSize
+		}
+	}
+	return int(math.Ceil(w))
+}
+
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }

@@ -1,8 +1,9 @@
-package chart
+package kinds
 
 import (
 	"math"
 
+	"reportsite/internal/chart"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -14,15 +15,15 @@ import (
 // part of the plot and the line to the upper, so their labels never meet.
 // Rows over periods (ids "2023-q3", …) may skip periods: see time-line.
 func init() {
-	register(&kind{
-		name:       "bar-line",
-		names:      map[string]string{"": "Bar and line chart", lang.ScriptHant: "柱線組合圖", lang.ScriptHans: "柱线组合图"},
-		check:      rules(twoValues("the bars' column, then the line's"), noTarget),
-		prepare:    periodsIfAny,
-		option:     (*plot).barLine,
-		height:     func(c *dataset.Chart, rows []*dataset.Row) int { return columnHeight(c, rows) + 40 },
-		twoUnits:   true,
-		negLabelAt: "bottom",
+	chart.Register(&chart.Kind{
+		Name:       "bar-line",
+		Names:      map[string]string{"": "Bar and line chart", lang.ScriptHant: "柱線組合圖", lang.ScriptHans: "柱线组合图"},
+		Check:      rules(twoValues("the bars' column, then the line's"), noTarget),
+		Prepare:    periodsIfAny,
+		Option:     barLine,
+		Height:     func(c *dataset.Chart, rows []*dataset.Row) int { return chart.ColumnHeight(c, rows) + 40 },
+		TwoUnits:   true,
+		NegLabelAt: "bottom",
 	})
 }
 
@@ -30,21 +31,21 @@ func init() {
 // lower three, the line the upper three, and one lies between.
 const bands = 7
 
-func (p *plot) barLine() map[string]any {
+func barLine(p *chart.Plot) map[string]any {
 	// The bars take at most the lower three intervals.
-	lo0, hi0 := p.extent(0)
-	step0 := niceStep(math.Max(hi0-lo0, 1e-9) / 3)
+	lo0, hi0 := p.Extent(0)
+	step0 := chart.NiceStep(math.Max(hi0-lo0, 1e-9) / 3)
 	for math.Ceil(hi0/step0)-math.Floor(lo0/step0) > 3 {
-		step0 = niceStep(step0 * 1.01)
+		step0 = chart.NiceStep(step0 * 1.01)
 	}
 	min0 := math.Floor(lo0/step0) * step0
-	lo1, hi1 := p.extent(1)
-	if p.series[1].unit.Kind == lang.KindPercent || lo1 < 0 {
+	lo1, hi1 := p.Extent(1)
+	if p.Series[1].Unit.Kind == lang.KindPercent || lo1 < 0 {
 		// A rate's own zero is no anchor: the line's range is what it shows.
-		lo1, hi1 = p.lineRange()
+		lo1, hi1 = lineRange(p)
 	}
 	// The line keeps above the lower four, with room for its top label.
-	step1 := niceStep(math.Max(hi1-lo1, 1e-9) / 2)
+	step1 := chart.NiceStep(math.Max(hi1-lo1, 1e-9) / 2)
 	var max1 float64
 	for {
 		max1 = math.Ceil(hi1/step1) * step1
@@ -54,42 +55,42 @@ func (p *plot) barLine() map[string]any {
 		if lo1 >= max1-3*step1 || step1 > 1e15 {
 			break
 		}
-		step1 = niceStep(step1 * 1.01)
+		step1 = chart.NiceStep(step1 * 1.01)
 	}
-	cats := p.wrappedCats(false)
+	cats := p.WrappedCats(false)
 	bars := map[string]any{
-		"type": "bar", "name": p.series[0].name, "yAxisIndex": 0, "barCategoryGap": "30%",
-		"label": map[string]any{"show": true, "position": "top", "color": TextColor, "fontSize": fontSize},
-		"data":  p.items(0),
+		"type": "bar", "name": p.Series[0].Name, "yAxisIndex": 0, "barCategoryGap": "30%",
+		"label": map[string]any{"show": true, "position": "top", "color": chart.TextColor, "fontSize": chart.FontSize},
+		"data":  p.Items(0),
 	}
 	line := map[string]any{
-		"type": "line", "name": p.series[1].name, "yAxisIndex": 1,
+		"type": "line", "name": p.Series[1].Name, "yAxisIndex": 1,
 		"symbol": "circle", "symbolSize": 7, "showSymbol": true, "connectNulls": false,
 		"lineStyle": map[string]any{"width": 2},
-		"label":     map[string]any{"show": true, "position": "top", "color": TextColor, "fontSize": fontSize},
-		"data":      p.items(1),
+		"label":     map[string]any{"show": true, "position": "top", "color": chart.TextColor, "fontSize": chart.FontSize},
+		"data":      p.Items(1),
 	}
-	left := p.valueAxis(0, text(p.c.YName, p.l), !p.c.YName.IsZero())
-	left["min"], left["max"], left["interval"] = clean(min0), clean(min0+bands*step0), step0
-	right := p.valueAxis(1, "", false)
-	right["min"], right["max"], right["interval"] = clean(max1-bands*step1), clean(max1), step1
+	left := p.ValueAxis(0, chart.TextIn(p.Chart.YName, p.Lang), !p.Chart.YName.IsZero())
+	left["min"], left["max"], left["interval"] = chart.Clean(min0), chart.Clean(min0+bands*step0), step0
+	right := p.ValueAxis(1, "", false)
+	right["min"], right["max"], right["interval"] = chart.Clean(max1-bands*step1), chart.Clean(max1), step1
 	// Every bar and point carries its value: ticks on two scales would
 	// only add noise, and the grid lines would show the bands.
 	for _, a := range []map[string]any{left, right} {
 		a["axisLabel"] = map[string]any{"show": false}
 		a["splitLine"] = map[string]any{"show": false}
 	}
-	g := p.grid(false)
+	g := p.Grid(false)
 	return map[string]any{
-		"color":   palette,
+		"color":   chart.Palette(),
 		"tooltip": map[string]any{"show": true, "trigger": "item"},
-		"legend": map[string]any{"show": true, "top": "0", "left": "center", "data": p.seriesNames(), "itemGap": 24,
-			"textStyle": map[string]any{"color": TextColor, "fontSize": fontSize}},
+		"legend": map[string]any{"show": true, "top": "0", "left": "center", "data": p.SeriesNames(), "itemGap": 24,
+			"textStyle": map[string]any{"color": chart.TextColor, "fontSize": chart.FontSize}},
 		"grid": map[string]any{"left": g.Left, "right": g.Right, "top": g.Top, "bottom": g.Bottom, "containLabel": true},
 		"xAxis": []any{map[string]any{
 			"type": "category", "data": cats,
-			"axisLabel": map[string]any{"interval": 0, "color": TextColor, "fontSize": fontSize},
-			"axisLine":  map[string]any{"lineStyle": map[string]any{"color": LineColor}},
+			"axisLabel": map[string]any{"interval": 0, "color": chart.TextColor, "fontSize": chart.FontSize},
+			"axisLine":  map[string]any{"lineStyle": map[string]any{"color": chart.LineColor}},
 			"axisTick":  map[string]any{"show": false},
 		}},
 		"yAxis":  []any{left, right},
@@ -99,13 +100,13 @@ func (p *plot) barLine() map[string]any {
 
 // lineRange is the scaled range of the line (series 1), at least one unit
 // wide.
-func (p *plot) lineRange() (lo, hi float64) {
-	s, first := p.series[1], true
-	for i, v := range s.vals {
-		if !s.has[i] {
+func lineRange(p *chart.Plot) (lo, hi float64) {
+	s, first := p.Series[1], true
+	for i, v := range s.Vals {
+		if !s.Has[i] {
 			continue
 		}
-		x := p.scaledAt(1, v)
+		x := p.ScaledAt(1, v)
 		if first {
 			lo, hi, first = x, x, false
 		}

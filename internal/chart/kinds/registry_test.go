@@ -1,4 +1,4 @@
-package chart
+package kinds
 
 import (
 	"os"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"reportsite/internal/chart"
 	"reportsite/internal/dataset"
 )
 
@@ -33,7 +34,7 @@ func TestCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			problems, known := Types.Check(tt.c)
+			problems, known := chart.Types.Check(tt.c)
 			if known != tt.known {
 				t.Fatalf("known = %v, want %v", known, tt.known)
 			}
@@ -52,10 +53,10 @@ func TestCheck(t *testing.T) {
 // TestDocsListTypes checks that the type lists the docs give a user are the
 // registry's: adding a type without its docs fails here.
 func TestDocsListTypes(t *testing.T) {
-	want := Types.Names()
+	want := chart.Types.Names()
 	for _, tt := range []struct{ file, sep string }{
-		{"../../README.md", ","},
-		{"../content/doc.go", "|"},
+		{"../../../README.md", ","},
+		{"../../content/doc.go", "|"},
 	} {
 		src, err := os.ReadFile(tt.file)
 		if err != nil {

@@ -1,6 +1,7 @@
-package chart
+package kinds
 
 import (
+	"reportsite/internal/chart"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -9,18 +10,18 @@ import (
 // bars, and the chart grows with its rows. A negative value is labelled
 // right of the zero line.
 func init() {
-	register(&kind{
-		name:   "hbar",
-		names:  map[string]string{"": "Horizontal bar chart", lang.ScriptHant: "條形圖", lang.ScriptHans: "条形图"},
-		option: (*plot).bar,
-		height: func(c *dataset.Chart, rows []*dataset.Row) int {
-			return rowHeight(c, rows, 20*max(1, len(c.Values))+16)
+	chart.Register(&chart.Kind{
+		Name:   "hbar",
+		Names:  map[string]string{"": "Horizontal bar chart", lang.ScriptHant: "條形圖", lang.ScriptHans: "条形图"},
+		Option: bar,
+		Height: func(c *dataset.Chart, rows []*dataset.Row) int {
+			return chart.RowHeight(c, rows, 20*max(1, len(c.Values))+16)
 		},
-		horizontal: true,
-		labelAt:    "right",
+		Horizontal: true,
+		LabelAt:    "right",
 		// A negative bar's label sits right of the zero line, across the
 		// axis from its bar: left of the bar it would meet the category
 		// names.
-		negLabelAt: "right",
+		NegLabelAt: "right",
 	})
 }

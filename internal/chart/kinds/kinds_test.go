@@ -1,4 +1,4 @@
-package chart
+package kinds
 
 import (
 	"math"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"reportsite/internal/chart"
+	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 )
 
@@ -77,15 +79,15 @@ func TestTimeGaps(t *testing.T) {
 			if l.lang == "zh-Hant" {
 				lg = hant
 			}
-			m := decode(t, must(t)(Option(c, lg, nil)))
-			cats, _ := get(m, "xAxis", 0, "data").([]any)
+			m := decode(t, must(t)(chart.Option(c, lg, nil)))
+			cats, _ := chart.Get(m, "xAxis", 0, "data").([]any)
 			if len(cats) != l.labels || cats[4] != l.label {
 				t.Errorf("%s/%s: categories %q, want %d with %q fifth", typ, l.lang, cats, l.labels, l.label)
 			}
-			if v := values(get(m, "series", 0)); len(v) != 7 || v[4] != "-" {
+			if v := values(chart.Get(m, "series", 0)); len(v) != 7 || v[4] != "-" {
 				t.Errorf("%s/%s: values %v, want a gap fifth", typ, l.lang, v)
 			}
-			if typ == "time-line" && get(m, "series", 0, "connectNulls") != false {
+			if typ == "time-line" && chart.Get(m, "series", 0, "connectNulls") != false {
 				t.Errorf("time-line joins lines across gaps")
 			}
 		}
@@ -95,16 +97,16 @@ func TestTimeGaps(t *testing.T) {
 	q.Rows[2].ID = "2024" // a year among quarters
 	for _, rows := range [][]string{{"2022-q2", "2022-q1"}, {"2022-q1", "2024"}, {"2022-q1", "2022-q1"}} {
 		bad := &dataset.Chart{ID: "c", Type: "time-line", Category: "quarter", Values: []string{"growth"}, RowIDs: rows, Table: q}
-		if problems, _ := Types.Check(bad); len(problems) == 0 {
+		if problems, _ := chart.Types.Check(bad); len(problems) == 0 {
 			t.Errorf("rows %v pass the check", rows)
 		}
-		if _, err := Option(bad, en, nil); err == nil {
+		if _, err := chart.Option(bad, en, nil); err == nil {
 			t.Errorf("rows %v draw", rows)
 		}
 	}
 	g := growth()
 	bad := &dataset.Chart{ID: "c", Type: "time-bar", Category: "item", Values: []string{"growth"}, Table: g}
-	if problems, _ := Types.Check(bad); len(problems) == 0 || problems[0].Key != "rows" || problems[0].Hint == "" {
+	if problems, _ := chart.Types.Check(bad); len(problems) == 0 || problems[0].Key != "rows" || problems[0].Hint == "" {
 		t.Errorf("rows without periods: problems %+v", problems)
 	}
 }
@@ -120,21 +122,21 @@ func TestCrowdedTime(t *testing.T) {
 			"month": {Text: tx(id, id)}, "v": num(float64(i%7) + 0.5)}})
 	}
 	c := &dataset.Chart{ID: "m", Type: "time-line", Category: "month", Values: []string{"v"}, Table: tb}
-	m := decode(t, must(t)(Option(c, en, nil)))
-	if iv, _ := get(m, "xAxis", 0, "axisLabel", "interval").(float64); iv < 3 {
+	m := decode(t, must(t)(chart.Option(c, en, nil)))
+	if iv, _ := chart.Get(m, "xAxis", 0, "axisLabel", "interval").(float64); iv < 3 {
 		t.Errorf("interval %v: 24 month labels do not thin out", iv)
 	}
 	shown := 0
-	data, _ := get(m, "series", 0, "data").([]any)
+	data, _ := chart.Get(m, "series", 0, "data").([]any)
 	for _, d := range data {
-		if get(d, "label", "show") != false {
+		if chart.Get(d, "label", "show") != false {
 			shown++
 		}
 	}
 	if shown == 0 || shown > 3 {
 		t.Errorf("%d of 24 values labelled, want the last, highest and lowest that keep apart", shown)
 	}
-	if get(data[23], "label", "show") == false {
+	if chart.Get(data[23], "label", "show") == false {
 		t.Errorf("the last value is not labelled")
 	}
 }
@@ -150,20 +152,20 @@ func TestBarLineBands(t *testing.T) {
 		if l.name == "zh-Hant" {
 			lg = hant
 		}
-		b := must(t)(Option(fixtures()["bar-line"], lg, nil))
+		b := must(t)(chart.Option(fixtures()["bar-line"], lg, nil))
 		m := decode(t, b)
 		frac := func(axis int, v float64) float64 {
-			lo, _ := get(m, "yAxis", axis, "min").(float64)
-			hi, _ := get(m, "yAxis", axis, "max").(float64)
+			lo, _ := chart.Get(m, "yAxis", axis, "min").(float64)
+			hi, _ := chart.Get(m, "yAxis", axis, "max").(float64)
 			return (v - lo) / (hi - lo)
 		}
 		barTop, lineLow := 0.0, 1.0
-		for _, v := range values(get(m, "series", 0)) {
+		for _, v := range values(chart.Get(m, "series", 0)) {
 			if x, ok := v.(float64); ok {
 				barTop = math.Max(barTop, frac(0, x))
 			}
 		}
-		for _, v := range values(get(m, "series", 1)) {
+		for _, v := range values(chart.Get(m, "series", 1)) {
 			if x, ok := v.(float64); ok {
 				lineLow = math.Min(lineLow, frac(1, x))
 			}
@@ -171,7 +173,7 @@ func TestBarLineBands(t *testing.T) {
 		if barTop > 3.0/bands+1e-9 || lineLow < 4.0/bands-1e-9 {
 			t.Errorf("%s: bars reach %.2f, the line falls to %.2f of the plot: they share a band", l.name, barTop, lineLow)
 		}
-		if get(m, "series", 1, "yAxisIndex") != 1.0 || get(m, "series", 1, "type") != "line" {
+		if chart.Get(m, "series", 1, "yAxisIndex") != 1.0 || chart.Get(m, "series", 1, "type") != "line" {
 			t.Errorf("%s: the line is not on the second axis", l.name)
 		}
 		if !strings.Contains(string(b), l.want) || !strings.Contains(string(b), "116.1%") {
@@ -188,53 +190,53 @@ func TestDirectLabels(t *testing.T) {
 	two.Values = []string{"value", "plan"}
 	two.Target = nil
 	for _, c := range []*dataset.Chart{f["stacked-area"], two} {
-		m := decode(t, must(t)(Option(c, en, nil)))
+		m := decode(t, must(t)(chart.Option(c, en, nil)))
 		if m["legend"] != nil {
 			t.Errorf("%s: a legend beside direct labels", c.Type)
 		}
 		series, _ := m["series"].([]any)
 		for si, s := range series {
-			data, _ := get(s, "data").([]any)
+			data, _ := chart.Get(s, "data").([]any)
 			last := -1
 			for i, d := range data {
-				if get(d, "value") != "-" {
+				if chart.Get(d, "value") != "-" {
 					last = i
 				}
 			}
-			lab := get(data[last], "label")
+			lab := chart.Get(data[last], "label")
 			name := []string{"Goods exports", "Services exports"}[si]
 			if c == two {
 				name = []string{"Amount", "Plan"}[si]
 			}
-			if get(lab, "position") != "right" || !strings.HasPrefix(strings.ReplaceAll(get(lab, "formatter").(string), "\n", " "), name) {
+			if chart.Get(lab, "position") != "right" || !strings.HasPrefix(strings.ReplaceAll(chart.Get(lab, "formatter").(string), "\n", " "), name) {
 				t.Errorf("%s series %d: last label %v, want %q on the right", c.Type, si, lab, name)
 			}
 		}
 	}
-	if m := decode(t, must(t)(Option(f["stacked-bar"], en, nil))); m["legend"] == nil {
+	if m := decode(t, must(t)(chart.Option(f["stacked-bar"], en, nil))); m["legend"] == nil {
 		t.Errorf("stacked bars lost their legend")
 	}
 }
 
 // TestMultiplesShareScale checks one panel per column, all on one scale.
 func TestMultiplesShareScale(t *testing.T) {
-	m := decode(t, must(t)(Option(fixtures()["small-multiples"], hant, nil)))
+	m := decode(t, must(t)(chart.Option(fixtures()["small-multiples"], hant, nil)))
 	ys, _ := m["yAxis"].([]any)
 	grids, _ := m["grid"].([]any)
 	if len(ys) != 2 || len(grids) != 2 {
 		t.Fatalf("%d axes, %d grids, want 2 panels", len(ys), len(grids))
 	}
 	for _, k := range []string{"min", "max", "interval"} {
-		if !reflect.DeepEqual(get(ys[0], k), get(ys[1], k)) {
-			t.Errorf("panels differ in %s: %v, %v", k, get(ys[0], k), get(ys[1], k))
+		if !reflect.DeepEqual(chart.Get(ys[0], k), chart.Get(ys[1], k)) {
+			t.Errorf("panels differ in %s: %v, %v", k, chart.Get(ys[0], k), chart.Get(ys[1], k))
 		}
 	}
-	if hi, _ := get(ys[0], "max").(float64); hi < 198 {
+	if hi, _ := chart.Get(ys[0], "max").(float64); hi < 198 {
 		t.Errorf("shared max %v is below the largest value 198億", hi)
 	}
 	titles := []string{}
 	for _, g := range m["graphic"].([]any) {
-		titles = append(titles, get(g, "style", "text").(string))
+		titles = append(titles, chart.Get(g, "style", "text").(string))
 	}
 	if !reflect.DeepEqual(titles, []string{"貨物出口", "服務出口"}) {
 		t.Errorf("panel titles %q", titles)
@@ -243,22 +245,22 @@ func TestMultiplesShareScale(t *testing.T) {
 
 // TestScatter checks points, names and axes.
 func TestScatter(t *testing.T) {
-	m := decode(t, must(t)(Option(fixtures()["scatter"], en, nil)))
-	data, _ := get(m, "series", 0, "data").([]any)
+	m := decode(t, must(t)(chart.Option(fixtures()["scatter"], en, nil)))
+	data, _ := chart.Get(m, "series", 0, "data").([]any)
 	if len(data) != 4 {
 		t.Fatalf("%d points, want 4", len(data))
 	}
-	if got := get(data[0], "value"); !reflect.DeepEqual(got, []any{9.582, 39.2}) {
+	if got := chart.Get(data[0], "value"); !reflect.DeepEqual(got, []any{9.582, 39.2}) {
 		t.Errorf("first point %v, want [9.582 39.2] (bn, %%)", got)
 	}
-	if get(data[3], "itemStyle", "color") != colorHighlight {
+	if chart.Get(data[3], "itemStyle", "color") != chart.ColorHighlight {
 		t.Errorf("the highlighted point is not highlighted")
 	}
-	if get(m, "xAxis", 0, "name") != "Amount" || get(m, "yAxis", 0, "name") != "Growth" {
-		t.Errorf("axes named %v, %v; want the columns' labels", get(m, "xAxis", 0, "name"), get(m, "yAxis", 0, "name"))
+	if chart.Get(m, "xAxis", 0, "name") != "Amount" || chart.Get(m, "yAxis", 0, "name") != "Growth" {
+		t.Errorf("axes named %v, %v; want the columns' labels", chart.Get(m, "xAxis", 0, "name"), chart.Get(m, "yAxis", 0, "name"))
 	}
-	if get(m, "xAxis", 0, "axisLabel", "formatter") != "{value}bn" {
-		t.Errorf("x ticks %v, want {value}bn", get(m, "xAxis", 0, "axisLabel", "formatter"))
+	if chart.Get(m, "xAxis", 0, "axisLabel", "formatter") != "{value}bn" {
+		t.Errorf("x ticks %v, want {value}bn", chart.Get(m, "xAxis", 0, "axisLabel", "formatter"))
 	}
 }
 
@@ -267,9 +269,9 @@ func TestScatter(t *testing.T) {
 func TestNegativeProgress(t *testing.T) {
 	c := fixtures()["progress"]
 	c.Table.Rows[1].Cells["rate"] = num(-4.5)
-	m := decode(t, must(t)(Option(c, en, nil)))
-	track, _ := get(m, "series", 1, "data").([]any)
-	if len(track) != 2 || get(track[1], "label", "formatter") != "-4.5%" || get(track[1], "value") != 100.0 {
+	m := decode(t, must(t)(chart.Option(c, en, nil)))
+	track, _ := chart.Get(m, "series", 1, "data").([]any)
+	if len(track) != 2 || chart.Get(track[1], "label", "formatter") != "-4.5%" || chart.Get(track[1], "value") != 100.0 {
 		t.Errorf("track of -4.5%%: %v, want the whole track labelled -4.5%%", track)
 	}
 }
@@ -283,12 +285,12 @@ func TestLabelLines(t *testing.T) {
 			if l == "zh-Hant" {
 				lg = hant
 			}
-			m := decode(t, must(t)(Option(c, lg, nil)))
+			m := decode(t, must(t)(chart.Option(c, lg, nil)))
 			var labels []any
 			for _, k := range []string{"xAxis", "yAxis"} {
 				axes, _ := m[k].([]any)
 				for _, a := range axes {
-					d, _ := get(a, "data").([]any)
+					d, _ := chart.Get(a, "data").([]any)
 					labels = append(labels, d...)
 				}
 			}
@@ -299,7 +301,7 @@ func TestLabelLines(t *testing.T) {
 					continue
 				}
 				for _, line := range lines {
-					if r := []rune(line); len(r) == 1 && isWide(r[0]) {
+					if r := []rune(line); len(r) == 1 && wrap.Width(line) == chart.FontSize {
 						t.Errorf("%s/%s: label %q has a line of one character", name, l, s)
 					}
 				}

@@ -1,10 +1,11 @@
-package chart
+package kinds
 
 import (
 	"bytes"
 	"encoding/json"
 	"math"
 	"reflect"
+	"reportsite/internal/chart"
 	"reportsite/internal/golden"
 	"slices"
 	"sort"
@@ -28,9 +29,9 @@ func decode(t *testing.T, b []byte) map[string]any {
 // values returns the values of a series' data items.
 func values(series any) []any {
 	var out []any
-	data, _ := get(series, "data").([]any)
+	data, _ := chart.Get(series, "data").([]any)
 	for _, d := range data {
-		out = append(out, get(d, "value"))
+		out = append(out, chart.Get(d, "value"))
 	}
 	return out
 }
@@ -84,11 +85,11 @@ func TestOption(t *testing.T) {
 		for _, l := range []lang.Lang{en, hant} {
 			t.Run(tt.name+"/"+l.Tag, func(t *testing.T) {
 				c := charts[tt.name]
-				b, err := Option(c, l, nil)
+				b, err := chart.Option(c, l, nil)
 				if err != nil {
 					t.Fatalf("Option(%s, %s): %v", tt.name, l.Tag, err)
 				}
-				again, _ := Option(c, l, nil)
+				again, _ := chart.Option(c, l, nil)
 				if !bytes.Equal(b, again) {
 					t.Errorf("Option(%s, %s) differs between two calls", tt.name, l.Tag)
 				}
@@ -98,7 +99,7 @@ func TestOption(t *testing.T) {
 					t.Fatalf("Option(%s, %s): %d series, want %d", tt.name, l.Tag, len(series), tt.nSeries)
 				}
 				for i, s := range series {
-					if got := get(s, "type"); got != tt.seriesType {
+					if got := chart.Get(s, "type"); got != tt.seriesType {
 						t.Errorf("series[%d].type = %v, want %s", i, got, tt.seriesType)
 					}
 				}
@@ -113,14 +114,14 @@ func TestOption(t *testing.T) {
 					var got []any
 					switch {
 					case tt.seriesType == "pie":
-						data, _ := get(series[0], "data").([]any)
+						data, _ := chart.Get(series[0], "data").([]any)
 						for _, d := range data {
-							got = append(got, get(d, "name"))
+							got = append(got, chart.Get(d, "name"))
 						}
 					case tt.horizontal:
-						got, _ = get(m, "yAxis", 0, "data").([]any)
+						got, _ = chart.Get(m, "yAxis", 0, "data").([]any)
 					default:
-						got, _ = get(m, "xAxis", 0, "data").([]any)
+						got, _ = chart.Get(m, "xAxis", 0, "data").([]any)
 					}
 					// Labels come wrapped into lines: compare their words.
 					flat := func(v []any) []any {
@@ -139,7 +140,7 @@ func TestOption(t *testing.T) {
 				if tt.horizontal {
 					axis = "xAxis"
 				}
-				if got := get(series[0], "markLine", "data", 0, axis); got != tt.markLine {
+				if got := chart.Get(series[0], "markLine", "data", 0, axis); got != tt.markLine {
 					t.Errorf("markLine %s = %v, want %v", axis, got, tt.markLine)
 				}
 				// A progress chart's second series is its track, not data.
@@ -152,27 +153,27 @@ func TestOption(t *testing.T) {
 						t.Errorf("option has %q", k)
 					}
 				}
-				if get(m, "animation") != false {
-					t.Errorf("animation = %v, want false", get(m, "animation"))
+				if chart.Get(m, "animation") != false {
+					t.Errorf("animation = %v, want false", chart.Get(m, "animation"))
 				}
-				if get(m, "tooltip", "show") != true {
-					t.Errorf("tooltip.show = %v, want true", get(m, "tooltip", "show"))
+				if chart.Get(m, "tooltip", "show") != true {
+					t.Errorf("tooltip.show = %v, want true", chart.Get(m, "tooltip", "show"))
 				}
-				if get(m, "textStyle", "color") != TextColor {
-					t.Errorf("textStyle.color = %v, want %s", get(m, "textStyle", "color"), TextColor)
+				if chart.Get(m, "textStyle", "color") != chart.TextColor {
+					t.Errorf("textStyle.color = %v, want %s", chart.Get(m, "textStyle", "color"), chart.TextColor)
 				}
-				if fs, _ := get(m, "textStyle", "fontSize").(float64); fs < 12 {
+				if fs, _ := chart.Get(m, "textStyle", "fontSize").(float64); fs < 12 {
 					t.Errorf("textStyle.fontSize = %v, want ≥ 12", fs)
 				}
 				if tt.seriesType != "pie" {
-					if get(m, "grid", 0, "containLabel") != true {
-						t.Errorf("grid.containLabel = %v, want true", get(m, "grid", 0, "containLabel"))
+					if chart.Get(m, "grid", 0, "containLabel") != true {
+						t.Errorf("grid.containLabel = %v, want true", chart.Get(m, "grid", 0, "containLabel"))
 					}
-					if got := get(m, "xAxis", 0, "axisLabel", "color"); got != TextColor {
-						t.Errorf("xAxis.axisLabel.color = %v, want %s", got, TextColor)
+					if got := chart.Get(m, "xAxis", 0, "axisLabel", "color"); got != chart.TextColor {
+						t.Errorf("xAxis.axisLabel.color = %v, want %s", got, chart.TextColor)
 					}
-					if got := get(m, axis, 0, "splitLine", "lineStyle", "color"); got != LineColor {
-						t.Errorf("%s.splitLine color = %v, want %s", axis, got, LineColor)
+					if got := chart.Get(m, axis, 0, "splitLine", "lineStyle", "color"); got != chart.LineColor {
+						t.Errorf("%s.splitLine color = %v, want %s", axis, got, chart.LineColor)
 					}
 				}
 				checkColors(t, m)
@@ -203,14 +204,14 @@ func checkColors(t *testing.T, v any, path ...string) {
 		var want []string
 		switch {
 		case strings.Contains(p, "lineStyle") && !strings.Contains(p, "markLine"):
-			want = []string{LineColor}
+			want = []string{chart.LineColor}
 		case strings.Contains(p, "itemStyle.color") || p == "color":
-			want = append(slices.Clone(palette), colorTrack)
-			for _, c := range palette {
-				want = append(want, translucent(c)) // rows of a shorter period
+			want = append(chart.Palette(), chart.ColorTrack)
+			for _, c := range chart.Palette() {
+				want = append(want, chart.Translucent(c)) // rows of a shorter period
 			}
 		default:
-			want = []string{TextColor}
+			want = []string{chart.TextColor}
 		}
 		if !slices.Contains(want, v) {
 			t.Errorf("%s = %s, want one of %v", p, v, want)
@@ -238,7 +239,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range sortedFixtures() {
 		for _, l := range []lang.Lang{en, hant} {
 			t.Run(name+"/"+l.Tag, func(t *testing.T) {
-				b, err := Option(charts[name], l, nil)
+				b, err := chart.Option(charts[name], l, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -258,16 +259,16 @@ func TestGaps(t *testing.T) {
 	tb.Rows[0].Cells["growth"] = dataset.Cell{Num: math.NaN(), HasNum: true}
 	tb.Rows[1].Cells["growth"] = dataset.Cell{Num: math.Inf(1), HasNum: true}
 	delete(tb.Rows[2].Cells, "growth")
-	for _, typ := range Types.Names() {
+	for _, typ := range chart.Types.Names() {
 		t.Run(typ, func(t *testing.T) {
 			c := specFor(typ, &dataset.Chart{ID: "gaps", Category: "item", Values: []string{"growth"}, Table: tb,
 				Target: &dataset.Target{Value: 50}})
-			b, err := Option(c, en, nil)
+			b, err := chart.Option(c, en, nil)
 			if err != nil {
 				t.Fatalf("Option: %v", err)
 			}
 			checkSafe(t, b)
-			series := get(decode(t, b), "series", 0)
+			series := chart.Get(decode(t, b), "series", 0)
 			var want []any
 			switch {
 			case typ == "pie" || typ == "donut":
@@ -288,14 +289,14 @@ func TestGaps(t *testing.T) {
 
 func TestEscaping(t *testing.T) {
 	label := `</script><b class="x">A & B</b>`
-	for _, typ := range Types.Names() {
+	for _, typ := range chart.Types.Names() {
 		t.Run(typ, func(t *testing.T) {
 			tb := growth()
 			tb.Rows[4].Cells["growth"] = num(1)
 			c := specFor(typ, &dataset.Chart{ID: "odd", Category: "item", Values: []string{"growth"}, Table: tb,
 				RowIDs: []string{"odd", "retail"},
 				Target: &dataset.Target{Value: 50, Label: lang.Text{lang.Any: `<target> & "{b}"`}}})
-			b, err := Option(c, en, nil)
+			b, err := chart.Option(c, en, nil)
 			if err != nil {
 				t.Fatalf("Option: %v", err)
 			}
@@ -310,11 +311,11 @@ func TestEscaping(t *testing.T) {
 			var got any
 			switch typ {
 			case "pie", "donut", "scatter":
-				got = get(m, "series", 0, "data", 0, "name")
+				got = chart.Get(m, "series", 0, "data", 0, "name")
 			case "hbar", "progress":
-				got = get(m, "yAxis", 0, "data", 0)
+				got = chart.Get(m, "yAxis", 0, "data", 0)
 			default:
-				got = get(m, "xAxis", 0, "data", 0)
+				got = chart.Get(m, "xAxis", 0, "data", 0)
 			}
 			if s, _ := got.(string); strings.ReplaceAll(s, "\n", " ") != label {
 				t.Errorf("label = %q, want %q (wrapped into lines)", got, label)
@@ -324,25 +325,25 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestHighlight(t *testing.T) {
-	m := decode(t, must(t)(Option(fixtures()["bar"], en, nil)))
-	data, _ := get(m, "series", 0, "data").([]any)
+	m := decode(t, must(t)(chart.Option(fixtures()["bar"], en, nil)))
+	data, _ := chart.Get(m, "series", 0, "data").([]any)
 	for i, d := range data {
 		want := any(nil)
 		if i == 3 {
-			want = colorHighlight
+			want = chart.ColorHighlight
 		}
-		if got := get(d, "itemStyle", "color"); got != want {
+		if got := chart.Get(d, "itemStyle", "color"); got != want {
 			t.Errorf("bar %d color = %v, want %v", i, got, want)
 		}
 	}
-	m = decode(t, must(t)(Option(fixtures()["progress"], en, nil)))
-	for i, want := range []string{colorReached, colorBase} {
-		if got := get(m, "series", 0, "data", i, "itemStyle", "color"); got != want {
+	m = decode(t, must(t)(chart.Option(fixtures()["progress"], en, nil)))
+	for i, want := range []string{chart.ColorReached, chart.ColorBase} {
+		if got := chart.Get(m, "series", 0, "data", i, "itemStyle", "color"); got != want {
 			t.Errorf("progress bar %d color = %v, want %v", i, got, want)
 		}
 	}
-	m = decode(t, must(t)(Option(fixtures()["pie"], en, nil)))
-	if got := get(m, "series", 0, "data", 2, "selected"); got != true {
+	m = decode(t, must(t)(chart.Option(fixtures()["pie"], en, nil)))
+	if got := chart.Get(m, "series", 0, "data", 2, "selected"); got != true {
 		t.Errorf("highlighted slice selected = %v, want true", got)
 	}
 }
@@ -373,12 +374,12 @@ func TestLabels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.chart+"/"+tt.l.Tag, func(t *testing.T) {
-			m := decode(t, must(t)(Option(fixtures()[tt.chart], tt.l, nil)))
-			item := get(m, "series", 0, "data", 0)
-			if got := get(item, "label", "formatter"); got != tt.label {
+			m := decode(t, must(t)(chart.Option(fixtures()[tt.chart], tt.l, nil)))
+			item := chart.Get(m, "series", 0, "data", 0)
+			if got := chart.Get(item, "label", "formatter"); got != tt.label {
 				t.Errorf("label = %v, want %q", got, tt.label)
 			}
-			if got := get(item, "tooltip", "formatter"); got != tt.tooltip {
+			if got := chart.Get(item, "tooltip", "formatter"); got != tt.tooltip {
 				t.Errorf("tooltip = %v, want %q", got, tt.tooltip)
 			}
 			if tt.axis == "" {
@@ -388,7 +389,7 @@ func TestLabels(t *testing.T) {
 			if tt.chart == "hbar" {
 				axis = "xAxis"
 			}
-			if got := get(m, axis, 0, "axisLabel", "formatter"); got != tt.axis {
+			if got := chart.Get(m, axis, 0, "axisLabel", "formatter"); got != tt.axis {
 				t.Errorf("%s formatter = %v, want %q", axis, got, tt.axis)
 			}
 		})
@@ -403,40 +404,13 @@ func TestNegative(t *testing.T) {
 		tb := vaccination()
 		tb.Rows[0].Cells["rate"] = num(-5.2)
 		c := &dataset.Chart{ID: "neg", Type: tt.typ, Category: "item", Values: []string{"rate"}, Table: tb}
-		m := decode(t, must(t)(Option(c, en, nil)))
-		got, _ := get(m, "series", 0, "data", 0, "label", "position").(string)
+		m := decode(t, must(t)(chart.Option(c, en, nil)))
+		got, _ := chart.Get(m, "series", 0, "data", 0, "label", "position").(string)
 		if got != tt.position {
 			t.Errorf("Option(%s with -5.2) label position = %q, want %q", tt.typ, got, tt.position)
 		}
-		if v := get(m, "series", 0, "data", 0, "value"); v != -5.2 {
+		if v := chart.Get(m, "series", 0, "data", 0, "value"); v != -5.2 {
 			t.Errorf("Option(%s with -5.2) value = %v, want -5.2", tt.typ, v)
-		}
-	}
-}
-
-func TestAxisScale(t *testing.T) {
-	u := lang.BuiltinUnits()
-	tests := []struct {
-		max    float64
-		unit   string
-		l      lang.Lang
-		div    float64
-		suffix string
-	}{
-		{18363000000, "yuan", hant, 1e8, "億"},
-		{18363000000, "yuan", en, 1e9, "bn"},
-		{39000000, "yuan", hant, 1e4, "萬"},
-		{39000000, "yuan", en, 1e6, "m"},
-		{5000, "yuan", en, 1, ""},
-		{63.3, "percent", en, 1, "%"},
-		{1e9, "percent", hant, 1, "%"},
-		{79515, "people", hant, 1, ""},
-		{3, "rank", en, 1, ""},
-	}
-	for _, tt := range tests {
-		div, suffix := axisScale(tt.max, u[tt.unit], tt.l)
-		if div != tt.div || suffix != tt.suffix {
-			t.Errorf("axisScale(%v, %s, %s) = %v, %q, want %v, %q", tt.max, tt.unit, tt.l.Tag, div, suffix, tt.div, tt.suffix)
 		}
 	}
 }
@@ -444,36 +418,26 @@ func TestAxisScale(t *testing.T) {
 func TestSize(t *testing.T) {
 	charts := fixtures()
 	for _, name := range sortedFixtures() {
-		w, h := Size(charts[name])
-		if w != Width || h < 160 || h > 1200 {
-			t.Errorf("Size(%s) = %d, %d, want %d and 160–1200", name, w, h, Width)
+		w, h := chart.Size(charts[name])
+		if w != chart.Width || h < 160 || h > 1200 {
+			t.Errorf("Size(%s) = %d, %d, want %d and 160–1200", name, w, h, chart.Width)
 		}
 	}
 	c := *charts["hbar"]
-	_, four := Size(&c)
+	_, four := chart.Size(&c)
 	c.RowIDs = c.RowIDs[:2]
-	if _, two := Size(&c); two >= four {
+	if _, two := chart.Size(&c); two >= four {
 		t.Errorf("Size(hbar with 2 rows) = %d, want less than with 4 rows (%d)", two, four)
 	}
 	c.Height = 500
-	if w, h := Size(&c); w != Width || h != 500 {
-		t.Errorf("Size(height 500) = %d, %d, want %d, 500", w, h, Width)
+	if w, h := chart.Size(&c); w != chart.Width || h != 500 {
+		t.Errorf("Size(height 500) = %d, %d, want %d, 500", w, h, chart.Width)
 	}
 	long := *charts["hbar"]
 	long.Table = growth()
 	long.Table.Rows[0].Cells["item"] = dataset.Cell{Text: tx(strings.Repeat("長", 40), "x")}
-	if _, h := Size(&long); h <= four {
+	if _, h := chart.Size(&long); h <= four {
 		t.Errorf("Size(hbar with a 40-character label) = %d, want more than %d", h, four)
-	}
-}
-
-func TestPaletteContrast(t *testing.T) {
-	for _, c := range palette {
-		for _, bg := range []string{"#ffffff", "#121212"} {
-			if r := contrast(c, bg); r < 3 {
-				t.Errorf("contrast(%s, %s) = %.2f, want ≥ 3", c, bg, r)
-			}
-		}
 	}
 }
 
@@ -493,11 +457,11 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Option(tt.c, en, nil)
+			_, err := chart.Option(tt.c, en, nil)
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("Option(%s) error = %v, want %q", tt.name, err, tt.want)
 			}
-			if d := Describe(tt.c, en, nil); d != "" && tt.name != "type" {
+			if d := chart.Describe(tt.c, en, nil); d != "" && tt.name != "type" {
 				t.Errorf("Describe(%s) = %q, want \"\"", tt.name, d)
 			}
 		})
@@ -509,7 +473,7 @@ func BenchmarkOption100(b *testing.B) {
 	names := sortedFixtures()
 	for b.Loop() {
 		for i := range 100 {
-			if _, err := Option(charts[names[i%len(names)]], en, nil); err != nil {
+			if _, err := chart.Option(charts[names[i%len(names)]], en, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -525,14 +489,14 @@ func TestWrittenPrecision(t *testing.T) {
 	tb.Rows[0].Cells["rate"] = c
 	ch := &dataset.Chart{ID: "p", Type: "bar", Category: "item", Values: []string{"rate"}, Table: tb}
 	for _, l := range []lang.Lang{en, {Tag: "zh-Hant"}} {
-		m := decode(t, must(t)(Option(ch, l, nil)))
-		if got, _ := get(m, "series", 0, "data", 0, "label", "formatter").(string); got != "-6.0%" {
+		m := decode(t, must(t)(chart.Option(ch, l, nil)))
+		if got, _ := chart.Get(m, "series", 0, "data", 0, "label", "formatter").(string); got != "-6.0%" {
 			t.Errorf("Option(%s) label = %q, want %q", l.Tag, got, "-6.0%")
 		}
-		if got, _ := get(m, "series", 0, "data", 0, "tooltip", "formatter").(string); !strings.HasSuffix(got, ": -6.0%") {
+		if got, _ := chart.Get(m, "series", 0, "data", 0, "tooltip", "formatter").(string); !strings.HasSuffix(got, ": -6.0%") {
 			t.Errorf("Option(%s) tooltip = %q, want it to end in %q", l.Tag, got, ": -6.0%")
 		}
-		if d := Describe(ch, l, nil); !strings.Contains(d, "-6.0%") {
+		if d := chart.Describe(ch, l, nil); !strings.Contains(d, "-6.0%") {
 			t.Errorf("Describe(%s) = %q, want it to hold -6.0%%", l.Tag, d)
 		}
 	}
@@ -547,8 +511,8 @@ func TestAxisUnit(t *testing.T) {
 		if !named {
 			c.XName = nil
 		}
-		m := decode(t, must(t)(Option(c, en, nil)))
-		formatter, showMin := get(m, "xAxis", 0, "axisLabel", "formatter"), get(m, "xAxis", 0, "axisLabel", "showMinLabel")
+		m := decode(t, must(t)(chart.Option(c, en, nil)))
+		formatter, showMin := chart.Get(m, "xAxis", 0, "axisLabel", "formatter"), chart.Get(m, "xAxis", 0, "axisLabel", "showMinLabel")
 		switch {
 		case named && (formatter != nil || showMin != nil):
 			t.Errorf("named axis: formatter %v, showMinLabel %v; want neither", formatter, showMin)
@@ -557,8 +521,8 @@ func TestAxisUnit(t *testing.T) {
 		}
 	}
 	// Percentages keep their sign on every tick, zero included.
-	m := decode(t, must(t)(Option(fixtures()["bar"], en, nil)))
-	if f, sm := get(m, "yAxis", 0, "axisLabel", "formatter"), get(m, "yAxis", 0, "axisLabel", "showMinLabel"); f != "{value}%" || sm != nil {
+	m := decode(t, must(t)(chart.Option(fixtures()["bar"], en, nil)))
+	if f, sm := chart.Get(m, "yAxis", 0, "axisLabel", "formatter"), chart.Get(m, "yAxis", 0, "axisLabel", "showMinLabel"); f != "{value}%" || sm != nil {
 		t.Errorf("percent axis: formatter %v, showMinLabel %v; want {value}%%, unset", f, sm)
 	}
 }
@@ -580,24 +544,24 @@ func TestProgressTrack(t *testing.T) {
 		for i, r := range tt.rates {
 			c.Table.Rows[i].Cells["rate"] = num(r)
 		}
-		m := decode(t, must(t)(Option(c, en, nil)))
-		if got := get(m, "xAxis", 0, "max"); got != tt.end {
+		m := decode(t, must(t)(chart.Option(c, en, nil)))
+		if got := chart.Get(m, "xAxis", 0, "max"); got != tt.end {
 			t.Errorf("rates %v: axis max %v, want %v", tt.rates, got, tt.end)
 		}
-		if got := get(m, "series", 0, "data", 0, "label", "show"); got != false {
+		if got := chart.Get(m, "series", 0, "data", 0, "label", "show"); got != false {
 			t.Errorf("rates %v: bar label shown (%v): it would cross the target line", tt.rates, got)
 		}
-		track := get(m, "series", 1)
+		track := chart.Get(m, "series", 1)
 		if got := values(track); !reflect.DeepEqual(got, tt.track) {
 			t.Errorf("rates %v: track %v, want %v", tt.rates, got, tt.track)
 		}
-		if get(track, "stack") != get(m, "series", 0, "stack") || get(track, "stack") == nil {
+		if chart.Get(track, "stack") != chart.Get(m, "series", 0, "stack") || chart.Get(track, "stack") == nil {
 			t.Errorf("rates %v: track not stacked on the bar", tt.rates)
 		}
-		if got := get(track, "data", 0, "label", "formatter"); got != lang.Short(tt.rates[0], lang.BuiltinUnits()["percent"], en) {
+		if got := chart.Get(track, "data", 0, "label", "formatter"); got != lang.Short(tt.rates[0], lang.BuiltinUnits()["percent"], en) {
 			t.Errorf("rates %v: track label %v", tt.rates, got)
 		}
-		if get(track, "silent") != true || get(track, "tooltip", "show") != false || get(track, "name") != nil {
+		if chart.Get(track, "silent") != true || chart.Get(track, "tooltip", "show") != false || chart.Get(track, "name") != nil {
 			t.Errorf("rates %v: track is not silent background: %v", tt.rates, track)
 		}
 	}
@@ -605,12 +569,12 @@ func TestProgressTrack(t *testing.T) {
 
 // TestDonutTotal checks the total written in the donut's hole.
 func TestDonutTotal(t *testing.T) {
-	m := decode(t, must(t)(Option(fixtures()["donut"], hant, nil)))
-	if got := get(m, "graphic", 0, "style", "text"); got != "425.56億" {
+	m := decode(t, must(t)(chart.Option(fixtures()["donut"], hant, nil)))
+	if got := chart.Get(m, "graphic", 0, "style", "text"); got != "425.56億" {
 		t.Errorf("donut centre = %v, want 425.56億 (the sum of the slices)", got)
 	}
-	m = decode(t, must(t)(Option(fixtures()["pie"], hant, nil)))
-	if got := get(m, "graphic"); got != nil {
+	m = decode(t, must(t)(chart.Option(fixtures()["pie"], hant, nil)))
+	if got := chart.Get(m, "graphic"); got != nil {
 		t.Errorf("pie has a centre text %v, want none", got)
 	}
 }
@@ -619,27 +583,18 @@ func TestDonutTotal(t *testing.T) {
 func TestPartial(t *testing.T) {
 	c := fixtures()["bar"]
 	c.Partial = &dataset.Partial{Rows: []string{"sales"}, Label: tx("僅1–11月", "Jan–Nov only")}
-	m := decode(t, must(t)(Option(c, en, nil)))
-	item := get(m, "series", 0, "data", 1)
-	if got := get(item, "label", "formatter"); got != "30.7%\nJan–Nov only" {
+	m := decode(t, must(t)(chart.Option(c, en, nil)))
+	item := chart.Get(m, "series", 0, "data", 1)
+	if got := chart.Get(item, "label", "formatter"); got != "30.7%\nJan–Nov only" {
 		t.Errorf("partial label = %q", got)
 	}
-	if got := get(item, "itemStyle", "borderType"); got != "dashed" {
+	if got := chart.Get(item, "itemStyle", "borderType"); got != "dashed" {
 		t.Errorf("partial border = %v, want dashed", got)
 	}
-	if got, _ := get(item, "itemStyle", "color").(string); !strings.HasPrefix(got, "rgba(") {
+	if got, _ := chart.Get(item, "itemStyle", "color").(string); !strings.HasPrefix(got, "rgba(") {
 		t.Errorf("partial fill = %v, want a translucent colour", got)
 	}
-	if got := get(m, "series", 0, "data", 0, "itemStyle", "borderType"); got != nil {
+	if got := chart.Get(m, "series", 0, "data", 0, "itemStyle", "borderType"); got != nil {
 		t.Errorf("full-period row has border %v", got)
-	}
-}
-
-func TestSlotWidth(t *testing.T) {
-	for n := 1; n <= 12; n++ {
-		w := slotWidth(n)
-		if n > 1 && n*(w+10) > Width-64+10 && w > 36 {
-			t.Errorf("slotWidth(%d) = %d: %d labels with gaps overrun the plot", n, w, n)
-		}
 	}
 }

@@ -1,9 +1,10 @@
-package chart
+package kinds
 
 import (
 	"strings"
 	"testing"
 
+	"reportsite/internal/chart"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -47,7 +48,7 @@ func TestDescribe(t *testing.T) {
 			if tt.l.Derived() {
 				fill(c, []lang.Lang{hant, hans, en}, conv.Must)
 			}
-			if got := Describe(c, tt.l, nil); got != tt.want {
+			if got := chart.Describe(c, tt.l, nil); got != tt.want {
 				t.Errorf("Describe(%s, %s) =\n%q, want\n%q", tt.chart, tt.l.Tag, got, tt.want)
 			}
 		})
@@ -82,23 +83,8 @@ func TestDescribeTarget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c.Target.Label = tt.label
-		if got := Describe(c, en, nil); !strings.Contains(got, " "+tt.want+" ") {
+		if got := chart.Describe(c, en, nil); !strings.Contains(got, " "+tt.want+" ") {
 			t.Errorf("Describe with target label %v = %q, want it to contain %q", tt.label, got, tt.want)
 		}
-	}
-}
-
-// TestTypeNames checks that every chart type names itself in each script,
-// so a description never starts with an empty name.
-func TestTypeNames(t *testing.T) {
-	for _, name := range Types.Names() {
-		for _, l := range []lang.Lang{en, hant, hans, {Tag: "zh-TW"}} {
-			if kinds[name].nameIn(l) == "" {
-				t.Errorf("type %s has no name in %s", name, l.Tag)
-			}
-		}
-	}
-	if got := kinds["pie"].nameIn(lang.Lang{Tag: "zh-TW"}); got != "圓餅圖" {
-		t.Errorf("pie in zh-TW = %q, want 圓餅圖", got)
 	}
 }
