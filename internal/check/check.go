@@ -370,20 +370,6 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 	}
 }
 
-// Stating returns the index in paras of the first paragraph that states x
-// (as Provenance reads the numbers of a text in l), or -1. A data table's
-// figure comes from that paragraph of its source section; its anchor is
-// addr.Para of the index.
-func Stating(paras []Para, l lang.Lang, x float64) int {
-	x = math.Abs(x)
-	for i, p := range paras {
-		if numbers.Contains(figures(numbers.Extract(p.Text, l.NumberStyle())), x) {
-			return i
-		}
-	}
-	return -1
-}
-
 // figures returns the values that may be a table's figures: not the years,
 // months and quarters a text names (2023年, Q3).
 func figures(vs []numbers.Value) []numbers.Value {
@@ -432,14 +418,6 @@ func writtenDecimals(text string) (int, bool) {
 
 func unsign(s string) string { return strings.TrimRight(s, "%％ ") }
 
-// StatedAs returns x as text writes it ("25764萬", "257.64 million",
-// "39.2%") and the words just before it (four characters of Chinese, two
-// words otherwise), which tell that place from others; "" when text does
-// not state x.
-func StatedAs(text string, l lang.Lang, x float64) (before, figure string) {
-	return StatedAmong(text, Figures(text, l), l, x)
-}
-
 // Figures returns the numbers of text, written in l, that may be a table's
 // figures, for callers that look for many figures in one text (Contains,
 // StatedAmong) and would otherwise scan it for each.
@@ -447,7 +425,10 @@ func Figures(text string, l lang.Lang) []numbers.Value {
 	return figures(numbers.Extract(text, l.NumberStyle()))
 }
 
-// StatedAmong is StatedAs with the text's Figures found beforehand.
+// StatedAmong returns x as text writes it ("25764萬", "257.64 million",
+// "39.2%") and the words just before it (four characters of Chinese, two
+// words otherwise), which tell that place from others; "" when text does
+// not state x. vs are the text's Figures, found beforehand.
 func StatedAmong(text string, vs []numbers.Value, l lang.Lang, x float64) (before, figure string) {
 	x = math.Abs(x)
 	for _, v := range vs {

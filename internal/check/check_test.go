@@ -299,32 +299,6 @@ func FuzzRun(f *testing.F) {
 	})
 }
 
-func TestStating(t *testing.T) {
-	zh := lang.Lang{Tag: "zh-Hant"}
-	en := lang.Lang{Tag: "en"}
-	paras := []Para{{Text: "前言。"}, {Text: "總收入25764萬元，比增39.2%。"}, {Text: "再說39.2%。"}}
-	enParas := []Para{{Text: "Intro."}, {Text: "Revenue CNY 257.64 million, up 39.2%."}}
-	tests := []struct {
-		l     lang.Lang
-		paras []Para
-		x     float64
-		want  int
-	}{
-		{zh, paras, 257640000, 1},
-		{zh, paras, 39.2, 1},
-		{zh, paras, -39.2, 1},
-		{zh, paras, 12345, -1},
-		{zh, nil, 1, -1},
-		{en, enParas, 257640000, 1},
-		{en, enParas, 39.2, 1},
-	}
-	for _, tt := range tests {
-		if got := Stating(tt.paras, tt.l, tt.x); got != tt.want {
-			t.Errorf("Stating(%s, %v) = %d, want %d", tt.l.Tag, tt.x, got, tt.want)
-		}
-	}
-}
-
 // TestDeclaredUnits reads figures in units other than yuan: a built-in
 // currency by ISO code, built-in visits and a unit declared in site.toml with
 // its own scale. The checks pass when the texts agree and name the unit in

@@ -1,7 +1,10 @@
 // Package check applies the editorial rules to a loaded site: a translation
 // states the same numbers as its original, every figure of a data table is
 // stated by the section it names as its source, and glossary terms keep their
-// one rendering in every item a reader sees.
+// one rendering in every item a reader sees. All runs every rule, those of
+// the subpackages included: structure (file names, each section's charts
+// and tables, translations that keep the shape of their original), run
+// first, and fidelity (the text against its seed), run last.
 //
 // The original is the first hand-written language that writes numbers in
 // Chinese style (萬, 億), or the first hand-written language when none does.

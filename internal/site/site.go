@@ -22,6 +22,7 @@ import (
 	"runtime"
 
 	"reportsite/internal/check"
+	"reportsite/internal/check/structure"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/load"
@@ -49,7 +50,7 @@ type Options struct {
 	// Workers is the number of pages rendered at once; 0 means one per CPU.
 	Workers int
 	// Root is the site folder, which holds the seed named in site.toml; nil
-	// means the text is not compared with its seed (check.Seed).
+	// means the text is not compared with its seed (check/fidelity.Seed).
 	Root fs.FS
 	// Source is the site folder on disk, which BuildTo refuses to write
 	// over or into; "" means not known (not checked).
@@ -178,7 +179,7 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List,
 		Site:  m.Site,
 		Docs:  m.Parsed,
 		Paras: m.Paras,
-		Folders: []check.Folder{
+		Folders: []structure.Folder{
 			{FS: opt.Content},
 			{FS: static, Prefix: "static/", Read: true},
 			{FS: sitefs.Overlay(opt.Overlay, "templates", opt.Templates), Prefix: "templates/"},

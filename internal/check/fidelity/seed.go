@@ -1,4 +1,7 @@
-package check
+// Package fidelity holds a report to its captured source, the seed that
+// site.toml names: the check that the published text says what the source
+// said, which package check runs last, on well-formed content.
+package fidelity
 
 import (
 	"fmt"
@@ -22,10 +25,10 @@ func Seed(s *content.Site, files, root fs.FS, dl *diag.List) {
 	if src.Seed == "" || root == nil {
 		return
 	}
-	orig, ok := original(s)
-	if !ok {
+	if len(s.SourceLangs()) == 0 {
 		return
 	}
+	orig := s.Original()
 	txt, err := seed.Load(root, src.Seed, src.Corrections)
 	if err != nil {
 		dl.Add(diag.Diag{File: "content/site.toml", Msg: fmt.Sprintf("seed: %v", err),

@@ -1,8 +1,7 @@
-package check
+package structure
 
 import (
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"reportsite/internal/content"
@@ -22,11 +21,11 @@ type parsed struct {
 	text *content.Text
 }
 
-// Structure checks what every build needs before it can render: each
+// Sections checks what every build needs before it can render: each
 // chart and table a section shows exists and is shown once in a language,
 // and every hand-written translation of a section has the same heading tree
 // and the same charts and tables in the same order as the first.
-func Structure(s *content.Site, docs DocFunc, dl *diag.List) {
+func Sections(s *content.Site, docs DocFunc, dl *diag.List) {
 	for _, sec := range s.Sections {
 		var first *parsed
 		for _, l := range s.SourceLangs() {
@@ -152,30 +151,4 @@ func containsRef(refs []markdown.Ref, kind, id string) bool {
 		}
 	}
 	return false
-}
-
-// Input is what the rules read: the site, its sections parsed, its
-// paragraphs' plain text, the folders a build reads, and the site folder
-// for the seed (nil: the seed is not compared).
-type Input struct {
-	Site    *content.Site
-	Docs    DocFunc
-	Paras   ParasFunc
-	Folders []Folder
-	Content fs.FS
-	Root    fs.FS
-}
-
-// All is the one place where the rules are registered and run: first the
-// rules every build needs (file names, structure), then, on well-formed
-// content only, the editorial rules that compare texts (number parity,
-// provenance, terminology, punctuation) and the seed.
-func All(in Input, dl *diag.List) {
-	Files(in.Site, in.Folders, dl)
-	Structure(in.Site, in.Docs, dl)
-	if dl.Errors() > 0 {
-		return
-	}
-	Run(in.Site, in.Paras, dl)
-	Seed(in.Site, in.Content, in.Root, dl)
 }

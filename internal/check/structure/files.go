@@ -1,4 +1,4 @@
-package check
+package structure
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package check
+package fidelity
 
 import (
 	"io/fs"
@@ -15,8 +15,8 @@ import (
 // fires, with a useful hint, on a changed word, a dropped sentence and an
 // added one.
 func TestSeedReal(t *testing.T) {
-	root := os.DirFS("../..")
-	files := os.DirFS("../../content")
+	root := os.DirFS("../../..")
+	files := os.DirFS("../../../content")
 	s, dl := content.Load(files)
 	if s == nil {
 		t.Fatalf("content.Load: %v", dl.Err())
@@ -30,9 +30,9 @@ func TestSeedReal(t *testing.T) {
 		t.Errorf("Seed(real) = %v, want nothing", got.Items())
 	}
 
-	orig, _ := original(s)
+	orig := s.Original()
 	tx := s.Sections[0].Texts[orig.Tag]
-	src, err := os.ReadFile("../../content/" + tx.File)
+	src, err := os.ReadFile("../../../content/" + tx.File)
 	if err != nil {
 		t.Fatal(err)
 	}

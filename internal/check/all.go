@@ -1,0 +1,37 @@
+package check
+
+import (
+	"io/fs"
+
+	"reportsite/internal/check/fidelity"
+	"reportsite/internal/check/structure"
+	"reportsite/internal/content"
+	"reportsite/internal/diag"
+)
+
+// Input is what the rules read: the site, its sections parsed, its
+// paragraphs' plain text, the folders a build reads, and the site folder
+// for the seed (nil: the seed is not compared).
+type Input struct {
+	Site    *content.Site
+	Docs    structure.DocFunc
+	Paras   ParasFunc
+	Folders []structure.Folder
+	Content fs.FS
+	Root    fs.FS
+}
+
+// All is the one place where the rules are registered and run: first the
+// rules every build needs (package structure: file names, the shape of
+// sections and their pairs), then, on well-formed
+// content only, the editorial rules that compare texts (number parity,
+// provenance, terminology, punctuation) and the seed.
+func All(in Input, dl *diag.List) {
+	structure.Files(in.Site, in.Folders, dl)
+	structure.Sections(in.Site, in.Docs, dl)
+	if dl.Errors() > 0 {
+		return
+	}
+	Run(in.Site, in.Paras, dl)
+	fidelity.Seed(in.Site, in.Content, in.Root, dl)
+}
