@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,16 +17,17 @@ import (
 	"reportsite/internal/addr"
 	"reportsite/internal/chart"
 	_ "reportsite/internal/chart/kinds" // registers every chart type
-	"reportsite/internal/controls"
+	"reportsite/internal/content/section"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/par"
+	"reportsite/internal/sitefs"
 	"reportsite/internal/tomlfile"
 )
 
 // MaxFileSize is the largest content file read; larger files are errors.
-const MaxFileSize = 4 << 20
+const MaxFileSize = sitefs.MaxFileSize
 
 // Site is a whole report in memory.
 type Site struct {
@@ -183,32 +183,13 @@ type Term struct {
 }
 
 // Section is one top-level section of the report in every language.
-type Section struct {
-	ID    string // file name without .md, e.g. 01-achievements
-	Slug  string // ID without its order prefix, e.g. achievements
-	Texts map[string]*Text
-}
+type Section = section.Section
 
 // Text is a section in one language.
-type Text struct {
-	File    string // path relative to the site root
-	Title   string
-	Number  string
-	Summary string
-	Allow   []Allow
-	// AllowTerms excuses glossary terms this section does not render.
-	AllowTerms []AllowTerm
-	Body       []byte // Markdown after the front matter
-	BodyLine   int    // lines before the body in the file
-	Derived    bool
-}
+type Text = section.Text
 
 // Allow excuses a number that legitimately differs between languages.
-type Allow struct {
-	Value  string `toml:"value"`
-	Reason string `toml:"reason"`
-	Line   int    `toml:"-"`
-}
+type Allow = section.Allow
 
 type siteFile struct {
 	Title     lang.Text           `toml:"title"`
@@ -233,18 +214,8 @@ type langFile struct {
 	Original   bool   `toml:"original"`
 }
 
-type frontMatter struct {
-	Title   string      `toml:"title"`
-	Number  string      `toml:"number"`
-	Summary string      `toml:"summary"`
-	Allow   []Allow     `toml:"allow_numbers"`
-	Terms   []AllowTerm `toml:"allow_terms"`
-}
-
 var (
-	sectionName = regexp.MustCompile(`^(\d{1,4})-([a-z0-9][a-z0-9-]{0,63})\.md$`)
-	prefixRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,31}$`)
-	reserved    = []string{"data", "static", "vendor", "index", "assets", "seeds"}
+	prefixRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,31}$`)
 )
 
 // Load reads a site from fsys, whose root holds site.toml. Every problem found
@@ -253,7 +224,7 @@ var (
 func Load(fsys fs.FS) (*Site, *diag.List) {
 	dl := &diag.List{}
 	s := &Site{Conv: lang.NewConverter(), Units: lang.BuiltinUnits(), Charts: map[string]*dataset.Chart{}, fsys: fsys}
-	src, ok := readFile(fsys, "site.toml", dl)
+	src, ok := sitefs.ReadText(fsys, "site.toml", dl)
 	if !ok {
 		return nil, dl
 	}
@@ -273,7 +244,7 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 	}
 	s.checkSite(f, dl)
 	s.loadUnits(sf, f, dl)
-	s.loadSections(fsys, dl)
+	s.Sections = section.Load(fsys, s.SourceLangs(), dl)
 	s.loadTables(fsys, dl)
 	s.loadGlossary(fsys, dl)
 	s.checkOverview(f, dl)
@@ -387,8 +358,8 @@ func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
 		if l.Name == "" {
 			dl.Errorf("site.toml", f.KeyLine(at, "tag"), `add name = "…": the language's name in itself`, "language %q has no name", l.Tag)
 		}
-		if !prefixRe.MatchString(l.Prefix) || slices.Contains(reserved, l.Prefix) {
-			dl.Errorf("site.toml", f.KeyLine(at, "prefix"), `use lower-case letters, digits and hyphens, e.g. prefix = "zh-hant"; not `+strings.Join(reserved, ", "), "language %q has an unsafe prefix %q", l.Tag, l.Prefix)
+		if !prefixRe.MatchString(l.Prefix) || slices.Contains(section.Reserved(), l.Prefix) {
+			dl.Errorf("site.toml", f.KeyLine(at, "prefix"), `use lower-case letters, digits and hyphens, e.g. prefix = "zh-hant"; not `+strings.Join(section.Reserved(), ", "), "language %q has an unsafe prefix %q", l.Tag, l.Prefix)
 		}
 		if l.Numbers != "" && l.Numbers != lang.StyleCJK && l.Numbers != lang.StyleWestern {
 			dl.Errorf("site.toml", f.KeyLine(at, "numbers"), `use numbers = "cjk" or "western"`, "language %q has unknown number style %q", l.Tag, l.Numbers)
@@ -592,171 +563,13 @@ func (s *Site) SourceLangs() []lang.Lang {
 	return out
 }
 
-func (s *Site) loadSections(fsys fs.FS, dl *diag.List) {
-	// List the files first, then read and decode them in parallel, each
-	// into its own list of problems, and take them in order.
-	type file struct {
-		lang     lang.Lang
-		name, id string
-		slug     string
-		text     *Text
-		problems diag.List
-	}
-	var files []*file
-	for _, l := range s.SourceLangs() {
-		entries, err := fs.ReadDir(fsys, l.Tag)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			dl.Errorf(l.Tag, 0, hint(err, "check the folder's permissions"), "cannot read the section folder for language %s: %v", l.Tag, unwrapPath(err))
-			continue
-		}
-		if err != nil {
-			dl.Errorf(l.Tag, 0, "create the folder "+l.Tag+"/ with one NN-slug.md file per section", "no section folder for language %s", l.Tag)
-			continue
-		}
-		for _, e := range entries {
-			name := path.Join(l.Tag, e.Name())
-			if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-				continue
-			}
-			if !strings.HasSuffix(e.Name(), ".md") {
-				continue
-			}
-			m := sectionName.FindStringSubmatch(e.Name())
-			if m == nil || slices.Contains(reserved, m[2]) || m[2] == "report" || m[2] == "about" || m[2] == "parallel" || m[2] == "404" {
-				dl.Errorf(name, 0, "name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md", "bad section file name %q", e.Name())
-				continue
-			}
-			files = append(files, &file{lang: l, name: name, id: strings.TrimSuffix(e.Name(), ".md"), slug: m[2]})
-		}
-	}
-	par.Do(0, len(files), func(i int) {
-		f := files[i]
-		f.text = s.loadText(fsys, f.name, &f.problems)
-	})
-	byID := map[string]*Section{}
-	for _, f := range files {
-		dl.Merge(&f.problems)
-		if f.text == nil {
-			continue
-		}
-		sec := byID[f.id]
-		if sec == nil {
-			sec = &Section{ID: f.id, Slug: f.slug, Texts: map[string]*Text{}}
-			byID[f.id] = sec
-		}
-		sec.Texts[f.lang.Tag] = f.text
-	}
-	ids := slices.Sorted(maps.Keys(byID))
-	slugs := map[string]string{}
-	for _, id := range ids {
-		sec := byID[id]
-		if o, ok := slugs[sec.Slug]; ok {
-			dl.Errorf(s.anyFile(sec), 0, "give each section its own slug", "sections %s and %s share slug %q", o, id, sec.Slug)
-		}
-		slugs[sec.Slug] = id
-		for _, l := range s.SourceLangs() {
-			if sec.Texts[l.Tag] == nil {
-				dl.Errorf(path.Join(l.Tag, id+".md"), 0, fmt.Sprintf("translate %s into %s: translations pair by file name", s.anyFile(sec), l.Tag), "section %s has no %s text", id, l.Tag)
-			}
-		}
-		s.Sections = append(s.Sections, sec)
-	}
-	if len(s.Sections) == 0 {
-		dl.Errorf("site.toml", 0, "add sections as <lang>/01-slug.md", "the report has no sections")
-	}
-}
-
-func (s *Site) anyFile(sec *Section) string {
-	for _, l := range s.SourceLangs() {
-		if t := sec.Texts[l.Tag]; t != nil {
-			return t.File
-		}
-	}
-	return sec.ID
-}
-
-func (s *Site) loadText(fsys fs.FS, name string, dl *diag.List) *Text {
-	src, ok := readFile(fsys, name, dl)
-	if !ok {
-		return nil
-	}
-	fm, body, bodyLine, err := SplitFrontMatter(src)
-	if err != nil {
-		dl.Errorf(name, 1, "start the file with a line +++, the TOML front matter, and another +++ line", "%v", err)
-		return nil
-	}
-	var m frontMatter
-	f := tomlfile.Decode(name, fm, 1, &m, dl)
-	if f == nil {
-		return nil
-	}
-	if strings.TrimSpace(m.Title) == "" {
-		dl.Errorf(name, 2, `add title = "…" to the front matter`, "section has no title")
-	}
-	for i := range m.Allow {
-		m.Allow[i].Line = f.KeyLine(fmt.Sprintf("allow_numbers[%d]", i), "value")
-		if m.Allow[i].Value == "" || strings.TrimSpace(m.Allow[i].Reason) == "" {
-			dl.Errorf(name, m.Allow[i].Line, `write value = "19" and reason = "why it differs"`, "allow_numbers entry %d needs a value and a reason", i+1)
-		}
-	}
-	for _, c := range controls.Markdown(body) {
-		if c.Bidi {
-			dl.Add(diag.Diag{File: name, Line: bodyLine + c.Line, Col: c.Col, Severity: diag.Warning,
-				Msg:  "bidirectional control " + c.Name() + " in the text",
-				Hint: "remove it unless the text needs it: it can make text display in another order than it is stored"})
-			continue
-		}
-		dl.Add(diag.Diag{File: name, Line: bodyLine + c.Line, Col: c.Col,
-			Msg:  "control character " + c.Name() + " in the text",
-			Hint: "remove it: control characters are invisible and break pages and downloads"})
-	}
-	dataset.CheckAllowTerms(m.Terms, f, nil, dl)
-	return &Text{File: name, Title: m.Title, Number: m.Number, Summary: m.Summary, Allow: m.Allow, AllowTerms: m.Terms, Body: body, BodyLine: bodyLine}
-}
-
-// SplitFrontMatter splits a section file into its TOML front matter and its
-// Markdown body; bodyLine counts the lines before the body.
-func SplitFrontMatter(src []byte) (fm, body []byte, bodyLine int, err error) {
-	const delim = "+++"
-	rest, ok := bytes.CutPrefix(src, []byte(delim))
-	if !ok {
-		return nil, nil, 0, fmt.Errorf("no front matter: the first line must be +++")
-	}
-	nl := bytes.IndexByte(rest, '\n')
-	if nl < 0 || len(bytes.TrimSpace(rest[:nl])) != 0 {
-		return nil, nil, 0, fmt.Errorf("the first line must be +++ alone")
-	}
-	rest = rest[nl+1:]
-	off := 0
-	for {
-		end := bytes.IndexByte(rest[off:], '\n')
-		line := rest[off:]
-		if end >= 0 {
-			line = rest[off : off+end]
-		}
-		if string(bytes.TrimRight(line, " \t\r")) == delim {
-			fm = rest[:off]
-			if end < 0 {
-				body = nil
-			} else {
-				body = rest[off+end+1:]
-			}
-			return fm, body, bytes.Count(src[:len(src)-len(body)], []byte("\n")), nil
-		}
-		if end < 0 {
-			return nil, nil, 0, fmt.Errorf("front matter is not closed by a +++ line")
-		}
-		off += end + 1
-	}
-}
-
 func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 	entries, err := fs.ReadDir(fsys, "data")
 	if errors.Is(err, fs.ErrNotExist) {
 		return // a report without data tables is fine
 	}
 	if err != nil {
-		dl.Errorf("data", 0, hint(err, "check the folder's permissions"), "cannot read the data folder: %v", unwrapPath(err))
+		dl.Errorf("data", 0, sitefs.Hint(err, "check the folder's permissions"), "cannot read the data folder: %v", sitefs.Cause(err))
 		return
 	}
 	env := s.tableEnv()
@@ -773,7 +586,7 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 	lists := make([]diag.List, len(names))
 	par.Do(0, len(names), func(i int) {
 		name := path.Join("data", names[i])
-		if src, ok := readFile(fsys, name, &lists[i]); ok {
+		if src, ok := sitefs.ReadText(fsys, name, &lists[i]); ok {
 			tables[i] = dataset.Decode(name, strings.TrimSuffix(names[i], ".toml"), src, env, &lists[i])
 		}
 	})
@@ -854,7 +667,7 @@ func (s *Site) loadGlossary(fsys fs.FS, dl *diag.List) {
 	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 		return
 	}
-	src, ok := readFile(fsys, name, dl)
+	src, ok := sitefs.ReadText(fsys, name, dl)
 	if !ok {
 		return
 	}
@@ -1036,68 +849,4 @@ func (s *Site) Locate(file string, line int, needle string) (int, int) {
 		}
 	}
 	return line, 0
-}
-
-func readFile(fsys fs.FS, name string, dl *diag.List) ([]byte, bool) {
-	st, err := fs.Stat(fsys, name)
-	if err != nil {
-		dl.Errorf(name, 0, hint(err, "create the file, or check the content folder given to the command"), "cannot read: %v", unwrapPath(err))
-		return nil, false
-	}
-	if !st.Mode().IsRegular() {
-		dl.Errorf(name, 0, "make it a file of its own", "cannot read: not a regular file (%s)", st.Mode().Type())
-		return nil, false
-	}
-	if st.Size() > MaxFileSize {
-		dl.Errorf(name, 0, fmt.Sprintf("split the file: content files are limited to %d MiB", MaxFileSize>>20), "file is too large (%d bytes)", st.Size())
-		return nil, false
-	}
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		dl.Errorf(name, 0, hint(err, "check the file's permissions"), "cannot read: %v", unwrapPath(err))
-		return nil, false
-	}
-	if bytes.HasPrefix(b, []byte("\uFEFF")) {
-		dl.Errorf(name, 1, "save the file as UTF-8 without a byte-order mark", "file starts with a byte-order mark")
-		b = b[3:]
-	}
-	if !utf8.Valid(b) {
-		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
-		dl.Errorf(name, line, "save the file as UTF-8", "invalid UTF-8")
-		return nil, false
-	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		dl.Errorf(name, 1+bytes.Count(b[:i], []byte("\n")), "remove the NUL byte", "file contains a NUL byte")
-		return nil, false
-	}
-	return b, true
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
-}
-
-// hint returns the hint carried by err (a link leading out of the site
-// folder says what to do about it), or def.
-func hint(err error, def string) string {
-	var h interface{ Hint() string }
-	if errors.As(err, &h) {
-		return h.Hint()
-	}
-	return def
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -9,54 +8,6 @@ import (
 
 	"reportsite/internal/lang"
 )
-
-func TestSplitFrontMatter(t *testing.T) {
-	tests := []struct {
-		name, src string
-		fm, body  string
-		bodyLine  int
-		wantErr   bool
-	}{
-		{"basic", "+++\ntitle = \"a\"\n+++\nbody\n", "title = \"a\"\n", "body\n", 3, false},
-		{"crlf closing", "+++\nx = 1\n+++\r\nbody", "x = 1\n", "body", 3, false},
-		{"empty", "+++\n+++\n", "", "", 2, false},
-		{"no front matter", "body\n", "", "", 0, true},
-		{"unclosed", "+++\ntitle = \"a\"\n", "", "", 0, true},
-		{"junk after opener", "+++ x\n+++\n", "", "", 0, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fm, body, line, err := SplitFrontMatter([]byte(tt.src))
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("SplitFrontMatter(%q) error = %v, want error %v", tt.src, err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			if string(fm) != tt.fm || string(body) != tt.body || line != tt.bodyLine {
-				t.Errorf("SplitFrontMatter(%q) = %q, %q, %d, want %q, %q, %d", tt.src, fm, body, line, tt.fm, tt.body, tt.bodyLine)
-			}
-		})
-	}
-}
-
-func FuzzSplitFrontMatter(f *testing.F) {
-	for _, s := range []string{"+++\ntitle = \"a\"\n+++\nbody\n", "+++\n+++", "+++", "", "+++\n\n+++\n\n"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		fm, body, line, err := SplitFrontMatter(src)
-		if err != nil {
-			return
-		}
-		if !bytes.HasSuffix(src, body) || len(fm) > len(src) {
-			t.Fatalf("SplitFrontMatter(%q) = %q, %q: parts not from the source", src, fm, body)
-		}
-		if want := bytes.Count(src[:len(src)-len(body)], []byte("\n")); line != want {
-			t.Fatalf("SplitFrontMatter(%q) line = %d, want %d", src, line, want)
-		}
-	})
-}
 
 // TestLoadReal loads the repository's report: every section pairs in every
 // language, derived texts exist, and nothing is reported.

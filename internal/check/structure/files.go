@@ -1,7 +1,6 @@
 package structure
 
 import (
-	"errors"
 	"io/fs"
 	"path"
 
@@ -47,7 +46,7 @@ func checkNames(fsys fs.FS, prefix string, read bool, dl *diag.List) {
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		name := prefix + p
 		if err != nil {
-			dl.Errorf(name, 0, hintOf(err, "check the folder's permissions"), "cannot read: %v", unwrapPathErr(err))
+			dl.Errorf(name, 0, sitefs.Hint(err, "check the folder's permissions"), "cannot read: %v", sitefs.Cause(err))
 			return nil
 		}
 		if p == "." {
@@ -70,7 +69,7 @@ func checkNames(fsys fs.FS, prefix string, read bool, dl *diag.List) {
 		}
 		if read && !d.IsDir() && path.Ext(p) != ".go" {
 			if f, err := fsys.Open(p); err != nil {
-				dl.Errorf(name, 0, hintOf(err, "check the file's permissions"), "cannot read: %v", unwrapPathErr(err))
+				dl.Errorf(name, 0, sitefs.Hint(err, "check the file's permissions"), "cannot read: %v", sitefs.Cause(err))
 			} else {
 				f.Close()
 			}
@@ -80,21 +79,4 @@ func checkNames(fsys fs.FS, prefix string, read bool, dl *diag.List) {
 	if err != nil {
 		dl.Errorf(prefix, 0, "check the folder's permissions", "cannot read: %v", err)
 	}
-}
-
-// hintOf returns the hint an error carries, or def.
-func hintOf(err error, def string) string {
-	var h interface{ Hint() string }
-	if errors.As(err, &h) {
-		return h.Hint()
-	}
-	return def
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
