@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"reportsite/internal/diag"
+	"reportsite/internal/markdown/gfm"
 )
 
 // Options tune Parse. The zero value means the defaults.
@@ -107,15 +108,9 @@ type Doc struct {
 var md = newMarkdown()
 
 func newMarkdown() goldmark.Markdown {
-	inlines := parser.DefaultInlineParsers()
-	for i, v := range inlines {
-		if v.Value == parser.NewEmphasisParser() {
-			inlines[i].Value = cjkEmphasisParser{}
-		}
-	}
 	p := parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithInlineParsers(inlines...),
+		parser.WithInlineParsers(gfm.InlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	)
 	return goldmark.New(
@@ -129,6 +124,7 @@ func newMarkdown() goldmark.Markdown {
 				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft),
 				extension.WithEscapedSpace(),
 			),
+			gfm.Extension,
 			sectionExt{},
 			noteExt{},
 		),
@@ -309,15 +305,12 @@ func footnotePrefix(n ast.Node) []byte {
 type sectionExt struct{}
 
 func (sectionExt) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(cjkStrikeParser{}, 500)))
 	m.Parser().AddOptions(parser.WithASTTransformers(
 		util.Prioritized(blockTransformer{}, 100),
 		util.Prioritized(headingTransformer{}, 110),
-		util.Prioritized(alignTransformer{}, 120),
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(blockRenderer{}, 100),
 		util.Prioritized(safeHTMLRenderer{}, 100),
-		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 	))
 }

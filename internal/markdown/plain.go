@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/markdown/gfm"
 )
 
 // collectParas returns the plain text of the top-level paragraphs, of each
@@ -90,7 +91,7 @@ func plainText(n ast.Node, src []byte) string {
 		if sep != none && b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRune(s)
-			if sep == space || !(isCJK(last) && isCJK(first)) {
+			if sep == space || !(gfm.IsCJK(last) && gfm.IsCJK(first)) {
 				b.WriteByte(' ')
 			}
 		}

@@ -1,4 +1,4 @@
-package markdown
+package gfm
 
 import (
 	"unicode"
@@ -92,7 +92,7 @@ func scanDelimiter(line []byte, before rune, proc parser.DelimiterProcessor) *pa
 	}
 	beforeSpace, afterSpace := util.IsSpaceRune(before), util.IsSpaceRune(after)
 	beforePunct, afterPunct := util.IsPunctRune(before), util.IsPunctRune(after)
-	beforeCJK, afterCJK := isCJK(before), isCJK(after)
+	beforeCJK, afterCJK := IsCJK(before), IsCJK(after)
 	beforeOtherPunct := beforePunct && !beforeCJK // non-CJK punctuation
 	afterOtherPunct := afterPunct && !afterCJK
 
@@ -135,7 +135,8 @@ var cjkRanges = &unicode.RangeTable{
 	},
 }
 
-// isCJK reports whether r is a CJK character in the sense of the amendment.
-func isCJK(r rune) bool {
+// IsCJK reports whether r is a CJK character in the sense of the amendment,
+// which is also where a line break in a paragraph's plain text is dropped.
+func IsCJK(r rune) bool {
 	return r >= 0x1100 && unicode.Is(cjkRanges, r)
 }

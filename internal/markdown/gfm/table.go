@@ -1,4 +1,4 @@
-package markdown
+package gfm
 
 import (
 	"github.com/yuin/goldmark/ast"
