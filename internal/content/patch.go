@@ -7,8 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"reportsite/internal/content/section"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
+	"reportsite/internal/sitefs"
 )
 
 // Patch returns a copy of s in which the files named (paths in fsys, as
@@ -58,7 +60,7 @@ func (s *Site) Patch(fsys fs.FS, files []string) (p *Site, dl *diag.List, ok boo
 			old := p.Sections[f.i]
 			sec := &Section{ID: old.ID, Slug: old.Slug, Texts: maps.Clone(old.Texts)}
 			p.Sections[f.i] = sec
-			t := p.loadText(fsys, old.Texts[f.tag].File, dl)
+			t := section.Read(fsys, old.Texts[f.tag].File, dl)
 			if t == nil {
 				return p, dl, true // dl holds why
 			}
@@ -82,7 +84,7 @@ func (s *Site) Patch(fsys fs.FS, files []string) (p *Site, dl *diag.List, ok boo
 					delete(p.Charts, id)
 				}
 			}
-			src, ok := readFile(fsys, old.File, dl)
+			src, ok := sitefs.ReadText(fsys, old.File, dl)
 			if !ok {
 				return p, dl, true
 			}
