@@ -47,7 +47,9 @@
 //
 // # Messages
 //
-// Positions are relative to the content folder, like every diagnostic:
+// Positions here are relative to the content folder; a build reports them
+// from the site folder (content/en/01-achievements.md:14), as package diag
+// says:
 //
 //	en/01-achievements.md:14: number 257640000 (25764萬元 in zh-Hant/01-achievements.md:12) is missing
 //		hint: write CNY 257.64 million, or add it to allow_numbers with a reason

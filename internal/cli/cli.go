@@ -12,11 +12,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -289,42 +287,15 @@ func cacheDir(dir, flagValue string) string {
 	return flagValue
 }
 
-// printDiags prints problems with paths a terminal or editor can open:
-// content files are named from the site folder (content/en/01-x.md), other
-// places (templates, built pages) as the build names them.
+// printDiags prints problems with paths a terminal or editor can open: a
+// diagnostic names its file from the site folder, so dir goes before it.
 func printDiags(w io.Writer, dir string, ds []diag.Diag) {
 	for _, d := range ds {
-		if d.File != "" && inContent(dir, d.File) {
-			d.File = filepath.ToSlash(filepath.Join(dir, "content", filepath.FromSlash(d.File)))
-		} else if d.File != "" && inSite(dir, d.File) {
+		if d.File != "" {
 			d.File = filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(d.File)))
 		}
 		fmt.Fprintln(w, d.String())
 	}
-}
-
-// inSite reports whether file is a file of the site's own static/ or
-// templates/ (a link included), as the build names them.
-func inSite(dir, file string) bool {
-	if !strings.HasPrefix(file, "static/") && !strings.HasPrefix(file, "templates/") {
-		return false
-	}
-	_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(file)))
-	return err == nil
-}
-
-// inContent reports whether file, or the folder it belongs in, is part of
-// the site's content folder.
-func inContent(dir, file string) bool {
-	for _, p := range []string{file, path.Dir(file)} {
-		if p == "." {
-			continue
-		}
-		if _, err := os.Stat(filepath.Join(dir, "content", filepath.FromSlash(p))); err == nil {
-			return true
-		}
-	}
-	return false
 }
 
 func fail(stderr io.Writer, cmd string, err error, out string) int {

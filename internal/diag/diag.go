@@ -1,5 +1,11 @@
 // Package diag collects content problems with their positions, so that one run
 // can report every problem, sorted, each with a hint how to fix it.
+//
+// The root of every path a build reports is the site folder, the folder
+// given to -src: content/en/01-x.md:14:1, static/site.css,
+// templates/section.html. Inside a build, the stages that read the content
+// folder (content, load, check) name its files from it, and the build
+// (package site) puts content/ before them with Under.
 package diag
 
 import (
@@ -21,7 +27,11 @@ const (
 
 // Diag is one problem at one place in the content.
 type Diag struct {
-	File     string // path relative to the site root, slash-separated
+	// File is the file's path from the site folder (the folder given to
+	// -src), slash-separated: content/en/01-x.md, static/site.css. The
+	// packages that read the content folder name its files from there
+	// (en/01-x.md); package site puts content/ before them (Under).
+	File     string
 	Line     int    // 1-based; 0 when the problem concerns the whole file
 	Col      int    // 1-based; 0 when unknown
 	Msg      string // what is wrong, lower case, no final period
@@ -83,8 +93,24 @@ func (l *List) Merge(o *List) {
 
 // Items returns the problems sorted by file, line, column and message,
 // without exact duplicates.
-func (l *List) Items() []Diag {
-	out := slices.Clone(l.items)
+func (l *List) Items() []Diag { return sorted(slices.Clone(l.items)) }
+
+// Under returns ds with dir/ put before each file named from a folder inside
+// dir (the content folder inside the site folder), sorted again: every file
+// that does not start with one of the prefixes in from (the folders already
+// named from dir, such as "static/") and is not empty.
+func Under(ds []Diag, dir string, from ...string) []Diag {
+	out := make([]Diag, len(ds))
+	for i, d := range ds {
+		if d.File != "" && !slices.ContainsFunc(from, func(p string) bool { return strings.HasPrefix(d.File, p) }) {
+			d.File = dir + "/" + d.File
+		}
+		out[i] = d
+	}
+	return sorted(out)
+}
+
+func sorted(out []Diag) []Diag {
 	slices.SortStableFunc(out, func(a, b Diag) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),

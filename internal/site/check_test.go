@@ -50,95 +50,95 @@ func TestBrokenSites(t *testing.T) {
 		want   string
 	}{
 		{"unknown chart", func(m fstest.MapFS) { edit(m, "en/01-economy.md", "```chart growth", "```chart growht") },
-			"en/01-economy.md:12:1: chart \"growht\" not found\n\thint: did you mean \"growth\"?"},
+			"content/en/01-economy.md:12:1: chart \"growht\" not found\n\thint: did you mean \"growth\"?"},
 		{"unknown table", func(m fstest.MapFS) { edit(m, "zh-Hant/01-economy.md", "```table economy", "```table econmy") },
-			"zh-Hant/01-economy.md:19:1: table \"econmy\" not found\n\thint: did you mean \"economy\"?"},
+			"content/zh-Hant/01-economy.md:19:1: table \"econmy\" not found\n\thint: did you mean \"economy\"?"},
 		{"missing translation", func(m fstest.MapFS) { delete(m, "en/02-plans.md") },
-			"en/02-plans.md: section 02-plans has no en text\n\thint: translate zh-Hant/02-plans.md into en: translations pair by file name"},
+			"content/en/02-plans.md: section 02-plans has no en text\n\thint: translate zh-Hant/02-plans.md into en: translations pair by file name"},
 		{"heading level differs", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "### 1. Stronger", "## 1. Stronger") },
-			"en/02-plans.md:9: heading \"1. Stronger manufacturing\" is level 2, its counterpart is level 3\n\thint: make it a level-3 heading (###), as at zh-Hant/02-plans.md:9"},
+			"content/en/02-plans.md:9: heading \"1. Stronger manufacturing\" is level 2, its counterpart is level 3\n\thint: make it a level-3 heading (###), as at zh-Hant/02-plans.md:9"},
 		{"chart order differs", func(m fstest.MapFS) {
 			edit(m, "en/01-economy.md", "```chart growth\n```", "```table economy\n```")
 			edit(m, "en/01-economy.md", "385 new enterprises were attracted.\n\n```table economy\n```", "385 new enterprises were attracted.\n\n```chart growth\n```")
-		}, "en/01-economy.md:12: table \"economy\" is out of order\n\thint: keep charts and tables in the order of zh-Hant/01-economy.md (zh-Hant/01-economy.md:12 has chart \"growth\")"},
+		}, "content/en/01-economy.md:12: table \"economy\" is out of order\n\thint: keep charts and tables in the order of zh-Hant/01-economy.md (zh-Hant/01-economy.md:12 has chart \"growth\")"},
 		{"front matter typo", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "number = ", "numbr = ") },
-			"en/02-plans.md:3: unknown key \"numbr\"\n\thint: did you mean \"number\"?"},
+			"content/en/02-plans.md:3: unknown key \"numbr\"\n\thint: did you mean \"number\"?"},
 		{"no front matter", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "+++\n", "") },
-			"en/02-plans.md:1: no front matter: the first line must be +++\n\thint: start the file with a line +++, the TOML front matter, and another +++ line"},
+			"content/en/02-plans.md:1: no front matter: the first line must be +++\n\thint: start the file with a line +++, the TOML front matter, and another +++ line"},
 		{"non-numeric value", func(m fstest.MapFS) { edit(m, "data/economy.toml", "growth = 39.2", "growth = \"39.2%\"") },
-			"data/economy.toml:25: row 1, column \"growth\": \"39.2%\" is not a number\n\thint: write the number in base units without quotes or unit words, e.g. 257640000 for 25764萬元"},
+			"content/data/economy.toml:25: row 1, column \"growth\": \"39.2%\" is not a number\n\thint: write the number in base units without quotes or unit words, e.g. 257640000 for 25764萬元"},
 		{"unknown unit", func(m fstest.MapFS) { edit(m, "data/economy.toml", `unit = "percent"`, `unit = "percnt"`) },
-			"data/economy.toml:19: unknown unit \"percnt\" in column \"growth\"\n\thint: did you mean \"percent\"? Or define \"percnt\" under [units] in site.toml"},
+			"content/data/economy.toml:19: unknown unit \"percnt\" in column \"growth\"\n\thint: did you mean \"percent\"? Or define \"percnt\" under [units] in site.toml"},
 		{"chart field missing", func(m fstest.MapFS) { edit(m, "data/economy.toml", `values = ["growth"]`, `values = ["grow"]`) },
-			"data/economy.toml:37: chart \"growth\": value column \"grow\" not found\n\thint: name a numeric column of table economy"},
+			"content/data/economy.toml:37: chart \"growth\": value column \"grow\" not found\n\thint: name a numeric column of table economy"},
 		{"duplicate chart id", func(m fstest.MapFS) {
 			m["data/other.toml"] = &fstest.MapFile{Data: []byte("title = { zh-Hant = \"乙\", en = \"B\" }\nsource = \"01-economy\"\n[[columns]]\nkey = \"item\"\nlabel = { zh-Hant = \"項\", en = \"Item\" }\ntype = \"text\"\n[[columns]]\nkey = \"v\"\nlabel = { zh-Hant = \"值\", en = \"Value\" }\ntype = \"number\"\nunit = \"count\"\n[[rows]]\nid = \"a\"\nitem = { zh-Hant = \"甲\", en = \"A\" }\nv = 385\n[[charts]]\nid = \"growth\"\ntype = \"bar\"\ncategory = \"item\"\nvalues = [\"v\"]\ntitle = { zh-Hant = \"乙\", en = \"B\" }\n")}
-		}, "data/other.toml:17: chart \"growth\" is also defined in data/economy.toml:34\n\thint: give each chart its own id"},
+		}, "content/data/other.toml:17: chart \"growth\" is also defined in data/economy.toml:34\n\thint: give each chart its own id"},
 		{"missing english label", func(m fstest.MapFS) {
 			edit(m, "data/economy.toml", `label = { zh-Hant = "金額", en = "Amount" }`, `label = { zh-Hant = "金額" }`)
 		},
-			"data/economy.toml:11: label has no en text\n\thint: add en = \"…\" to label"},
+			"content/data/economy.toml:11: label has no en text\n\thint: add en = \"…\" to label"},
 		{"text for derived language", func(m fstest.MapFS) {
 			edit(m, "site.toml", `title = { zh-Hant = "測試街道2030年報告",`, `title = { zh-Hans = "测试", zh-Hant = "測試街道2030年報告",`)
 		},
-			"site.toml:1: title has text for unknown or derived language \"zh-Hans\"\n\thint: use the tags of the hand-written languages; derived languages are converted, never written"},
+			"content/site.toml:1: title has text for unknown or derived language \"zh-Hans\"\n\thint: use the tags of the hand-written languages; derived languages are converted, never written"},
 		{"unsafe prefix", func(m fstest.MapFS) { edit(m, "site.toml", `prefix = "en"`, `prefix = "../en"`) },
-			"site.toml:20: language \"en\" has an unsafe prefix \"../en\"\n\thint: use lower-case letters, digits and hyphens, e.g. prefix = \"zh-hant\"; not data, static, vendor, index, assets, seeds"},
+			"content/site.toml:20: language \"en\" has an unsafe prefix \"../en\"\n\thint: use lower-case letters, digits and hyphens, e.g. prefix = \"zh-hant\"; not data, static, vendor, index, assets, seeds"},
 		{"invalid utf-8", func(m fstest.MapFS) {
 			m["en/02-plans.md"] = &fstest.MapFile{Data: append([]byte("+++\ntitle = \"x\"\n+++\n"), 0xff, 0xfe)}
 		},
-			"en/02-plans.md:4: invalid UTF-8\n\thint: save the file as UTF-8"},
+			"content/en/02-plans.md:4: invalid UTF-8\n\thint: save the file as UTF-8"},
 		{"byte-order mark", func(m fstest.MapFS) { m["en/02-plans.md"].Data = append([]byte("\uFEFF"), m["en/02-plans.md"].Data...) },
-			"en/02-plans.md:1: file starts with a byte-order mark\n\thint: save the file as UTF-8 without a byte-order mark"},
+			"content/en/02-plans.md:1: file starts with a byte-order mark\n\thint: save the file as UTF-8 without a byte-order mark"},
 		{"bad section name", func(m fstest.MapFS) {
 			m["en/03-../x.md"] = &fstest.MapFile{Data: []byte("+++\n+++\n")}
 			m["en/03-Data.md"] = m["en/02-plans.md"]
 		},
-			"en/03-Data.md: bad section file name \"03-Data.md\"\n\thint: name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md"},
+			"content/en/03-Data.md: bad section file name \"03-Data.md\"\n\thint: name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md"},
 		{"overview card row", func(m fstest.MapFS) { edit(m, "site.toml", `row = "retail"`, `row = "retial"`) },
-			"site.toml:44: card 1: row \"retial\" not found in table economy\n\thint: name a row id of data/economy.toml"},
+			"content/site.toml:44: card 1: row \"retial\" not found in table economy\n\thint: name a row id of data/economy.toml"},
 		{"escaped control in toml", func(m fstest.MapFS) { edit(m, "site.toml", `en = "Test report" }`, `en = "Test\u001b[31m report" }`) },
-			"site.toml:30:39: control character U+001B in a string\n\thint: remove it"},
+			"content/site.toml:30:39: control character U+001B in a string\n\thint: remove it"},
 		{"raw C1 control in toml", func(m fstest.MapFS) { edit(m, "data/economy.toml", `en = "Amount"`, "en = \"Am\u0085ount\"") },
-			"data/economy.toml:11:35: control character U+0085 in a string"},
+			"content/data/economy.toml:11:35: control character U+0085 in a string"},
 		{"control in front matter", func(m fstest.MapFS) { edit(m, "en/02-plans.md", `title = "Plans"`, `title = "Pl\u0000ans"`) },
-			"en/02-plans.md:2:12: control character U+0000 in a string"},
+			"content/en/02-plans.md:2:12: control character U+0000 in a string"},
 		{"control in markdown", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "Next, development", "Next,\x1b development") },
-			"en/02-plans.md:5:6: control character U+001B in the text\n\thint: remove it"},
+			"content/en/02-plans.md:5:6: control character U+001B in the text\n\thint: remove it"},
 		{"control as character reference", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "Next, development", "Next, &#x7; development") },
-			"en/02-plans.md:5:7: control character U+0007 in the text"},
+			"content/en/02-plans.md:5:7: control character U+0007 in the text"},
 		{"base_url with vertical tab", func(m fstest.MapFS) {
 			m["site.toml"].Data = append([]byte("base_url = \"https://example.org/\\u000b/\"\n"), m["site.toml"].Data...)
-		}, "site.toml:1: base_url \"https://example.org/\\v/\" is not an http(s) URL ending in /"},
+		}, "content/site.toml:1: base_url \"https://example.org/\\v/\" is not an http(s) URL ending in /"},
 		{"base_url with next line", func(m fstest.MapFS) {
 			m["site.toml"].Data = append([]byte("base_url = \"https://example.org/\u0085/\"\n"), m["site.toml"].Data...)
-		}, "site.toml:1: base_url \"https://example.org/\\u0085/\" is not an http(s) URL ending in /"},
+		}, "content/site.toml:1: base_url \"https://example.org/\\u0085/\" is not an http(s) URL ending in /"},
 		{"base_url with line separator", func(m fstest.MapFS) {
 			m["site.toml"].Data = append([]byte("base_url = \"https://example.org/a\u2028b/\"\n"), m["site.toml"].Data...)
-		}, "site.toml:1: base_url \"https://example.org/a\\u2028b/\" is not an http(s) URL ending in /"},
+		}, "content/site.toml:1: base_url \"https://example.org/a\\u2028b/\" is not an http(s) URL ending in /"},
 		{"base_url without host", func(m fstest.MapFS) {
 			m["site.toml"].Data = append([]byte("base_url = \"https:///x/\"\n"), m["site.toml"].Data...)
 		},
-			"site.toml:1: base_url \"https:///x/\" is not an http(s) URL ending in /"},
+			"content/site.toml:1: base_url \"https:///x/\" is not an http(s) URL ending in /"},
 		{"source url javascript", func(m fstest.MapFS) {
 			edit(m, "site.toml", `url = "https://example.org/report.htm"`, `url = "javascript:alert(1)"`)
 		},
-			"site.toml:31: source url \"javascript:alert(1)\" is not an http(s) URL"},
+			"content/site.toml:31: source url \"javascript:alert(1)\" is not an http(s) URL"},
 		{"source url with space", func(m fstest.MapFS) {
 			edit(m, "site.toml", `url = "https://example.org/report.htm"`, `url = "https://example.org/a b"`)
 		},
-			"site.toml:31: source url \"https://example.org/a b\" is not an http(s) URL"},
+			"content/site.toml:31: source url \"https://example.org/a b\" is not an http(s) URL"},
 		{"seed outside the site", func(m fstest.MapFS) {
 			edit(m, "site.toml", `url = "https://example.org/report.htm"`, "url = \"https://example.org/report.htm\"\nseed = \"../../../../etc/passwd\"")
-		}, "site.toml:32: seed \"../../../../etc/passwd\" is not a path inside the site"},
+		}, "content/site.toml:32: seed \"../../../../etc/passwd\" is not a path inside the site"},
 		{"corrections outside the site", func(m fstest.MapFS) {
 			edit(m, "site.toml", `url = "https://example.org/report.htm"`, "url = \"https://example.org/report.htm\"\ncorrections = \"seeds/../../x.toml\"")
-		}, "site.toml:32: corrections \"seeds/../../x.toml\" is not a path inside the site"},
+		}, "content/site.toml:32: corrections \"seeds/../../x.toml\" is not a path inside the site"},
 		{"seed absolute", func(m fstest.MapFS) {
 			edit(m, "site.toml", `url = "https://example.org/report.htm"`, "url = \"https://example.org/report.htm\"\nseed = \"/etc/passwd\"")
-		}, "site.toml:32: seed \"/etc/passwd\" is not a path inside the site"},
+		}, "content/site.toml:32: seed \"/etc/passwd\" is not a path inside the site"},
 		{"raw html heading in body", func(m fstest.MapFS) { edit(m, "en/02-plans.md", "## (1) Industry", "# (1) Industry") },
-			"en/02-plans.md:7"},
+			"content/en/02-plans.md:7"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -339,8 +339,8 @@ func TestBidiWarning(t *testing.T) {
 		}
 	}
 	want := []string{
-		"en/02-plans.md:5:7: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) in the text",
-		"site.toml:30:40: bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE) in a string",
+		"content/en/02-plans.md:5:7: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) in the text",
+		"content/site.toml:30:40: bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE) in a string",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

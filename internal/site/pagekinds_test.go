@@ -118,7 +118,7 @@ func TestBuiltPageProblemsNameSource(t *testing.T) {
 		}
 		pages := map[string]bool{}
 		for _, d := range le.Diags {
-			if d.File != "en/02-plans.md" || d.Line != 5 {
+			if d.File != "content/en/02-plans.md" || d.Line != 5 {
 				t.Errorf("%s: %s, want it at en/02-plans.md:5", name, d)
 			}
 			pages[strings.Fields(d.Msg)[4]] = true

@@ -16,6 +16,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -34,7 +35,8 @@ import (
 
 // Options configure a build. The zero value of each field means its default.
 type Options struct {
-	// Content is the site folder holding site.toml (required).
+	// Content is the content folder, ContentDir in the site folder, which
+	// holds site.toml (required).
 	Content fs.FS
 	// Templates and Static are the embedded defaults; a site's own
 	// templates/ and static/ folders (in Overlay) override them file by file.
@@ -115,7 +117,24 @@ func BuildTo(ctx context.Context, opt Options, dir string) (*Result, error) {
 
 // buildInto loads and checks the site and, only when that succeeds, opens a sink
 // with open and renders every file into it.
+// ContentDir is the content folder's path in the site folder.
+const ContentDir = "content"
+
+// buildInto builds the site and names every file in its diagnostics from
+// the site folder: files of the content folder, named from it by the stages
+// that read it, get ContentDir/ before them; static/ and templates/ files
+// are named from the site folder already.
 func buildInto(ctx context.Context, opt Options, open func() (publish.Sink, error)) (*Result, error) {
+	res, err := buildSite(ctx, opt, open)
+	res.Diags = diag.Under(res.Diags, ContentDir, "static/", "templates/")
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		le.Diags = diag.Under(le.Diags, ContentDir, "static/", "templates/")
+	}
+	return res, err
+}
+
+func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, error)) (*Result, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = defaultWorkers()
 	}

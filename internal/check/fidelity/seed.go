@@ -31,7 +31,7 @@ func Seed(s *content.Site, files, root fs.FS, dl *diag.List) {
 	orig := s.Original()
 	txt, err := seed.Load(root, src.Seed, src.Corrections)
 	if err != nil {
-		dl.Add(diag.Diag{File: "content/site.toml", Msg: fmt.Sprintf("seed: %v", err),
+		dl.Add(diag.Diag{File: "site.toml", Msg: fmt.Sprintf("seed: %v", err),
 			Hint: "[report.source] seed and corrections name files relative to the site folder"})
 		return
 	}

@@ -33,7 +33,7 @@ type Section struct {
 
 // Text is a section in one language.
 type Text struct {
-	File    string // path relative to the site root
+	File    string // path from the content folder, slash-separated
 	Title   string
 	Number  string
 	Summary string
