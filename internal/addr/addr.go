@@ -103,9 +103,15 @@ func Figure(i, k int) string { return Para(i) + "-f" + strconv.Itoa(k) }
 func Chart(id string) string { return "fig-" + id }
 func Table(id string) string { return "tbl-" + id }
 
-// ChartSVG is the ID of chart id's SVG drawing in the language folder
+// ChartID is the ID of chart id's ECharts instance, which its option is
+// built with; ChartSVG the ID of its SVG drawing in the language folder
 // prefix, which prefixes the IDs inside the drawing.
-func ChartSVG(id, prefix string) string { return "chart-" + id + "-" + prefix }
+func ChartID(id string) string          { return "chart-" + id }
+func ChartSVG(id, prefix string) string { return ChartID(id) + "-" + prefix }
+
+// NotFound is the path from the site root of the page a static host shows
+// for a missing file, by the hosts' convention.
+const NotFound = "404.html"
 
 // Section is the anchor of section slug on a page that shows every
 // section; InSection is what comes before each anchor of its Markdown there.

@@ -82,12 +82,6 @@ func WriteFiles(dir string, files map[string][]byte) error {
 	return nil
 }
 
-// Body returns the Markdown body (no front matter) of section i in language
-// tag ("zh-Hant" or "en"), for benchmarks of a single section.
-func Body(cfg Config, i int, tag string) []byte {
-	return []byte(newSection(cfg, i).bodies[tag])
-}
-
 func siteTOML(cfg Config) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Synthetic report: %d sections per language (internal/bench).\n\n", cfg.Sections)

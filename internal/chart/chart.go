@@ -15,6 +15,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
@@ -367,7 +368,7 @@ func (p *Plot) Global() []charts.GlobalOpts {
 	g := []charts.GlobalOpts{
 		// An explicit ID: go-echarts would otherwise draw a random one.
 		charts.WithInitializationOpts(opts.Initialization{
-			ChartID: "chart-" + p.Chart.ID,
+			ChartID: addr.ChartID(p.Chart.ID),
 			Width:   strconv.Itoa(Width) + "px",
 			Height:  strconv.Itoa(h) + "px",
 		}),
@@ -701,8 +702,6 @@ func AddTop(tree map[string]any, px int) {
 		}
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func nameAlign(axis string) string {
 	if axis == "yAxis" {

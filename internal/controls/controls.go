@@ -61,27 +61,6 @@ func (t *tracker) check(r rune, line, col int) {
 	}
 }
 
-// Text finds raw control and bidi characters in src; a CR that ends a line
-// (CRLF) is allowed.
-func Text(src []byte) []Finding {
-	t := tracker{line: 1, col: 1}
-	for i := 0; i < len(src); {
-		r, n := utf8.DecodeRune(src[i:])
-		switch {
-		case r == '\n':
-			t.line, t.col = t.line+1, 1
-			i += n
-			continue
-		case r == '\r' && i+1 < len(src) && src[i+1] == '\n':
-		default:
-			t.check(r, t.line, t.col)
-		}
-		t.col++
-		i += n
-	}
-	return t.out
-}
-
 // Markdown finds control and bidi characters in a Markdown text, raw or
 // written as numeric character references (&#27; &#x202E;).
 func Markdown(src []byte) []Finding {

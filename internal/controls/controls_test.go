@@ -58,12 +58,6 @@ func TestMarkdown(t *testing.T) {
 	}
 }
 
-func TestText(t *testing.T) {
-	if got := str(Text([]byte("a\tb\r\nc\u0001&#27;"))); got != "2:2:U+0001:false " {
-		t.Errorf("Text = %q", got)
-	}
-}
-
 func FuzzTOML(f *testing.F) {
 	f.Add([]byte("a = \"x\\u001b\"\nb = '''\n\\u0000'''\n"))
 	f.Add([]byte("a = \"\"\"\n\\\n\"\"\"\n"))

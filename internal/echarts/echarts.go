@@ -73,14 +73,6 @@ type Chart struct {
 	Desc string
 }
 
-// Stats counts cache use.
-type Stats struct {
-	// Hits counts charts read from the cache.
-	Hits int64
-	// Misses counts charts rendered by ECharts.
-	Misses int64
-}
-
 // Renderer turns charts into SVG. It is safe for concurrent use; at most
 // Options.Workers charts are rendered at once.
 type Renderer struct {
@@ -141,12 +133,6 @@ func (r *Renderer) program() (*goja.Program, error) {
 		}
 	})
 	return r.script, r.compileErr
-}
-
-// Stats reports how many charts came from the cache and how many were
-// rendered.
-func (r *Renderer) Stats() Stats {
-	return Stats{Hits: r.hits.Load(), Misses: r.misses.Load()}
 }
 
 // Render returns the chart as an <svg> element to inline in a page. Every

@@ -1,17 +1,24 @@
 package lang
 
 import (
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"reportsite/internal/bench"
 )
 
 func benchTexts(n int) []string {
-	cfg := bench.Config{Sections: n, Seed: 1}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = string(bench.Body(cfg, i+1, "zh-Hant"))
+	files := bench.Files(bench.Config{Sections: n, Seed: 1})
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if strings.HasPrefix(name, "content/zh-Hant/") {
+			// The body, after the front matter's closing +++ line.
+			_, body, _ := strings.Cut(strings.TrimPrefix(string(files[name]), "+++\n"), "\n+++\n")
+			out = append(out, body)
+		}
 	}
 	return out
 }

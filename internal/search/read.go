@@ -298,13 +298,3 @@ func undelta(l []any) []int {
 	}
 	return out
 }
-
-// Names lists the loaded files, sorted.
-func (r *Reader) Names() []string {
-	var out []string
-	for n := range r.Loaded {
-		out = append(out, n)
-	}
-	slices.Sort(out)
-	return out
-}

@@ -201,7 +201,7 @@ func TestBuildShards(t *testing.T) {
 	// group of its one result.
 	ix.r.Loaded = map[string]int{}
 	ix.search(t, "x", "word7")
-	if n := ix.r.Names(); len(n) != 2 || !strings.HasPrefix(n[0], "x-d") || !strings.HasPrefix(n[1], "x-t") {
+	if n := ix.r.names(); len(n) != 2 || !strings.HasPrefix(n[0], "x-d") || !strings.HasPrefix(n[1], "x-t") {
 		t.Errorf("a one-word query loaded %v, want a passage group and a token shard", n)
 	}
 	for _, i := range []int{0, 1, 199, 399} {

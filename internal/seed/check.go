@@ -1,13 +1,11 @@
 package seed
 
 import (
-	"fmt"
-
-	"github.com/BurntSushi/toml"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 
 	"reportsite/internal/tomlfile"
 )
@@ -19,8 +17,6 @@ type Sentence struct {
 	Text string // as written, without its final mark
 	key  string // normalised for comparison
 }
-
-func (s Sentence) String() string { return fmt.Sprintf("%s:%d: %s", s.File, s.Line, s.Text) }
 
 // terminators end a sentence; a line end does too.
 const terminators = "。！？；"
@@ -165,24 +161,4 @@ func Compare(seed, content []Sentence) (missing, extra []Sentence) {
 		extra = append(extra, s)
 	}
 	return missing, extra
-}
-
-// Damage returns what in line looks like unrepaired damage of the kind the
-// recipe repairs: a pinyin annotation, a question mark standing for a lost
-// character between Chinese characters, or U+FFFD. It returns "" for a
-// clean line.
-func Damage(line string) string {
-	if _, n := StripAnnotations(line); n > 0 {
-		return "pinyin annotation"
-	}
-	if strings.ContainsRune(line, utf8.RuneError) {
-		return "replacement character U+FFFD"
-	}
-	rs := []rune(line)
-	for i, r := range rs {
-		if r == '?' && i > 0 && unicode.Is(unicode.Han, rs[i-1]) {
-			return "question mark after a Chinese character"
-		}
-	}
-	return ""
 }

@@ -1,7 +1,6 @@
 package seed
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -172,9 +171,4 @@ func punctExample(text string, spaces bool) (Erratum, bool) {
 		return Erratum{Original: string(a[from:ea]), Corrected: string(b[from:eb])}, true
 	}
 	return Erratum{}, false
-}
-
-// String formats the erratum for messages and tests.
-func (e Erratum) String() string {
-	return fmt.Sprintf("%s ×%d: %q → %q", e.Rule, e.Count, e.Original, e.Corrected)
 }

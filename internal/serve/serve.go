@@ -23,6 +23,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/publish"
 )
 
@@ -250,7 +251,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	data, status := out[p], http.StatusOK
 	if data == nil {
-		p, data, status = "404.html", out["404.html"], http.StatusNotFound
+		p, data, status = addr.NotFound, out[addr.NotFound], http.StatusNotFound
 	}
 	ct := mime.TypeByExtension(path.Ext(p))
 	if ct == "" {

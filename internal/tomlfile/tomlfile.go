@@ -190,15 +190,6 @@ func splitIndex(p string) (string, int) {
 	return name, n
 }
 
-func joinHeader(parents []string, name string) string {
-	var parts []string
-	for _, p := range parents {
-		n, _ := splitIndex(p)
-		parts = append(parts, n)
-	}
-	return strings.Join(append(parts, name), ".")
-}
-
 func headerOf(t string) (string, bool) {
 	switch {
 	case strings.HasPrefix(t, "[["):
@@ -209,16 +200,6 @@ func headerOf(t string) (string, bool) {
 		return strings.TrimSpace(h), false
 	}
 	return "", false
-}
-
-func keyOf(t string) string {
-	k, _, ok := strings.Cut(t, "=")
-	if !ok || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "[") {
-		return ""
-	}
-	k = strings.TrimSpace(k)
-	k, _, _ = strings.Cut(k, ".")
-	return strings.Trim(k, `"'`)
 }
 
 func firstLine(s string) string {
