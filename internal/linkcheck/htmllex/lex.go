@@ -1,4 +1,11 @@
-package linkcheck
+// Package htmllex finds the start tags of an HTML page, for the link
+// checker: a reduced copy of the tokenizer of golang.org/x/net/html
+// (token.go, v0.62.0), which finds the start tags of a page and the spans of
+// their names and attributes and skips everything else — text, comments,
+// doctypes, end tags and the text of raw-text elements — by the same rules,
+// byte for byte, without allocating a token. Package linkcheck's scan.go
+// says why it exists; its tests hold it to the tokenizer.
+package htmllex
 
 import (
 	"bytes"
@@ -7,54 +14,47 @@ import (
 	"golang.org/x/net/html"
 )
 
-// This file holds the lexer of the page scanner: a reduced copy of the
-// tokenizer of golang.org/x/net/html (token.go, v0.62.0), which finds the
-// start tags of a page and the spans of their names and attributes and skips
-// everything else — text, comments, doctypes, end tags and the text of
-// raw-text elements — by the same rules, byte for byte. See scan.go for why
-// it exists and how it is held to the tokenizer.
+// Span is a range of the lexer's input.
+type Span struct{ Start, End int }
 
-// span is a range of the lexer's input.
-type span struct{ start, end int }
-
-// attrSpan is an attribute of a tag: its key and value as written, before
+// Attr is an attribute of a tag: its key and value as written, before
 // lower-casing, NUL replacement, newline conversion and unescaping.
-type attrSpan struct{ key, val span }
+type Attr struct{ Key, Val Span }
 
-// lexer finds the start tags (self-closing or not) of a page. Its input may
-// come in pieces: see next.
-type lexer struct {
-	pos    int    // the next byte of the input to lex
+// Lexer finds the start tags (self-closing or not) of a page. Its input may
+// come in pieces: see Next.
+type Lexer struct {
+	Pos    int    // the next byte of the input to lex
 	raw    string // the raw-text element whose text comes next ("script", "title", …), or ""
 	script int    // the state of the script-data lexer, when raw is "script"
 
 	// The last start tag: its name and attributes as written, every
 	// attribute with a non-empty key in order, repeated keys included (the
 	// tokenizer keeps only the first of each lower-cased key).
-	name  span
-	attrs []attrSpan
+	Name  Span
+	Attrs []Attr
 }
 
-// next lexes b from l.pos up to the next start tag, which it leaves in
-// l.name and l.attrs with l.pos after it, and reports true. It reports false
-// when b ends first: if eof is set, the page ends there; if not, l.pos is
-// where the bytes still needed start, and next must be called again with
-// those bytes (at the same offset in b, or at the offset l.pos is moved to)
+// Next lexes b from l.Pos up to the next start tag, which it leaves in
+// l.Name and l.Attrs with l.Pos after it, and reports true. It reports false
+// when b ends first: if eof is set, the page ends there; if not, l.Pos is
+// where the bytes still needed start, and Next must be called again with
+// those bytes (at the same offset in b, or at the offset l.Pos is moved to)
 // followed by more. A start tag that the end of the page cuts short is not
 // one, as for the tokenizer.
-func (l *lexer) next(b []byte, eof bool) bool {
+func (l *Lexer) Next(b []byte, eof bool) bool {
 	for {
 		if l.raw != "" && !l.rawText(b) {
 			return false
 		}
-		i := l.pos
+		i := l.Pos
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
-			l.pos = len(b)
+			l.Pos = len(b)
 			return false
 		}
 		i += j
-		l.pos = i // in case b ends within what follows
+		l.Pos = i // in case b ends within what follows
 		if i+1 >= len(b) {
 			return false
 		}
@@ -64,8 +64,8 @@ func (l *lexer) next(b []byte, eof bool) bool {
 			if !ok {
 				return false
 			}
-			l.pos = end
-			l.raw = rawElement(b[l.name.start:l.name.end])
+			l.Pos = end
+			l.raw = rawElement(b[l.Name.Start:l.Name.End])
 			l.script = sData
 			return true
 		case c == '/':
@@ -74,19 +74,19 @@ func (l *lexer) next(b []byte, eof bool) bool {
 			}
 			switch c := b[i+2]; {
 			case c == '>': // "</>" is an empty comment
-				l.pos = i + 3
+				l.Pos = i + 3
 			case isLetter(c): // an end tag, read as a start tag is
 				end, ok := l.tag(b, i+2, false)
 				if !ok {
 					return false
 				}
-				l.pos = end
+				l.Pos = end
 			default: // a bogus comment up to the next '>'
 				k := bytes.IndexByte(b[i+2:], '>')
 				if k < 0 {
 					return false
 				}
-				l.pos = i + 2 + k + 1
+				l.Pos = i + 2 + k + 1
 			}
 		case c == '!':
 			if i+3 >= len(b) {
@@ -97,7 +97,7 @@ func (l *lexer) next(b []byte, eof bool) bool {
 				if end < 0 {
 					return false
 				}
-				l.pos = end
+				l.Pos = end
 				continue
 			}
 			// A doctype or a bogus comment, up to the next '>'.
@@ -105,15 +105,15 @@ func (l *lexer) next(b []byte, eof bool) bool {
 			if k < 0 {
 				return false
 			}
-			l.pos = i + 2 + k + 1
+			l.Pos = i + 2 + k + 1
 		case c == '?': // a bogus comment
 			k := bytes.IndexByte(b[i+2:], '>')
 			if k < 0 {
 				return false
 			}
-			l.pos = i + 2 + k + 1
+			l.Pos = i + 2 + k + 1
 		default: // text: read on from c, which may be another '<'
-			l.pos = i + 1
+			l.Pos = i + 1
 		}
 	}
 }
@@ -134,15 +134,15 @@ func skipSpace(b []byte, i int) int {
 // tag reads a tag whose name starts at b[p], a letter, as Tokenizer.readTag
 // does, and returns the position after its '>'; ok is false if b ends
 // first. save records the tag's name and attributes in l.
-func (l *lexer) tag(b []byte, p int, save bool) (end int, ok bool) {
+func (l *Lexer) tag(b []byte, p int, save bool) (end int, ok bool) {
 	n := len(b)
 	q := p + 1
 	for q < n && !isSpace(b[q]) && b[q] != '/' && b[q] != '>' {
 		q++
 	}
 	if save {
-		l.name = span{p, q}
-		l.attrs = l.attrs[:0]
+		l.Name = Span{p, q}
+		l.Attrs = l.Attrs[:0]
 	}
 	for q = skipSpace(b, q); q < n; q = skipSpace(b, q) {
 		if b[q] == '>' {
@@ -163,7 +163,7 @@ func (l *lexer) tag(b []byte, p int, save bool) (end int, ok bool) {
 		}
 		k1 := q
 		// The value, if any.
-		var v span
+		var v Span
 		if q = skipSpace(b, q); q >= n {
 			return 0, false
 		}
@@ -181,23 +181,23 @@ func (l *lexer) tag(b []byte, p int, save bool) (end int, ok bool) {
 				if k < 0 {
 					return 0, false
 				}
-				v = span{q + 1, q + 1 + k}
+				v = Span{q + 1, q + 1 + k}
 				q += k + 2
 			default:
-				v.start = q
+				v.Start = q
 				for q++; q < n && !isSpace(b[q]) && b[q] != '>'; q++ {
 				}
 				if q >= n {
 					return 0, false
 				}
-				v.end = q
+				v.End = q
 				if b[q] != '>' {
 					q++
 				}
 			}
 		}
 		if save && k1 > k0 {
-			l.attrs = append(l.attrs, attrSpan{span{k0, k1}, v})
+			l.Attrs = append(l.Attrs, Attr{Span{k0, k1}, v})
 		}
 	}
 	return 0, false
@@ -208,16 +208,16 @@ func (l *lexer) tag(b []byte, p int, save bool) (end int, ok bool) {
 // it, and "" for any other tag name.
 func rawElement(name []byte) string {
 	for _, s := range [...]string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"} {
-		if equalFold(name, s) {
+		if EqualFold(name, s) {
 			return s
 		}
 	}
 	return ""
 }
 
-// equalFold reports whether b equals s, a lower-case ASCII string, but for
+// EqualFold reports whether b equals s, a lower-case ASCII string, but for
 // the case of ASCII letters.
-func equalFold(b []byte, s string) bool {
+func EqualFold(b []byte, s string) bool {
 	if len(b) != len(s) {
 		return false
 	}
@@ -271,23 +271,23 @@ func commentEnd(b []byte, p int) int {
 // Tokenizer.readRawOrRCDATA does, and reports whether it found its end; then
 // l.pos is at the end tag. Otherwise l.pos is where the bytes still needed
 // start (the text up to there holds no end tag).
-func (l *lexer) rawText(b []byte) bool {
+func (l *Lexer) rawText(b []byte) bool {
 	switch l.raw {
 	case "plaintext": // to the end of the page
-		l.pos = len(b)
+		l.Pos = len(b)
 		return false
 	case "script":
 		return l.scriptText(b)
 	}
-	for i := l.pos; ; {
+	for i := l.Pos; ; {
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
-			l.pos = len(b)
+			l.Pos = len(b)
 			return false
 		}
 		i += j
 		if i+1 >= len(b) {
-			l.pos = i
+			l.Pos = i
 			return false
 		}
 		if b[i+1] != '/' {
@@ -297,10 +297,10 @@ func (l *lexer) rawText(b []byte) bool {
 		next, r := rawEndTag(b, i+2, l.raw)
 		switch r {
 		case rawMore:
-			l.pos = i
+			l.Pos = i
 			return false
 		case rawEnd:
-			l.raw, l.pos = "", i
+			l.raw, l.Pos = "", i
 			return true
 		}
 		i = next
@@ -361,8 +361,8 @@ const (
 // scriptText is rawText for a script element, as Tokenizer.readScript reads
 // it. Each state reads from its position on only, so that lexing resumes in
 // the state (l.script) and at the position (l.pos) where b ended.
-func (l *lexer) scriptText(b []byte) bool {
-	p, st := l.pos, l.script
+func (l *Lexer) scriptText(b []byte) bool {
+	p, st := l.Pos, l.script
 	for {
 		if p >= len(b) {
 			l.suspend(p, st)
@@ -392,7 +392,7 @@ func (l *lexer) scriptText(b []byte) bool {
 				l.suspend(p, st)
 				return false
 			case rawEnd:
-				l.raw, l.script, l.pos = "", sData, p-2
+				l.raw, l.script, l.Pos = "", sData, p-2
 				return true
 			}
 			p = next
@@ -445,7 +445,7 @@ func (l *lexer) scriptText(b []byte) bool {
 			}
 			switch {
 			case p+k >= len(b):
-				l.pos, l.script = p, st
+				l.Pos, l.script = p, st
 				return false
 			case k < len(s):
 				p, st = p+k, sEscaped
@@ -479,7 +479,7 @@ func (l *lexer) scriptText(b []byte) bool {
 			next, r := rawEndTag(b, p, "script")
 			switch r {
 			case rawMore:
-				l.pos, l.script = p, st
+				l.Pos, l.script = p, st
 				return false
 			case rawEnd:
 				st = sEscaped
@@ -494,7 +494,7 @@ func (l *lexer) scriptText(b []byte) bool {
 // suspend saves the state st of scriptText at p, where b ended, or rather
 // at the '<' that led to st, if any, in the state that read it: the end of
 // the script's text is at a '<', which must remain in the input.
-func (l *lexer) suspend(p, st int) {
+func (l *Lexer) suspend(p, st int) {
 	switch st {
 	case sLessThanSign:
 		p, st = p-1, sData
@@ -505,14 +505,14 @@ func (l *lexer) suspend(p, st int) {
 	case sEscapedEndTagOpen:
 		p, st = p-2, sEscaped
 	}
-	l.pos, l.script = p, st
+	l.Pos, l.script = p, st
 }
 
-// attrValue returns the value of an attribute as Tokenizer.TagAttr does
+// AttrValue returns the value of an attribute as Tokenizer.TagAttr does
 // from v as written: NULs replaced with U+FFFD, "\r\n" and "\r" with "\n",
 // and character references decoded as in an attribute. v itself is returned
 // when it has nothing to change, and not modified.
-func attrValue(v []byte) []byte {
+func AttrValue(v []byte) []byte {
 	if bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\r') < 0 && bytes.IndexByte(v, 0) < 0 {
 		return v
 	}
