@@ -141,6 +141,14 @@
 // likewise (p-1, p-2, …), so a search result or a figure's source links to
 // the same paragraph in every language. Raw HTML is escaped.
 //
+// Links are checked where they are written: [see](#h-1) must name an anchor
+// of the section (a heading, p-N, fn:N, fig-<chart>, tbl-<table>),
+// [plans](plans.html#h-2) a section by its slug and one of its anchors,
+// [CSV](data/<table>.csv) and [JSON](../data/<table>.json) a table, and a
+// link out of the site an http, https, mailto or tel address; links to the
+// other pages (index.html, report.html, data.html#tbl-<table>, about.html)
+// are checked in the built pages, at the same line.
+//
 // A translator's gloss, which is not the report's words, is written
 // [[tn: text]] on one line. It is shown in square brackets in a lighter style,
 // announced to screen readers as a translator's note, listed on the About

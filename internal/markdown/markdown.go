@@ -78,6 +78,14 @@ type Image struct {
 	Line int
 }
 
+// Link is a link the document writes, [text](dest): its address as written
+// and the position of its text, so that a broken link is reported where it
+// is written. Autolinks and images are not links here.
+type Link struct {
+	Dest      string
+	Line, Col int
+}
+
 // Para is the plain text of a paragraph, list item, table or footnote, so
 // that translations can be compared (numbers, terms) block by block.
 type Para struct {
@@ -94,6 +102,7 @@ type Doc struct {
 	Blocks   []Ref     // chart and table references in document order
 	Paras    []Para    // in document order
 	Images   []Image   // in document order
+	Links    []Link    // in document order
 	Notes    []Note    // translator's notes, in document order
 
 	src      []byte
@@ -178,6 +187,7 @@ func Parse(src []byte, opt Options) (d *Doc, errs []Error) {
 	d = &Doc{src: src, root: root, lines: li, Headings: st.headings, Blocks: st.blocks}
 	d.Paras = collectParas(root, src, st)
 	d.Images = collectImages(root, li)
+	d.Links = collectLinks(root, li)
 	d.Notes = collectNotes(root, src, st)
 	sortErrors(st.errs)
 	return d, st.errs
@@ -198,6 +208,19 @@ func collectImages(root ast.Node, li *lineIndex) []Image {
 			}
 		}
 		out = append(out, Image{Dest: string(img.Destination), Line: li.line(off)})
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// collectLinks lists the links of a document with their positions.
+func collectLinks(root ast.Node, li *lineIndex) []Link {
+	var out []Link
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			line, col := li.pos(nodePos(l))
+			out = append(out, Link{Dest: string(l.Destination), Line: line, Col: col})
+		}
 		return ast.WalkContinue, nil
 	})
 	return out

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -631,5 +632,14 @@ func TestImages(t *testing.T) {
 	want := []Image{{"pic.png", 7}, {"img/x.jpg", 9}}
 	if fmt.Sprint(d.Images) != fmt.Sprint(want) {
 		t.Errorf("Images = %v, want %v", d.Images, want)
+	}
+}
+
+func TestLinks(t *testing.T) {
+	src := "Text [a](#h-1).\n\n- 項目 [b](plans.html#p-2 \"t\") and https://example.org\n\n![c](pic.png)\n"
+	d, _ := Parse([]byte(src), Options{LineOffset: 4})
+	want := []Link{{"#h-1", 5, 6}, {"plans.html#p-2", 7, 6}} // at the [
+	if !slices.Equal(d.Links, want) {
+		t.Errorf("Links = %v, want %v", d.Links, want)
 	}
 }

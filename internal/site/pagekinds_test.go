@@ -100,32 +100,54 @@ func TestImageProblems(t *testing.T) {
 	}
 }
 
-// TestBuiltPageProblemsNameSource: a link that leads nowhere is reported,
-// by check as by build, at the line of the section file that wrote it.
-func TestBuiltPageProblemsNameSource(t *testing.T) {
-	m, ov := richFS(t)
-	edit(m, "en/02-plans.md", "See [industry](#industry)", "See [industry](#industri)")
-	opt := miniOptions(t)
-	opt.Content, opt.Overlay = m, ov
-	for name, run := range map[string]func() error{
-		"check": func() error { _, err := Check(opt); return err },
-		"build": func() error { _, err := Build(t.Context(), opt); return err },
-	} {
-		err := run()
-		var le *diag.ListError
-		if !errors.As(err, &le) {
-			t.Fatalf("%s: %v, want content errors", name, err)
-		}
-		pages := map[string]bool{}
-		for _, d := range le.Diags {
-			if d.File != "content/en/02-plans.md" || d.Line != 5 {
-				t.Errorf("%s: %s, want it at en/02-plans.md:5", name, d)
+// TestLinksCheckedAtSource: a link that leads nowhere is reported, by check
+// as by build, where the section file writes it; one that only the built
+// page can judge (a page that is not a section's) is reported by the check
+// of the built pages, at the same line, on every page that shows it.
+func TestLinksCheckedAtSource(t *testing.T) {
+	tests := []struct {
+		link, want string
+		pages      []string // built pages that report it; none when the source check does
+	}{
+		{"#industri", `link "#industri": no anchor "industri" in this section`, nil},
+		{"plans.html#h-9", `link "plans.html#h-9": no anchor "h-9" in this section`, nil},
+		{"economy.html#p-99", `link "economy.html#p-99": no anchor "p-99" in section 01-economy`, nil},
+		{"data/nosuch.csv", `link "data/nosuch.csv": no table "nosuch" to download`, nil},
+		{"../data/nosuch.json", `link "../data/nosuch.json": no table "nosuch" to download`, nil},
+		{"data.html#tbl-nosuch", `link "data.html#tbl-nosuch": no table "nosuch"`, nil},
+		{"javascript:alert(1)", `link "javascript:alert(1)" leaves the site by javascript:`, nil},
+		{"nosuch.html", `in the built page`, []string{"en/plans.html:", "en/report.html:", "en/parallel.html:", "zh-hant/parallel.html:"}},
+	}
+	for _, tt := range tests {
+		m, ov := richFS(t)
+		edit(m, "en/02-plans.md", "See [industry](#industry)", "See [industry]("+tt.link+")")
+		opt := miniOptions(t)
+		opt.Content, opt.Overlay = m, ov
+		for name, run := range map[string]func() error{
+			"check": func() error { _, err := Check(opt); return err },
+			"build": func() error { _, err := Build(t.Context(), opt); return err },
+		} {
+			err := run()
+			var le *diag.ListError
+			if !errors.As(err, &le) {
+				t.Fatalf("%s %s: %v, want content errors", tt.link, name, err)
 			}
-			pages[strings.Fields(d.Msg)[4]] = true
-		}
-		for _, p := range []string{"en/plans.html:", "en/report.html:", "en/mini-en.html:", "en/parallel.html:", "zh-hant/parallel.html:"} {
-			if !pages[p] {
-				t.Errorf("%s: no problem reported for %s", name, p)
+			pages := map[string]bool{}
+			for _, d := range le.Diags {
+				if d.File != "content/en/02-plans.md" || d.Line != 5 || !strings.Contains(d.Msg, tt.want) {
+					t.Errorf("%s %s: %s, want %q at content/en/02-plans.md:5", tt.link, name, d, tt.want)
+				}
+				if tt.pages == nil && (d.Col != 42 || d.Hint == "") {
+					t.Errorf("%s %s: %s, want it at column 42 with a hint", tt.link, name, d)
+				}
+				if f := strings.Fields(d.Msg); len(f) > 4 {
+					pages[f[4]] = true
+				}
+			}
+			for _, p := range tt.pages {
+				if !pages[p] {
+					t.Errorf("%s %s: no problem reported for %s", tt.link, name, p)
+				}
 			}
 		}
 	}
