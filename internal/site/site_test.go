@@ -124,15 +124,15 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestCSPDocumented holds the README's copy of the policy to the one the
-// pages carry.
+// TestCSPDocumented holds docs/publishing.md's copy of the policy, which a
+// host can send as a header, to the one the pages carry.
 func TestCSPDocumented(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../../docs/publishing.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(readme), "Content-Security-Policy: "+tmpl.CSP+"\n") {
-		t.Errorf("README.md does not quote the pages' policy; write\nContent-Security-Policy: %s", tmpl.CSP)
+		t.Errorf("docs/publishing.md does not quote the pages' policy; write\nContent-Security-Policy: %s", tmpl.CSP)
 	}
 	res := build(t, miniOptions(t))
 	for p, b := range res.Out {
