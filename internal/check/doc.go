@@ -41,8 +41,9 @@
 // summary, a table's title, note, label or text cell, a chart's title or
 // axis name, an overview card), a glossary term in the original must have
 // its rendering in the translation; the rules for variants and the
-// allow_terms excuses are in internal/content's documentation. The glossary
-// itself may not give one term two renderings, nor two terms one rendering.
+// allow_terms excuses are in internal/content/glossary's documentation. The
+// glossary itself may not give one term two renderings, nor two terms one
+// rendering.
 // Both are errors, reported with both places.
 //
 // # Messages

@@ -17,6 +17,7 @@ import (
 	"reportsite/internal/addr"
 	"reportsite/internal/chart"
 	_ "reportsite/internal/chart/kinds" // registers every chart type
+	"reportsite/internal/content/glossary"
 	"reportsite/internal/content/section"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -172,15 +173,7 @@ type Card struct {
 }
 
 // Term is a glossary entry.
-type Term struct {
-	Text lang.Text // the term in each language
-	// Forms are other spellings of the term in the original language, such
-	// as an abbreviation (規上 for 規模以上), rendered the same way.
-	Forms []string
-	Kind  string
-	Note  lang.Text
-	Line  int
-}
+type Term = glossary.Term
 
 // Section is one top-level section of the report in every language.
 type Section = section.Section
@@ -246,7 +239,7 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 	s.loadUnits(sf, f, dl)
 	s.Sections = section.Load(fsys, s.SourceLangs(), dl)
 	s.loadTables(fsys, dl)
-	s.loadGlossary(fsys, dl)
+	s.Glossary = glossary.Load(fsys, s.Languages, s.SourceLangs(), dl)
 	s.checkOverview(f, dl)
 	s.fill()
 	return s, dl
@@ -657,60 +650,6 @@ func (s *Site) TableIDs() []string {
 
 // ChartIDs returns the IDs of all charts, sorted.
 func (s *Site) ChartIDs() []string { return slices.Sorted(maps.Keys(s.Charts)) }
-
-type glossaryFile struct {
-	Terms []map[string]any `toml:"terms"`
-}
-
-func (s *Site) loadGlossary(fsys fs.FS, dl *diag.List) {
-	const name = "glossary.toml"
-	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	src, ok := sitefs.ReadText(fsys, name, dl)
-	if !ok {
-		return
-	}
-	var gf glossaryFile
-	f := tomlfile.Decode(name, src, 0, &gf, dl)
-	if f == nil {
-		return
-	}
-	for i, raw := range gf.Terms {
-		at := fmt.Sprintf("terms[%d]", i)
-		t := Term{Text: lang.Text{}, Line: f.KeyLine(at, s.Languages[0].Tag)}
-		for k, v := range raw {
-			switch k {
-			case "kind":
-				t.Kind, _ = v.(string)
-			case "forms":
-				vs, _ := v.([]any)
-				for _, form := range vs {
-					if str, ok := form.(string); ok && str != "" {
-						t.Forms = append(t.Forms, str)
-						continue
-					}
-					dl.Errorf(name, f.KeyLine(at, "forms"), `write forms = ["規上"]`, "term %d: forms must be a list of strings", i+1)
-				}
-			case "note":
-				if err := t.Note.UnmarshalTOML(v); err != nil {
-					dl.Errorf(name, f.KeyLine(at, "note"), `write note = { en = "…" }`, "term %d note: %v", i+1, err)
-				}
-			default:
-				str, ok := v.(string)
-				if !ok || !slices.ContainsFunc(s.SourceLangs(), func(l lang.Lang) bool { return l.Tag == k }) {
-					dl.Errorf(name, f.KeyLine(at, k), "a term has one string per hand-written language, plus kind and note", "term %d has unknown key %q", i+1, k)
-					continue
-				}
-				t.Text[k] = str
-			}
-		}
-		for _, m := range t.Text.Missing(s.Languages) {
-			dl.Errorf(name, t.Line, fmt.Sprintf("add %s = \"…\"", m), "term %d has no %s rendering", i+1, m)
-		}
-		s.Glossary = append(s.Glossary, t)
-	}
-}
 
 func (s *Site) checkOverview(f *tomlfile.File, dl *diag.List) {
 	s.checkText(s.Overview.ChartsTitle, "charts_title", "site.toml", f.KeyLine("overview", "charts_title"), false, dl)

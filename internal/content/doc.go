@@ -114,79 +114,15 @@
 //
 // # Section files
 //
-//	+++
-//	title = "重點工作及亮點成效"     # page title, without the report's numbering
-//	number = "一、"                  # the report's own numbering, shown before the title
-//	summary = "…"                    # optional, for the overview's contents and meta description
-//	[[allow_numbers]]                # numbers that legitimately differ between languages
-//	value = "19"
-//	reason = "十九屆 is 'the 19th Central Committee'"
-//	+++
-//	Lead-in paragraph.
-//
-//	## (一)抓實體強根基,經濟發展穩中提質
-//
-//	**主要指標逆勢上揚。**1-11月份,……
-//
-//	```chart growth-rates
-//	```
-//
-//	```table fiscal
-//	```
-//
-// Headings take the report's own numbering. Heading IDs come from their position
-// (h-1, h-1-2, …), so a sub-section has the same anchor in every language; an
-// explicit {#id} attribute overrides it, but may not look like a position
-// ID or a paragraph anchor. Paragraphs, list items and tables are numbered
-// likewise (p-1, p-2, …), so a search result or a figure's source links to
-// the same paragraph in every language. Raw HTML is escaped.
-//
-// Links are checked where they are written: [see](#h-1) must name an anchor
-// of the section (a heading, p-N, fn:N, fig-<chart>, tbl-<table>),
-// [plans](plans.html#h-2) a section by its slug and one of its anchors,
-// [CSV](data/<table>.csv) and [JSON](../data/<table>.json) a table, and a
-// link out of the site an http, https, mailto or tel address; links to the
-// other pages (index.html, report.html, data.html#tbl-<table>, about.html)
-// are checked in the built pages, at the same line.
-//
-// A translator's gloss, which is not the report's words, is written
-// [[tn: text]] on one line. It is shown in square brackets in a lighter style,
-// announced to screen readers as a translator's note, listed on the About
-// page, and never read by the number and terminology checks.
-//
-//	Working "5+2" [[tn: five weekdays plus the weekend]] for 10 months
+// <lang>/NN-slug.md: TOML front matter between +++ lines, then Markdown
+// with ```chart and ```table blocks. The format, with its anchors, links
+// and translator's notes, is in package section.
 //
 // # Glossary and terminology
 //
-//	# content/glossary.toml
-//	[[terms]]
-//	zh-Hant = "規模以上"              # the term in the original
-//	en = "above designated size"     # its one rendering in each hand-written language
-//	forms = ["規上"]                  # optional: other spellings in the original
-//	kind = "term"                     # place | organisation | term | programme | slogan | enterprise
-//	note = { zh-Hant = "…", en = "…" } # optional, shown on the About page
-//
-// Wherever a term occurs in the original of an item a reader sees (a
-// paragraph, a heading, a section title or summary, a table's title, note,
-// column label or text cell, a chart's title or axis names, a card's label),
-// its rendering must occur in the translation of the same item. A rendering
-// matches in any letter case, without a leading article (the, a, an) and with
-// its last word in the singular or the regular plural (key project, key
-// projects; local worthy, local worthies); it must stand as whole words.
-// Nothing else varies: "aged under 35" is not "aged 35 or under". A term
-// inside a longer term at the same place counts as the longer one only. Two
-// renderings of one term, or one rendering (in the sense above) of two terms,
-// are errors in the glossary. A miss is an error unless excused where it
-// stands, in the section's front matter or at the top of the table file (for
-// site.toml's titles and cards, at the top of site.toml):
-//
-//	[[allow_terms]]
-//	term = "規上"                     # the glossary term
-//	in = "Industry"                  # a phrase of the translated item it concerns
-//	reason = "the chart's short category label; the row's item names the threshold"
-//
-// An entry excuses each item whose translation contains the in phrase; one
-// that excuses nothing is reported.
+// glossary.toml holds official names and terms with their renderings, which
+// the terminology check holds every item of the translation to: its format
+// and rules are in package glossary.
 //
 // # Punctuation
 //

@@ -1,7 +1,49 @@
 // Package section reads a report's section files: one Markdown file per
 // top-level section and hand-written language, <lang>/NN-slug.md, which
 // starts with TOML front matter between +++ lines. Translations pair by
-// file name. The format is documented in package content.
+// file name; the rest of the content format is in package content.
+//
+//	+++
+//	title = "重點工作及亮點成效"     # page title, without the report's numbering
+//	number = "一、"                  # the report's own numbering, shown before the title
+//	summary = "…"                    # optional, for the overview's contents and meta description
+//	[[allow_numbers]]                # numbers that legitimately differ between languages
+//	value = "19"
+//	reason = "十九屆 is 'the 19th Central Committee'"
+//	+++
+//	Lead-in paragraph.
+//
+//	## (一)抓實體強根基,經濟發展穩中提質
+//
+//	**主要指標逆勢上揚。**1-11月份,……
+//
+//	```chart growth-rates
+//	```
+//
+//	```table fiscal
+//	```
+//
+// Headings take the report's own numbering. Heading IDs come from their position
+// (h-1, h-1-2, …), so a sub-section has the same anchor in every language; an
+// explicit {#id} attribute overrides it, but may not look like a position
+// ID or a paragraph anchor. Paragraphs, list items and tables are numbered
+// likewise (p-1, p-2, …), so a search result or a figure's source links to
+// the same paragraph in every language. Raw HTML is escaped.
+//
+// Links are checked where they are written: [see](#h-1) must name an anchor
+// of the section (a heading, p-N, fn:N, fig-<chart>, tbl-<table>),
+// [plans](plans.html#h-2) a section by its slug and one of its anchors,
+// [CSV](data/<table>.csv) and [JSON](../data/<table>.json) a table, and a
+// link out of the site an http, https, mailto or tel address; links to the
+// other pages (index.html, report.html, data.html#tbl-<table>, about.html)
+// are checked in the built pages, at the same line.
+//
+// A translator's gloss, which is not the report's words, is written
+// [[tn: text]] on one line. It is shown in square brackets in a lighter style,
+// announced to screen readers as a translator's note, listed on the About
+// page, and never read by the number and terminology checks.
+//
+//	Working "5+2" [[tn: five weekdays plus the weekend]] for 10 months
 package section
 
 import (
