@@ -123,8 +123,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// A session builds on the last good build: an edit to a section or a
 	// table makes again only the files that depend on it.
 	sess := site.NewSession(opt)
-	build := func(ctx context.Context) (publish.Output, string, error) {
-		res, err := sess.Build(ctx)
+	result := func(res *site.Result, err error) (publish.Output, string, error) {
+		if res == nil && err == nil {
+			return nil, "", nil
+		}
 		var sb strings.Builder
 		printDiags(&sb, sf.dir, res.Diags)
 		if err != nil {
@@ -132,11 +134,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return res.Out, sb.String(), nil
 	}
+	build := func(ctx context.Context) (publish.Output, string, error) { return result(sess.Start(ctx)) }
+	finish := func(ctx context.Context) (publish.Output, string, error) { return result(sess.Finish(ctx)) }
 	var watch []string
 	for _, d := range []string{"content", "templates", "static"} {
 		watch = append(watch, filepath.Join(sf.dir, d))
 	}
-	if err := serve.Run(ctx, serve.Config{Addr: *addr, Watch: watch, Build: build, Log: stderr}); err != nil {
+	if err := serve.Run(ctx, serve.Config{Addr: *addr, Watch: watch, Build: build, Finish: finish, Late: sess.Late, Log: stderr}); err != nil {
 		fmt.Fprintf(stderr, "reportsite serve: %v\n", err)
 		return ExitUsage
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"reportsite/internal/content"
@@ -18,6 +19,7 @@ import (
 	"reportsite/internal/publish"
 	"reportsite/internal/render/figure"
 	"reportsite/internal/render/tmpl"
+	"reportsite/internal/search"
 	"reportsite/internal/sitefs"
 )
 
@@ -100,6 +102,7 @@ type builder struct {
 	pages   int
 	fig     *figure.Maker // charts and tables as figures
 	change  *change       // what an update renders again; nil in a full render
+	late    bool          // in an update, making the late files (Finish)
 	uiDiags []diag.Diag   // what reading the interface strings said
 }
 
@@ -129,25 +132,58 @@ func (b *builder) newFigures() {
 		b.ui.Get, b.sectionTitle)
 }
 
-// Update renders into sink, again, only the files that depend on ch (see
-// deps in kinds.go): m is the model of the site r last rendered, its
+// Update renders into sink, again, the files near an edit that depend on
+// ch (see deps in kinds.go): m is the model of the site r last rendered, its
 // sections and tables named in ch read again (content.Site.Patch) and every
 // other section carried over (load.Model.Carry). The templates and
 // interface strings are r's; Problems then reports the links of every file,
 // those not made again as r last saw them. The sink is to receive the
-// files on top of r's last output: the others are not made again. After an
-// error r is not to be updated again: render the site afresh.
+// files on top of r's last output: the others are not made again. Finish
+// then makes the rest (those Late reports). After an error r is not to be
+// updated again: render the site afresh.
 func (r *Renderer) Update(ctx context.Context, m *load.Model, ch Change, sink publish.Sink) error {
 	b := r.b
 	old := b.m
 	b.m, b.site, b.sink, b.pages, b.putFail = m, m.Site, sink, 0, nil
 	b.newFigures()
 	b.change = b.newChange(ch, old)
-	defer func() { b.change = nil }()
 	if err := b.render(ctx); err != nil {
+		b.change = nil
 		return err
 	}
 	return b.putErr()
+}
+
+// Finish renders into sink the files of the last Update that deps marks
+// late (the pages that hold every section or table, the About page, the
+// search index) and the files that describe the whole output. It returns
+// the files of the last output that the site no longer has (search index
+// files, whose number follows the text).
+func (r *Renderer) Finish(ctx context.Context, sink publish.Sink) ([]string, error) {
+	b := r.b
+	if b.change == nil {
+		return nil, nil
+	}
+	defer func() { b.change, b.late = nil, false }()
+	b.sink, b.putFail, b.late = sink, nil, true
+	var stale []string
+	b.mu.Lock()
+	for p := range b.files {
+		if strings.HasPrefix(p, search.Dir) && !b.opt.NoSearch {
+			stale = append(stale, p)
+			delete(b.files, p)
+		}
+	}
+	b.mu.Unlock()
+	if err := b.render(ctx); err != nil {
+		return nil, err
+	}
+	if err := b.putErr(); err != nil {
+		return nil, err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return slices.DeleteFunc(stale, func(p string) bool { _, ok := b.files[p]; return ok }), nil
 }
 
 // wantedJobs returns the jobs that make files b is to make.

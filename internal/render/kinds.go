@@ -11,6 +11,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
+	"reportsite/internal/search"
 )
 
 // kind is one kind of page a build makes: the name of the template that
@@ -205,20 +206,29 @@ type jobFile struct {
 func always(*builder, *change, jobFile) bool { return true }
 func never(*builder, *change, jobFile) bool  { return false }
 
-// deps is the table of dependency rules that Renderer.Update follows: for
-// each kind of file a build makes, whether a change to sections' texts and
-// tables' data makes it again. The pages that hold every section, the
-// overview (contents, cards, charts), the data page, the About page (its
-// translator's notes and offline sizes) and the search index are made again
-// on any change; a section's page when its text changed, a neighbour's
-// title changed (previous / next), it states a figure of a changed table, or
-// it shows a figure that may show differently; a table's CSV and JSON when
-// the table changed.
-var deps = map[string]dep{
-	"root":     never,
-	"404":      never,
-	"overview": always,
-	"section": func(b *builder, c *change, j jobFile) bool {
+// rule is the dependency rule of one kind of file: whether a change makes it
+// again, and whether it is late, made by Renderer.Finish rather than Update.
+type rule struct {
+	dep  dep
+	late bool
+}
+
+// deps is the table of dependency rules that Renderer.Update and Finish
+// follow: for each kind of file a build makes, whether a change to
+// sections' texts and tables' data makes it again. A section's page is made
+// again when its text changed, a neighbour's title changed (previous /
+// next), it states a figure of a changed table, or it shows a figure that may
+// show differently; a table's CSV and JSON when the table changed; the
+// overview (contents, cards, charts) on any change. Those are made first.
+// The pages that hold every section or table, the About page (translator's
+// notes, offline sizes) and the search index are made again on any change,
+// late: they take most of the time, and the preview server holds back only
+// the requests for them until they are made.
+var deps = map[string]rule{
+	"root":     {dep: never},
+	"404":      {dep: never},
+	"overview": {dep: always},
+	"section": {dep: func(b *builder, c *change, j jobFile) bool {
 		i := slices.Index(b.site.Sections, j.sec)
 		for k := max(i-1, 0); k <= min(i+1, len(b.site.Sections)-1); k++ {
 			if c.secs[b.site.Sections[k].ID] {
@@ -244,19 +254,19 @@ var deps = map[string]dep{
 			}
 		}
 		return false
-	},
-	"report":    always,
-	"parallel":  always,
-	"data":      always,
-	"about":     always,
-	"single":    always,
-	"search":    always,
-	"datafiles": func(b *builder, c *change, j jobFile) bool { return c.tables[j.table] },
+	}},
+	"datafiles": {dep: func(b *builder, c *change, j jobFile) bool { return c.tables[j.table] }},
+	"report":    {dep: always, late: true},
+	"parallel":  {dep: always, late: true},
+	"data":      {dep: always, late: true},
+	"about":     {dep: always, late: true},
+	"single":    {dep: always, late: true},
+	"search":    {dep: always, late: true},
 }
 
 // jobAt says what the render job called name makes.
 func (b *builder) jobAt(name string) jobFile {
-	if p, ok := strings.CutPrefix(name, "search/"); ok && !strings.Contains(p, "/") {
+	if strings.HasPrefix(name, search.Dir) {
 		return jobFile{kind: "search"}
 	}
 	if id, ok := strings.CutSuffix(name, ".json"); ok && name == addr.JSON(path.Base(id)) {
@@ -276,16 +286,26 @@ func (b *builder) jobAt(name string) jobFile {
 }
 
 // wanted reports whether the render job called name is to run: always in a
-// full render, and in an update when deps says its file depends on the
-// change (a file of a kind deps does not know is made again).
+// full render; in an update when deps says its file depends on the change
+// and it is made in this step (Update or Finish). A file of a kind deps does
+// not know is made again by Update.
 func (b *builder) wanted(name string) bool {
 	if b.change == nil {
 		return true
 	}
 	j := b.jobAt(name)
-	d, ok := deps[j.kind]
+	r, ok := deps[j.kind]
 	if !ok || j.kind == "section" && j.sec == nil {
+		return !b.late
+	}
+	return r.late == b.late && r.dep(b, b.change, j)
+}
+
+// Late reports whether the file at path p (from the site root) is of a kind
+// that Finish, not Update, makes again.
+func (r *Renderer) Late(p string) bool {
+	if strings.HasPrefix(p, search.Dir) {
 		return true
 	}
-	return d(b, b.change, j)
+	return deps[r.b.jobAt(p).kind].late
 }

@@ -331,7 +331,7 @@ func (b *builder) render(ctx context.Context) error {
 		go work(restQ)
 	}
 	wg.Wait()
-	if first == nil && ctx.Err() == nil {
+	if first == nil && ctx.Err() == nil && (b.change == nil || b.late) {
 		first = b.publish() // needs every file: About pages (offline sizes), sitemap, service worker
 	}
 	if first != nil {

@@ -51,6 +51,15 @@ type Config struct {
 	// Debounce is how long to wait for more changes before rebuilding;
 	// default 40 ms (an editor's save is a burst of events a few ms long).
 	Debounce time.Duration
+	// Finish, if set, is called after each good build, once the open pages
+	// have been told to reload: it completes a build that made first the
+	// files near an edit, and returns the whole output (nil when there was
+	// nothing left to make). Until it returns, a request for a file Late
+	// reports waits for it. When it fails, the output before the build is
+	// served again and the problems shown, as for a failed build.
+	Finish BuildFunc
+	// Late reports whether Finish may still make the file at path p.
+	Late func(p string) bool
 }
 
 type event struct{ name, data string }
@@ -62,6 +71,8 @@ type server struct {
 	out     publish.Output
 	problem string // non-empty while the latest build failed
 	clients map[chan event]struct{}
+	// finishing is closed when Finish returns; nil when it is not running.
+	finishing chan struct{}
 }
 
 // Run serves until ctx is cancelled, then shuts down and returns nil; it
@@ -192,12 +203,46 @@ func (s *server) rebuild(ctx context.Context) {
 		fmt.Fprintln(s.cfg.Log, strings.TrimRight(problems, "\n"))
 	}
 	s.mu.Lock()
-	first := s.out == nil
+	first, before := s.out == nil, s.out
 	s.out, s.problem = out, ""
+	if s.cfg.Finish != nil {
+		s.finishing = make(chan struct{})
+	}
 	s.mu.Unlock()
 	fmt.Fprintf(s.cfg.Log, "built %d files in %s\n", len(out), time.Since(start).Round(time.Millisecond))
 	if !first {
 		s.broadcast(event{"reload", "ok"})
+	}
+	if s.cfg.Finish != nil {
+		s.finish(ctx, start, before)
+	}
+}
+
+// finish runs Config.Finish after a good build; before is the output the
+// build replaced, served again if Finish fails.
+func (s *server) finish(ctx context.Context, start time.Time, before publish.Output) {
+	out, problems, err := s.cfg.Finish(ctx)
+	s.mu.Lock()
+	defer func() {
+		close(s.finishing)
+		s.finishing = nil
+		s.mu.Unlock()
+	}()
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		if problems == "" {
+			problems = err.Error()
+		}
+		fmt.Fprintf(s.cfg.Log, "%s\nbuild failed; still serving the last good build\n", strings.TrimRight(problems, "\n"))
+		s.out, s.problem = before, problems
+		go s.broadcast(event{"error-page", problems})
+		return
+	}
+	if out != nil {
+		s.out = out
+		fmt.Fprintf(s.cfg.Log, "finished %d files in %s\n", len(out), time.Since(start).Round(time.Millisecond))
 	}
 }
 
@@ -228,8 +273,18 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	out, problem := s.out, s.problem
+	out, problem, finishing := s.out, s.problem, s.finishing
 	s.mu.RUnlock()
+	if finishing != nil && s.cfg.Late != nil && s.cfg.Late(strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")) {
+		select { // a file the build is still making
+		case <-finishing:
+		case <-r.Context().Done():
+			return
+		}
+		s.mu.RLock()
+		out, problem = s.out, s.problem
+		s.mu.RUnlock()
+	}
 	w.Header().Set("Cache-Control", "no-store")
 	if out == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

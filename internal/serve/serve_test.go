@@ -42,11 +42,16 @@ func copyTree(t *testing.T, src, dst string) {
 func TestReloadAfterEdit(t *testing.T) {
 	dir := t.TempDir()
 	copyTree(t, "../site/testdata/mini", dir)
-	build := func(ctx context.Context) (publish.Output, string, error) {
-		res, err := site.Build(ctx, site.Options{
-			Content: os.DirFS(filepath.Join(dir, "content")), Templates: templates.FS, Static: static.FS,
-			Overlay: os.DirFS(dir), Serve: true, Workers: 2,
-		})
+	// The preview's own build: a session that makes the files near an edit
+	// first and the rest (such as the full report) in Finish.
+	sess := site.NewSession(site.Options{
+		Content: os.DirFS(filepath.Join(dir, "content")), Templates: templates.FS, Static: static.FS,
+		Overlay: os.DirFS(dir), Serve: true, Workers: 2,
+	})
+	result := func(res *site.Result, err error) (publish.Output, string, error) {
+		if res == nil && err == nil {
+			return nil, "", nil
+		}
 		var sb strings.Builder
 		for _, d := range res.Diags {
 			sb.WriteString(d.String() + "\n")
@@ -56,13 +61,18 @@ func TestReloadAfterEdit(t *testing.T) {
 		}
 		return res.Out, sb.String(), nil
 	}
+	build := func(ctx context.Context) (publish.Output, string, error) { return result(sess.Start(ctx)) }
+	finish := func(ctx context.Context) (publish.Output, string, error) {
+		time.Sleep(200 * time.Millisecond) // so that a request below comes first
+		return result(sess.Finish(ctx))
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Config{Addr: "127.0.0.1:0", Watch: []string{filepath.Join(dir, "content")}, Build: build,
-			Ready: func(a string) { ready <- a }, Debounce: 50 * time.Millisecond})
+			Finish: finish, Late: sess.Late, Ready: func(a string) { ready <- a }, Debounce: 50 * time.Millisecond})
 	}()
 	var addr string
 	select {
@@ -127,6 +137,10 @@ func TestReloadAfterEdit(t *testing.T) {
 	await("reload")
 	if !strings.Contains(get(t, base+"/en/economy.html", http.StatusOK), "freshly added") {
 		t.Errorf("rebuilt page lacks the edit")
+	}
+	// The full report is made after the reload: its request waits for it.
+	if !strings.Contains(get(t, base+"/en/report.html", http.StatusOK), "freshly added") {
+		t.Errorf("the full report, asked for before it was made again, lacks the edit")
 	}
 
 	// A broken edit: the last good build stays served, the page is told.

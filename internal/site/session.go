@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"reportsite/internal/content"
@@ -32,19 +33,21 @@ import (
 // A Session is not safe for concurrent use.
 type Session struct {
 	opt  Options
-	last *state // the last good build; nil before it and after a failure
-	did  string // "full" or "update": how the latest build went, for tests
+	last *state                          // the last good build; nil before it and after a failure
+	did  string                          // "full" or "update": how the latest build went, for tests
+	late atomic.Pointer[render.Renderer] // set while Finish has files to make
 }
 
 // state is what a Session keeps of a good build.
 type state struct {
-	inputs map[string]inputFile // every input file, by path from the site folder
-	site   *content.Site
-	m      *load.Model
-	r      *render.Renderer
-	out    publish.Output
-	loadDL []diag.Diag // what loading the content said
-	diags  []diag.Diag // what the build said
+	inputs  map[string]inputFile // every input file, by path from the site folder
+	site    *content.Site
+	m       *load.Model
+	r       *render.Renderer
+	out     publish.Output
+	loadDL  []diag.Diag // what loading the content said
+	diags   []diag.Diag // what the build said
+	pending bool        // Start made an update that Finish is to complete
 }
 
 // inputFile is what a Session remembers of an input file.
@@ -58,12 +61,32 @@ type inputFile struct {
 func NewSession(opt Options) *Session { return &Session{opt: opt} }
 
 // Build builds the site as it is now into memory (Result.Out), like Build,
-// on the last good build where it can. On failure the last good build is
-// forgotten (the caller still holds its output), and the next build is a
-// full one.
+// on the last good build where it can: Start, then Finish. On failure the
+// last good build is forgotten (the caller still holds its output), and the
+// next build is a full one.
 func (s *Session) Build(ctx context.Context) (*Result, error) {
+	res, err := s.Start(ctx)
+	if err != nil {
+		return res, err
+	}
+	if fin, err := s.Finish(ctx); fin != nil || err != nil {
+		return fin, err
+	}
+	return res, nil
+}
+
+// Start is the first step of Build. After an edit to sections or tables
+// it makes only the files near the edit (the sections' pages, the overview,
+// the tables' downloads: see render.Renderer.Update), checks their links,
+// and returns an output whose other files (those Late reports) are still
+// the last build's: call Finish before another Start to make them. Any
+// other build it makes whole.
+func (s *Session) Start(ctx context.Context) (*Result, error) {
 	prev := s.last
 	s.last = nil
+	if prev != nil && prev.pending {
+		prev = nil // not finished: build afresh
+	}
 	inputs, err := s.inputs(prev)
 	if err != nil {
 		return &Result{}, err
@@ -87,7 +110,56 @@ func (s *Session) Build(ctx context.Context) (*Result, error) {
 	st.inputs, st.diags = inputs, res.Diags
 	s.last = st
 	res.Out = st.out
+	if st.pending {
+		s.late.Store(st.r)
+	}
 	return res, nil
+}
+
+// Finish makes the files that Start left to make, and returns the whole
+// output; nil and no error when there was nothing left to make.
+func (s *Session) Finish(ctx context.Context) (*Result, error) {
+	st := s.last
+	if st == nil || !st.pending {
+		return nil, nil
+	}
+	defer s.late.Store(nil)
+	s.last = nil
+	res := &Result{Site: st.site}
+	dl := &diag.List{}
+	for _, d := range st.diags {
+		dl.Add(d)
+	}
+	// The server still serves the output Start made: the late files go on
+	// a copy.
+	mem := publish.NewMemOn(maps.Clone(st.out))
+	gone, err := st.r.Finish(ctx, mem)
+	if err != nil {
+		res.Diags = dl.Items()
+		return res, err
+	}
+	for _, d := range st.r.Problems() {
+		dl.Add(d)
+	}
+	res.Diags = dl.Items()
+	if dl.Errors() > 0 {
+		return res, dl.Err()
+	}
+	out := mem.Output()
+	for _, p := range gone {
+		delete(out, p)
+	}
+	st.out, st.pending, st.diags = out, false, res.Diags
+	s.last = st
+	res.Out, res.Pages, res.Files = out, st.r.Pages(), len(out)
+	return res, nil
+}
+
+// Late reports whether the file at path p (from the site root) may be one
+// that Finish is still to make. It is safe to call while Finish runs.
+func (s *Session) Late(p string) bool {
+	r := s.late.Load()
+	return r != nil && r.Late(p)
 }
 
 // full builds the whole site afresh.
@@ -151,6 +223,7 @@ func (s *Session) update(ctx context.Context, prev *state, files []string) (*sta
 	// The files not made again are the last build's: the new ones go on a
 	// copy of its output.
 	mem := publish.NewMemOn(maps.Clone(prev.out))
+	st.pending = true
 	return st, res, s.check(ctx, st, dl, res, func(sink publish.Sink) error { return prev.r.Update(ctx, st.m, ch, sink) }, mem)
 }
 
