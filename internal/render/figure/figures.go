@@ -224,8 +224,15 @@ func (b *Maker) Table(t *dataset.Table, l lang.Lang, pagePath string) ([]byte, e
 		return nil, fmt.Errorf("table not found")
 	}
 	// A table looks the same from every page of a folder: render it once
-	// for its section pages, the full report and the data page.
-	key := tableKey{t.ID, l.Tag, path.Dir(pagePath)}
+	// for its section pages, the full report and the data page. Seen from
+	// another language's folder (the other column of a parallel page, once)
+	// it is made each time and not kept: half the tables of a build in two
+	// languages, each kept for the whole build, were never used again.
+	dir := path.Dir(pagePath)
+	if dir != path.Dir(path.Join(l.Prefix, "page.html")) {
+		return b.tableHTML(t, l, pagePath, nil, nil, "")
+	}
+	key := tableKey{t.ID, l.Tag, dir}
 	b.mu.Lock()
 	e := b.tables[key]
 	if e == nil {

@@ -1,0 +1,42 @@
+package figure
+
+import (
+	"testing"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+	"reportsite/internal/lang"
+	"reportsite/internal/load"
+)
+
+// TestTableKept: a table is made once for the pages of its language's
+// folder and kept; seen from another folder (the other column of a
+// parallel page) it is made each time and not kept.
+func TestTableKept(t *testing.T) {
+	made := 0
+	m := &Maker{site: &content.Site{}, m: &load.Model{}, tables: map[tableKey]*tableEntry{},
+		exec: func(kind string, data any) ([]byte, error) { made++; return []byte(kind), nil },
+		ui:   func(key string, l lang.Lang) string { return key }}
+	tbl := &dataset.Table{ID: "t", Title: lang.Text{"en": "T"},
+		Columns: []dataset.Column{{Key: "item", Label: lang.Text{"en": "Item"}, Type: dataset.TypeText}}}
+	en := lang.Lang{Tag: "en", Prefix: "en"}
+	tests := []struct {
+		page       string
+		made, kept int
+	}{
+		{"en/a.html", 1, 1},
+		{"en/b.html", 1, 1}, // the same folder: kept
+		{"en/report.html", 1, 1},
+		{"zh/parallel.html", 2, 1}, // another folder: made, not kept
+		{"zh/parallel.html", 3, 1},
+	}
+	for _, tt := range tests {
+		out, err := m.Table(tbl, en, tt.page)
+		if err != nil || string(out) != "table" {
+			t.Fatalf("Table from %s = %q, %v", tt.page, out, err)
+		}
+		if made != tt.made || len(m.tables) != tt.kept {
+			t.Errorf("after %s: made %d, kept %d; want %d, %d", tt.page, made, len(m.tables), tt.made, tt.kept)
+		}
+	}
+}
