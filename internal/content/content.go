@@ -628,14 +628,19 @@ func (s *Site) Table(id string) (*dataset.Table, bool) {
 	return nil, false
 }
 
-// ReleaseBodies drops the Markdown of every section text. A build calls it
-// once it has parsed and checked the sections: a long report's text would
-// otherwise stay in memory beside its rendered form.
+// ReleaseBodies drops the Markdown of every section text, and the index of
+// each data table's keys to their lines (made again if a line is asked
+// for). A build calls it once it has parsed and checked the sections: a
+// long report's text would otherwise stay in memory beside its rendered
+// form, and the index is as large as the table decoded.
 func (s *Site) ReleaseBodies() {
 	for _, sec := range s.Sections {
 		for _, t := range sec.Texts {
 			t.Body = nil
 		}
+	}
+	for _, t := range s.Tables {
+		t.Lines.Compact()
 	}
 }
 

@@ -79,6 +79,9 @@ type Lines struct {
 // Key returns the line of a key path in the table's file ("rows[2]", "value").
 func (l Lines) Key(path ...string) int { return l.file.KeyLine(path...) }
 
+// Compact drops the index Key made; Key makes it again when next asked.
+func (l Lines) Compact() { l.file.Compact() }
+
 // Column describes one column.
 type Column struct {
 	Key   string    `toml:"key"`

@@ -144,6 +144,14 @@ func checkControls(name string, src []byte, lineOffset int, dl *diag.List) {
 	}
 }
 
+// Compact drops the index of keys and lines that KeyLine and Line made,
+// to save memory while they are not needed; they make it again when asked.
+func (f *File) Compact() {
+	if f != nil {
+		f.idx, f.starts = nil, nil
+	}
+}
+
 // KeyLine returns the 1-based line where the key path is set, looking inside
 // the idx-th element of arrays of tables when the path element is written as
 // "name[idx]" (for example "rows[3]", "value"); without an index, the first

@@ -74,6 +74,16 @@ func TestKeyLine(t *testing.T) {
 			t.Errorf("KeyLine(%v) = %d, want %d", tt.path, got, tt.want)
 		}
 	}
+	// Compact drops the index; KeyLine makes it again.
+	f.Compact()
+	if f.idx != nil {
+		t.Error("Compact kept the index")
+	}
+	for _, tt := range tests {
+		if got := f.KeyLine(tt.path...); got != tt.want {
+			t.Errorf("after Compact, KeyLine(%v) = %d, want %d", tt.path, got, tt.want)
+		}
+	}
 }
 
 func TestKeyLineShapes(t *testing.T) {
