@@ -318,6 +318,17 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 		return
 	}
 	stated := map[string]*text{}
+	// The figures of a whole section, gathered once per section rather
+	// than once for each of its table's cells.
+	whole := map[*text][]numbers.Value{}
+	anywhere := func(tx *text) []numbers.Value {
+		vs, ok := whole[tx]
+		if !ok {
+			vs = figures(all(tx.vals))
+			whole[tx] = vs
+		}
+		return vs
+	}
 	for _, sec := range s.Sections {
 		if t := newText(sec, src); t != nil {
 			stated[sec.ID] = t
@@ -345,7 +356,7 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 				var vals []numbers.Value
 				switch p := from.Paragraph; {
 				case p == 0:
-					vals = figures(all(tx.vals))
+					vals = anywhere(tx)
 				case p > len(tx.vals):
 					dl.Errorf(t.File, line, fmt.Sprintf("count the paragraphs of %s from 1 (its anchors p-1, p-2, …): it has %d", tx.file, len(tx.vals)),
 						"value %s: section %s has no paragraph %d", num(x), from.Section, p)
