@@ -114,15 +114,20 @@ func TestLanguageSets(t *testing.T) {
 				"en/about.html":      {"The Traditional Chinese text is converted automatically from the Simplified Chinese (OpenCC s2hk).", "Every figure matches the Simplified Chinese original"},
 				"zh-hant/index.html": {"以簡體中文原文為準"},
 				"en/index.html":      {"the Simplified Chinese original is authoritative"},
+				// The original comes first on every parallel page.
+				"zh-hans/parallel.html": {`<div class="parallel">`},
+				"en/parallel.html":      {`<div class="parallel other-first">`},
 			},
 			lacks: map[string][]string{"zh-hans/index.html": {`class="unofficial"`}},
 		},
 		{
 			name: "English original, listed last", languages: langHant + derivedHans + langEn + "original = true\n", unofficial: `["zh-Hant", "zh-Hans"]`,
-			pages: []string{"en/index.html", "zh-hant/parallel.html"},
+			pages: []string{"en/index.html", "zh-hant/parallel.html", "en/parallel.html"},
 			contains: map[string][]string{
-				"zh-hant/index.html": {"以英文原文為準"},
-				"zh-hans/about.html": {"所有数字与英文原文一致"},
+				"zh-hant/index.html":    {"以英文原文為準"},
+				"zh-hans/about.html":    {"所有数字与英文原文一致"},
+				"zh-hant/parallel.html": {`<div class="parallel other-first">`},
+				"en/parallel.html":      {`<div class="parallel">`},
 			},
 			lacks: map[string][]string{"en/index.html": {`class="unofficial"`}},
 		},
