@@ -12,6 +12,7 @@ package load
 import (
 	"reportsite/internal/check"
 	"reportsite/internal/content"
+	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
@@ -47,6 +48,11 @@ type Model struct {
 	// index after DropParas.
 	searchParas map[docKey][]markdown.Para
 	keepParas   bool // see KeepParas
+	// prev is the model Carry took documents from, whose statements
+	// FindStatements may take too; citing is what FindStatements found of
+	// which tables cite which sections.
+	prev   *Model
+	citing map[string][]*dataset.Table
 }
 
 // New returns the model of site s, its sections not yet parsed.
@@ -107,6 +113,7 @@ func (m *Model) Parse(workers int, prepare bool, noteLabel func(lang.Lang) strin
 // content.Site.Patch), so that Parse parses only the others. old must have
 // been prepared and kept its paragraphs (KeepParas).
 func (m *Model) Carry(old *Model) {
+	m.prev = old
 	for _, sec := range m.Site.Sections {
 		if old.sections[sec.ID] != sec {
 			continue

@@ -2,9 +2,11 @@ package load
 
 import (
 	"math"
+	"slices"
 
 	"reportsite/internal/check"
 	"reportsite/internal/content"
+	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/numbers"
 )
@@ -85,6 +87,14 @@ func (m *Model) FindStatements() {
 	}
 	m.Stated = map[CellKey]Statement{}
 	m.StatedIn = map[*content.Section][]Statement{}
+	m.citing = citing(m.Site)
+	defer func() { m.prev = nil }() // not a chain of every earlier model
+	// A section Carry took over, whose figures come from the same tables
+	// as before, states them where it did.
+	carried := func(sec *content.Section) bool {
+		o := m.prev
+		return o != nil && o.sections[sec.ID] == sec && o.citing != nil && slices.Equal(o.citing[sec.ID], m.citing[sec.ID])
+	}
 	marks := map[markKey]int{}
 	perPara := map[[2]any]int{}
 	for _, t := range m.Site.Tables {
@@ -98,6 +108,13 @@ func (m *Model) FindStatements() {
 				from := t.SourceOf(r, c.Key)
 				sec := m.sections[from.Section]
 				if sec == nil {
+					continue
+				}
+				if carried(sec) {
+					if st, ok := m.prev.Stated[CellKey{t.ID, r.ID, c.Key}]; ok {
+						m.Stated[CellKey{t.ID, r.ID, c.Key}] = st
+						m.StatedIn[sec] = append(m.StatedIn[sec], st)
+					}
 					continue
 				}
 				op := paras(sec, orig)
@@ -139,6 +156,27 @@ func (m *Model) FindStatements() {
 			}
 		}
 	}
+}
+
+// citing lists, by section ID, the tables with a figure that names the
+// section as its source, in table order.
+func citing(s *content.Site) map[string][]*dataset.Table {
+	out := map[string][]*dataset.Table{}
+	for _, t := range s.Tables {
+		for ri := range t.Rows {
+			r := &t.Rows[ri]
+			for _, c := range t.Columns {
+				if !r.Cells[c.Key].HasNum {
+					continue
+				}
+				id := t.SourceOf(r, c.Key).Section
+				if ts := out[id]; len(ts) == 0 || ts[len(ts)-1] != t {
+					out[id] = append(ts, t)
+				}
+			}
+		}
+	}
+	return out
 }
 
 func abs(x float64) float64 {
