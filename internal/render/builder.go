@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -144,6 +145,14 @@ func (b *builder) newFigures() {
 func (r *Renderer) Update(ctx context.Context, m *load.Model, ch Change, sink publish.Sink) error {
 	b := r.b
 	old := b.m
+	if len(old.Images) != len(m.Images) {
+		return ErrRenderAll
+	}
+	for p, src := range m.Images {
+		if o, ok := old.Images[p]; !ok || o.Name != src.Name {
+			return ErrRenderAll
+		}
+	}
 	b.m, b.site, b.sink, b.pages, b.putFail = m, m.Site, sink, 0, nil
 	b.newFigures()
 	b.change = b.newChange(ch, old)
@@ -153,6 +162,10 @@ func (r *Renderer) Update(ctx context.Context, m *load.Model, ch Change, sink pu
 	}
 	return b.putErr()
 }
+
+// ErrRenderAll is Update's answer to a change it does not render: the
+// images the sections show changed. Render the site afresh instead.
+var ErrRenderAll = errors.New("render: the change calls for a full render")
 
 // Finish renders into sink the files of the last Update that deps marks
 // late (the pages that hold every section or table, the About page, the

@@ -224,7 +224,12 @@ func (s *Session) update(ctx context.Context, prev *state, files []string) (*sta
 	// copy of its output.
 	mem := publish.NewMemOn(maps.Clone(prev.out))
 	st.pending = true
-	return st, res, s.check(ctx, st, dl, res, func(sink publish.Sink) error { return prev.r.Update(ctx, st.m, ch, sink) }, mem)
+	err := s.check(ctx, st, dl, res, func(sink publish.Sink) error { return prev.r.Update(ctx, st.m, ch, sink) }, mem)
+	if errors.Is(err, render.ErrRenderAll) {
+		s.did = "full"
+		return s.full(ctx)
+	}
+	return st, res, err
 }
 
 // check checks the content of st and, when it passes, renders it with

@@ -16,6 +16,7 @@ import (
 
 	"reportsite/internal/bench"
 	"reportsite/internal/publish"
+	"reportsite/internal/render/figure"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -36,8 +37,12 @@ func newSessionSite(t *testing.T, cfg bench.Config) *sessionSite {
 			s.content[rest] = &fstest.MapFile{Data: data, Mode: 0o644}
 		}
 	}
+	s.overlay["static/pic.png"] = &fstest.MapFile{Data: onePixelPNG, Mode: 0o644}
 	return s
 }
+
+// onePixelPNG is a valid 1×1 PNG.
+var onePixelPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
 
 func (s *sessionSite) options() Options {
 	return Options{Content: s.content, Overlay: s.overlay, Templates: templates.FS, Static: static.FS, Serve: true, Workers: 2}
@@ -121,6 +126,14 @@ var sessionEdits = []struct {
 			return strings.Replace(src, "\n## ", "\n[a link to nowhere](nowhere.html)\n\n## ", 1)
 		})
 	}},
+	{"an image from static/ shown", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		// The image is there from the start (newSessionSite): only the
+		// section changes. (An image beside a section cannot be tried:
+		// the parallel page links it from the other language's folder.)
+		editFile(t, s.content, s.pick(r, "en/"), func(src string) string {
+			return strings.Replace(src, "\n## ", "\n![A picture](../static/pic.png)\n\n## ", 1)
+		})
+	}},
 	{"site.toml", false, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
 		editFile(t, s.content, "site.toml", func(src string) string {
 			return regexp.MustCompile(`(?m)^title = \{ zh-Hant = "([^"]*)"`).ReplaceAllString(src, fmt.Sprintf(`title = { zh-Hant = "${1}%d"`, step))
@@ -189,7 +202,7 @@ func TestSessionMatchesBuild(t *testing.T) {
 			}
 			var served publish.Output
 			updates, fails := 0, 0
-			lastOK := true
+			lastOK, shown := true, false
 			for step := 1; step <= steps; step++ {
 				e := sessionEdits[r.IntN(len(sessionEdits))]
 				if s.undo != nil {
@@ -230,7 +243,11 @@ func TestSessionMatchesBuild(t *testing.T) {
 					lastOK = false
 					continue
 				}
-				if wantDid := map[bool]string{true: "update", false: "full"}[e.update && lastOK]; sess.did != wantDid && sess.did != "none" {
+				// Showing an image a section did not show before adds a
+				// file to copy: a full build (render.ErrRenderAll).
+				imageFirst := strings.HasPrefix(e.name, "an image") && !shown
+				shown = shown || strings.HasPrefix(e.name, "an image")
+				if wantDid := map[bool]string{true: "update", false: "full"}[e.update && lastOK && !imageFirst]; sess.did != wantDid && sess.did != "none" {
 					t.Errorf("step %d (%s): the session made a %s build, want %s", step, e.name, sess.did, wantDid)
 				}
 				if sess.did == "update" {
@@ -411,4 +428,62 @@ func TestSessionMatchesBuildReal(t *testing.T) {
 	if updates < steps/2 {
 		t.Errorf("%d updates in %d steps: the edits hardly exercise the session", updates, steps)
 	}
+}
+
+// BenchmarkSessionEditReal is BenchmarkSessionEdit on the real report, its
+// charts drawn from a warm cache.
+func BenchmarkSessionEditReal(b *testing.B) {
+	charts, err := figure.EChartsRenderer(static.FS, b.TempDir(), 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := &sessionSite{content: fstest.MapFS{}, overlay: fstest.MapFS{}}
+	root := os.DirFS("../..")
+	err = fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(root, p)
+		s.content[strings.TrimPrefix(p, "content/")] = &fstest.MapFile{Data: data, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := s.options()
+	opt.Root, opt.Charts, opt.Workers = root, charts, 0
+	sess := NewSession(opt)
+	if _, err := sess.Build(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	var p string
+	for q := range s.content {
+		if strings.HasPrefix(q, "en/01-") {
+			p = q
+		}
+	}
+	orig := s.content[p].Data
+	i := 0
+	var start, finish time.Duration
+	for b.Loop() {
+		data := orig
+		if i++; i%2 == 1 {
+			data = append(slices.Clone(orig), '\n', 'x', '\n')
+		}
+		s.content[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+		t0 := time.Now()
+		if _, err := sess.Start(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if _, err := sess.Finish(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		start, finish = start+t1.Sub(t0), finish+time.Since(t1)
+		if sess.did != "update" {
+			b.Fatalf("a %s build, want an update", sess.did)
+		}
+	}
+	b.ReportMetric(float64(start.Microseconds())/1000/float64(i), "start-ms/op")
+	b.ReportMetric(float64(finish.Microseconds())/1000/float64(i), "finish-ms/op")
 }
