@@ -7,9 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -120,6 +122,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitUsage
 	}
 	opt.Serve = true
+	// The preview keeps the whole site in memory between builds: under the
+	// soft limit set for one-shot builds (TuneMemory) the collector would
+	// run all the time. It collects as Go usually does instead.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
 	// A session builds on the last good build: an edit to a section or a
 	// table makes again only the files that depend on it.
 	sess := site.NewSession(opt)

@@ -49,7 +49,8 @@ type Config struct {
 	// build is done and the server accepts connections.
 	Ready func(addr string)
 	// Debounce is how long to wait for more changes before rebuilding;
-	// default 40 ms (an editor's save is a burst of events a few ms long).
+	// default 20 ms (an editor's save is a burst of events a few ms long;
+	// a build that reads a file half written is followed by another).
 	Debounce time.Duration
 	// Finish, if set, is called after each good build, once the open pages
 	// have been told to reload: it completes a build that made first the
@@ -85,7 +86,7 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.Log = io.Discard
 	}
 	if cfg.Debounce <= 0 {
-		cfg.Debounce = 40 * time.Millisecond
+		cfg.Debounce = 20 * time.Millisecond
 	}
 	s := &server{cfg: cfg, clients: map[chan event]struct{}{}}
 	w, err := fsnotify.NewWatcher()
@@ -242,8 +243,8 @@ func (s *server) finish(ctx context.Context, start time.Time, before publish.Out
 	}
 	if out != nil {
 		s.out = out
-		fmt.Fprintf(s.cfg.Log, "finished %d files in %s\n", len(out), time.Since(start).Round(time.Millisecond))
 	}
+	fmt.Fprintf(s.cfg.Log, "finished %d files in %s\n", len(s.out), time.Since(start).Round(time.Millisecond))
 }
 
 func (s *server) broadcast(e event) {

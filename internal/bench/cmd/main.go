@@ -237,11 +237,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func printRebuilds(w io.Writer, site string, rs []rebuild) {
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "`reportsite serve` on %s, one section file saved %d times; reload is from the save to the reload event a browser gets (debounce included):\n\n", site, len(rs))
-	fmt.Fprintln(w, "| edit | build | save → reload |")
-	fmt.Fprintln(w, "|---:|---:|---:|")
+	fmt.Fprintf(w, "`reportsite serve` on %s, one section file saved %d times; build is what the server logged for the files near the edit, reload is from the save to the reload event a browser gets (debounce included), all files is from the save until the pages that hold every section, the data and About pages and the search index are made again too (a request for one of them waits until then):\n\n", site, len(rs))
+	fmt.Fprintln(w, "| edit | build | save → reload | save → all files |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|")
 	for i, r := range rs {
-		fmt.Fprintf(w, "| %d | %d ms | %d ms |\n", i+1, r.build.Milliseconds(), r.reload.Milliseconds())
+		fmt.Fprintf(w, "| %d | %d ms | %d ms | %d ms |\n", i+1, r.build.Milliseconds(), r.reload.Milliseconds(), r.all.Milliseconds())
 	}
 }
 

@@ -20,11 +20,13 @@ import (
 type rebuild struct {
 	build  time.Duration // the build, as the server logged it
 	reload time.Duration // from writing the file to the reload event
+	all    time.Duration // from writing the file to the server's "finished" (every file made), when it logs one
 }
 
 var (
-	servingRe = regexp.MustCompile(`serving http://(\S+)/`)
-	builtRe   = regexp.MustCompile(`built \d+ files in (\S+)`)
+	servingRe  = regexp.MustCompile(`serving http://(\S+)/`)
+	builtRe    = regexp.MustCompile(`built \d+ files in (\S+)`)
+	finishedRe = regexp.MustCompile(`finished \d+ files in (\S+)`)
 )
 
 // serveRebuilds copies the site in src (content, seeds, templates, static)
@@ -118,6 +120,12 @@ func serveRebuilds(ctx context.Context, bin, src, tmp, name string, n int) ([]re
 		if r.build, err = time.ParseDuration(took); err != nil {
 			return nil, err
 		}
+		// A server that makes the pages far from the edit after the
+		// reload says when it has made them all.
+		if _, err := waitLine(lines, finishedRe); err != nil {
+			return nil, fmt.Errorf("edit %d: %w", i+1, err)
+		}
+		r.all = time.Since(start)
 		out = append(out, r)
 		time.Sleep(300 * time.Millisecond) // let the watcher settle between edits
 	}
