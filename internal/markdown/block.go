@@ -114,7 +114,8 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 // many pages, each with its own function.
 type blockWriter struct {
 	*bufio.Writer
-	fn BlockFunc
+	fn    BlockFunc
+	marks bool // mark IDs and same-page links with idMark
 }
 
 type blockRenderer struct{}

@@ -38,11 +38,11 @@
 // {style=…}) are dropped. A level may not be skipped (## then ####), an
 // explicit ID must be unique, start with a letter and use only letters,
 // digits, - and _, and may not look like a position ID (h-2-1).
-// [Options.IDPrefix] is put before every heading, paragraph and footnote ID,
-// so that sections can share one page. (The site renders each section once,
-// without a prefix, and prefixes every ID its Markdown defines, and every
-// link to one, on the pages that hold several sections: the full report, the
-// one-file report and the parallel text.)
+// [Options.IDPrefix] is put before every heading, paragraph and footnote ID
+// when the document is parsed. A page that shows a [Prepared] document
+// decides its IDs when it writes it instead: [Write] takes [Anchors], which
+// give each ID the document defines, and each link to one, the page's own
+// form ([Prefix] on the full report, so that sections can share one page).
 //
 // [Doc.Images] lists the images a document shows, with their lines, so that
 // the caller can check and copy them.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -41,6 +42,22 @@ func dump(d *Doc, errs []Error, chunks []Chunk) []byte {
 		b.Write(c.HTML)
 	}
 	return b.Bytes()
+}
+
+// idAttrRe finds the id attributes of rendered Markdown (not of figures,
+// which fakeBlock writes without one).
+var idAttrRe = regexp.MustCompile(` id="([^"]*)"`)
+
+// written returns chunks as Write writes them with a.
+func written(chunks []Chunk, a Anchors) []Chunk {
+	out := make([]Chunk, len(chunks))
+	for i, c := range chunks {
+		var b strings.Builder
+		Write(&b, c.HTML, a)
+		c.HTML = []byte(b.String())
+		out[i] = c
+	}
+	return out
 }
 
 func TestGolden(t *testing.T) {
@@ -109,12 +126,30 @@ func FuzzParseRender(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Prepare(%q): %v", src, err)
 		}
-		filled, err := prep.Fill(fakeBlock)
+		marked, err := prep.Fill(fakeBlock)
 		if err != nil {
 			t.Fatalf("Fill(%q): %v", src, err)
 		}
+		filled := written(marked, nil)
 		if !bytes.Equal(dump(d, nil, chunks), dump(pd, nil, filled)) {
 			t.Errorf("Prepare+Fill(%q) =\n%s\nRender =\n%s", src, dump(pd, nil, filled), dump(d, nil, chunks))
+		}
+		// A page's anchors rename every ID the document defines, and leave
+		// no mark behind.
+		var ids []string
+		for _, c := range written(marked, Prefix("q-")) {
+			if bytes.IndexByte(c.HTML, 0) >= 0 {
+				t.Errorf("Write(%q, Prefix) left a NUL byte: %q", src, c.HTML)
+			}
+			for _, m := range idAttrRe.FindAllSubmatch(c.HTML, -1) {
+				ids = append(ids, string(m[1]))
+			}
+		}
+		for i, id := range IDs(marked) {
+			if i >= len(ids) || ids[i] != "q-"+id {
+				t.Errorf("Prepare+Fill+Write(%q, Prefix) IDs = %q, want q- before each of %q", src, ids, IDs(marked))
+				break
+			}
 		}
 		for _, c := range chunks {
 			low := bytes.ToLower(c.HTML)

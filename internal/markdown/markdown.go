@@ -335,5 +335,6 @@ func (sectionExt) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(blockRenderer{}, 100),
 		util.Prioritized(safeHTMLRenderer{}, 100),
+		util.Prioritized(newMarkRenderer(), 90),
 	))
 }

@@ -310,6 +310,7 @@ func TestPrepare(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			got = written(got, nil)
 			if g, w := dump(d, nil, got), dump(d, nil, want); !bytes.Equal(g, w) {
 				t.Errorf("Fill =\n%s\nRender =\n%s", g, w)
 			}
@@ -643,3 +644,52 @@ func TestLinks(t *testing.T) {
 		t.Errorf("Links = %v, want %v", d.Links, want)
 	}
 }
+
+// TestAnchors checks that a prepared document's IDs, and its links to them,
+// are decided when it is written: with a prefix they come out as if parsed
+// with that prefix, except that same-page links follow their targets.
+func TestAnchors(t *testing.T) {
+	src := []byte("## A\n\nText[^1] and [back](#h-1), [away](#elsewhere).\n\n- item\n\n| a |\n|---|\n| 1 |\n\n<div>raw</div>\n\n[^1]: Note.\n")
+	parsed, _ := Parse(src, Options{IDPrefix: "s-x-"})
+	want, err := parsed.Render(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := Parse(src, Options{})
+	p, err := d.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled, err := p.Fill(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := written(filled, Prefix("s-x-"))
+	g, w := string(dump(d, nil, got)), string(dump(d, nil, want))
+	w = strings.Replace(w, `href="#h-1"`, `href="#s-x-h-1"`, 1) // the link follows its heading
+	w = strings.Replace(w, `href="#elsewhere"`, `href="#s-x-elsewhere"`, 1)
+	w = strings.Replace(w, "== heading 1 s-x-h-1", "== heading 1 h-1", 1) // Chunk.HeadingID is the document's own
+	if g != w {
+		t.Errorf("Prepare+Fill+Write(Prefix) =\n%s\nwant\n%s", g, w)
+	}
+	for _, s := range []string{` id="s-x-h-1"`, ` id="s-x-p-1"`, ` id="s-x-p-2"`, ` id="s-x-p-3"`, ` id="s-x-p-4"`, `id="s-x-fn:1"`, `href="#s-x-fnref:1"`} {
+		if !strings.Contains(g, s) {
+			t.Errorf("Prepare+Fill+Write(Prefix) lacks %s:\n%s", s, g)
+		}
+	}
+	wantIDs := []string{"h-1", "p-1", "fnref:1", "p-2", "p-3", "p-4", "fn:1"}
+	if ids := IDs(filled); !slices.Equal(ids, wantIDs) {
+		t.Errorf("IDs = %q, want %q", ids, wantIDs)
+	}
+	// An Anchors that drops an ID drops its attribute.
+	var b strings.Builder
+	Write(&b, filled[0].HTML, dropAll{})
+	if b.String() != "<h2>A</h2>\n" {
+		t.Errorf("Write(heading, drop) = %q, want <h2>A</h2>", b.String())
+	}
+}
+
+type dropAll struct{}
+
+func (dropAll) ID([]byte) string     { return "" }
+func (dropAll) Ref(id []byte) string { return "x-" + string(id) }

@@ -13,7 +13,8 @@ import (
 // the holes. The parsed tree, many times the size of the text, is dropped.
 type Prepared struct {
 	chunks []Chunk
-	refs   []Ref // the blocks, by hole number
+	holes  []bool // whether chunk i has a hole
+	refs   []Ref  // the blocks, by hole number
 }
 
 var errCorrupt = errors.New("markdown: corrupt prepared document")
@@ -26,15 +27,22 @@ var ErrReleased = errors.New("markdown: document already prepared; its tree is r
 // newline keeps renderBlock from adding one.
 func hole(i int) []byte { return []byte("\x00" + strconv.Itoa(i) + "\x00\n") }
 
-// Prepare renders the document with holes for its blocks and releases the
-// parsed tree: Render fails afterwards, while Headings, Blocks and Paras
-// stay. A document that failed to parse prepares to nothing.
+// Prepare renders the document with holes for its blocks and marks where
+// its IDs go (see [Write]), and releases the parsed tree: Render fails
+// afterwards, while Headings, Blocks and Paras stay. A document that failed
+// to parse prepares to nothing.
 func (d *Doc) Prepare() (*Prepared, error) {
 	p := &Prepared{}
-	chunks, err := d.Render(func(kind, id string) ([]byte, error) {
+	if d != nil && d.root != nil && !d.released {
+		markFootnotes(d.root)
+	}
+	chunks, err := d.render(func(kind, id string) ([]byte, error) {
 		p.refs = append(p.refs, Ref{Kind: kind, ID: id})
 		return hole(len(p.refs) - 1), nil
-	})
+	}, true)
+	if d != nil {
+		d.root, d.src, d.lines, d.released = nil, nil, nil, true // its IDs are marked now
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -45,8 +53,9 @@ func (d *Doc) Prepare() (*Prepared, error) {
 		}
 	}
 	p.chunks = chunks
-	if d != nil {
-		d.root, d.src, d.lines, d.released = nil, nil, nil, true
+	p.holes = make([]bool, len(chunks))
+	for i, c := range chunks {
+		p.holes[i] = bytes.Contains(c.HTML, []byte("\x00\n"))
 	}
 	return p, nil
 }
@@ -67,25 +76,27 @@ func (p *Prepared) Chunks() []Chunk { return slices.Clone(p.chunks) }
 // WithChunks returns a document with the blocks of p and chunks in place of
 // its own: chunks as Chunks returned them, some edited, their holes kept.
 func (p *Prepared) WithChunks(chunks []Chunk) *Prepared {
-	return &Prepared{chunks: chunks, refs: p.refs}
+	return &Prepared{chunks: chunks, holes: p.holes, refs: p.refs}
 }
 
 // HasHole reports whether chunk i has a hole for a block (Fill changes it).
 func (p *Prepared) HasHole(i int) bool {
-	return i >= 0 && i < len(p.chunks) && bytes.IndexByte(p.chunks[i].HTML, 0) >= 0
+	return i >= 0 && i < len(p.holes) && p.holes[i]
 }
 
 // Len is the number of chunks.
 func (p *Prepared) Len() int { return len(p.chunks) }
 
 // Fill returns the chunks with every hole filled by block, as Render would
-// have written them (a nil block leaves the blocks out). Chunks without a block share their HTML with p and
-// with every other Fill: callers must not modify it.
+// have written them (a nil block leaves the blocks out), but with their IDs
+// marked: write them with [Write], which decides the IDs. Chunks without a
+// block share their HTML with p and with every other Fill: callers must not
+// modify it.
 func (p *Prepared) Fill(block BlockFunc) ([]Chunk, error) {
 	out := make([]Chunk, len(p.chunks))
 	copy(out, p.chunks)
 	for i, c := range out {
-		if bytes.IndexByte(c.HTML, 0) < 0 {
+		if !p.holes[i] {
 			continue
 		}
 		var b bytes.Buffer
@@ -94,6 +105,11 @@ func (p *Prepared) Fill(block BlockFunc) ([]Chunk, error) {
 			start := bytes.IndexByte(rest, 0)
 			if start < 0 {
 				break
+			}
+			if bytes.HasPrefix(rest[start:], []byte(idMark)) { // an ID, for Write
+				b.Write(rest[:start+len(idMark)])
+				rest = rest[start+len(idMark):]
+				continue
 			}
 			end := start + 1 + bytes.IndexByte(rest[start+1:], 0) // the mark's second NUL
 			if end <= start || end+1 >= len(rest) || rest[end+1] != '\n' {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -25,6 +26,12 @@ type Chunk struct {
 // ```chart and ```table blocks (Kind "figure"); when it is nil they are left
 // out. Its errors are returned as *BlockError.
 func (d *Doc) Render(block BlockFunc) (chunks []Chunk, err error) {
+	return d.render(block, false)
+}
+
+// render renders the chunks; with marks, IDs and same-page links carry
+// idMark (see Prepare).
+func (d *Doc) render(block BlockFunc, marks bool) (chunks []Chunk, err error) {
 	if d != nil && d.released {
 		return nil, ErrReleased
 	}
@@ -37,7 +44,7 @@ func (d *Doc) Render(block BlockFunc) (chunks []Chunk, err error) {
 		}
 	}()
 	var buf bytes.Buffer
-	w := &blockWriter{Writer: bufio.NewWriter(&buf), fn: block}
+	w := &blockWriter{Writer: bufio.NewWriter(&buf), fn: block, marks: marks}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		buf.Reset()
 		w.Reset(&buf)
@@ -47,7 +54,7 @@ func (d *Doc) Render(block BlockFunc) (chunks []Chunk, err error) {
 		c := Chunk{Kind: chunkKind(n), HTML: bytes.Clone(buf.Bytes()), Line: d.lines.line(nodePos(n))}
 		if h, ok := n.(*ast.Heading); ok {
 			if id, ok := h.AttributeString("id"); ok {
-				c.HeadingID = attrString(id)
+				c.HeadingID = strings.TrimPrefix(attrString(id), idMark)
 			}
 		}
 		chunks = append(chunks, c)

@@ -57,3 +57,30 @@ func BenchmarkSectionPage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWholePages renders the pages that hold every section, where each
+// section's IDs get its prefix: the full report and the parallel text.
+func BenchmarkWholePages(b *testing.B) {
+	bl := benchBuilder(b, bench.Config{Sections: 100, Seed: 1})
+	l := bl.site.Languages[0]
+	b.Run("report", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := bl.reportPage(l); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	o, ok := bl.parallelPartner(l)
+	if !ok {
+		b.Fatalf("no parallel partner for %s", l.Tag)
+	}
+	b.Run("parallel", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := bl.parallelPage(l, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

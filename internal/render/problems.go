@@ -10,6 +10,7 @@ import (
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/linkcheck"
+	"reportsite/internal/markdown"
 )
 
 // quotedRe finds the link or ID a link-check message is about.
@@ -51,8 +52,10 @@ func (b *builder) placeProblem(p linkcheck.Problem) diag.Diag {
 			continue
 		}
 		for _, ch := range chunks {
+			var html strings.Builder
+			markdown.Write(&html, ch.HTML, nil)
 			for _, f := range forms {
-				if strings.Contains(string(ch.HTML), attr+f+`"`) {
+				if strings.Contains(html.String(), attr+f+`"`) {
 					return diag.Diag{File: sd.Text.File, Line: ch.Line, Msg: d.Msg,
 						Hint: "fix the link or ID in the Markdown at this line"}
 				}

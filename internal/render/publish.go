@@ -12,8 +12,8 @@ import (
 	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
+	"reportsite/internal/markdown"
 	"reportsite/internal/publish"
-	"reportsite/internal/render/idmap"
 	"reportsite/internal/render/single"
 	"reportsite/internal/sitefs"
 )
@@ -155,7 +155,7 @@ func (b *builder) sectionIDs(sec *content.Section, l lang.Lang) map[string]bool 
 	}
 	b.fig.MarkFilled(sec, l, chunks, prep) // the figures that tables and cards link to
 	ids := map[string]bool{}
-	for _, id := range idmap.IDs(chunks) {
+	for _, id := range markdown.IDs(chunks) {
 		ids[id] = true
 	}
 	return ids

@@ -17,7 +17,6 @@ import (
 	"reportsite/internal/load"
 	"reportsite/internal/markdown"
 	"reportsite/internal/render/about"
-	"reportsite/internal/render/idmap"
 	"reportsite/internal/render/tmpl"
 )
 
@@ -460,22 +459,42 @@ func (e *renderEntry) inReport(prefix string) template.HTML {
 	}
 	var b strings.Builder
 	b.Grow(n + n/16)
-	m := idmap.Prefix(idmap.IDs(e.chunks), prefix)
+	m := prefixed(markdown.IDs(e.chunks), prefix)
 	for _, c := range e.chunks {
-		writeChunk(&b, c, m)
+		markdown.Write(&b, c.HTML, m)
 		b.WriteByte('\n')
 	}
 	return template.HTML(b.String())
 }
 
-// writeChunk writes a chunk with its anchors mapped; figures are written as
-// they are (their IDs are the chart's, not the section's).
-func writeChunk(b *strings.Builder, c markdown.Chunk, m idmap.Map) {
-	if c.Kind == "figure" {
-		b.Write(c.HTML)
-		return
+// anchorMap is the markdown.Anchors of a section on a page it shares with
+// others: IDs it does not list stay as they are.
+type anchorMap struct {
+	IDs  map[string]string // ID → new ID; "" drops the id attribute
+	Refs map[string]string // ID → the ID a link to it leads to now
+}
+
+// prefixed puts prefix before every ID in ids, and every link to one.
+func prefixed(ids []string, prefix string) anchorMap {
+	m := anchorMap{IDs: make(map[string]string, len(ids)), Refs: make(map[string]string, len(ids))}
+	for _, id := range ids {
+		m.IDs[id], m.Refs[id] = prefix+id, prefix+id
 	}
-	idmap.Write(b, string(c.HTML), m)
+	return m
+}
+
+func (m anchorMap) ID(id []byte) string {
+	if v, ok := m.IDs[string(id)]; ok {
+		return v
+	}
+	return string(id)
+}
+
+func (m anchorMap) Ref(id []byte) string {
+	if v, ok := m.Refs[string(id)]; ok {
+		return v
+	}
+	return string(id)
 }
 
 func joinChunks(cs []markdown.Chunk) template.HTML {
@@ -486,7 +505,7 @@ func joinChunks(cs []markdown.Chunk) template.HTML {
 	var sb strings.Builder
 	sb.Grow(n)
 	for _, c := range cs {
-		sb.Write(c.HTML)
+		markdown.Write(&sb, c.HTML, nil)
 		sb.WriteByte('\n')
 	}
 	return template.HTML(sb.String()) // trusted: rendered by our goldmark setup, raw HTML escaped
@@ -774,23 +793,19 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 				}
 				return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
 			}
-			writePair(&rows, l, o, true, heading(addr.Section(sec.Slug), b.sectionTitle(sec, l)), heading("", b.sectionTitle(sec, o)), idmap.Map{}, idmap.Map{})
+			writePair(&rows, l, o, true, []byte(heading(addr.Section(sec.Slug), b.sectionTitle(sec, l))), []byte(heading("", b.sectionTitle(sec, o))), nil, nil)
 			for i := 0; i < max(len(left), len(right)); i++ {
-				var lh, rh string
+				var lh, rh []byte
 				isHeading := false
 				if i < len(left) {
-					lh = string(left[i].HTML)
+					lh = left[i].HTML
 					isHeading = left[i].Kind == "heading"
 				}
 				if i < len(right) && right[i].Kind != "figure" {
 					// A figure shows once, in the page's language.
-					rh = string(right[i].HTML)
+					rh = right[i].HTML
 				}
-				lmi, rmi := lm, rm
-				if i < len(left) && left[i].Kind == "figure" {
-					lmi = idmap.Map{}
-				}
-				writePair(&rows, l, o, isHeading, lh, rh, lmi, rmi)
+				writePair(&rows, l, o, isHeading, lh, rh, lm, rm)
 			}
 			if !yield(template.HTML(rows.String())) {
 				return
@@ -809,9 +824,9 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 // left column's are the row's anchors, and a link to one of its own leads to
 // the left one at the same place) and gives its other IDs, such as
 // footnotes, a prefix of their own.
-func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []markdown.Chunk, prefix string) (lm, rm idmap.Map) {
-	lm = idmap.Prefix(idmap.IDs(left), prefix)
-	rm = idmap.Prefix(idmap.IDs(right), addr.InSectionAlt(sec.Slug))
+func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []markdown.Chunk, prefix string) (lm, rm anchorMap) {
+	lm = prefixed(markdown.IDs(left), prefix)
+	rm = prefixed(markdown.IDs(right), addr.InSectionAlt(sec.Slug))
 	var lh, rh []markdown.Heading
 	if d := b.m.Doc(sec, l); d != nil && d.Doc != nil {
 		lh = d.Doc.Headings
@@ -840,15 +855,15 @@ func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []m
 // writePair writes one row of the parallel text: left in language l and
 // right in o, their anchors renamed by lm and rm. Rows are built here rather
 // than in the template: a long report has tens of thousands.
-func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right string, lm, rm idmap.Map) {
+func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right []byte, lm, rm markdown.Anchors) {
 	b.WriteString("\n<div class=\"pair")
 	if heading {
 		b.WriteString(" pair-heading")
 	}
 	b.WriteString("\">\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(l.Tag) + "\">")
-	idmap.Write(b, left, lm)
+	markdown.Write(b, left, lm)
 	b.WriteString("</div>\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(o.Tag) + "\">")
-	idmap.Write(b, right, rm)
+	markdown.Write(b, right, rm)
 	b.WriteString("</div>\n</div>")
 }
 

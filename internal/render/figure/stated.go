@@ -131,7 +131,7 @@ func markChunks(chunks []markdown.Chunk, ms []mark, skip []bool) (left []mark) {
 	edited := map[int]string{}
 	from := 0
 	for _, m := range ms {
-		open := `id="` + addr.Para(m.para) + `"`
+		open := `id="` + markdown.MarkID(addr.Para(m.para)) + `"`
 		found := false
 		for k := range chunks {
 			ci := (from + k) % len(chunks)
@@ -151,10 +151,10 @@ func markChunks(chunks []markdown.Chunk, ms []mark, skip []bool) (left []mark) {
 			}
 			start := i + strings.IndexByte(h[i:], '>') + 1
 			end := len(h)
-			if j := strings.Index(h[start:], `<li id="`); j >= 0 {
+			if j := strings.Index(h[start:], `<li id="`+markdown.MarkID("")); j >= 0 {
 				end = start + j // the next list item
 			}
-			id := addr.Figure(m.para, m.k)
+			id := markdown.MarkID(addr.Figure(m.para, m.k))
 			at, n := findFigure(h[start:end], html.EscapeString(m.figure), m.before)
 			if at < 0 {
 				h = h[:start] + `<span class="fig" id="` + id + `"></span>` + h[start:]
