@@ -38,6 +38,22 @@ func (p Prefix) ID(id []byte) string { return string(p) + string(id) }
 // Ref returns p+id.
 func (p Prefix) Ref(id []byte) string { return string(p) + string(id) }
 
+// Links is Anchors that also decide the addresses of links and images to
+// anything but an ID of the document: the one-file report turns links to
+// other pages into anchors on itself and images into data: URIs.
+type Links interface {
+	Anchors
+	// Link returns the value of a link's href (img false) or an image's
+	// src (img true), given as written in the HTML; "" leaves the element
+	// without the attribute.
+	Link(u []byte, img bool) string
+}
+
+// urlMark opens the address of a link or image in prepared HTML, written
+// where the href or src attribute's value begins; it runs to the closing
+// quote.
+const urlMark = "\x00^"
+
 // idMark opens an ID in prepared HTML, written by the renderer where an id
 // attribute's value or a same-page link's fragment begins; the ID runs to
 // the attribute's closing quote. Rendered Markdown never holds a NUL byte
@@ -52,32 +68,50 @@ func MarkID(id string) string { return idMark + id }
 // each ID its Markdown defines, and each link to one, as a decides; a nil a
 // keeps them as they are.
 func Write(b *strings.Builder, html []byte, a Anchors) {
+	links, _ := a.(Links)
 	for {
-		i := bytes.Index(html, []byte(idMark))
-		if i < 0 {
+		i := bytes.IndexByte(html, 0)
+		if i < 0 || i+len(idMark) > len(html) {
 			break
 		}
 		head, rest := html[:i], html[i+len(idMark):]
+		isURL := html[i+1] == urlMark[1]
 		end := bytes.IndexByte(rest, '"')
 		if end < 0 {
 			end = len(rest)
 		}
-		id := rest[:end]
+		v, drop := rest[:end], ""
 		switch {
 		case a == nil:
 			b.Write(head)
-			b.Write(id)
+			b.Write(v)
+		case isURL && links == nil:
+			b.Write(head)
+			b.Write(v)
+		case isURL:
+			img := bytes.HasSuffix(head, []byte(` src="`))
+			if nv := links.Link(v, img); nv != "" {
+				b.Write(head)
+				b.WriteString(nv)
+			} else if img {
+				drop = ` src="`
+			} else {
+				drop = ` href="`
+			}
 		case bytes.HasSuffix(head, []byte(`href="#`)):
 			b.Write(head)
-			b.WriteString(a.Ref(id))
+			b.WriteString(a.Ref(v))
 		default: // an id attribute
-			if v := a.ID(id); v != "" {
+			if nv := a.ID(v); nv != "" {
 				b.Write(head)
-				b.WriteString(v)
+				b.WriteString(nv)
 			} else {
-				b.Write(bytes.TrimSuffix(head, []byte(` id="`)))
-				end++ // and its closing quote
+				drop = ` id="`
 			}
+		}
+		if drop != "" {
+			b.Write(bytes.TrimSuffix(head, []byte(drop)))
+			end++ // and its closing quote
 		}
 		html = rest[min(end, len(rest)):]
 	}
@@ -120,9 +154,10 @@ func markFootnotes(root ast.Node) {
 }
 
 // markRenderer wraps the renderers of the elements that carry an ID
-// (headings, paragraphs, list items, tables, escaped HTML blocks) and of
-// links: when the writer asks for marks, it puts idMark where the element's
-// id attribute value, or a same-page link's fragment, begins. (An id
+// (headings, paragraphs, list items, tables, escaped HTML blocks), of links
+// and of images: when the writer asks for marks, it puts idMark where the
+// element's id attribute value, or a same-page link's fragment, begins, and
+// urlMark where any other link's or image's address begins. (An id
 // attribute's value cannot carry the mark itself: goldmark escapes NUL.)
 type markRenderer struct {
 	html *ghtml.Renderer
@@ -142,7 +177,8 @@ func (r *markRenderer) SetOption(name renderer.OptionName, value any) {
 func (r *markRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	c := funcCatcher{
 		ast.KindHeading: nil, ast.KindParagraph: nil, ast.KindListItem: nil,
-		ast.KindLink: nil, east.KindTable: nil, ast.KindHTMLBlock: nil,
+		ast.KindLink: nil, ast.KindAutoLink: nil, ast.KindImage: nil,
+		east.KindTable: nil, ast.KindHTMLBlock: nil,
 	}
 	r.html.RegisterFuncs(c)
 	extension.NewTableHTMLRenderer().RegisterFuncs(c) // its options concern cells only
@@ -159,14 +195,21 @@ func (r *markRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 	if !entering || !ok || !bw.marks {
 		return fn(w, src, n, entering)
 	}
-	at := []byte(` id="`)
-	if l, ok := n.(*ast.Link); ok {
-		if !bytes.HasPrefix(l.Destination, []byte("#")) {
+	at, mark := []byte(` id="`), idMark
+	switch n := n.(type) {
+	case *ast.Link:
+		at, mark = []byte(`<a href="`), urlMark
+		if bytes.HasPrefix(n.Destination, []byte("#")) {
+			at, mark = []byte(`<a href="#`), idMark
+		}
+	case *ast.AutoLink:
+		at, mark = []byte(`<a href="`), urlMark
+	case *ast.Image:
+		at, mark = []byte(`<img src="`), urlMark
+	default:
+		if _, ok := n.AttributeString("id"); !ok {
 			return fn(w, src, n, entering)
 		}
-		at = []byte(`<a href="#`)
-	} else if _, ok := n.AttributeString("id"); !ok {
-		return fn(w, src, n, entering)
 	}
 	var buf bytes.Buffer
 	tw := bufio.NewWriter(&buf)
@@ -177,7 +220,7 @@ func (r *markRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 	if i := bytes.Index(out, at); i >= 0 && (tag < 0 || i < tag) {
 		i += len(at)
 		_, _ = w.Write(out[:i])
-		_, _ = w.WriteString(idMark)
+		_, _ = w.WriteString(mark)
 		out = out[i:]
 	}
 	_, _ = w.Write(out)

@@ -42,7 +42,9 @@
 // when the document is parsed. A page that shows a [Prepared] document
 // decides its IDs when it writes it instead: [Write] takes [Anchors], which
 // give each ID the document defines, and each link to one, the page's own
-// form ([Prefix] on the full report, so that sections can share one page).
+// form ([Prefix] on the full report, so that sections can share one page);
+// [Links] decide the other links' and images' addresses too (the one-file
+// report makes links to other pages anchors on itself, images data: URIs).
 //
 // [Doc.Images] lists the images a document shows, with their lines, so that
 // the caller can check and copy them.

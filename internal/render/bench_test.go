@@ -7,6 +7,7 @@ import (
 
 	"reportsite/internal/bench"
 	"reportsite/internal/publish"
+	"reportsite/internal/render/figure"
 )
 
 // benchBuilder returns a checked builder for a synthetic report, ready to
@@ -41,7 +42,7 @@ func BenchmarkSectionPage(b *testing.B) {
 		})
 		sec := bl.site.Sections[10]
 		p := bl.newPage(l, "section", sec.Slug+".html", bl.sectionTitle(sec, l))
-		e, err := bl.renderSection(sec, l, p.Path)
+		e, err := bl.renderSection(sec, l, figure.Page{Path: p.Path})
 		if err != nil {
 			b.Fatal(err)
 		}

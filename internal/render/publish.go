@@ -2,9 +2,13 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"html"
 	"html/template"
 	"io"
 	"io/fs"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -14,7 +18,7 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
 	"reportsite/internal/publish"
-	"reportsite/internal/render/single"
+	"reportsite/internal/render/figure"
 	"reportsite/internal/sitefs"
 )
 
@@ -91,14 +95,23 @@ const cspMarker = "reportsite-csp-placeholder"
 
 // singlePage writes language l's one-file report: styles inlined, charts as
 // inline SVG, no script, and no reference to any other file or host; links
-// between sections become #anchors.
+// between sections become #anchors. It is the full report rendered in the
+// one-file mode: the figures (figure.Page.Single) and the sections' links
+// (oneFileLinks) are made for it, not rewritten after.
 func (b *builder) singlePage(l lang.Lang) error {
 	sp := SinglePath(b.site, l)
 	p := b.newPage(l, "single", path.Base(sp), b.ui.Get("full_report", l))
 	p.Path = sp
-	secs, err := b.sectionViews(l, true, sp)
+	of := &oneFile{path: sp, anchors: map[string]sectionAnchors{}, image: b.m.ImageDataURI, source: b.site.Report.Source.URL}
+	for _, sec := range b.site.Sections {
+		of.anchors[l.Prefix+"/"+sec.Slug+".html"] = sectionAnchors{anchor: addr.Section(sec.Slug), ids: b.sectionIDs(sec, l)}
+	}
+	secs, err := b.sectionViews(l, true, figure.Page{Path: sp, Single: true})
 	if err != nil {
 		return err
+	}
+	for i := range secs {
+		secs[i].oneFile = of
 	}
 	p.Sections = secs
 	css, err := fs.ReadFile(sitefs.Overlay(b.opt.Overlay, "static", b.opt.Static), "site.css")
@@ -111,18 +124,8 @@ func (b *builder) singlePage(l lang.Lang) error {
 	if err != nil {
 		return err
 	}
-	anchors := map[string]single.Anchors{} // site path → its anchors on this page
-	for _, sec := range b.site.Sections {
-		anchors[l.Prefix+"/"+sec.Slug+".html"] = single.Anchors{Anchor: addr.Section(sec.Slug), IDs: b.sectionIDs(sec, l)}
-	}
-	out, hs, err := single.Rewrite(out, single.Page{Path: sp, Anchors: anchors, Image: b.m.ImageDataURI, Source: b.site.Report.Source.URL})
-	if err != nil {
-		return err
-	}
-	csp := "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'"
-	if len(hs) > 0 {
-		csp += "; style-src " + strings.Join(hs, " ")
-	}
+	sum := sha256.Sum256(css)
+	csp := "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 	before, after, found := bytes.Cut(out, []byte(cspMarker))
 	if !found { // a site's own template without the policy
 		csp = ""
@@ -140,6 +143,64 @@ func (b *builder) singlePage(l lang.Lang) error {
 		}
 		return nil
 	})
+}
+
+// oneFile is what links on the one-file report need: the anchor there of
+// each section page of its language, the images as data: URIs, and the
+// original's address, which stays a link.
+type oneFile struct {
+	path    string
+	anchors map[string]sectionAnchors // by the section page's site path
+	image   func(sitePath string) string
+	source  string
+}
+
+// sectionAnchors are a section's anchor on the one-file report and the IDs
+// its Markdown defines, which get the anchor as their prefix there.
+type sectionAnchors struct {
+	anchor string
+	ids    map[string]bool
+}
+
+// oneFileLinks are the markdown.Links of a section on the one-file report:
+// its IDs as on the full report; a link to a section page becomes the
+// anchor there, an image a data: URI, and any other address goes (its text
+// stays), but for the original's.
+type oneFileLinks struct {
+	markdown.Anchors
+	f *oneFile
+}
+
+func (o oneFileLinks) Link(u []byte, img bool) string {
+	v := strings.TrimSpace(html.UnescapeString(string(u)))
+	switch {
+	case strings.HasPrefix(v, "#"), img && strings.HasPrefix(v, "data:"), !img && v == o.f.source && v != "":
+		return string(u)
+	case img:
+		if d := o.f.local(v, func(target, _ string) string { return o.f.image(target) }); d != "" {
+			return d
+		}
+	}
+	return o.f.local(v, func(target, frag string) string {
+		a, ok := o.f.anchors[target]
+		switch {
+		case !ok:
+			return ""
+		case a.ids[frag]:
+			return "#" + a.anchor + "-" + frag
+		}
+		return "#" + a.anchor
+	})
+}
+
+// local returns what fn makes of a relative address v, as the site path
+// it leads to from the one-file report and its fragment; "" for any other.
+func (f *oneFile) local(v string, fn func(target, frag string) string) string {
+	u, err := url.Parse(v)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return ""
+	}
+	return fn(path.Join(path.Dir(f.path), u.Path), u.Fragment)
 }
 
 // sectionIDs returns the IDs section sec's Markdown defines in l.

@@ -17,6 +17,7 @@ import (
 	"reportsite/internal/load"
 	"reportsite/internal/markdown"
 	"reportsite/internal/render/about"
+	"reportsite/internal/render/figure"
 	"reportsite/internal/render/tmpl"
 )
 
@@ -103,10 +104,11 @@ type sectionView struct {
 	// The body, for pages that show it, is rendered when the template
 	// reaches it, so a page that holds every section never holds every
 	// body at once.
-	b        *builder
-	sec      *content.Section
-	lang     lang.Lang
-	pagePath string
+	b       *builder
+	sec     *content.Section
+	lang    lang.Lang
+	page    figure.Page
+	oneFile *oneFile // on the one-file report, what its links need
 }
 
 // Body returns the section's body with its IDs prefixed by its anchor.
@@ -114,11 +116,15 @@ func (v sectionView) Body() (template.HTML, error) {
 	if v.b == nil {
 		return "", nil
 	}
-	e, err := v.b.renderSection(v.sec, v.lang, v.pagePath)
+	e, err := v.b.renderSection(v.sec, v.lang, v.page)
 	if err != nil {
 		return "", err
 	}
-	return e.inReport(v.Anchor + "-"), nil
+	var a markdown.Anchors = prefixed(markdown.IDs(e.chunks), v.Anchor+"-")
+	if v.oneFile != nil {
+		a = oneFileLinks{a, v.oneFile}
+	}
+	return e.write(a), nil
 }
 
 type card struct {
@@ -398,7 +404,7 @@ func (b *builder) emit(kind string, p *pageData) error {
 // blocks filled with links relative to the page's folder. Nothing is kept:
 // filling is cheap (the figures themselves are cached), and a long report's
 // bodies would otherwise stay in memory for the whole build.
-func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath string) (*renderEntry, error) {
+func (b *builder) renderSection(sec *content.Section, l lang.Lang, pg figure.Page) (*renderEntry, error) {
 	d := b.m.Doc(sec, l)
 	switch {
 	case d == nil || d.Doc == nil:
@@ -412,10 +418,10 @@ func (b *builder) renderSection(sec *content.Section, l lang.Lang, pagePath stri
 	chunks, err := prep.Fill(func(kind, id string) ([]byte, error) {
 		switch kind {
 		case "chart":
-			return b.fig.Chart(b.site.Charts[id], l, pagePath)
+			return b.fig.Chart(b.site.Charts[id], l, pg)
 		case "table":
 			t, _ := b.site.Table(id)
-			return b.fig.Table(t, l, pagePath)
+			return b.fig.Table(t, l, pg)
 		}
 		return nil, fmt.Errorf("unknown block kind %q", kind)
 	})
@@ -449,19 +455,19 @@ func (b *builder) showsChart(sec *content.Section, l lang.Lang) bool {
 // body returns the section's body as its own page shows it.
 func (e *renderEntry) body() template.HTML { return joinChunks(e.chunks) }
 
-// inReport returns the body as it appears among all sections: every ID its
-// Markdown defines (headings, explicit {#id}s, footnotes), and every link to
-// one, gets prefix, so that no two sections share an ID.
-func (e *renderEntry) inReport(prefix string) template.HTML {
+// write returns the body with the IDs its Markdown defines (headings,
+// explicit {#id}s, footnotes), and the links to them, as a decides: among
+// all sections each gets the section's prefix, so that no two sections
+// share an ID.
+func (e *renderEntry) write(a markdown.Anchors) template.HTML {
 	n := 0
 	for _, c := range e.chunks {
 		n += len(c.HTML) + 1
 	}
 	var b strings.Builder
 	b.Grow(n + n/16)
-	m := prefixed(markdown.IDs(e.chunks), prefix)
 	for _, c := range e.chunks {
-		markdown.Write(&b, c.HTML, m)
+		markdown.Write(&b, c.HTML, a)
 		b.WriteByte('\n')
 	}
 	return template.HTML(b.String())
@@ -549,7 +555,7 @@ func numbered(number, title string) string {
 func (b *builder) sectionPage(l lang.Lang, i int) error {
 	sec := b.site.Sections[i]
 	p := b.newPage(l, "section", sec.Slug+".html", b.sectionTitle(sec, l))
-	e, err := b.renderSection(sec, l, p.Path)
+	e, err := b.renderSection(sec, l, figure.Page{Path: p.Path})
 	if err != nil {
 		return err
 	}
@@ -568,13 +574,13 @@ func (b *builder) sectionPage(l lang.Lang, i int) error {
 	return b.emit("section", p)
 }
 
-func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]sectionView, error) {
+func (b *builder) sectionViews(l lang.Lang, withBody bool, pg figure.Page) ([]sectionView, error) {
 	var out []sectionView
 	for _, sec := range b.site.Sections {
 		t := sec.Texts[l.Tag]
 		v := sectionView{ID: sec.ID, Href: sec.Slug + ".html", Number: t.Number, Title: t.Title, Heading: numbered(t.Number, t.Title), Summary: t.Summary, Anchor: addr.Section(sec.Slug)}
 		if withBody {
-			v.b, v.sec, v.lang, v.pagePath = b, sec, l, pagePath
+			v.b, v.sec, v.lang, v.page = b, sec, l, pg
 			v.TOC = b.toc(sec, l, v.Anchor+"-")
 		}
 		out = append(out, v)
@@ -584,7 +590,7 @@ func (b *builder) sectionViews(l lang.Lang, withBody bool, pagePath string) ([]s
 
 func (b *builder) reportPage(l lang.Lang) error {
 	p := b.newPage(l, "report", fileOf("report"), b.ui.Get("full_report", l))
-	secs, err := b.sectionViews(l, true, p.Path)
+	secs, err := b.sectionViews(l, true, figure.Page{Path: p.Path})
 	if err != nil {
 		return err
 	}
@@ -600,7 +606,7 @@ func (b *builder) reportPage(l lang.Lang) error {
 func (b *builder) overviewPage(l lang.Lang) error {
 	p := b.newPage(l, "overview", fileOf("overview"), b.site.Title.In(l))
 	p.Crumbs = nil
-	secs, err := b.sectionViews(l, false, p.Path)
+	secs, err := b.sectionViews(l, false, figure.Page{Path: p.Path})
 	if err != nil {
 		return err
 	}
@@ -620,13 +626,13 @@ func (b *builder) overviewPage(l lang.Lang) error {
 		if sec := b.m.Section(t.SourceOf(r, c.Column).Section); sec != nil {
 			cd.Href = sec.Slug + ".html"
 		}
-		if h := b.fig.StatedHref(load.CellKey{Table: c.Table, Row: c.Row, Col: c.Column}, l, p.Path); h != "" {
+		if h := b.fig.StatedHref(load.CellKey{Table: c.Table, Row: c.Row, Col: c.Column}, l, figure.Page{Path: p.Path}); h != "" {
 			cd.Href, cd.Stated = h, true
 		}
 		p.Cards = append(p.Cards, cd)
 	}
 	for _, id := range b.site.Overview.Charts {
-		fig, err := b.fig.Chart(b.site.Charts[id], l, p.Path)
+		fig, err := b.fig.Chart(b.site.Charts[id], l, figure.Page{Path: p.Path})
 		if err != nil {
 			return err
 		}
@@ -640,7 +646,7 @@ func (b *builder) dataPage(l lang.Lang) error {
 	p := b.newPage(l, "data", fileOf("data"), b.ui.Get("data", l))
 	p.Crumbs = append(p.Crumbs, link{Text: p.Title})
 	for _, t := range b.reportOrder(l) {
-		h, err := b.fig.Table(t, l, p.Path)
+		h, err := b.fig.Table(t, l, figure.Page{Path: p.Path})
 		if err != nil {
 			return err
 		}
@@ -773,12 +779,12 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 	p.Pairs = func(yield func(template.HTML) bool) {
 		var rows strings.Builder
 		for _, sec := range b.site.Sections {
-			le, err := b.renderSection(sec, l, p.Path)
+			le, err := b.renderSection(sec, l, figure.Page{Path: p.Path})
 			if err != nil {
 				failed = err
 				return
 			}
-			re, err := b.renderSection(sec, o, p.Path)
+			re, err := b.renderSection(sec, o, figure.Page{Path: p.Path})
 			if err != nil {
 				failed = err
 				return

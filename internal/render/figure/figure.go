@@ -7,10 +7,36 @@ package figure
 import (
 	"sync"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
 )
+
+// Page is the page a figure shows on. Its links to a section page are
+// relative to Path; on the one-file report (Single) they are anchors on the
+// page itself, and the figure has no script and no downloads.
+type Page struct {
+	Path   string
+	Single bool
+}
+
+// Section returns the address, from pg, of section sec's page in l at
+// fragment frag (none when ""): on the one-file report, the section's
+// anchor, or the fragment's there.
+func (pg Page) Section(sec *content.Section, l lang.Lang, frag string) string {
+	if pg.Single {
+		if frag == "" {
+			return "#" + addr.Section(sec.Slug)
+		}
+		return "#" + addr.InSection(sec.Slug) + frag
+	}
+	h := addr.Rel(pg.Path, l.Prefix+"/"+sec.Slug+".html")
+	if frag != "" {
+		h += "#" + frag
+	}
+	return h
+}
 
 // Link is a link with its text.
 type Link struct {

@@ -60,12 +60,13 @@ type figureData struct {
 	Table        template.HTML
 	CSV, JSON    string
 	Stated       []Link // the paragraphs stating the chart's figures
+	Single       bool   // on the one-file report: no script, no downloads
 	T            func(string) string
 }
 
 // Chart renders a chart as a <figure>: caption, SVG, source note, the data
 // as a table in <details>, and download links.
-func (b *Maker) Chart(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte, error) {
+func (b *Maker) Chart(c *dataset.Chart, l lang.Lang, pg Page) ([]byte, error) {
 	if c == nil {
 		return nil, fmt.Errorf("chart not found")
 	}
@@ -73,7 +74,7 @@ func (b *Maker) Chart(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte, e
 	if err != nil {
 		return nil, fmt.Errorf("chart %s (%s): %w", c.ID, l.Tag, err)
 	}
-	tbl, err := b.tableHTML(c.Table, l, pagePath, c.RowIDs, c.Values, c.Title.In(l))
+	tbl, err := b.tableHTML(c.Table, l, pg, c.RowIDs, c.Values, c.Title.In(l))
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +88,12 @@ func (b *Maker) Chart(c *dataset.Chart, l lang.Lang, pagePath string) ([]byte, e
 		SVG:      template.HTML(r.SVG), // trusted: rendered and sanitised by internal/echarts
 		Desc:     r.Desc,
 		Table:    template.HTML(tbl),
-		CSV:      addr.Rel(pagePath, addr.CSV(c.Table.ID, l.Prefix)),
-		JSON:     addr.Rel(pagePath, addr.JSON(c.Table.ID)),
+		CSV:      addr.Rel(pg.Path, addr.CSV(c.Table.ID, l.Prefix)),
+		JSON:     addr.Rel(pg.Path, addr.JSON(c.Table.ID)),
+		Single:   pg.Single,
 		T:        func(k string) string { return b.ui(k, l) },
 	}
-	fd.Stated = b.chartStatements(c, l, pagePath)
+	fd.Stated = b.chartStatements(c, l, pg)
 	if len(fd.Stated) > 0 && len(r.SVG) > 0 {
 		var names []string
 		for _, s := range fd.Stated {
@@ -167,6 +169,7 @@ type tableData struct {
 	Sources    []Link
 	CSV, JSON  string
 	Standalone bool
+	Single     bool   // on the one-file report: no downloads
 	Label      string // the scroll box's accessible name, unique on the page
 	T          func(string) string
 }
@@ -219,7 +222,7 @@ type cellView struct {
 }
 
 // Table renders a data table as its own figure with downloads.
-func (b *Maker) Table(t *dataset.Table, l lang.Lang, pagePath string) ([]byte, error) {
+func (b *Maker) Table(t *dataset.Table, l lang.Lang, pg Page) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("table not found")
 	}
@@ -228,11 +231,11 @@ func (b *Maker) Table(t *dataset.Table, l lang.Lang, pagePath string) ([]byte, e
 	// another language's folder (the other column of a parallel page, once)
 	// it is made each time and not kept: half the tables of a build in two
 	// languages, each kept for the whole build, were never used again.
-	dir := path.Dir(pagePath)
+	dir := path.Dir(pg.Path)
 	if dir != path.Dir(path.Join(l.Prefix, "page.html")) {
-		return b.tableHTML(t, l, pagePath, nil, nil, "")
+		return b.tableHTML(t, l, pg, nil, nil, "")
 	}
-	key := tableKey{t.ID, l.Tag, dir}
+	key := tableKey{t.ID, l.Tag, dir, pg.Single}
 	b.mu.Lock()
 	e := b.tables[key]
 	if e == nil {
@@ -241,13 +244,16 @@ func (b *Maker) Table(t *dataset.Table, l lang.Lang, pagePath string) ([]byte, e
 	}
 	b.mu.Unlock()
 	e.once.Do(func() {
-		e.html, e.err = b.tableHTML(t, l, pagePath, nil, nil, "")
+		e.html, e.err = b.tableHTML(t, l, pg, nil, nil, "")
 		e.html = bytes.Clone(e.html) // without the spare room of its buffer, as it is kept
 	})
 	return e.html, e.err
 }
 
-type tableKey struct{ table, lang, dir string }
+type tableKey struct {
+	table, lang, dir string
+	single           bool
+}
 
 type tableEntry struct {
 	once sync.Once
@@ -260,9 +266,9 @@ type tableEntry struct {
 // A hidden column is left out unless keep names it (a chart's values, in
 // the chart's own data table). chart is the title of the chart whose data
 // the table shows, or "" for a table standing on its own.
-func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs, keep []string, chart string) ([]byte, error) {
+func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pg Page, rowIDs, keep []string, chart string) ([]byte, error) {
 	td := tableData{ID: t.ID, Anchor: addr.Table(t.ID), Title: t.Title.In(l), Note: t.Note.In(l), Standalone: chart == "",
-		CSV: addr.Rel(pagePath, addr.CSV(t.ID, l.Prefix)), JSON: addr.Rel(pagePath, addr.JSON(t.ID)),
+		CSV: addr.Rel(pg.Path, addr.CSV(t.ID, l.Prefix)), JSON: addr.Rel(pg.Path, addr.JSON(t.ID)), Single: pg.Single,
 		T: func(k string) string { return b.ui(k, l) }}
 	// The scroll box is a landmark, whose name must be unique on the page:
 	// a chart's data table is named after the chart, since the same table
@@ -303,7 +309,7 @@ func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs
 			case cell.HasNum:
 				cv.Text = lang.FormatDec(cell.Num, cell.Decimals(), b.site.Units[c.Unit], l)
 				cv.Num = true
-				cv.Href = b.StatedHref(load.CellKey{Table: t.ID, Row: r.ID, Col: c.Key}, l, pagePath)
+				cv.Href = b.StatedHref(load.CellKey{Table: t.ID, Row: r.ID, Col: c.Key}, l, pg)
 			case c.Type == dataset.TypeNumber:
 				cv.Text = "–"
 				cv.Num = true
@@ -321,7 +327,7 @@ func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pagePath string, rowIDs
 			if sec == nil {
 				continue
 			}
-			v := cellView{Text: sec.Texts[l.Tag].Number, Href: addr.Rel(pagePath, l.Prefix+"/"+sec.Slug+".html")}
+			v := cellView{Text: sec.Texts[l.Tag].Number, Href: pg.Section(sec, l, "")}
 			if v.Text == "" {
 				v.Text = sec.Texts[l.Tag].Title
 			}

@@ -18,15 +18,15 @@ import (
 	"reportsite/internal/markdown"
 )
 
-// StatedHref returns the address, from pagePath, of the figure of a table
+// StatedHref returns the address, from pg, of the figure of a table
 // in the paragraph that states it (in l), marked there by Mark; ""
 // when no paragraph states it.
-func (b *Maker) StatedHref(k load.CellKey, l lang.Lang, pagePath string) string {
+func (b *Maker) StatedHref(k load.CellKey, l lang.Lang, pg Page) string {
 	st, ok := b.m.Stated[k]
 	if !ok {
 		return ""
 	}
-	return addr.Rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + addr.Figure(st.Para, st.Mark)
+	return pg.Section(st.Sec, l, addr.Figure(st.Para, st.Mark))
 }
 
 // Mark marks, in a section's rendered chunks in l, each figure that
@@ -229,7 +229,7 @@ func (b *Maker) statedName(k load.CellKey, l lang.Lang) string {
 
 // chartStatements returns links to the paragraphs that state a chart's
 // figures, in order, each once.
-func (b *Maker) chartStatements(c *dataset.Chart, l lang.Lang, pagePath string) []Link {
+func (b *Maker) chartStatements(c *dataset.Chart, l lang.Lang, pg Page) []Link {
 	var out []Link
 	seen := map[string]bool{}
 	for _, r := range c.ChartRows() {
@@ -244,7 +244,7 @@ func (b *Maker) chartStatements(c *dataset.Chart, l lang.Lang, pagePath string) 
 				continue
 			}
 			seen[id] = true
-			href := addr.Rel(pagePath, l.Prefix+"/"+st.Sec.Slug+".html") + "#" + addr.Para(st.Para)
+			href := pg.Section(st.Sec, l, addr.Para(st.Para))
 			out = append(out, Link{Href: href, Text: b.statedName(k, l)})
 		}
 	}

@@ -31,7 +31,7 @@ func TestTableKept(t *testing.T) {
 		{"zh/parallel.html", 3, 1},
 	}
 	for _, tt := range tests {
-		out, err := m.Table(tbl, en, tt.page)
+		out, err := m.Table(tbl, en, Page{Path: tt.page})
 		if err != nil || string(out) != "table" {
 			t.Fatalf("Table from %s = %q, %v", tt.page, out, err)
 		}
