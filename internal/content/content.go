@@ -769,8 +769,31 @@ func (s *Site) derive(sec *Section, l lang.Lang) {
 		Title:   conv(l.Derive, l.Tag, src.Title),
 		Number:  conv(l.Derive, l.Tag, src.Number),
 		Summary: conv(l.Derive, l.Tag, src.Summary),
-		Body:    []byte(conv(l.Derive, l.Tag, string(src.Body))),
+		Body:    []byte(keepDests(string(src.Body), func(t string) string { return conv(l.Derive, l.Tag, t) })),
 	}
+}
+
+// dests matches the destinations of inline links and images (](dest) and
+// of link reference definitions ([label]: dest): the addresses of files.
+var dests = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^)\s]+)|(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(\S+)`)
+
+// keepDests converts the text of Markdown body by conv but leaves link and
+// image destinations as written: an image beside a section is one file for
+// every language its text is converted to, so 圖表.png must not become 图表.png.
+func keepDests(body string, conv func(string) string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range dests.FindAllStringSubmatchIndex(body, -1) {
+		i, j := m[2], m[3]
+		if i < 0 {
+			i, j = m[4], m[5]
+		}
+		b.WriteString(conv(body[at:i]))
+		b.WriteString(body[i:j])
+		at = j
+	}
+	b.WriteString(conv(body[at:]))
+	return b.String()
 }
 
 // Locate returns the line and column (1-based, in characters) of the first

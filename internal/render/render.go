@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"iter"
@@ -792,7 +793,8 @@ func (b *builder) parallelPage(l, o lang.Lang) error {
 			rows.Reset()
 			left, right := le.chunks, re.chunks
 			anchor := addr.InSection(sec.Slug)
-			lm, rm := b.pairMaps(sec, l, o, left, right, anchor)
+			lm, am := b.pairMaps(sec, l, o, left, right, anchor)
+			rm := otherFolder{am, p.Path, o}
 			heading := func(id, title string) string {
 				if id != "" {
 					id = ` id="` + id + `"`
@@ -856,6 +858,24 @@ func (b *builder) pairMaps(sec *content.Section, l, o lang.Lang, left, right []m
 		}
 	}
 	return lm, rm
+}
+
+// otherFolder is how the parallel text writes its right column: IDs as
+// pairMaps decides, and images addressed in the folder of the column's
+// language, where that language's sections show them (an image beside a
+// section is copied to its language's folder only).
+type otherFolder struct {
+	anchorMap
+	page string    // the parallel page's site path
+	lang lang.Lang // the column's language
+}
+
+func (o otherFolder) Link(u []byte, img bool) string {
+	v := html.UnescapeString(string(u))
+	if !img || v == "" || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "#") || strings.Contains(v, ":") {
+		return string(u)
+	}
+	return html.EscapeString(addr.Rel(o.page, path.Join(o.lang.Prefix, v)))
 }
 
 // writePair writes one row of the parallel text: left in language l and

@@ -58,7 +58,8 @@ func TestEveryPageKind(t *testing.T) {
 	for page, wants := range map[string][]string{
 		"en/plans.html":       {`id="industry"`, `href="#industry"`, `id="fn:1"`, `href="#fn:1"`, `src="pic.png"`, `src="../static/logo.png"`},
 		"en/report.html":      {`id="s-plans-industry"`, `href="#s-plans-industry"`, `id="s-plans-fn:1"`, `href="#s-plans-fn:1"`, `src="pic.png"`},
-		"en/parallel.html":    {`id="s-plans-industry"`, `id="s-plans-fn:1"`, `id="s-plans-alt-fn:1"`, `href="#s-plans-alt-fn:1"`},
+		"en/parallel.html":    {`id="s-plans-industry"`, `id="s-plans-fn:1"`, `id="s-plans-alt-fn:1"`, `href="#s-plans-alt-fn:1"`, `src="pic.png" alt="A chart"`, `src="../zh-hant/pic.png" alt="圖"`, `src="../static/logo.png" alt="標誌"`},
+		"zh-hant/parallel.html": {`src="pic.png" alt="圖"`, `src="../en/pic.png" alt="A chart"`},
 		"en/mini-en.html":     {`id="s-plans-industry"`, `href="#s-plans-industry"`, `href="#s-economy-h-1"`, `id="s-plans-fn:1"`, `src="data:image/png;base64,`},
 		"zh-hans/report.html": {`id="s-plans-industry"`, `id="s-plans-fn:1"`},
 	} {
@@ -71,6 +72,36 @@ func TestEveryPageKind(t *testing.T) {
 	}
 	if single := string(res.Out["en/mini-en.html"]); strings.Count(single, "data:image/png;base64,") != 2 {
 		t.Errorf("one-file report: %d images inlined, want 2", strings.Count(single, "data:image/png;base64,"))
+	}
+}
+
+// TestParallelImages: the parallel text shows each column's images from
+// that language's folder, so an image only one language has (a chart drawn
+// with Chinese labels, say) is found, and one of the same name in the other
+// language is not shown in its place.
+func TestParallelImages(t *testing.T) {
+	m := miniFS(t)
+	edit(m, "en/02-plans.md", "Next, development will speed up.", "Next, development will speed up.\n\n![A chart](chart-en.png)")
+	edit(m, "zh-Hant/02-plans.md", "下一步，加快發展。", "下一步，加快發展。\n\n![圖](圖表.png)")
+	m["en/chart-en.png"] = &fstest.MapFile{Data: pngBytes}
+	m["zh-Hant/圖表.png"] = &fstest.MapFile{Data: pngBytes}
+	opt := miniOptions(t)
+	opt.Content = m
+	res, err := Build(t.Context(), opt)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	if probs := linkcheck.Check(res.Out); len(probs) > 0 {
+		t.Errorf("link check: %v", probs)
+	}
+	for page, want := range map[string]string{
+		"en/parallel.html":      `src="../zh-hant/%E5%9C%96%E8%A1%A8.png"`,
+		"zh-hant/parallel.html": `src="../en/chart-en.png"`,
+		"zh-hans/parallel.html": `src="../en/chart-en.png"`,
+	} {
+		if !strings.Contains(string(res.Out[page]), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
 	}
 }
 
