@@ -774,8 +774,9 @@ func (s *Site) derive(sec *Section, l lang.Lang) {
 }
 
 // dests matches the destinations of inline links and images (](dest) and
-// of link reference definitions ([label]: dest): the addresses of files.
-var dests = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^)\s]+)|(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(\S+)`)
+// of link reference definitions ([label]: dest, not a footnote's [^1]: text):
+// the addresses of files.
+var dests = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^)\s]+)|(?m)^ {0,3}\[[^\]\n^][^\]\n]*\]:[ \t]*(\S+)`)
 
 // keepDests converts the text of Markdown body by conv but leaves link and
 // image destinations as written: an image beside a section is one file for
