@@ -8,6 +8,8 @@ import (
 	"reportsite/internal/bench"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/figure"
+	"reportsite/internal/render/pages"
+	"reportsite/internal/render/view"
 )
 
 // benchBuilder returns a checked builder for a synthetic report, ready to
@@ -35,19 +37,19 @@ func BenchmarkSectionPage(b *testing.B) {
 		b.Run(l.Tag+"/page", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := bl.sectionPage(l, 10); err != nil {
+				if err := pages.Section(bl, l, 10); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 		sec := bl.site.Sections[10]
-		p := bl.newPage(l, "section", sec.Slug+".html", bl.sectionTitle(sec, l))
-		e, err := bl.renderSection(sec, l, figure.Page{Path: p.Path})
+		p := view.NewPage(bl, l, "section", sec.Slug+".html", view.SectionTitle(sec, l))
+		e, err := view.RenderSection(bl, sec, l, figure.Page{Path: p.Path})
 		if err != nil {
 			b.Fatal(err)
 		}
-		p.Body = e.body()
-		p.TOC = bl.toc(sec, l, "")
+		p.Body = e.Body()
+		p.TOC = view.TOC(bl.m, sec, l, "")
 		b.Run(l.Tag+"/template", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -67,19 +69,19 @@ func BenchmarkWholePages(b *testing.B) {
 	b.Run("report", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := bl.reportPage(l); err != nil {
+			if err := pages.Report(bl, l); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	o, ok := bl.parallelPartner(l)
+	o, ok := view.Partner(bl.site, l)
 	if !ok {
 		b.Fatalf("no parallel partner for %s", l.Tag)
 	}
 	b.Run("parallel", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := bl.parallelPage(l, o); err != nil {
+			if err := pages.Parallel(bl, l, o); err != nil {
 				b.Fatal(err)
 			}
 		}

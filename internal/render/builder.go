@@ -1,3 +1,11 @@
+// Package render makes every file of a loaded, checked site: the builder
+// that runs the render jobs and hands each file on, the page-kind table
+// (kinds.go: every page's address, and what each file depends on for an
+// update), the static files and the search index, and the Renderer API the
+// build calls. The pages themselves are made below it: pages (the overview,
+// section pages, the full and one-file report, the parallel text), data (the
+// data page and downloads) and offline (packs and About pages), all through
+// view, what templates receive.
 package render
 
 import (
@@ -20,6 +28,7 @@ import (
 	"reportsite/internal/publish"
 	"reportsite/internal/render/figure"
 	"reportsite/internal/render/tmpl"
+	"reportsite/internal/render/view"
 	"reportsite/internal/search"
 	"reportsite/internal/sitefs"
 )
@@ -130,7 +139,7 @@ func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 
 func (b *builder) newFigures() {
 	b.fig = figure.New(b.m, b.opt.Charts, func(kind string, data any) ([]byte, error) { return b.tmpl.Exec(kind, data, 0) },
-		b.ui.Get, b.sectionTitle)
+		b.ui.Get, view.SectionTitle)
 }
 
 // Update renders into sink, again, the files near an edit that depend on

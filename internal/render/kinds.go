@@ -11,6 +11,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
+	"reportsite/internal/render/view"
 	"reportsite/internal/search"
 )
 
@@ -26,7 +27,7 @@ type kind struct {
 }
 
 // kinds is the table of page kinds. Templates ask it for addresses
-// (pageData.Page, PageURL), so no page links one that is not made.
+// (view.Page.Page, PageURL), so no page links one that is not made.
 var kinds = []kind{
 	{name: "root", path: "index.html"}, // choose a language
 	{name: "404", path: "404.html"},
@@ -34,7 +35,7 @@ var kinds = []kind{
 	{name: "section"}, // <slug>.html, one per top-level section
 	{name: "report", file: "report.html"},
 	{name: "parallel", file: "parallel.html", made: func(b *builder, l lang.Lang) bool {
-		_, ok := b.parallelPartner(l)
+		_, ok := view.Partner(b.site, l)
 		return ok
 	}},
 	{name: "data", file: "data.html"},
@@ -101,31 +102,6 @@ func (b *builder) pagePath(name string, l lang.Lang) string {
 		return ""
 	}
 	return l.Prefix + "/" + k.file
-}
-
-// Page returns the file of the page kind name in this page's language
-// folder, for a link from a page in that folder; "" when the build does not
-// make it for the language, so a template writes no link to it.
-func (p *pageData) Page(name string) (string, error) {
-	if err := knownKind(name); err != nil {
-		return "", err
-	}
-	if p.b.pagePath(name, p.Lang) == "" {
-		return "", nil
-	}
-	return fileOf(name), nil
-}
-
-// PageURL returns the address from this page of the page kind name in the
-// page's language; "" when the build does not make it.
-func (p *pageData) PageURL(name string) (string, error) {
-	if err := knownKind(name); err != nil {
-		return "", err
-	}
-	if t := p.b.pagePath(name, p.Lang); t != "" {
-		return addr.Rel(p.Path, t), nil
-	}
-	return "", nil
 }
 
 // knownKind returns an error, for a template, when no page kind with a file

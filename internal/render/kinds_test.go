@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"testing"
 
+	"reportsite/internal/render/view"
 	"reportsite/templates"
 )
 
@@ -24,8 +25,8 @@ func TestKinds(t *testing.T) {
 	r, _ := loaded(t, miniContent(), miniOptions())
 	b := r.b
 	for _, l := range b.site.Languages {
-		p := b.newPage(l, "overview", fileOf("overview"), "")
-		_, partner := b.parallelPartner(l)
+		p := view.NewPage(b, l, "overview", fileOf("overview"), "")
+		_, partner := view.Partner(b.site, l)
 		got, err := p.Page("parallel")
 		if err != nil || (got != "") != partner {
 			t.Errorf("%s: Page(parallel) = %q, %v; the build makes it: %v", l.Tag, got, err, partner)

@@ -11,6 +11,7 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/linkcheck"
 	"reportsite/internal/markdown"
+	"reportsite/internal/render/view"
 )
 
 // quotedRe finds the link or ID a link-check message is about.
@@ -81,7 +82,7 @@ func (b *builder) pageSections(p string) []pageSection {
 		langs := []lang.Lang{l}
 		switch {
 		case file == fileOf("parallel"):
-			if o, ok := b.parallelPartner(l); ok {
+			if o, ok := view.Partner(b.site, l); ok {
 				langs = append(langs, o)
 			}
 		case file == fileOf("report") || p == SinglePath(b.site, l):

@@ -11,6 +11,8 @@ import (
 
 	"reportsite/internal/diag"
 	"reportsite/internal/publish"
+	"reportsite/internal/render/offline"
+	"reportsite/internal/render/view"
 )
 
 // TestOfflinePacks: offline.json lists, per language, that language's pages
@@ -70,8 +72,8 @@ func TestOfflinePacks(t *testing.T) {
 		}
 		about := string(out[l.Prefix+"/"+fileOf("about")])
 		for _, want := range []string{
-			`data-pack="` + l.Prefix + `">`, `<span class="size">` + byteSize(pk.Bytes) + `</span>`,
-			`data-pack="all">`, `<span class="size">` + byteSize(list.Packs[len(list.Packs)-1].Bytes) + `</span>`,
+			`data-pack="` + l.Prefix + `">`, `<span class="size">` + offline.ByteSize(pk.Bytes) + `</span>`,
+			`data-pack="all">`, `<span class="size">` + offline.ByteSize(list.Packs[len(list.Packs)-1].Bytes) + `</span>`,
 		} {
 			if !strings.Contains(about, want) {
 				t.Errorf("%s/about.html lacks %s", l.Prefix, want)
@@ -83,20 +85,12 @@ func TestOfflinePacks(t *testing.T) {
 	}
 }
 
-func TestByteSize(t *testing.T) {
-	for n, want := range map[int]string{0: "0 KB", 1: "1 KB", 999: "1 KB", 1000: "1 KB", 1001: "2 KB", 453421: "454 KB", 999999: "1000 KB", 1000000: "1.0 MB", 2723179: "2.7 MB"} {
-		if got := byteSize(n); got != want {
-			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // TestStreamedPages checks that pages written as the template makes them
 // (the large ones) come out as they do from memory, and are link-checked.
 func TestStreamedPages(t *testing.T) {
 	want := renderSite(t, miniContent(), miniOptions())
-	defer func(n int) { streamSize = n }(streamSize)
-	streamSize = -1 // every page
+	defer func(n int) { view.StreamSize = n }(view.StreamSize)
+	view.StreamSize = -1 // every page
 	got := renderSite(t, miniContent(), miniOptions())
 	if len(got) != len(want) {
 		t.Errorf("streamed build made %d files, want %d", len(got), len(want))

@@ -7,6 +7,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
+	"reportsite/internal/render/view"
 	"reportsite/internal/search"
 )
 
@@ -33,14 +34,14 @@ func (b *builder) searchIndex(src lang.Lang) error {
 // in every language: each section's headings, paragraphs and charts, then
 // the data tables and their rows, then the glossary.
 func (b *builder) searchLang(l lang.Lang) search.Lang {
-	o, hasPair := b.parallelPartner(l)
+	o, hasPair := view.Partner(b.site, l)
 	sl := search.Lang{Prefix: l.Prefix, Tag: l.Tag, Name: l.Name, Style: l.NumberStyle()}
 	if hasPair {
 		sl.Pair = o.Prefix
 	}
 	add := func(d search.Doc) { sl.Docs = append(sl.Docs, d) }
 	for i, sec := range b.site.Sections {
-		sl.Sections = append(sl.Sections, b.sectionTitle(sec, l))
+		sl.Sections = append(sl.Sections, view.SectionTitle(sec, l))
 		d := b.m.Doc(sec, l)
 		if d == nil || d.Doc == nil {
 			continue

@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"html/template"
@@ -11,7 +11,7 @@ import (
 // word or counter on one line (lang.NoBreaks): for titles, headings and
 // key figures, where 第 at a line's end or 門元 at the next one's start is
 // seen at once.
-func (p *pageData) Keep(s string) template.HTML {
+func (p *Page) Keep(s string) template.HTML {
 	var words []string
 	for _, u := range p.Site.Units {
 		words = append(words, u.Words.In(p.Lang))

@@ -1,0 +1,79 @@
+// Package data makes the data page, every table of the report with its
+// downloads, and the downloads themselves: each table as JSON (all
+// languages) and as CSV (one file per language).
+package data
+
+import (
+	"html/template"
+
+	"reportsite/internal/addr"
+	"reportsite/internal/dataset"
+	"reportsite/internal/lang"
+	"reportsite/internal/render/figure"
+	"reportsite/internal/render/view"
+)
+
+// Page writes the data page of l.
+func Page(b view.Builder, l lang.Lang) error {
+	p := view.NewPage(b, l, "data", b.File("data"), b.UI().Get("data", l))
+	p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
+	for _, t := range reportOrder(b, l) {
+		h, err := b.Figures().Table(t, l, figure.Page{Path: p.Path})
+		if err != nil {
+			return err
+		}
+		tv := view.Table{ID: t.ID, Anchor: addr.Table(t.ID), Title: t.Title.In(l), HTML: template.HTML(h)}
+		p.Size += len(h) + 256
+		for _, c := range t.Charts {
+			tv.Used = append(tv.Used, view.Link{Href: "#", Text: c.Title.In(l)})
+		}
+		p.Tables = append(p.Tables, tv)
+	}
+	return b.Emit("data", p)
+}
+
+// reportOrder returns the tables in the order the report first shows them,
+// as a table or through a chart, section by section; tables it never shows
+// follow in file order.
+func reportOrder(b view.Builder, l lang.Lang) []*dataset.Table {
+	site, m := b.Site(), b.Model()
+	var out []*dataset.Table
+	seen := map[*dataset.Table]bool{}
+	add := func(t *dataset.Table) {
+		if t != nil && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, sec := range site.Sections {
+		d := m.Doc(sec, l)
+		if d == nil || d.Doc == nil {
+			continue
+		}
+		for _, r := range d.Doc.Blocks {
+			switch r.Kind {
+			case "table":
+				t, _ := site.Table(r.ID)
+				add(t)
+			case "chart":
+				if c := site.Charts[r.ID]; c != nil {
+					add(c.Table)
+				}
+			}
+		}
+	}
+	for _, t := range site.Tables {
+		add(t)
+	}
+	return out
+}
+
+// Files writes table t as JSON (all languages) and CSV (per language).
+func Files(b view.Builder, t *dataset.Table) error {
+	site := b.Site()
+	b.Add(addr.JSON(t.ID), t.JSON())
+	for _, l := range site.Languages {
+		b.Add(addr.CSV(t.ID, l.Prefix), t.CSV(l, site.Units))
+	}
+	return nil
+}

@@ -1,0 +1,168 @@
+// Package offline makes what reading offline needs: the language packs a
+// reader can save (offline.json, which the service worker saves from) and
+// the About pages, which say what saving costs.
+package offline
+
+import (
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+
+	"reportsite/internal/lang"
+	"reportsite/internal/publish"
+	"reportsite/internal/render/about"
+	"reportsite/internal/render/view"
+	"reportsite/internal/search"
+)
+
+// Builder is the render as the offline files need it: they come last and
+// count what the others made.
+type Builder interface {
+	view.Builder
+	// Sizes returns the size of every file made so far, by path.
+	Sizes() map[string]int
+	// Root is the site folder, which holds the seed named in site.toml,
+	// for the errata; nil means none.
+	Root() fs.FS
+	// AddPage is Add for a page, which the render counts.
+	AddPage(path string, data []byte)
+}
+
+// inPack reports whether the file at p belongs to the pack of language l:
+// the language's pages and CSV files,
+// the shared styles and scripts, the root chooser and the 404 page. The
+// one-file report and the full ECharts bundle are downloads of their own
+// and only the whole site includes them (publish.Packs).
+func inPack(b Builder, p string, l lang.Lang) bool {
+	switch {
+	case strings.HasPrefix(p, "static/vendor/"):
+		return false
+	case p == view.SinglePath(b.Site(), l):
+		return false
+	case strings.HasPrefix(p, l.Prefix+"/"):
+		return true
+	case strings.HasPrefix(p, search.Dir):
+		return searchInPack(b, strings.TrimPrefix(p, search.Dir), l)
+	}
+	return !strings.Contains(p, "/") || strings.HasPrefix(p, "static/")
+}
+
+// searchInPack reports whether search file name belongs to the pack of l:
+// those of l, of the language l is derived from (whose shards it shares)
+// and of the paired language, whose results its search box lists too.
+func searchInPack(b Builder, name string, l lang.Lang) bool {
+	prefixes := []string{l.Prefix}
+	for _, o := range b.Site().Languages {
+		if o.Tag == l.Derive {
+			prefixes = append(prefixes, o.Prefix)
+		}
+	}
+	if o, ok := view.Partner(b.Site(), l); ok {
+		prefixes = append(prefixes, o.Prefix)
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(name, p+".") || strings.HasPrefix(name, p+"-") {
+			return true
+		}
+	}
+	return false
+}
+
+// packs lists the language packs, in the site's language order, then the
+// whole site. extra adds files not yet made (the About pages) with their
+// expected sizes.
+func packs(b Builder, extra map[string]int) []publish.Pack {
+	sizes := b.Sizes()
+	paths := slices.Sorted(maps.Keys(sizes))
+	for p, n := range extra {
+		if _, ok := sizes[p]; !ok {
+			paths = append(paths, p)
+		}
+		sizes[p] = n
+	}
+	return publish.Packs(paths, sizes, b.Site().Languages, func(p string, l lang.Lang) bool { return inPack(b, p, l) })
+}
+
+// aboutData is what templates/about.html receives: the page, and the sizes
+// of what a reader can save for offline reading.
+type aboutData struct {
+	*view.Page
+	SaveSize, SaveAllSize string
+}
+
+// About writes every language's About page once all other files exist,
+// so that the page can say how much saving for offline reading costs.
+func About(b Builder) error {
+	site, ui := b.Site(), b.UI()
+	guess := map[string]int{}
+	for _, l := range site.Languages {
+		guess[b.PagePath("about", l)] = 0
+	}
+	// Render twice: first to learn each About page's length, then with
+	// sizes that include it.
+	var pages map[string][]byte
+	for range 2 {
+		packs := packs(b, guess)
+		all := packs[len(packs)-1]
+		pages = map[string][]byte{}
+		for i, l := range site.Languages {
+			p := view.NewPage(b, l, "about", b.File("about"), ui.Get("about", l))
+			p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
+			p.Notes = notes(b, l)
+			p.Errata = about.Errata(site, b.Root(), l, ui.Get)
+			p.GlossHead, p.Gloss = about.Glossary(site, l)
+			out, err := b.Templates().Exec("about", aboutData{Page: p, SaveSize: ByteSize(packs[i].Bytes), SaveAllSize: ByteSize(all.Bytes)}, 0)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.Path, err)
+			}
+			pages[p.Path] = out
+			guess[p.Path] = len(out)
+		}
+	}
+	for _, l := range site.Languages {
+		p := b.PagePath("about", l)
+		b.AddPage(p, pages[p])
+	}
+	return nil
+}
+
+// notes lists the translator's notes of the sections in l, for the About
+// page.
+func notes(b Builder, l lang.Lang) []view.Note {
+	var out []view.Note
+	for _, sec := range b.Site().Sections {
+		d := b.Model().Doc(sec, l)
+		if d == nil || d.Doc == nil {
+			continue
+		}
+		for _, n := range d.Doc.Notes {
+			href := sec.Slug + ".html"
+			if n.Heading != "" {
+				href += "#" + n.Heading
+			}
+			out = append(out, view.Note{Section: view.SectionTitle(sec, l), Href: href, Text: n.Text})
+		}
+	}
+	return out
+}
+
+// List writes offline.json, the list of packs the service worker saves
+// from: every pack with its files and size.
+func List(b Builder) error {
+	data, err := publish.OfflineList(packs(b, nil))
+	if err != nil {
+		return err
+	}
+	b.Add(publish.OfflinePacksPath, data)
+	return nil
+}
+
+// ByteSize writes n bytes for a reader: 840 KB, 2.7 MB.
+func ByteSize(n int) string {
+	if n < 1000*1000 {
+		return fmt.Sprintf("%d KB", (n+999)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}

@@ -1,0 +1,330 @@
+// Package view is what the page templates receive: the page (Page) with the
+// methods templates call, the views of sections, cards and tables, and the
+// bodies of sections rendered as a page shows them. Pages are made by
+// internal/render and its pages, data and offline packages, each through
+// the Builder the render hands them.
+package view
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"iter"
+	"path"
+	"strings"
+
+	"reportsite/internal/addr"
+	"reportsite/internal/content"
+	"reportsite/internal/lang"
+	"reportsite/internal/load"
+	"reportsite/internal/publish"
+	"reportsite/internal/render/about"
+	"reportsite/internal/render/figure"
+	"reportsite/internal/render/tmpl"
+)
+
+// Builder is the render in progress as pages see it: the site and its
+// parsed sections, the templates and interface strings, the page kinds, and
+// where finished files go. internal/render's builder is the one.
+type Builder interface {
+	Site() *content.Site
+	Model() *load.Model
+	UI() tmpl.UI
+	Figures() *figure.Maker
+	Templates() *tmpl.Set
+	NoSearch() bool    // no search index and no search box
+	Serve() bool       // pages for the preview server
+	DrawsCharts() bool // charts are drawn, not shown as their tables only
+	// File returns the file, in a language's folder, of the page kind
+	// name (the page-kind table in internal/render).
+	File(kind string) string
+	// PagePath returns the path from the site root of page kind name in l,
+	// or "" when the build does not make it for l.
+	PagePath(kind string, l lang.Lang) string
+	// KnownKind returns an error, for a template, when no page kind with a
+	// file of its own is called name.
+	KnownKind(name string) error
+	// Emit makes page p with the template of kind and hands it on.
+	Emit(kind string, p *Page) error
+	// Add hands a finished file on; AddStream one that write writes as it
+	// is made, for a file too large to make in memory first.
+	Add(path string, data []byte)
+	AddStream(path string, write func(w io.Writer) error) error
+}
+
+// StreamSize is the expected length above which a page is written as the
+// template makes it rather than made in memory first (a variable for tests).
+var StreamSize = 1 << 20
+
+// Page is what every page template receives.
+type Page struct {
+	b          Builder
+	Site       *content.Site
+	Lang       lang.Lang
+	Kind       string
+	Path       string
+	Title      string // the page's own title, without the site's
+	Alternates []Alternate
+	Crumbs     []Link
+	Prev, Next *Link
+	TOC        []TOCItem
+	Body       template.HTML
+	Sections   []Section
+	Cards      []Card
+	Figures    []template.HTML
+	Tables     []Table
+	Langs      []LangLink
+	Pairs      iter.Seq[template.HTML] // the parallel text's rows, a section at a time
+	Other      lang.Lang
+	Serve      bool
+	HasCharts  bool
+	Notes      []Note // translator's notes (About)
+	Errata     []about.Erratum
+	GlossHead  []about.GlossHead
+	Gloss      []about.GlossRow
+
+	Size int // a guess at the page's length, for its buffer
+}
+
+// NewPage returns the page of kind in l's folder at file page.
+func NewPage(b Builder, l lang.Lang, kind, page, title string) *Page {
+	s := b.Site()
+	p := &Page{b: b, Site: s, Lang: l, Kind: kind, Path: l.Prefix + "/" + page, Title: title, Serve: b.Serve()}
+	for _, o := range s.Languages {
+		p.Alternates = append(p.Alternates, Alternate{Lang: o, Href: addr.Rel(p.Path, o.Prefix+"/"+page), Path: o.Prefix + "/" + page, Current: o.Tag == l.Tag})
+	}
+	p.Crumbs = []Link{{Href: p.LangURL(b.File("overview")), Text: b.UI().Get("overview", l)}}
+	return p
+}
+
+// RootPage returns the page of kind at path p from the site root, in l.
+func RootPage(b Builder, l lang.Lang, kind, p string) *Page {
+	return &Page{b: b, Site: b.Site(), Lang: l, Kind: kind, Path: p, Serve: b.Serve()}
+}
+
+// Note is a translator's note listed on the About page, with a link to
+// the part of the section where it stands.
+type Note struct {
+	Section, Href, Text string
+}
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang    lang.Lang
+	Href    string
+	Path    string // from the site root, for the absolute address
+	Current bool
+}
+
+// Link is a link with its text.
+type Link struct {
+	Href, Text string
+}
+
+// TOCItem is an entry of a page's contents.
+type TOCItem struct {
+	ID, Text string
+	Level    int
+}
+
+// Card is a key figure on the overview.
+type Card struct {
+	Label, Value, Detail, DetailLabel, Href string
+	Stated                                  bool // Href leads to the sentence stating the figure
+}
+
+// Table is a data table on the data page.
+type Table struct {
+	ID     string
+	Anchor string
+	Title  string
+	HTML   template.HTML
+	Used   []Link
+}
+
+// LangLink leads to a language's overview from the root pages.
+type LangLink struct {
+	Lang  lang.Lang
+	Href  string
+	Title string
+}
+
+// T returns the interface string key in the page's language.
+func (p *Page) T(key string) (string, error) {
+	if _, ok := p.b.UI()[key]; !ok {
+		return "", fmt.Errorf("unknown interface string %q: add it to templates/i18n.toml", key)
+	}
+	return p.b.UI().Get(key, p.Lang), nil
+}
+
+// SourceLabel names the source address for what it is, by site.toml's
+// [report.source] kind: the publisher's site, the page where the report was
+// found, or the report itself.
+func (p *Page) SourceLabel() string {
+	if k := p.Site.Report.Source.Kind; k != "" {
+		return p.b.UI().Get("source_kind_"+k, p.Lang)
+	}
+	return p.b.UI().Get("original_page", p.Lang)
+}
+
+// Text returns a bilingual text in the page's language.
+func (p *Page) Text(t lang.Text) string { return t.In(p.Lang) }
+
+// URL returns the relative address of a site path from this page.
+func (p *Page) URL(target string) string { return addr.Rel(p.Path, target) }
+
+// LangURL returns the address of a page in the current language's folder.
+func (p *Page) LangURL(page string) string { return addr.Rel(p.Path, p.Lang.Prefix+"/"+page) }
+
+// Original returns the language the report was published in.
+func (p *Page) Original() lang.Lang { return p.Site.Original() }
+
+// LangName names language l in the page's language: "Traditional Chinese",
+// "英文"; the interface strings name_<tag> hold the names, else l's own.
+func (p *Page) LangName(l lang.Lang) string {
+	if _, ok := p.b.UI()["name_"+l.Tag]; ok {
+		return p.b.UI().Get("name_"+l.Tag, p.Lang)
+	}
+	return l.Name
+}
+
+// fill returns interface string key with each {name} replaced by its value.
+func (p *Page) fill(key string, kv ...string) string {
+	return strings.NewReplacer(kv...).Replace(p.b.UI().Get(key, p.Lang))
+}
+
+// UnofficialNote says that the page is an unofficial rendering and which
+// language is authoritative.
+func (p *Page) UnofficialNote() string {
+	return p.fill("unofficial_note", "{original}", p.LangName(p.Original()))
+}
+
+// TranslationsNote states, from site.toml, how each language other than the
+// original was made: converted by OpenCC from which language, or translated;
+// "" for a site in one language.
+func (p *Page) TranslationsNote() string {
+	orig := p.Original()
+	var parts []string
+	for _, l := range p.Site.Languages {
+		switch {
+		case l.Derived():
+			src := l
+			for _, o := range p.Site.Languages {
+				if o.Tag == l.Derive {
+					src = o
+				}
+			}
+			parts = append(parts, p.fill("derived_note", "{lang}", p.LangName(l), "{from}", p.LangName(src), "{config}", p.Site.Conv.Config(l.Derive, l.Tag)))
+		case l.Tag != orig.Tag && !p.official(l):
+			parts = append(parts, p.fill("translated_note", "{lang}", p.LangName(l)))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	parts = append(parts, p.fill("figures_checked", "{original}", p.LangName(orig)))
+	return strings.Join(parts, lang.WordsFor(p.Lang).Join)
+}
+
+// ErrataIntro introduces the corrections: the site's own words, or the
+// default interface string.
+func (p *Page) ErrataIntro() string {
+	if s := p.Site.Report.ErrataIntro.In(p.Lang); s != "" {
+		return s
+	}
+	return p.b.UI().Get("errata_intro", p.Lang)
+}
+
+// Searchable reports whether the page carries the search box: every page
+// of a language folder.
+func (p *Page) Searchable() bool {
+	return !p.b.NoSearch() && p.Kind != "root" && p.Kind != "404" && p.Kind != "single"
+}
+
+func (p *Page) official(l lang.Lang) bool {
+	for _, u := range p.Site.Report.Unofficial {
+		if u == l.Tag {
+			return false
+		}
+	}
+	return true
+}
+
+// Official reports whether the page's language is the report's own.
+func (p *Page) Official() bool { return p.official(p.Lang) }
+
+// ChromeKey names what the chrome shared by many pages (header, navigation,
+// footer) depends on: the page's language, kind and folder. Templates pass it
+// to "cached" (internal/render/tmpl), which makes a partial once per key.
+func (p *Page) ChromeKey() string {
+	return p.Lang.Tag + "|" + p.Kind + "|" + path.Dir(p.Path)
+}
+
+// SiteTitle returns the report's title in the page's language.
+func (p *Page) SiteTitle() string { return p.Site.Title.In(p.Lang) }
+
+// LangTitles is the root page's <title>: the site's title in each language,
+// as many as fit.
+func (p *Page) LangTitles() string {
+	var parts []string
+	for _, l := range p.Langs {
+		parts = append(parts, l.Title)
+	}
+	return tmpl.HeadTitle(parts...)
+}
+
+// Page returns the file of the page kind name in this page's language
+// folder, for a link from a page in that folder; "" when the build does not
+// make it for the language, so a template writes no link to it.
+func (p *Page) Page(name string) (string, error) {
+	if err := p.b.KnownKind(name); err != nil {
+		return "", err
+	}
+	if p.b.PagePath(name, p.Lang) == "" {
+		return "", nil
+	}
+	return p.b.File(name), nil
+}
+
+// PageURL returns the address from this page of the page kind name in the
+// page's language; "" when the build does not make it.
+func (p *Page) PageURL(name string) (string, error) {
+	if err := p.b.KnownKind(name); err != nil {
+		return "", err
+	}
+	if t := p.b.PagePath(name, p.Lang); t != "" {
+		return addr.Rel(p.Path, t), nil
+	}
+	return "", nil
+}
+
+// SinglePath returns the path of language l's one-file report: the whole
+// report with its styles and charts inlined, for handing out and archiving.
+func SinglePath(s *content.Site, l lang.Lang) string {
+	name := s.Name
+	if name == "" {
+		name = "report"
+	}
+	return l.Prefix + "/" + name + "-" + l.Prefix + ".html"
+}
+
+// SingleFile returns the one-file report's address from this page.
+func (p *Page) SingleFile() string { return p.URL(SinglePath(p.Site, p.Lang)) }
+
+// Offline reports whether the page registers the offline service worker:
+// never in the preview server, whose pages must always be fresh.
+func (p *Page) Offline() bool { return !p.Serve }
+
+// Canonical returns the page's absolute address when the site has a base URL,
+// and "" otherwise (a relative or guessed canonical would lie).
+func (p *Page) Canonical() string {
+	if p.Site.BaseURL == "" || p.Kind == "404" {
+		return ""
+	}
+	return publish.AbsURL(p.Site.BaseURL, p.Path)
+}
+
+// AltHref returns the address of a translation for <link rel="alternate">,
+// absolute as search engines require of hreflang alternates: pages have
+// them only when the site has a base URL.
+func (p *Page) AltHref(a Alternate) string { return publish.AbsURL(p.Site.BaseURL, a.Path) }
