@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -16,6 +14,8 @@ import (
 	"github.com/go-echarts/go-echarts/v2/types"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/chart/option"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
@@ -24,10 +24,6 @@ import (
 // Width is the width every chart is rendered at: a phone's column. The SVG
 // scales to wider columns, keeping its proportions.
 const Width = 360
-
-// assetHost is go-echarts' default asset host. It must never reach a page:
-// the site loads nothing from elsewhere.
-const assetHost = "go-echarts.github.io"
 
 // Option returns the ECharts option for chart c in language l as JSON, ready
 // for server-side rendering and for the page's data island: keys are sorted,
@@ -264,17 +260,11 @@ func (p *Plot) FullAt(si, i int) string {
 	return lang.FormatDec(s.Vals[i], s.Dec[i], s.Unit, p.Lang)
 }
 
-// Literal makes s safe as literal text in an ECharts string template, where
-// braces start a placeholder ({b}) or a rich-text style ({name|text}).
-func Literal(s string) string {
-	return strings.NewReplacer("{", "(", "}", ")").Replace(s)
-}
-
 // tip returns a tooltip template for a value. ECharts writes tooltips as
 // HTML and escapes what it substitutes ({a}, {b}) but not the template
 // itself, so the value is escaped here.
 func (p *Plot) tip(si, i int) string {
-	val := html.EscapeString(Literal(p.FullAt(si, i)))
+	val := html.EscapeString(option.Literal(p.FullAt(si, i)))
 	if len(p.Series) > 1 {
 		return "{a}<br/>{b}: " + val
 	}
@@ -296,7 +286,7 @@ func (p *Plot) Item(si, i int) opts.BarData {
 	v := s.Vals[i]
 	d := opts.BarData{
 		Value:   p.ScaledAt(si, v),
-		Label:   &opts.Label{Formatter: Literal(p.ShortAt(si, i))},
+		Label:   &opts.Label{Formatter: option.Literal(p.ShortAt(si, i))},
 		Tooltip: &opts.Tooltip{Formatter: types.FuncStr(p.tip(si, i))},
 	}
 	if v < 0 && p.Kind.NegLabelAt != "" {
@@ -310,20 +300,20 @@ func (p *Plot) Item(si, i int) opts.BarData {
 	}
 	switch {
 	case p.reached(v):
-		d.ItemStyle = &opts.ItemStyle{Color: ColorReached}
+		d.ItemStyle = &opts.ItemStyle{Color: style.ColorReached}
 	case p.Kind.Track:
-		d.ItemStyle = &opts.ItemStyle{Color: ColorBase}
+		d.ItemStyle = &opts.ItemStyle{Color: style.ColorBase}
 	}
 	if p.Partial[i] {
 		// A shorter period: lighter, outlined with a dashed line, and
 		// said in the label.
 		c := colorOf(d.ItemStyle, si)
 		if p.Highlight[i] && len(p.Series) == 1 && !p.Kind.Track {
-			c = ColorHighlight
+			c = style.ColorHighlight
 		}
-		d.ItemStyle = &opts.ItemStyle{Color: Translucent(c), BorderColor: c, BorderWidth: 1.5} // dashed: see finish
+		d.ItemStyle = &opts.ItemStyle{Color: style.Translucent(c), BorderColor: c, BorderWidth: 1.5} // dashed: see finish
 		if pl := TextIn(p.Chart.Partial.Label, p.Lang); pl != "" {
-			d.Label.Formatter += "\n" + Literal(pl)
+			d.Label.Formatter += "\n" + option.Literal(pl)
 		}
 		if p.Highlight[i] {
 			d.Label.FontWeight = "bold"
@@ -333,33 +323,22 @@ func (p *Plot) Item(si, i int) opts.BarData {
 	if p.Highlight[i] {
 		d.Label.FontWeight = "bold"
 		if len(p.Series) == 1 && !p.Kind.Track {
-			d.ItemStyle = &opts.ItemStyle{Color: ColorHighlight}
+			d.ItemStyle = &opts.ItemStyle{Color: style.ColorHighlight}
 		} else {
 			// Several series, or colours that carry meaning: outline the
 			// row instead of recolouring it.
-			d.ItemStyle = &opts.ItemStyle{Color: colorOf(d.ItemStyle, si), BorderColor: TextColor, BorderWidth: 2}
+			d.ItemStyle = &opts.ItemStyle{Color: colorOf(d.ItemStyle, si), BorderColor: style.TextColor, BorderWidth: 2}
 		}
 	}
 	return d
-}
-
-// Translucent returns a #rrggbb colour at 45 % opacity.
-func Translucent(hex string) string {
-	if len(hex) != 7 || hex[0] != '#' {
-		return hex
-	}
-	n, err := strconv.ParseUint(hex[1:], 16, 32)
-	if err != nil {
-		return hex
-	}
-	return fmt.Sprintf("rgba(%d,%d,%d,0.45)", n>>16, n>>8&0xff, n&0xff)
 }
 
 func colorOf(st *opts.ItemStyle, si int) string {
 	if st != nil && st.Color != "" {
 		return st.Color
 	}
-	return palette[si%len(palette)]
+	pal := style.Palette()
+	return pal[si%len(pal)]
 }
 
 // Global returns the options every chart shares.
@@ -374,7 +353,7 @@ func (p *Plot) Global() []charts.GlobalOpts {
 		}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithColorsOpts(palette),
+		charts.WithColorsOpts(style.Palette()),
 	}
 	if len(p.Series) > 1 && !p.Direct {
 		g = append(g, charts.WithLegendOpts(opts.Legend{
@@ -382,7 +361,7 @@ func (p *Plot) Global() []charts.GlobalOpts {
 			Top:       "0",
 			Left:      "center",
 			Data:      p.SeriesNames(),
-			TextStyle: &opts.TextStyle{Color: TextColor, FontSize: FontSize},
+			TextStyle: &opts.TextStyle{Color: style.TextColor, FontSize: style.FontSize},
 		}))
 	}
 	return g
@@ -445,16 +424,16 @@ func (p *Plot) axes(horizontal bool) (cat, val axis) {
 	cat = axis{
 		Type: "category",
 		AxisLabel: &opts.AxisLabel{
-			Interval: "0", Color: TextColor, FontSize: FontSize,
+			Interval: "0", Color: style.TextColor, FontSize: style.FontSize,
 		},
-		AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: LineColor}},
+		AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: style.LineColor}},
 		AxisTick: &opts.AxisTick{Show: opts.Bool(false)},
 	}
 	val = axis{
 		Type:      "value",
-		AxisLabel: &opts.AxisLabel{Color: TextColor, FontSize: FontSize, HideOverlap: opts.Bool(true)},
-		AxisLine:  &opts.AxisLine{Show: opts.Bool(false), LineStyle: &opts.LineStyle{Color: LineColor}},
-		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: LineColor}},
+		AxisLabel: &opts.AxisLabel{Color: style.TextColor, FontSize: style.FontSize, HideOverlap: opts.Bool(true)},
+		AxisLine:  &opts.AxisLine{Show: opts.Bool(false), LineStyle: &opts.LineStyle{Color: style.LineColor}},
+		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: style.LineColor}},
 	}
 	// A named value axis carries its unit in its name ("Output (CNY bn)"),
 	// so its ticks are bare numbers; otherwise each tick is suffixed, and
@@ -464,7 +443,7 @@ func (p *Plot) axes(horizontal bool) (cat, val axis) {
 	switch {
 	case p.suffix == "":
 	case p.Unit.Kind == lang.KindPercent || !named:
-		val.AxisLabel.Formatter = types.FuncStr("{value}" + Literal(p.suffix))
+		val.AxisLabel.Formatter = types.FuncStr("{value}" + option.Literal(p.suffix))
 	}
 	if p.suffix != "" && p.Unit.Kind != lang.KindPercent && !named {
 		val.AxisLabel.ShowMinLabel = opts.Bool(false)
@@ -579,24 +558,17 @@ func (p *Plot) finish(obj map[string]any) ([]byte, error) {
 	if len(p.Series) < 2 {
 		delete(obj, "legend")
 	}
-	raw, err := json.Marshal(obj)
+	tree, err := option.Decode(obj)
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", p.Chart.ID, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber() // keep numbers as go-echarts wrote them
-	var tree map[string]any
-	if err := dec.Decode(&tree); err != nil {
-		return nil, fmt.Errorf("chart %s: %w", p.Chart.ID, err)
-	}
-	prune(tree)
-	tree["textStyle"] = map[string]any{"color": TextColor, "fontFamily": FontFamily, "fontSize": FontSize}
+	tree["textStyle"] = map[string]any{"color": style.TextColor, "fontFamily": style.FontFamily, "fontSize": style.FontSize}
 	for _, k := range []string{"xAxis", "yAxis"} {
 		axes, _ := tree[k].([]any)
 		for _, a := range axes {
 			if m, ok := a.(map[string]any); ok && m["name"] != nil && m["nameTextStyle"] == nil {
 				// ECharts colours an axis name like its line by default.
-				m["nameTextStyle"] = map[string]any{"color": TextColor, "fontSize": FontSize, "align": nameAlign(k)}
+				m["nameTextStyle"] = map[string]any{"color": style.TextColor, "fontSize": style.FontSize, "align": nameAlign(k)}
 			}
 		}
 	}
@@ -606,9 +578,9 @@ func (p *Plot) finish(obj map[string]any) ([]byte, error) {
 			if si >= len(p.Series) {
 				break
 			}
-			data, _ := Get(s, "data").([]any)
+			data, _ := option.Get(s, "data").([]any)
 			for i, d := range data {
-				if st, ok := Get(d, "itemStyle").(map[string]any); ok && i < len(p.Partial) && p.Partial[i] {
+				if st, ok := option.Get(d, "itemStyle").(map[string]any); ok && i < len(p.Partial) && p.Partial[i] {
 					st["borderType"] = "dashed"
 				}
 			}
@@ -617,12 +589,9 @@ func (p *Plot) finish(obj map[string]any) ([]byte, error) {
 	if p.Kind.Finish != nil {
 		p.Kind.Finish(p, tree)
 	}
-	out, err := json.Marshal(tree) // HTML escaping on: safe in a <script> island
+	out, err := option.Encode(tree)
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", p.Chart.ID, err)
-	}
-	if bytes.Contains(out, []byte(assetHost)) || bytes.Contains(out, []byte("__f__")) {
-		return nil, fmt.Errorf("chart %s: option holds a remote asset or function code", p.Chart.ID)
 	}
 	return out, nil
 }
@@ -672,9 +641,9 @@ func (p *Plot) Items(si int) []opts.BarData {
 // read "0億".
 func (p *Plot) ValueAxis(si int, name string, specNamed bool) map[string]any {
 	s := p.Series[si]
-	label := map[string]any{"color": TextColor, "fontSize": FontSize, "hideOverlap": true}
+	label := map[string]any{"color": style.TextColor, "fontSize": style.FontSize, "hideOverlap": true}
 	if s.suffix != "" && (s.Unit.Kind == lang.KindPercent || !specNamed) {
-		label["formatter"] = "{value}" + Literal(s.suffix)
+		label["formatter"] = "{value}" + option.Literal(s.suffix)
 	}
 	if s.suffix != "" && s.Unit.Kind != lang.KindPercent && !specNamed {
 		label["showMinLabel"] = false
@@ -682,8 +651,8 @@ func (p *Plot) ValueAxis(si int, name string, specNamed bool) map[string]any {
 	a := map[string]any{
 		"type":      "value",
 		"axisLabel": label,
-		"axisLine":  map[string]any{"show": false, "lineStyle": map[string]any{"color": LineColor}},
-		"splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": LineColor}},
+		"axisLine":  map[string]any{"show": false, "lineStyle": map[string]any{"color": style.LineColor}},
+		"splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": style.LineColor}},
 	}
 	if name != "" {
 		a["name"] = name
@@ -691,62 +660,11 @@ func (p *Plot) ValueAxis(si int, name string, specNamed bool) map[string]any {
 	return a
 }
 
-// AddTop adds px to the top margin of the option's grid: room for the
-// labels of points at the top of the value axis.
-func AddTop(tree map[string]any, px int) {
-	if g, ok := tree["grid"].([]any); ok && len(g) > 0 {
-		if m, ok := g[0].(map[string]any); ok {
-			if n, err := strconv.Atoi(fmt.Sprint(m["top"])); err == nil {
-				m["top"] = strconv.Itoa(n + px)
-			}
-		}
-	}
-}
-
 func nameAlign(axis string) string {
 	if axis == "yAxis" {
 		return "left" // from the axis' top, into the plot: never cut off on the left
 	}
 	return "center"
-}
-
-// Get walks a path of keys and indexes through generic JSON.
-func Get(v any, path ...any) any {
-	for _, p := range path {
-		switch k := p.(type) {
-		case string:
-			m, _ := v.(map[string]any)
-			v = m[k]
-		case int:
-			a, _ := v.([]any)
-			if k < 0 || k >= len(a) {
-				return nil
-			}
-			v = a[k]
-		}
-	}
-	return v
-}
-
-// prune removes null fields and empty objects, which go-echarts writes for
-// options never set.
-func prune(v any) bool {
-	switch v := v.(type) {
-	case nil:
-		return false
-	case map[string]any:
-		for k, x := range v {
-			if !prune(x) {
-				delete(v, k)
-			}
-		}
-		return len(v) > 0
-	case []any:
-		for _, x := range v {
-			prune(x)
-		}
-	}
-	return true
 }
 
 // LastWith returns the last row with a value in series si.

@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"math"
-	"strconv"
 	"testing"
 
 	"reportsite/internal/lang"
@@ -40,16 +38,6 @@ func TestAxisScale(t *testing.T) {
 	}
 }
 
-func TestPaletteContrast(t *testing.T) {
-	for _, c := range palette {
-		for _, bg := range []string{"#ffffff", "#121212"} {
-			if r := contrast(c, bg); r < 3 {
-				t.Errorf("contrast(%s, %s) = %.2f, want ≥ 3", c, bg, r)
-			}
-		}
-	}
-}
-
 func TestSlotWidth(t *testing.T) {
 	for n := 1; n <= 12; n++ {
 		w := SlotWidth(n)
@@ -57,28 +45,6 @@ func TestSlotWidth(t *testing.T) {
 			t.Errorf("slotWidth(%d) = %d: %d labels with gaps overrun the plot", n, w, n)
 		}
 	}
-}
-
-// luminance returns the relative luminance of a #rrggbb colour (WCAG 2.1).
-func luminance(hex string) float64 {
-	lin := func(s string) float64 {
-		n, _ := strconv.ParseUint(s, 16, 8)
-		c := float64(n) / 255
-		if c <= 0.03928 {
-			return c / 12.92
-		}
-		return math.Pow((c+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(hex[1:3]) + 0.7152*lin(hex[3:5]) + 0.0722*lin(hex[5:7])
-}
-
-// contrast returns the contrast ratio of two #rrggbb colours.
-func contrast(a, b string) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
 }
 
 // TestTypeNames checks that a type is named in each script, zh-TW by its

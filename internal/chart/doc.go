@@ -15,9 +15,10 @@
 // validation (package dataset asks the registry, Types, through
 // dataset.ChartKinds), its option, its height and, optionally, its
 // description. This package holds what every type shares: the Plot (a
-// chart's rows resolved for one language), axes, scales, labels, sizes,
-// colours, text wrapping and the final clean-up of the option tree. Package
-// kinds documents the types.
+// chart's rows resolved for one language), axes, scales, labels and sizes;
+// below it are style (colours and fonts), wrap (text wrapping), option (the
+// option tree as generic JSON and its final checks) and period (rows named
+// by periods). Package kinds documents the types.
 //
 // # Numbers
 //
@@ -41,9 +42,10 @@
 //
 // Every chart is laid out for a 360 px column (Width) with 13 px text, which a
 // 390 px phone shows at 12.9 CSS px; Size gives the height.
-// Text is TextColor and lines are LineColor, sentinels that the SVG paints
-// with currentColor, so CSS colours charts in light and dark mode. Series
-// colours keep 3:1 contrast against white and #121212. There is no title
+// Text is style.TextColor and lines are style.LineColor, sentinels that the
+// SVG paints with currentColor, so CSS colours charts in light and dark mode.
+// Series colours (package style) keep 3:1 contrast against white and
+// #121212. There is no title
 // inside the chart (the page's figcaption carries it), no toolbox and no
 // animation.
 package chart

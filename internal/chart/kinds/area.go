@@ -2,6 +2,8 @@ package kinds
 
 import (
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
+	"reportsite/internal/chart/period"
 	"reportsite/internal/lang"
 )
 
@@ -11,9 +13,9 @@ func init() {
 	chart.Register(&chart.Kind{
 		Name:       "area",
 		Names:      map[string]string{"": "Area chart", lang.ScriptHant: "面積圖", lang.ScriptHans: "面积图"},
-		Prepare:    periodsIfAny,
+		Prepare:    period.FillIfAny,
 		Option:     line,
-		Finish:     func(_ *chart.Plot, tree map[string]any) { chart.AddTop(tree, chart.LineHeight) },
+		Finish:     func(_ *chart.Plot, tree map[string]any) { option.AddTop(tree, chart.LineHeight) },
 		Height:     chart.ColumnHeight,
 		NegLabelAt: "bottom",
 		Area:       true,

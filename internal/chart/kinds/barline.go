@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/period"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -19,7 +21,7 @@ func init() {
 		Name:       "bar-line",
 		Names:      map[string]string{"": "Bar and line chart", lang.ScriptHant: "柱線組合圖", lang.ScriptHans: "柱线组合图"},
 		Check:      rules(twoValues("the bars' column, then the line's"), noTarget),
-		Prepare:    periodsIfAny,
+		Prepare:    period.FillIfAny,
 		Option:     barLine,
 		Height:     func(c *dataset.Chart, rows []*dataset.Row) int { return chart.ColumnHeight(c, rows) + 40 },
 		TwoUnits:   true,
@@ -60,14 +62,14 @@ func barLine(p *chart.Plot) map[string]any {
 	cats := p.WrappedCats(false)
 	bars := map[string]any{
 		"type": "bar", "name": p.Series[0].Name, "yAxisIndex": 0, "barCategoryGap": "30%",
-		"label": map[string]any{"show": true, "position": "top", "color": chart.TextColor, "fontSize": chart.FontSize},
+		"label": map[string]any{"show": true, "position": "top", "color": style.TextColor, "fontSize": style.FontSize},
 		"data":  p.Items(0),
 	}
 	line := map[string]any{
 		"type": "line", "name": p.Series[1].Name, "yAxisIndex": 1,
 		"symbol": "circle", "symbolSize": 7, "showSymbol": true, "connectNulls": false,
 		"lineStyle": map[string]any{"width": 2},
-		"label":     map[string]any{"show": true, "position": "top", "color": chart.TextColor, "fontSize": chart.FontSize},
+		"label":     map[string]any{"show": true, "position": "top", "color": style.TextColor, "fontSize": style.FontSize},
 		"data":      p.Items(1),
 	}
 	left := p.ValueAxis(0, chart.TextIn(p.Chart.YName, p.Lang), !p.Chart.YName.IsZero())
@@ -82,15 +84,15 @@ func barLine(p *chart.Plot) map[string]any {
 	}
 	g := p.Grid(false)
 	return map[string]any{
-		"color":   chart.Palette(),
+		"color":   style.Palette(),
 		"tooltip": map[string]any{"show": true, "trigger": "item"},
 		"legend": map[string]any{"show": true, "top": "0", "left": "center", "data": p.SeriesNames(), "itemGap": 24,
-			"textStyle": map[string]any{"color": chart.TextColor, "fontSize": chart.FontSize}},
+			"textStyle": map[string]any{"color": style.TextColor, "fontSize": style.FontSize}},
 		"grid": map[string]any{"left": g.Left, "right": g.Right, "top": g.Top, "bottom": g.Bottom, "containLabel": true},
 		"xAxis": []any{map[string]any{
 			"type": "category", "data": cats,
-			"axisLabel": map[string]any{"interval": 0, "color": chart.TextColor, "fontSize": chart.FontSize},
-			"axisLine":  map[string]any{"lineStyle": map[string]any{"color": chart.LineColor}},
+			"axisLabel": map[string]any{"interval": 0, "color": style.TextColor, "fontSize": style.FontSize},
+			"axisLine":  map[string]any{"lineStyle": map[string]any{"color": style.LineColor}},
 			"axisTick":  map[string]any{"show": false},
 		}},
 		"yAxis":  []any{left, right},

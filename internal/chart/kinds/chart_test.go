@@ -6,6 +6,8 @@ import (
 	"math"
 	"reflect"
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/golden"
 	"slices"
 	"sort"
@@ -29,9 +31,9 @@ func decode(t *testing.T, b []byte) map[string]any {
 // values returns the values of a series' data items.
 func values(series any) []any {
 	var out []any
-	data, _ := chart.Get(series, "data").([]any)
+	data, _ := option.Get(series, "data").([]any)
 	for _, d := range data {
-		out = append(out, chart.Get(d, "value"))
+		out = append(out, option.Get(d, "value"))
 	}
 	return out
 }
@@ -99,7 +101,7 @@ func TestOption(t *testing.T) {
 					t.Fatalf("Option(%s, %s): %d series, want %d", tt.name, l.Tag, len(series), tt.nSeries)
 				}
 				for i, s := range series {
-					if got := chart.Get(s, "type"); got != tt.seriesType {
+					if got := option.Get(s, "type"); got != tt.seriesType {
 						t.Errorf("series[%d].type = %v, want %s", i, got, tt.seriesType)
 					}
 				}
@@ -114,14 +116,14 @@ func TestOption(t *testing.T) {
 					var got []any
 					switch {
 					case tt.seriesType == "pie":
-						data, _ := chart.Get(series[0], "data").([]any)
+						data, _ := option.Get(series[0], "data").([]any)
 						for _, d := range data {
-							got = append(got, chart.Get(d, "name"))
+							got = append(got, option.Get(d, "name"))
 						}
 					case tt.horizontal:
-						got, _ = chart.Get(m, "yAxis", 0, "data").([]any)
+						got, _ = option.Get(m, "yAxis", 0, "data").([]any)
 					default:
-						got, _ = chart.Get(m, "xAxis", 0, "data").([]any)
+						got, _ = option.Get(m, "xAxis", 0, "data").([]any)
 					}
 					// Labels come wrapped into lines: compare their words.
 					flat := func(v []any) []any {
@@ -140,7 +142,7 @@ func TestOption(t *testing.T) {
 				if tt.horizontal {
 					axis = "xAxis"
 				}
-				if got := chart.Get(series[0], "markLine", "data", 0, axis); got != tt.markLine {
+				if got := option.Get(series[0], "markLine", "data", 0, axis); got != tt.markLine {
 					t.Errorf("markLine %s = %v, want %v", axis, got, tt.markLine)
 				}
 				// A progress chart's second series is its track, not data.
@@ -153,27 +155,27 @@ func TestOption(t *testing.T) {
 						t.Errorf("option has %q", k)
 					}
 				}
-				if chart.Get(m, "animation") != false {
-					t.Errorf("animation = %v, want false", chart.Get(m, "animation"))
+				if option.Get(m, "animation") != false {
+					t.Errorf("animation = %v, want false", option.Get(m, "animation"))
 				}
-				if chart.Get(m, "tooltip", "show") != true {
-					t.Errorf("tooltip.show = %v, want true", chart.Get(m, "tooltip", "show"))
+				if option.Get(m, "tooltip", "show") != true {
+					t.Errorf("tooltip.show = %v, want true", option.Get(m, "tooltip", "show"))
 				}
-				if chart.Get(m, "textStyle", "color") != chart.TextColor {
-					t.Errorf("textStyle.color = %v, want %s", chart.Get(m, "textStyle", "color"), chart.TextColor)
+				if option.Get(m, "textStyle", "color") != style.TextColor {
+					t.Errorf("textStyle.color = %v, want %s", option.Get(m, "textStyle", "color"), style.TextColor)
 				}
-				if fs, _ := chart.Get(m, "textStyle", "fontSize").(float64); fs < 12 {
+				if fs, _ := option.Get(m, "textStyle", "fontSize").(float64); fs < 12 {
 					t.Errorf("textStyle.fontSize = %v, want ≥ 12", fs)
 				}
 				if tt.seriesType != "pie" {
-					if chart.Get(m, "grid", 0, "containLabel") != true {
-						t.Errorf("grid.containLabel = %v, want true", chart.Get(m, "grid", 0, "containLabel"))
+					if option.Get(m, "grid", 0, "containLabel") != true {
+						t.Errorf("grid.containLabel = %v, want true", option.Get(m, "grid", 0, "containLabel"))
 					}
-					if got := chart.Get(m, "xAxis", 0, "axisLabel", "color"); got != chart.TextColor {
-						t.Errorf("xAxis.axisLabel.color = %v, want %s", got, chart.TextColor)
+					if got := option.Get(m, "xAxis", 0, "axisLabel", "color"); got != style.TextColor {
+						t.Errorf("xAxis.axisLabel.color = %v, want %s", got, style.TextColor)
 					}
-					if got := chart.Get(m, axis, 0, "splitLine", "lineStyle", "color"); got != chart.LineColor {
-						t.Errorf("%s.splitLine color = %v, want %s", axis, got, chart.LineColor)
+					if got := option.Get(m, axis, 0, "splitLine", "lineStyle", "color"); got != style.LineColor {
+						t.Errorf("%s.splitLine color = %v, want %s", axis, got, style.LineColor)
 					}
 				}
 				checkColors(t, m)
@@ -204,14 +206,14 @@ func checkColors(t *testing.T, v any, path ...string) {
 		var want []string
 		switch {
 		case strings.Contains(p, "lineStyle") && !strings.Contains(p, "markLine"):
-			want = []string{chart.LineColor}
+			want = []string{style.LineColor}
 		case strings.Contains(p, "itemStyle.color") || p == "color":
-			want = append(chart.Palette(), chart.ColorTrack)
-			for _, c := range chart.Palette() {
-				want = append(want, chart.Translucent(c)) // rows of a shorter period
+			want = append(style.Palette(), style.ColorTrack)
+			for _, c := range style.Palette() {
+				want = append(want, style.Translucent(c)) // rows of a shorter period
 			}
 		default:
-			want = []string{chart.TextColor}
+			want = []string{style.TextColor}
 		}
 		if !slices.Contains(want, v) {
 			t.Errorf("%s = %s, want one of %v", p, v, want)
@@ -268,7 +270,7 @@ func TestGaps(t *testing.T) {
 				t.Fatalf("Option: %v", err)
 			}
 			checkSafe(t, b)
-			series := chart.Get(decode(t, b), "series", 0)
+			series := option.Get(decode(t, b), "series", 0)
 			var want []any
 			switch {
 			case typ == "pie" || typ == "donut":
@@ -311,11 +313,11 @@ func TestEscaping(t *testing.T) {
 			var got any
 			switch typ {
 			case "pie", "donut", "scatter":
-				got = chart.Get(m, "series", 0, "data", 0, "name")
+				got = option.Get(m, "series", 0, "data", 0, "name")
 			case "hbar", "progress":
-				got = chart.Get(m, "yAxis", 0, "data", 0)
+				got = option.Get(m, "yAxis", 0, "data", 0)
 			default:
-				got = chart.Get(m, "xAxis", 0, "data", 0)
+				got = option.Get(m, "xAxis", 0, "data", 0)
 			}
 			if s, _ := got.(string); strings.ReplaceAll(s, "\n", " ") != label {
 				t.Errorf("label = %q, want %q (wrapped into lines)", got, label)
@@ -326,24 +328,24 @@ func TestEscaping(t *testing.T) {
 
 func TestHighlight(t *testing.T) {
 	m := decode(t, must(t)(chart.Option(fixtures()["bar"], en, nil)))
-	data, _ := chart.Get(m, "series", 0, "data").([]any)
+	data, _ := option.Get(m, "series", 0, "data").([]any)
 	for i, d := range data {
 		want := any(nil)
 		if i == 3 {
-			want = chart.ColorHighlight
+			want = style.ColorHighlight
 		}
-		if got := chart.Get(d, "itemStyle", "color"); got != want {
+		if got := option.Get(d, "itemStyle", "color"); got != want {
 			t.Errorf("bar %d color = %v, want %v", i, got, want)
 		}
 	}
 	m = decode(t, must(t)(chart.Option(fixtures()["progress"], en, nil)))
-	for i, want := range []string{chart.ColorReached, chart.ColorBase} {
-		if got := chart.Get(m, "series", 0, "data", i, "itemStyle", "color"); got != want {
+	for i, want := range []string{style.ColorReached, style.ColorBase} {
+		if got := option.Get(m, "series", 0, "data", i, "itemStyle", "color"); got != want {
 			t.Errorf("progress bar %d color = %v, want %v", i, got, want)
 		}
 	}
 	m = decode(t, must(t)(chart.Option(fixtures()["pie"], en, nil)))
-	if got := chart.Get(m, "series", 0, "data", 2, "selected"); got != true {
+	if got := option.Get(m, "series", 0, "data", 2, "selected"); got != true {
 		t.Errorf("highlighted slice selected = %v, want true", got)
 	}
 }
@@ -375,11 +377,11 @@ func TestLabels(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.chart+"/"+tt.l.Tag, func(t *testing.T) {
 			m := decode(t, must(t)(chart.Option(fixtures()[tt.chart], tt.l, nil)))
-			item := chart.Get(m, "series", 0, "data", 0)
-			if got := chart.Get(item, "label", "formatter"); got != tt.label {
+			item := option.Get(m, "series", 0, "data", 0)
+			if got := option.Get(item, "label", "formatter"); got != tt.label {
 				t.Errorf("label = %v, want %q", got, tt.label)
 			}
-			if got := chart.Get(item, "tooltip", "formatter"); got != tt.tooltip {
+			if got := option.Get(item, "tooltip", "formatter"); got != tt.tooltip {
 				t.Errorf("tooltip = %v, want %q", got, tt.tooltip)
 			}
 			if tt.axis == "" {
@@ -389,7 +391,7 @@ func TestLabels(t *testing.T) {
 			if tt.chart == "hbar" {
 				axis = "xAxis"
 			}
-			if got := chart.Get(m, axis, 0, "axisLabel", "formatter"); got != tt.axis {
+			if got := option.Get(m, axis, 0, "axisLabel", "formatter"); got != tt.axis {
 				t.Errorf("%s formatter = %v, want %q", axis, got, tt.axis)
 			}
 		})
@@ -405,11 +407,11 @@ func TestNegative(t *testing.T) {
 		tb.Rows[0].Cells["rate"] = num(-5.2)
 		c := &dataset.Chart{ID: "neg", Type: tt.typ, Category: "item", Values: []string{"rate"}, Table: tb}
 		m := decode(t, must(t)(chart.Option(c, en, nil)))
-		got, _ := chart.Get(m, "series", 0, "data", 0, "label", "position").(string)
+		got, _ := option.Get(m, "series", 0, "data", 0, "label", "position").(string)
 		if got != tt.position {
 			t.Errorf("Option(%s with -5.2) label position = %q, want %q", tt.typ, got, tt.position)
 		}
-		if v := chart.Get(m, "series", 0, "data", 0, "value"); v != -5.2 {
+		if v := option.Get(m, "series", 0, "data", 0, "value"); v != -5.2 {
 			t.Errorf("Option(%s with -5.2) value = %v, want -5.2", tt.typ, v)
 		}
 	}
@@ -490,10 +492,10 @@ func TestWrittenPrecision(t *testing.T) {
 	ch := &dataset.Chart{ID: "p", Type: "bar", Category: "item", Values: []string{"rate"}, Table: tb}
 	for _, l := range []lang.Lang{en, {Tag: "zh-Hant"}} {
 		m := decode(t, must(t)(chart.Option(ch, l, nil)))
-		if got, _ := chart.Get(m, "series", 0, "data", 0, "label", "formatter").(string); got != "-6.0%" {
+		if got, _ := option.Get(m, "series", 0, "data", 0, "label", "formatter").(string); got != "-6.0%" {
 			t.Errorf("Option(%s) label = %q, want %q", l.Tag, got, "-6.0%")
 		}
-		if got, _ := chart.Get(m, "series", 0, "data", 0, "tooltip", "formatter").(string); !strings.HasSuffix(got, ": -6.0%") {
+		if got, _ := option.Get(m, "series", 0, "data", 0, "tooltip", "formatter").(string); !strings.HasSuffix(got, ": -6.0%") {
 			t.Errorf("Option(%s) tooltip = %q, want it to end in %q", l.Tag, got, ": -6.0%")
 		}
 		if d := chart.Describe(ch, l, nil); !strings.Contains(d, "-6.0%") {
@@ -512,7 +514,7 @@ func TestAxisUnit(t *testing.T) {
 			c.XName = nil
 		}
 		m := decode(t, must(t)(chart.Option(c, en, nil)))
-		formatter, showMin := chart.Get(m, "xAxis", 0, "axisLabel", "formatter"), chart.Get(m, "xAxis", 0, "axisLabel", "showMinLabel")
+		formatter, showMin := option.Get(m, "xAxis", 0, "axisLabel", "formatter"), option.Get(m, "xAxis", 0, "axisLabel", "showMinLabel")
 		switch {
 		case named && (formatter != nil || showMin != nil):
 			t.Errorf("named axis: formatter %v, showMinLabel %v; want neither", formatter, showMin)
@@ -522,7 +524,7 @@ func TestAxisUnit(t *testing.T) {
 	}
 	// Percentages keep their sign on every tick, zero included.
 	m := decode(t, must(t)(chart.Option(fixtures()["bar"], en, nil)))
-	if f, sm := chart.Get(m, "yAxis", 0, "axisLabel", "formatter"), chart.Get(m, "yAxis", 0, "axisLabel", "showMinLabel"); f != "{value}%" || sm != nil {
+	if f, sm := option.Get(m, "yAxis", 0, "axisLabel", "formatter"), option.Get(m, "yAxis", 0, "axisLabel", "showMinLabel"); f != "{value}%" || sm != nil {
 		t.Errorf("percent axis: formatter %v, showMinLabel %v; want {value}%%, unset", f, sm)
 	}
 }
@@ -545,23 +547,23 @@ func TestProgressTrack(t *testing.T) {
 			c.Table.Rows[i].Cells["rate"] = num(r)
 		}
 		m := decode(t, must(t)(chart.Option(c, en, nil)))
-		if got := chart.Get(m, "xAxis", 0, "max"); got != tt.end {
+		if got := option.Get(m, "xAxis", 0, "max"); got != tt.end {
 			t.Errorf("rates %v: axis max %v, want %v", tt.rates, got, tt.end)
 		}
-		if got := chart.Get(m, "series", 0, "data", 0, "label", "show"); got != false {
+		if got := option.Get(m, "series", 0, "data", 0, "label", "show"); got != false {
 			t.Errorf("rates %v: bar label shown (%v): it would cross the target line", tt.rates, got)
 		}
-		track := chart.Get(m, "series", 1)
+		track := option.Get(m, "series", 1)
 		if got := values(track); !reflect.DeepEqual(got, tt.track) {
 			t.Errorf("rates %v: track %v, want %v", tt.rates, got, tt.track)
 		}
-		if chart.Get(track, "stack") != chart.Get(m, "series", 0, "stack") || chart.Get(track, "stack") == nil {
+		if option.Get(track, "stack") != option.Get(m, "series", 0, "stack") || option.Get(track, "stack") == nil {
 			t.Errorf("rates %v: track not stacked on the bar", tt.rates)
 		}
-		if got := chart.Get(track, "data", 0, "label", "formatter"); got != lang.Short(tt.rates[0], lang.BuiltinUnits()["percent"], en) {
+		if got := option.Get(track, "data", 0, "label", "formatter"); got != lang.Short(tt.rates[0], lang.BuiltinUnits()["percent"], en) {
 			t.Errorf("rates %v: track label %v", tt.rates, got)
 		}
-		if chart.Get(track, "silent") != true || chart.Get(track, "tooltip", "show") != false || chart.Get(track, "name") != nil {
+		if option.Get(track, "silent") != true || option.Get(track, "tooltip", "show") != false || option.Get(track, "name") != nil {
 			t.Errorf("rates %v: track is not silent background: %v", tt.rates, track)
 		}
 	}
@@ -570,11 +572,11 @@ func TestProgressTrack(t *testing.T) {
 // TestDonutTotal checks the total written in the donut's hole.
 func TestDonutTotal(t *testing.T) {
 	m := decode(t, must(t)(chart.Option(fixtures()["donut"], hant, nil)))
-	if got := chart.Get(m, "graphic", 0, "style", "text"); got != "425.56億" {
+	if got := option.Get(m, "graphic", 0, "style", "text"); got != "425.56億" {
 		t.Errorf("donut centre = %v, want 425.56億 (the sum of the slices)", got)
 	}
 	m = decode(t, must(t)(chart.Option(fixtures()["pie"], hant, nil)))
-	if got := chart.Get(m, "graphic"); got != nil {
+	if got := option.Get(m, "graphic"); got != nil {
 		t.Errorf("pie has a centre text %v, want none", got)
 	}
 }
@@ -584,17 +586,17 @@ func TestPartial(t *testing.T) {
 	c := fixtures()["bar"]
 	c.Partial = &dataset.Partial{Rows: []string{"sales"}, Label: tx("僅1–11月", "Jan–Nov only")}
 	m := decode(t, must(t)(chart.Option(c, en, nil)))
-	item := chart.Get(m, "series", 0, "data", 1)
-	if got := chart.Get(item, "label", "formatter"); got != "30.7%\nJan–Nov only" {
+	item := option.Get(m, "series", 0, "data", 1)
+	if got := option.Get(item, "label", "formatter"); got != "30.7%\nJan–Nov only" {
 		t.Errorf("partial label = %q", got)
 	}
-	if got := chart.Get(item, "itemStyle", "borderType"); got != "dashed" {
+	if got := option.Get(item, "itemStyle", "borderType"); got != "dashed" {
 		t.Errorf("partial border = %v, want dashed", got)
 	}
-	if got, _ := chart.Get(item, "itemStyle", "color").(string); !strings.HasPrefix(got, "rgba(") {
+	if got, _ := option.Get(item, "itemStyle", "color").(string); !strings.HasPrefix(got, "rgba(") {
 		t.Errorf("partial fill = %v, want a translucent colour", got)
 	}
-	if got := chart.Get(m, "series", 0, "data", 0, "itemStyle", "borderType"); got != nil {
+	if got := option.Get(m, "series", 0, "data", 0, "itemStyle", "borderType"); got != nil {
 		t.Errorf("full-period row has border %v", got)
 	}
 }

@@ -5,7 +5,8 @@
 // in package content's doc, and its goldens (testdata/); TestDocsListTypes
 // holds the lists to the registry. The drawing that several types share
 // (bars, lines, pies, the target line) is in draw.go, the rules several
-// types share in rules.go.
+// types share in rules.go; the periods a chart over time runs over are in
+// package period.
 //
 //	bar          vertical bars, one series per value column
 //	hbar         horizontal bars; first row on top; long labels wrap beside the bars

@@ -2,6 +2,8 @@ package kinds
 
 import (
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/chart/wrap"
 	"reportsite/internal/lang"
 )
@@ -18,8 +20,8 @@ func init() {
 			tree["graphic"] = []any{map[string]any{
 				"type": "text", "left": "center", "top": "middle", "silent": true,
 				"style": map[string]any{
-					"text": chart.Literal(p.Short(p.Total())), "fill": chart.TextColor, "fontSize": holeFont(p),
-					"fontWeight": "bold", "fontFamily": chart.FontFamily, "align": "center",
+					"text": option.Literal(p.Short(p.Total())), "fill": style.TextColor, "fontSize": holeFont(p),
+					"fontWeight": "bold", "fontFamily": style.FontFamily, "align": "center",
 				},
 			}}
 			pieLabels(p, tree)
@@ -35,6 +37,6 @@ func holeFont(p *chart.Plot) int {
 	_, h := chart.Size(p.Chart)
 	hole := 0.8 * 0.4 * float64(min(chart.Width, h))   // 80 % of the hole's diameter
 	w := float64(wrap.Width(p.Short(p.Total()))) * 1.1 // bold
-	f := int(hole * chart.FontSize / w)
-	return max(chart.FontSize, min(2*chart.FontSize, f))
+	f := int(hole * style.FontSize / w)
+	return max(style.FontSize, min(2*style.FontSize, f))
 }

@@ -4,6 +4,8 @@ import (
 	"html"
 	"math"
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/chart/wrap"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -31,8 +33,8 @@ func targetLine(p *chart.Plot, horizontal bool) []charts.SeriesOpts {
 	}
 	style := opts.MarkLineStyle{
 		Symbol:    []string{"none", "none"},
-		Label:     &opts.Label{Show: opts.Bool(true), Position: position, Color: chart.TextColor, FontSize: chart.FontSize, Formatter: chart.Literal(label)},
-		LineStyle: &opts.LineStyle{Color: chart.TextColor, Type: "dashed", Width: 1.5},
+		Label:     &opts.Label{Show: opts.Bool(true), Position: position, Color: style.TextColor, FontSize: style.FontSize, Formatter: option.Literal(label)},
+		LineStyle: &opts.LineStyle{Color: style.TextColor, Type: "dashed", Width: 1.5},
 	}
 	var item charts.SeriesOpts
 	if horizontal {
@@ -60,7 +62,7 @@ func bar(p *chart.Plot) map[string]any {
 			data = append(data, p.Item(si, i))
 		}
 		so := []charts.SeriesOpts{
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: position, Color: chart.TextColor, FontSize: chart.FontSize}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: position, Color: style.TextColor, FontSize: style.FontSize}),
 			charts.WithBarChartOpts(opts.BarChart{Stack: p.Kind.Stack, BarCategoryGap: "30%"}),
 		}
 		if position == "inside" {
@@ -73,9 +75,9 @@ func bar(p *chart.Plot) map[string]any {
 	}
 	if p.Kind.Track {
 		b.AddSeries("", track(p),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: chart.TextColor, FontSize: chart.FontSize}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: style.TextColor, FontSize: style.FontSize}),
 			charts.WithBarChartOpts(opts.BarChart{Stack: p.Kind.Stack, BarCategoryGap: "30%"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: chart.ColorTrack}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: style.ColorTrack}),
 		)
 	}
 	b.Validate()
@@ -98,7 +100,7 @@ func track(p *chart.Plot) []opts.BarData {
 		v := math.Max(0, s.Vals[i])
 		d := opts.BarData{
 			Value: p.Scaled(math.Max(0, end-v)),
-			Label: &opts.Label{Formatter: chart.Literal(p.ShortAt(0, i))},
+			Label: &opts.Label{Formatter: option.Literal(p.ShortAt(0, i))},
 		}
 		if p.Highlight[i] {
 			d.Label.FontWeight = "bold"
@@ -124,10 +126,10 @@ func line(p *chart.Plot) map[string]any {
 			// The line's last point names it, right of the point.
 			data[i].Label.Show = opts.Bool(true)
 			data[i].Label.Position = "right"
-			data[i].Label.Formatter = chart.Literal(p.EndLabel(si))
+			data[i].Label.Formatter = option.Literal(p.EndLabel(si))
 		}
 		so := []charts.SeriesOpts{
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(!p.Kind.EndOnly), Position: "top", Color: chart.TextColor, FontSize: chart.FontSize}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(!p.Kind.EndOnly), Position: "top", Color: style.TextColor, FontSize: style.FontSize}),
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false), Stack: p.Kind.Stack}),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}),
 			// go-echarts types line data as LineData, which has no label or
@@ -161,8 +163,8 @@ func pie(p *chart.Plot, radius any) map[string]any {
 		d := opts.PieData{
 			Name:    cat,
 			Value:   p.Scaled(v),
-			Label:   &opts.Label{Formatter: chart.Literal(wrap.Text(cat, chart.PieLabelWidth)) + "\n" + chart.Literal(p.ShortAt(0, i))},
-			Tooltip: &opts.Tooltip{Formatter: types.FuncStr("{b}: " + html.EscapeString(chart.Literal(p.FullAt(0, i))) + " ({d}%)")},
+			Label:   &opts.Label{Formatter: option.Literal(wrap.Text(cat, chart.PieLabelWidth)) + "\n" + option.Literal(p.ShortAt(0, i))},
+			Tooltip: &opts.Tooltip{Formatter: types.FuncStr("{b}: " + html.EscapeString(option.Literal(p.FullAt(0, i))) + " ({d}%)")},
 		}
 		if p.Highlight[i] {
 			d.Selected = opts.Bool(true)
@@ -173,8 +175,8 @@ func pie(p *chart.Plot, radius any) map[string]any {
 	// The pie fills the height; its labels sit at the column's edges.
 	c.AddSeries(s.Name, data,
 		charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "50%"}}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: chart.TextColor, FontSize: chart.FontSize}),
-		charts.WithLabelLineOpts(opts.LabelLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: chart.LineColor}}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: style.TextColor, FontSize: style.FontSize}),
+		charts.WithLabelLineOpts(opts.LabelLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: style.LineColor}}),
 	)
 	c.Validate()
 	return c.JSON()

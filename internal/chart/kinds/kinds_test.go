@@ -7,62 +7,11 @@ import (
 	"testing"
 
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 )
-
-func TestParsePeriod(t *testing.T) {
-	tests := []struct {
-		id   string
-		ok   bool
-		unit byte
-		year int
-		part int
-	}{
-		{"2023", true, 'y', 2023, 0},
-		{"2023-q3", true, 'q', 2023, 3},
-		{"q3-2023", true, 'q', 2023, 3},
-		{"2023q4", true, 'q', 2023, 4},
-		{"2023-04", true, 'm', 2023, 4},
-		{"2023-m12", true, 'm', 2023, 12},
-		{"2023-q5", false, 0, 0, 0},
-		{"2023-13", false, 0, 0, 0},
-		{"retail", false, 0, 0, 0},
-		{"23", false, 0, 0, 0},
-	}
-	for _, tt := range tests {
-		p, ok := parsePeriod(tt.id)
-		if ok != tt.ok || ok && (p.unit != tt.unit || p.year != tt.year || p.part != tt.part) {
-			t.Errorf("parsePeriod(%q) = %+v, %v; want %c %d %d, %v", tt.id, p, ok, tt.unit, tt.year, tt.part, tt.ok)
-		}
-	}
-}
-
-func TestRelabel(t *testing.T) {
-	q3, _ := parsePeriod("2023-q3")
-	q1, _ := parsePeriod("2024-q1")
-	m4, _ := parsePeriod("2023-04")
-	m11, _ := parsePeriod("2023-11")
-	tests := []struct {
-		label    string
-		from, to period
-		want     string
-		ok       bool
-	}{
-		{"Q3 2023", q3, q1, "Q1 2024", true},
-		{"2023年第3季", q3, q1, "2024年第1季", true},
-		{"third quarter of 2023", q3, q1, "", false}, // the quarter is a word: no pattern
-		{"2023-04", m4, m11, "2023-11", true},
-		{"2023年4月", m4, m11, "2023年11月", true},
-		{"2023年4月 (2019 = 100)", m4, m11, "", false},
-	}
-	for _, tt := range tests {
-		got, ok := relabel(tt.label, tt.from, tt.to)
-		if ok != tt.ok || ok && got != tt.want {
-			t.Errorf("relabel(%q) = %q, %v; want %q, %v", tt.label, got, ok, tt.want, tt.ok)
-		}
-	}
-}
 
 // TestTimeGaps checks that a missing period becomes a gap with a label in
 // each language, and that the line is not joined across it.
@@ -80,14 +29,14 @@ func TestTimeGaps(t *testing.T) {
 				lg = hant
 			}
 			m := decode(t, must(t)(chart.Option(c, lg, nil)))
-			cats, _ := chart.Get(m, "xAxis", 0, "data").([]any)
+			cats, _ := option.Get(m, "xAxis", 0, "data").([]any)
 			if len(cats) != l.labels || cats[4] != l.label {
 				t.Errorf("%s/%s: categories %q, want %d with %q fifth", typ, l.lang, cats, l.labels, l.label)
 			}
-			if v := values(chart.Get(m, "series", 0)); len(v) != 7 || v[4] != "-" {
+			if v := values(option.Get(m, "series", 0)); len(v) != 7 || v[4] != "-" {
 				t.Errorf("%s/%s: values %v, want a gap fifth", typ, l.lang, v)
 			}
-			if typ == "time-line" && chart.Get(m, "series", 0, "connectNulls") != false {
+			if typ == "time-line" && option.Get(m, "series", 0, "connectNulls") != false {
 				t.Errorf("time-line joins lines across gaps")
 			}
 		}
@@ -123,20 +72,20 @@ func TestCrowdedTime(t *testing.T) {
 	}
 	c := &dataset.Chart{ID: "m", Type: "time-line", Category: "month", Values: []string{"v"}, Table: tb}
 	m := decode(t, must(t)(chart.Option(c, en, nil)))
-	if iv, _ := chart.Get(m, "xAxis", 0, "axisLabel", "interval").(float64); iv < 3 {
+	if iv, _ := option.Get(m, "xAxis", 0, "axisLabel", "interval").(float64); iv < 3 {
 		t.Errorf("interval %v: 24 month labels do not thin out", iv)
 	}
 	shown := 0
-	data, _ := chart.Get(m, "series", 0, "data").([]any)
+	data, _ := option.Get(m, "series", 0, "data").([]any)
 	for _, d := range data {
-		if chart.Get(d, "label", "show") != false {
+		if option.Get(d, "label", "show") != false {
 			shown++
 		}
 	}
 	if shown == 0 || shown > 3 {
 		t.Errorf("%d of 24 values labelled, want the last, highest and lowest that keep apart", shown)
 	}
-	if chart.Get(data[23], "label", "show") == false {
+	if option.Get(data[23], "label", "show") == false {
 		t.Errorf("the last value is not labelled")
 	}
 }
@@ -155,17 +104,17 @@ func TestBarLineBands(t *testing.T) {
 		b := must(t)(chart.Option(fixtures()["bar-line"], lg, nil))
 		m := decode(t, b)
 		frac := func(axis int, v float64) float64 {
-			lo, _ := chart.Get(m, "yAxis", axis, "min").(float64)
-			hi, _ := chart.Get(m, "yAxis", axis, "max").(float64)
+			lo, _ := option.Get(m, "yAxis", axis, "min").(float64)
+			hi, _ := option.Get(m, "yAxis", axis, "max").(float64)
 			return (v - lo) / (hi - lo)
 		}
 		barTop, lineLow := 0.0, 1.0
-		for _, v := range values(chart.Get(m, "series", 0)) {
+		for _, v := range values(option.Get(m, "series", 0)) {
 			if x, ok := v.(float64); ok {
 				barTop = math.Max(barTop, frac(0, x))
 			}
 		}
-		for _, v := range values(chart.Get(m, "series", 1)) {
+		for _, v := range values(option.Get(m, "series", 1)) {
 			if x, ok := v.(float64); ok {
 				lineLow = math.Min(lineLow, frac(1, x))
 			}
@@ -173,7 +122,7 @@ func TestBarLineBands(t *testing.T) {
 		if barTop > 3.0/bands+1e-9 || lineLow < 4.0/bands-1e-9 {
 			t.Errorf("%s: bars reach %.2f, the line falls to %.2f of the plot: they share a band", l.name, barTop, lineLow)
 		}
-		if chart.Get(m, "series", 1, "yAxisIndex") != 1.0 || chart.Get(m, "series", 1, "type") != "line" {
+		if option.Get(m, "series", 1, "yAxisIndex") != 1.0 || option.Get(m, "series", 1, "type") != "line" {
 			t.Errorf("%s: the line is not on the second axis", l.name)
 		}
 		if !strings.Contains(string(b), l.want) || !strings.Contains(string(b), "116.1%") {
@@ -196,19 +145,19 @@ func TestDirectLabels(t *testing.T) {
 		}
 		series, _ := m["series"].([]any)
 		for si, s := range series {
-			data, _ := chart.Get(s, "data").([]any)
+			data, _ := option.Get(s, "data").([]any)
 			last := -1
 			for i, d := range data {
-				if chart.Get(d, "value") != "-" {
+				if option.Get(d, "value") != "-" {
 					last = i
 				}
 			}
-			lab := chart.Get(data[last], "label")
+			lab := option.Get(data[last], "label")
 			name := []string{"Goods exports", "Services exports"}[si]
 			if c == two {
 				name = []string{"Amount", "Plan"}[si]
 			}
-			if chart.Get(lab, "position") != "right" || !strings.HasPrefix(strings.ReplaceAll(chart.Get(lab, "formatter").(string), "\n", " "), name) {
+			if option.Get(lab, "position") != "right" || !strings.HasPrefix(strings.ReplaceAll(option.Get(lab, "formatter").(string), "\n", " "), name) {
 				t.Errorf("%s series %d: last label %v, want %q on the right", c.Type, si, lab, name)
 			}
 		}
@@ -227,16 +176,16 @@ func TestMultiplesShareScale(t *testing.T) {
 		t.Fatalf("%d axes, %d grids, want 2 panels", len(ys), len(grids))
 	}
 	for _, k := range []string{"min", "max", "interval"} {
-		if !reflect.DeepEqual(chart.Get(ys[0], k), chart.Get(ys[1], k)) {
-			t.Errorf("panels differ in %s: %v, %v", k, chart.Get(ys[0], k), chart.Get(ys[1], k))
+		if !reflect.DeepEqual(option.Get(ys[0], k), option.Get(ys[1], k)) {
+			t.Errorf("panels differ in %s: %v, %v", k, option.Get(ys[0], k), option.Get(ys[1], k))
 		}
 	}
-	if hi, _ := chart.Get(ys[0], "max").(float64); hi < 198 {
+	if hi, _ := option.Get(ys[0], "max").(float64); hi < 198 {
 		t.Errorf("shared max %v is below the largest value 198億", hi)
 	}
 	titles := []string{}
 	for _, g := range m["graphic"].([]any) {
-		titles = append(titles, chart.Get(g, "style", "text").(string))
+		titles = append(titles, option.Get(g, "style", "text").(string))
 	}
 	if !reflect.DeepEqual(titles, []string{"貨物出口", "服務出口"}) {
 		t.Errorf("panel titles %q", titles)
@@ -246,21 +195,21 @@ func TestMultiplesShareScale(t *testing.T) {
 // TestScatter checks points, names and axes.
 func TestScatter(t *testing.T) {
 	m := decode(t, must(t)(chart.Option(fixtures()["scatter"], en, nil)))
-	data, _ := chart.Get(m, "series", 0, "data").([]any)
+	data, _ := option.Get(m, "series", 0, "data").([]any)
 	if len(data) != 4 {
 		t.Fatalf("%d points, want 4", len(data))
 	}
-	if got := chart.Get(data[0], "value"); !reflect.DeepEqual(got, []any{9.582, 39.2}) {
+	if got := option.Get(data[0], "value"); !reflect.DeepEqual(got, []any{9.582, 39.2}) {
 		t.Errorf("first point %v, want [9.582 39.2] (bn, %%)", got)
 	}
-	if chart.Get(data[3], "itemStyle", "color") != chart.ColorHighlight {
+	if option.Get(data[3], "itemStyle", "color") != style.ColorHighlight {
 		t.Errorf("the highlighted point is not highlighted")
 	}
-	if chart.Get(m, "xAxis", 0, "name") != "Amount" || chart.Get(m, "yAxis", 0, "name") != "Growth" {
-		t.Errorf("axes named %v, %v; want the columns' labels", chart.Get(m, "xAxis", 0, "name"), chart.Get(m, "yAxis", 0, "name"))
+	if option.Get(m, "xAxis", 0, "name") != "Amount" || option.Get(m, "yAxis", 0, "name") != "Growth" {
+		t.Errorf("axes named %v, %v; want the columns' labels", option.Get(m, "xAxis", 0, "name"), option.Get(m, "yAxis", 0, "name"))
 	}
-	if chart.Get(m, "xAxis", 0, "axisLabel", "formatter") != "{value}bn" {
-		t.Errorf("x ticks %v, want {value}bn", chart.Get(m, "xAxis", 0, "axisLabel", "formatter"))
+	if option.Get(m, "xAxis", 0, "axisLabel", "formatter") != "{value}bn" {
+		t.Errorf("x ticks %v, want {value}bn", option.Get(m, "xAxis", 0, "axisLabel", "formatter"))
 	}
 }
 
@@ -270,8 +219,8 @@ func TestNegativeProgress(t *testing.T) {
 	c := fixtures()["progress"]
 	c.Table.Rows[1].Cells["rate"] = num(-4.5)
 	m := decode(t, must(t)(chart.Option(c, en, nil)))
-	track, _ := chart.Get(m, "series", 1, "data").([]any)
-	if len(track) != 2 || chart.Get(track[1], "label", "formatter") != "-4.5%" || chart.Get(track[1], "value") != 100.0 {
+	track, _ := option.Get(m, "series", 1, "data").([]any)
+	if len(track) != 2 || option.Get(track[1], "label", "formatter") != "-4.5%" || option.Get(track[1], "value") != 100.0 {
 		t.Errorf("track of -4.5%%: %v, want the whole track labelled -4.5%%", track)
 	}
 }
@@ -290,7 +239,7 @@ func TestLabelLines(t *testing.T) {
 			for _, k := range []string{"xAxis", "yAxis"} {
 				axes, _ := m[k].([]any)
 				for _, a := range axes {
-					d, _ := chart.Get(a, "data").([]any)
+					d, _ := option.Get(a, "data").([]any)
 					labels = append(labels, d...)
 				}
 			}
@@ -301,7 +250,7 @@ func TestLabelLines(t *testing.T) {
 					continue
 				}
 				for _, line := range lines {
-					if r := []rune(line); len(r) == 1 && wrap.Width(line) == chart.FontSize {
+					if r := []rune(line); len(r) == 1 && wrap.Width(line) == style.FontSize {
 						t.Errorf("%s/%s: label %q has a line of one character", name, l, s)
 					}
 				}

@@ -2,6 +2,7 @@ package kinds
 
 import (
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
 	"reportsite/internal/lang"
 )
 
@@ -13,7 +14,7 @@ func init() {
 		Option: line,
 		Finish: func(p *chart.Plot, tree map[string]any) {
 			if p.Chart.YName.IsZero() {
-				chart.AddTop(tree, chart.LineHeight) // the highest point's label
+				option.AddTop(tree, chart.LineHeight) // the highest point's label
 			}
 		},
 		Height:     chart.ColumnHeight,

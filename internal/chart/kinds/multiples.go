@@ -4,6 +4,9 @@ import (
 	"math"
 
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
+	"reportsite/internal/chart/period"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
@@ -19,7 +22,7 @@ func init() {
 		Name:       "small-multiples",
 		Names:      map[string]string{"": "Small multiples", lang.ScriptHant: "小型多圖", lang.ScriptHans: "小型多图"},
 		Check:      noTarget,
-		Prepare:    periodsIfAny,
+		Prepare:    period.FillIfAny,
 		Option:     multiples,
 		Height:     multiplesHeight,
 		NegLabelAt: "bottom",
@@ -50,15 +53,15 @@ func panelColumns(c *dataset.Chart, rows []*dataset.Row) int {
 // slots is the number of categories drawn: the rows, and the periods
 // missing between them.
 func slots(c *dataset.Chart, rows []*dataset.Row) int {
-	if len(rows) < 2 || len(checkPeriods(c)) > 0 {
+	if len(rows) < 2 || len(period.Check(c)) > 0 {
 		return len(rows)
 	}
-	first, ok1 := parsePeriod(rows[0].ID)
-	last, ok2 := parsePeriod(rows[len(rows)-1].ID)
+	first, ok1 := period.Parse(rows[0].ID)
+	last, ok2 := period.Parse(rows[len(rows)-1].ID)
 	if !ok1 || !ok2 {
 		return len(rows)
 	}
-	return last.index - first.index + 1
+	return last.Index - first.Index + 1
 }
 
 func multiplesHeight(c *dataset.Chart, rows []*dataset.Row) int {
@@ -115,15 +118,15 @@ func multiples(p *chart.Plot) map[string]any {
 		top := 4 + (si/cols)*cellH
 		graphic = append(graphic, map[string]any{
 			"type": "text", "left": left, "top": top, "silent": true,
-			"style": map[string]any{"text": chart.Literal(s.Name), "fill": chart.TextColor, "fontSize": chart.FontSize,
-				"fontWeight": "bold", "fontFamily": chart.FontFamily},
+			"style": map[string]any{"text": option.Literal(s.Name), "fill": style.TextColor, "fontSize": style.FontSize,
+				"fontWeight": "bold", "fontFamily": style.FontFamily},
 		})
 		grids = append(grids, map[string]any{"left": left, "top": top + panelTitle + 4, "width": cellW,
 			"height": cellH - panelTitle - 12, "containLabel": true})
 		xs = append(xs, map[string]any{
 			"type": "category", "gridIndex": si, "data": cats,
-			"axisLabel": map[string]any{"interval": 0, "color": chart.TextColor, "fontSize": chart.FontSize},
-			"axisLine":  map[string]any{"lineStyle": map[string]any{"color": chart.LineColor}},
+			"axisLabel": map[string]any{"interval": 0, "color": style.TextColor, "fontSize": style.FontSize},
+			"axisLine":  map[string]any{"lineStyle": map[string]any{"color": style.LineColor}},
 			"axisTick":  map[string]any{"show": false},
 		})
 		y := p.ValueAxis(si, "", false)
@@ -131,13 +134,13 @@ func multiples(p *chart.Plot) map[string]any {
 		ys = append(ys, y)
 		series = append(series, map[string]any{
 			"type": "bar", "name": s.Name, "xAxisIndex": si, "yAxisIndex": si, "barCategoryGap": "30%",
-			"itemStyle": map[string]any{"color": chart.ColorBase},
-			"label":     map[string]any{"show": labels, "position": "top", "color": chart.TextColor, "fontSize": chart.FontSize},
+			"itemStyle": map[string]any{"color": style.ColorBase},
+			"label":     map[string]any{"show": labels, "position": "top", "color": style.TextColor, "fontSize": style.FontSize},
 			"data":      p.Items(si),
 		})
 	}
 	return map[string]any{
-		"color":   chart.Palette(),
+		"color":   style.Palette(),
 		"tooltip": map[string]any{"show": true, "trigger": "item"},
 		"graphic": graphic,
 		"grid":    grids,

@@ -2,6 +2,7 @@ package kinds
 
 import (
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -27,7 +28,7 @@ func pieHeight(c *dataset.Chart, _ []*dataset.Row) int { return 220 + chart.Lege
 func pieLabels(_ *chart.Plot, tree map[string]any) {
 	series, _ := tree["series"].([]any)
 	for _, s := range series {
-		if label, ok := chart.Get(s, "label").(map[string]any); ok {
+		if label, ok := option.Get(s, "label").(map[string]any); ok {
 			label["alignTo"] = "edge"
 			label["edgeDistance"] = 4
 			label["minMargin"] = 4

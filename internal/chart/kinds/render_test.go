@@ -11,6 +11,7 @@ import (
 
 	"reportsite/internal/chart"
 	"reportsite/internal/chart/kinds"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/echarts"
 	"reportsite/internal/lang"
 )
@@ -41,8 +42,8 @@ func newRenderer(t *testing.T) *echarts.Renderer {
 // TestSentinels checks that options use the colours the SVG post-processor
 // replaces.
 func TestSentinels(t *testing.T) {
-	if chart.TextColor != echarts.TextColor || chart.LineColor != echarts.LineColor {
-		t.Errorf("chart sentinels %s, %s; echarts replaces %s, %s", chart.TextColor, chart.LineColor, echarts.TextColor, echarts.LineColor)
+	if style.TextColor != echarts.TextColor || style.LineColor != echarts.LineColor {
+		t.Errorf("chart sentinels %s, %s; echarts replaces %s, %s", style.TextColor, style.LineColor, echarts.TextColor, echarts.LineColor)
 	}
 }
 

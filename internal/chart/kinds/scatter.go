@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/option"
+	"reportsite/internal/chart/style"
 	"reportsite/internal/chart/wrap"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
@@ -44,16 +46,16 @@ func scatter(p *chart.Plot) map[string]any {
 			continue // a point needs both values
 		}
 		name := wrap.Text(cat, chart.PieLabelWidth)
-		tip := chart.Literal(cat) + "<br/>" + html.EscapeString(chart.Literal(x.Name+": "+p.FullAt(0, i))) +
-			"<br/>" + html.EscapeString(chart.Literal(y.Name+": "+p.FullAt(1, i)))
+		tip := option.Literal(cat) + "<br/>" + html.EscapeString(option.Literal(x.Name+": "+p.FullAt(0, i))) +
+			"<br/>" + html.EscapeString(option.Literal(y.Name+": "+p.FullAt(1, i)))
 		d := map[string]any{
 			"name":    cat,
 			"value":   []any{p.ScaledAt(0, x.Vals[i]), p.ScaledAt(1, y.Vals[i])},
-			"label":   map[string]any{"formatter": chart.Literal(name)},
+			"label":   map[string]any{"formatter": option.Literal(name)},
 			"tooltip": map[string]any{"formatter": tip},
 		}
 		if p.Highlight[i] {
-			d["itemStyle"] = map[string]any{"color": chart.ColorHighlight}
+			d["itemStyle"] = map[string]any{"color": style.ColorHighlight}
 			d["label"].(map[string]any)["fontWeight"] = "bold"
 		}
 		if show {
@@ -74,7 +76,7 @@ func scatter(p *chart.Plot) map[string]any {
 	ya := p.ValueAxis(1, yName, !p.Chart.YName.IsZero())
 	ya["nameLocation"] = "end"
 	return map[string]any{
-		"color":   chart.Palette(),
+		"color":   style.Palette(),
 		"tooltip": map[string]any{"show": true, "trigger": "item"},
 		"grid": map[string]any{"left": "8", "right": strconv.Itoa(right), "top": strconv.Itoa(16 + chart.LineHeight), "bottom": "32",
 			"containLabel": true},
@@ -82,7 +84,7 @@ func scatter(p *chart.Plot) map[string]any {
 		"yAxis": []any{ya},
 		"series": []any{map[string]any{
 			"type": "scatter", "name": y.Name, "symbolSize": 9, "data": data,
-			"label": map[string]any{"show": show, "position": "right", "color": chart.TextColor, "fontSize": chart.FontSize,
+			"label": map[string]any{"show": show, "position": "right", "color": style.TextColor, "fontSize": style.FontSize,
 				"lineHeight": chart.LineHeight},
 			"labelLayout": map[string]any{"hideOverlap": true},
 		}},

@@ -2,6 +2,7 @@ package kinds
 
 import (
 	"reportsite/internal/chart"
+	"reportsite/internal/chart/period"
 	"reportsite/internal/lang"
 )
 
@@ -12,7 +13,7 @@ func init() {
 	chart.Register(&chart.Kind{
 		Name:    "stacked-area",
 		Names:   map[string]string{"": "Stacked area chart", lang.ScriptHant: "堆疊面積圖", lang.ScriptHans: "堆叠面积图"},
-		Prepare: periodsIfAny,
+		Prepare: period.FillIfAny,
 		Option:  line,
 		Height:  chart.ColumnHeight,
 		Stack:   "total",

@@ -1,8 +1,14 @@
-package chart
+// Package style holds the colours and fonts every chart shares: sentinel
+// colours for text and lines, which the SVG paints with currentColor, and
+// series colours that keep their contrast on a light and a dark page.
+package style
 
 import (
-	"reportsite/internal/chart/wrap"
+	"fmt"
 	"slices"
+	"strconv"
+
+	"reportsite/internal/chart/wrap"
 )
 
 // Sentinel colours. The SVG post-processor (package echarts) paints them with
@@ -43,3 +49,15 @@ const FontSize = wrap.FontSize
 // ColorTrack is the track a progress bar runs along, to its maximum: a
 // translucent grey that reads on a light and a dark page.
 const ColorTrack = "rgba(128,128,128,0.2)"
+
+// Translucent returns a #rrggbb colour at 45 % opacity.
+func Translucent(hex string) string {
+	if len(hex) != 7 || hex[0] != '#' {
+		return hex
+	}
+	n, err := strconv.ParseUint(hex[1:], 16, 32)
+	if err != nil {
+		return hex
+	}
+	return fmt.Sprintf("rgba(%d,%d,%d,0.45)", n>>16, n>>8&0xff, n&0xff)
+}
