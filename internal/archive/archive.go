@@ -19,7 +19,7 @@ import (
 	"strings"
 	"time"
 
-	"reportsite/internal/content"
+	"reportsite/internal/content/report"
 	"reportsite/internal/lang"
 	"reportsite/internal/publish"
 	"reportsite/internal/render"
@@ -80,7 +80,7 @@ func NewManifest(res *site.Result, root fs.FS, commit string) (Manifest, error) 
 	if m.Name == "" {
 		m.Name = "report"
 	}
-	for _, src := range append([]content.Source{s.Report.Source}, s.Report.Sources...) {
+	for _, src := range append([]report.Source{s.Report.Source}, s.Report.Sources...) {
 		if src.Title.IsZero() && src.URL == "" {
 			continue
 		}

@@ -5,19 +5,17 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"net/url"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
-	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"reportsite/internal/addr"
 	"reportsite/internal/chart"
 	_ "reportsite/internal/chart/kinds" // registers every chart type
 	"reportsite/internal/content/glossary"
+	"reportsite/internal/content/report"
 	"reportsite/internal/content/section"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -38,7 +36,7 @@ type Site struct {
 	Name      string
 	Version   string
 	Languages []lang.Lang
-	Report    Report
+	Report    report.Report
 	Overview  Overview
 	Units     map[string]lang.Unit
 	Glossary  []Term
@@ -73,85 +71,6 @@ func (s *Site) Original() lang.Lang {
 
 // AllowTerm excuses one occurrence of a glossary term (see internal/check).
 type AllowTerm = dataset.AllowTerm
-
-// Report is the report's metadata.
-type Report struct {
-	Publisher      lang.Text `toml:"publisher"`
-	Period         lang.Text `toml:"period"`
-	Date           string    `toml:"-"`
-	RawDate        any       `toml:"date"`
-	EditorialTitle bool      `toml:"editorial_title"`
-	// ErrataIntro introduces the corrections on the About page; without it
-	// the page says only that they are corrections, each with its reason.
-	ErrataIntro lang.Text `toml:"errata_intro"`
-	Unofficial  []string  `toml:"unofficial"`
-	Source      Source    `toml:"source"`
-	// Sources are further publications the figures come from, shown on
-	// the About page and recorded in the archive's MANIFEST.json.
-	Sources []Source    `toml:"sources"`
-	Notes   []lang.Text `toml:"notes"`   // notes for readers, one paragraph each
-	Licence lang.Text   `toml:"licence"` // the terms the text and figures may be reused on
-	Contact string      `toml:"contact"` // whom to tell about a mistake: an e-mail or web address
-	Errata  []Erratum   `toml:"errata"`
-}
-
-// Date is a calendar date, written as a TOML local date (2023-11-17) or a
-// string of that form.
-type Date string
-
-// UnmarshalTOML reads a TOML date or a YYYY-MM-DD string.
-func (d *Date) UnmarshalTOML(v any) error {
-	var s string
-	switch v := v.(type) {
-	case time.Time:
-		s = v.Format("2006-01-02")
-	case string:
-		s = v
-	default:
-		return fmt.Errorf("date is a %T, want a date such as 2023-11-17", v)
-	}
-	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return fmt.Errorf("date %q is not a date such as 2023-11-17", s)
-	}
-	*d = Date(s)
-	return nil
-}
-
-// Source is where the report was published.
-type Source struct {
-	Title      lang.Text `toml:"title"`
-	URL        string    `toml:"url"`
-	Breadcrumb lang.Text `toml:"breadcrumb"`
-	Seed       string    `toml:"seed"`
-	Publisher  lang.Text `toml:"publisher"`
-	Published  Date      `toml:"published"` // when the source was published
-	// Corrections is the seed's manual correction recipe (internal/seed).
-	Corrections string `toml:"corrections"`
-	// Kind says what URL is: the publisher's site, the page where the
-	// report was found, or the report itself (SourceKinds).
-	Kind string `toml:"kind"`
-	// Captured is the date the seed was captured, when known.
-	Captured    string `toml:"-"`
-	RawCaptured any    `toml:"captured"`
-	// Editorial lists the conventions applied in deriving the sections
-	// from the cleaned seed (EditorialConventions), shown among the errata.
-	Editorial []string `toml:"editorial"`
-}
-
-// SourceKinds are the kinds of source address, [report.source] kind.
-var SourceKinds = []string{"site", "listing", "report"}
-
-// EditorialConventions are the conventions [report.source] editorial may
-// name: the final 。 of a heading dropped, run-in headings split into bold
-// leads of their paragraphs.
-var EditorialConventions = []string{"heading-stops", "run-in-headings"}
-
-// Erratum is one correction made to the source text.
-type Erratum struct {
-	Original  string    `toml:"original"`
-	Corrected string    `toml:"corrected"`
-	Reason    lang.Text `toml:"reason"`
-}
 
 // Overview says what the overview page shows.
 type Overview struct {
@@ -191,7 +110,7 @@ type siteFile struct {
 	Name      string              `toml:"name"`
 	Version   string              `toml:"version"`
 	Languages []langFile          `toml:"languages"`
-	Report    Report              `toml:"report"`
+	Report    report.Report       `toml:"report"`
 	Overview  Overview            `toml:"overview"`
 	Units     map[string]unitFile `toml:"units"`
 	Allow     []AllowTerm         `toml:"allow_terms"`
@@ -406,117 +325,18 @@ func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
 func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
 	s.checkText(s.Title, "title", "site.toml", f.KeyLine("title"), true, dl)
 	s.checkText(s.Subtitle, "subtitle", "site.toml", f.KeyLine("subtitle"), false, dl)
-	s.checkText(s.Report.Publisher, "report.publisher", "site.toml", f.KeyLine("report", "publisher"), false, dl)
-	s.checkText(s.Report.Period, "report.period", "site.toml", f.KeyLine("report", "period"), false, dl)
-	s.checkText(s.Report.ErrataIntro, "report.errata_intro", "site.toml", f.KeyLine("report", "errata_intro"), false, dl)
-	s.checkText(s.Report.Licence, "report.licence", "site.toml", f.KeyLine("report", "licence"), false, dl)
-	for i, n := range s.Report.Notes {
-		s.checkText(n, fmt.Sprintf("report.notes[%d]", i), "site.toml", f.KeyLine("report", "notes"), true, dl)
-	}
-	for i, src := range s.Report.Sources {
-		at := fmt.Sprintf("report.sources[%d]", i)
-		s.checkText(src.Title, at+".title", "site.toml", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "title"), true, dl)
-		s.checkText(src.Publisher, at+".publisher", "site.toml", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "publisher"), false, dl)
-		if src.URL != "" && !regexp.MustCompile(`^https?://[^\s"'<>]+$`).MatchString(src.URL) {
-			dl.Errorf("site.toml", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "url"), "write the full http(s) address of the page", "source url %q is not an http(s) URL", src.URL)
-		}
-	}
-	s.checkText(s.Report.Source.Title, "report.source.title", "site.toml", f.KeyLine("report", "source", "title"), false, dl)
-	s.checkText(s.Report.Source.Breadcrumb, "report.source.breadcrumb", "site.toml", f.KeyLine("report", "source", "breadcrumb"), false, dl)
+	s.Report.Check(f, s.Languages, func(t lang.Text, what string, line int, required bool) {
+		s.checkText(t, what, "site.toml", line, required, dl)
+	}, dl)
 	if s.Name != "" && !prefixRe.MatchString(s.Name) {
 		dl.Errorf("site.toml", f.KeyLine("name"), `use lower-case letters, digits and hyphens, e.g. name = "district-report-2021"`, "name %q is not safe in a file name", s.Name)
 	}
 	if s.Version != "" && !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$`).MatchString(s.Version) {
 		dl.Errorf("site.toml", f.KeyLine("version"), "use letters, digits, dots and hyphens", "version %q is not safe in a file name", s.Version)
 	}
-	if s.BaseURL != "" && (!HTTPURL(s.BaseURL) || !strings.HasSuffix(s.BaseURL, "/")) {
+	if s.BaseURL != "" && (!report.HTTPURL(s.BaseURL) || !strings.HasSuffix(s.BaseURL, "/")) {
 		dl.Errorf("site.toml", f.KeyLine("base_url"), `write the full address ending in a slash, e.g. "https://example.org/reports/x/"`, "base_url %q is not an http(s) URL ending in /", s.BaseURL)
 	}
-	if u := s.Report.Source.URL; u != "" && !HTTPURL(u) {
-		dl.Errorf("site.toml", f.KeyLine("report", "source", "url"), "write the full http(s) address of the original page", "source url %q is not an http(s) URL", u)
-	}
-	for key, p := range map[string]string{"seed": s.Report.Source.Seed, "corrections": s.Report.Source.Corrections} {
-		if p != "" && !InsidePath(p) {
-			dl.Errorf("site.toml", f.KeyLine("report", "source", key), `name a file inside the site folder, relative to it, e.g. `+key+` = "seeds/report.txt"`, "%s %q is not a path inside the site", key, p)
-		}
-	}
-	switch d := s.Report.RawDate.(type) {
-	case nil:
-	case string:
-		s.Report.Date = d
-	default:
-		s.Report.Date = fmt.Sprint(d)
-	}
-	if s.Report.Date != "" && !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`).MatchString(s.Report.Date) {
-		dl.Errorf("site.toml", f.KeyLine("report", "date"), "write date = 2021-12-10 (a TOML date)", "report date %q is not a date", s.Report.Date)
-	}
-	if len(s.Report.Date) > 10 {
-		s.Report.Date = s.Report.Date[:10]
-	}
-	src := &s.Report.Source
-	if src.Kind != "" && !slices.Contains(SourceKinds, src.Kind) {
-		dl.Errorf("site.toml", f.KeyLine("report", "source", "kind"), "use one of: "+strings.Join(SourceKinds, ", "), "source kind %q is unknown", src.Kind)
-	}
-	switch d := src.RawCaptured.(type) {
-	case nil:
-	case string:
-		src.Captured = d
-	default:
-		src.Captured = fmt.Sprint(d)
-	}
-	if src.Captured != "" && !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`).MatchString(src.Captured) {
-		dl.Errorf("site.toml", f.KeyLine("report", "source", "captured"), "write captured = 2021-12-10 (a TOML date)", "source capture date %q is not a date", src.Captured)
-	}
-	if len(src.Captured) > 10 {
-		src.Captured = src.Captured[:10]
-	}
-	for _, c := range src.Editorial {
-		if !slices.Contains(EditorialConventions, c) {
-			dl.Errorf("site.toml", f.KeyLine("report", "source", "editorial"), "use: "+strings.Join(EditorialConventions, ", "), "editorial convention %q is unknown", c)
-		}
-	}
-	for _, tag := range s.Report.Unofficial {
-		if !slices.ContainsFunc(s.Languages, func(l lang.Lang) bool { return l.Tag == tag }) {
-			dl.Errorf("site.toml", f.KeyLine("report", "unofficial"), "name language tags from [[languages]]", "unofficial names unknown language %q", tag)
-		}
-	}
-	for i, e := range s.Report.Errata {
-		at := fmt.Sprintf("errata[%d]", i)
-		if e.Original == "" || e.Corrected == "" {
-			dl.Errorf("site.toml", f.KeyLine("report", at, "original"), "give original and corrected text", "erratum %d is incomplete", i+1)
-		}
-		s.checkText(e.Reason, "reason", "site.toml", f.KeyLine("report", at, "reason"), true, dl)
-	}
-}
-
-// HTTPURL reports whether u is an absolute http or https URL with a host and
-// nothing a browser or an XML file would read differently: printable
-// characters only (no control, space or other white space such as U+0085 and
-// U+2028, no format character, no noncharacter such as U+FFFE), no quote or
-// angle bracket, and no user name or password.
-func HTTPURL(u string) bool {
-	for _, r := range u {
-		if r == ' ' || !unicode.IsPrint(r) || strings.ContainsRune("\"'<>\\`", r) {
-			return false
-		}
-	}
-	p, err := url.Parse(u)
-	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && p.User == nil && p.Opaque == ""
-}
-
-// InsidePath reports whether p names a file inside the site folder: a
-// relative, slash-separated path without . or .. parts, backslashes, drive
-// letters or control characters.
-func InsidePath(p string) bool {
-	if !fs.ValidPath(p) || p == "." || strings.ContainsAny(p, "\\:") {
-		return false
-	}
-	for _, r := range p {
-		if r < ' ' || r == 0x7F || unicode.IsControl(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // checkText reports missing and unknown languages of a text.
