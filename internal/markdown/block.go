@@ -115,7 +115,7 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 type blockWriter struct {
 	*bufio.Writer
 	fn    BlockFunc
-	marks bool // mark IDs and same-page links with idMark
+	marks bool // mark IDs and same-page links with anchors.IDMark
 }
 
 type blockRenderer struct{}

@@ -84,4 +84,12 @@
 // list, blockquote, table, figure, code, rule, html, footnotes), so that a
 // page can join them or set two languages side by side. [Doc.Paras] holds the
 // plain text of the same paragraphs, for comparing translations.
+//
+// # Packages below
+//
+// Each is one job of the above: gfm (CJK-friendly emphasis, table
+// alignment classes), note (the translator's note, [[tn: …]]), rawhtml (raw
+// HTML shown as text), plain (the plain text of a node) and anchors (the
+// marks a prepared chunk carries for its IDs and addresses, and [Write],
+// which resolves them for a page).
 package markdown

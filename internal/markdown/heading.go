@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/markdown/plain"
 )
 
 // headingTransformer gives every heading its positional or explicit ID,
@@ -79,7 +80,7 @@ func (headingTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		st.headings = append(st.headings, Heading{
 			Level: h.Level,
 			ID:    id,
-			Text:  plainText(h, src),
+			Text:  plain.Text(h, src, kindBlock),
 			Line:  st.lines.line(off),
 		})
 	}

@@ -14,7 +14,10 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"reportsite/internal/diag"
+	"reportsite/internal/markdown/anchors"
 	"reportsite/internal/markdown/gfm"
+	"reportsite/internal/markdown/note"
+	"reportsite/internal/markdown/rawhtml"
 )
 
 // Options tune Parse. The zero value means the defaults.
@@ -135,7 +138,7 @@ func newMarkdown() goldmark.Markdown {
 			),
 			gfm.Extension,
 			sectionExt{},
-			noteExt{},
+			note.Extension,
 		),
 	)
 }
@@ -183,6 +186,7 @@ func Parse(src []byte, opt Options) (d *Doc, errs []Error) {
 	}()
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
+	pc.Set(note.LabelKey, opt.NoteLabel)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d = &Doc{src: src, root: root, lines: li, Headings: st.headings, Blocks: st.blocks}
 	d.Paras = collectParas(root, src, st)
@@ -334,7 +338,15 @@ func (sectionExt) Extend(m goldmark.Markdown) {
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(blockRenderer{}, 100),
-		util.Prioritized(safeHTMLRenderer{}, 100),
-		util.Prioritized(newMarkRenderer(), 90),
+		util.Prioritized(rawhtml.Renderer{}, 100),
+		util.Prioritized(anchors.NewRenderer(marking,
+			extension.NewTableHTMLRenderer(), // its options concern cells only
+			rawhtml.Renderer{}), 90),
 	))
+}
+
+// marking reports whether w asks for marks: when Prepare renders.
+func marking(w util.BufWriter) bool {
+	bw, ok := w.(*blockWriter)
+	return ok && bw.marks
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"errors"
+	"reportsite/internal/markdown/anchors"
 	"slices"
 	"strconv"
 )
@@ -106,9 +107,9 @@ func (p *Prepared) Fill(block BlockFunc) ([]Chunk, error) {
 			if start < 0 {
 				break
 			}
-			if bytes.HasPrefix(rest[start:], []byte(idMark)) { // an ID, for Write
-				b.Write(rest[:start+len(idMark)])
-				rest = rest[start+len(idMark):]
+			if bytes.HasPrefix(rest[start:], []byte(anchors.IDMark)) { // an ID, for Write
+				b.Write(rest[:start+len(anchors.IDMark)])
+				rest = rest[start+len(anchors.IDMark):]
 				continue
 			}
 			end := start + 1 + bytes.IndexByte(rest[start+1:], 0) // the mark's second NUL

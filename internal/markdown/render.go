@@ -4,13 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"reportsite/internal/markdown/anchors"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/renderer"
-	ghtml "github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/util"
 )
 
 // Chunk is the HTML of one top-level block. A page joins the chunks, or sets
@@ -30,7 +28,7 @@ func (d *Doc) Render(block BlockFunc) (chunks []Chunk, err error) {
 }
 
 // render renders the chunks; with marks, IDs and same-page links carry
-// idMark (see Prepare).
+// anchors.IDMark (see Prepare).
 func (d *Doc) render(block BlockFunc, marks bool) (chunks []Chunk, err error) {
 	if d != nil && d.released {
 		return nil, ErrReleased
@@ -54,7 +52,7 @@ func (d *Doc) render(block BlockFunc, marks bool) (chunks []Chunk, err error) {
 		c := Chunk{Kind: chunkKind(n), HTML: bytes.Clone(buf.Bytes()), Line: d.lines.line(nodePos(n))}
 		if h, ok := n.(*ast.Heading); ok {
 			if id, ok := h.AttributeString("id"); ok {
-				c.HeadingID = strings.TrimPrefix(attrString(id), idMark)
+				c.HeadingID = strings.TrimPrefix(attrString(id), anchors.IDMark)
 			}
 		}
 		chunks = append(chunks, c)
@@ -86,48 +84,4 @@ func chunkKind(n ast.Node) string {
 		return "footnotes"
 	}
 	return "block"
-}
-
-// safeHTMLRenderer shows raw HTML as text instead of leaving it out, so that
-// an editor sees what was typed, and nothing typed becomes markup.
-type safeHTMLRenderer struct{}
-
-func (safeHTMLRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
-	r.Register(ast.KindRawHTML, renderRawHTML)
-	r.Register(ast.KindHTMLBlock, renderHTMLBlock)
-}
-
-func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkSkipChildren, nil
-	}
-	segs := n.(*ast.RawHTML).Segments
-	for i := 0; i < segs.Len(); i++ {
-		seg := segs.At(i)
-		_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
-	}
-	return ast.WalkSkipChildren, nil
-}
-
-func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkSkipChildren, nil
-	}
-	b := n.(*ast.HTMLBlock)
-	var text []byte
-	for i := 0; i < b.Lines().Len(); i++ {
-		seg := b.Lines().At(i)
-		text = append(text, seg.Value(src)...)
-	}
-	if b.HasClosure() {
-		text = append(text, b.ClosureLine.Value(src)...)
-	}
-	_, _ = w.WriteString("<p")
-	if n.Attributes() != nil {
-		ghtml.RenderAttributes(w, n, ghtml.GlobalAttributeFilter)
-	}
-	_, _ = w.WriteString(">")
-	_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(text, "\r\n")))
-	_, _ = w.WriteString("</p>\n")
-	return ast.WalkSkipChildren, nil
 }
