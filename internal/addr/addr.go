@@ -19,6 +19,7 @@ package addr
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -110,8 +111,46 @@ func ChartID(id string) string          { return "chart-" + id }
 func ChartSVG(id, prefix string) string { return ChartID(id) + "-" + prefix }
 
 // NotFound is the path from the site root of the page a static host shows
-// for a missing file, by the hosts' convention.
-const NotFound = "404.html"
+// for a missing file, by the hosts' convention; RootPage the path of the
+// page that lets a reader choose a language.
+const (
+	NotFound = "404.html"
+	RootPage = "index.html"
+)
+
+// The pages a build makes in every language folder, by file name (the
+// page kinds of internal/render). Each section's page, <slug>.html, stands
+// beside them: see PageNames.
+const (
+	OverviewPage = "index.html"
+	ReportPage   = "report.html"
+	ParallelPage = "parallel.html"
+	DataPage     = "data.html"
+	AboutPage    = "about.html"
+)
+
+// PageNames returns the names, without ".html", of the pages a build makes
+// in a language folder or at the site root, which no section's slug may
+// take.
+func PageNames() []string {
+	var out []string
+	for _, p := range []string{OverviewPage, ReportPage, ParallelPage, DataPage, AboutPage, RootPage, NotFound} {
+		if n := strings.TrimSuffix(p, ".html"); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Single returns the path of the one-file report, in the language folder
+// prefix, of the site named name ("report" when ""): the whole report with
+// its styles and charts inlined, for handing out and archiving.
+func Single(name, prefix string) string {
+	if name == "" {
+		name = "report"
+	}
+	return prefix + "/" + name + "-" + prefix + ".html"
+}
 
 // Section is the anchor of section slug on a page that shows every
 // section; InSection is what comes before each anchor of its Markdown there.

@@ -1,6 +1,9 @@
 package addr
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestValidID(t *testing.T) {
 	for _, tc := range []struct {
@@ -65,6 +68,23 @@ func TestAnchors(t *testing.T) {
 		if IsHeading(tc.id) != tc.heading || IsPara(tc.id) != tc.para || InPara(tc.id) != tc.inPara {
 			t.Errorf("%q: IsHeading %v IsPara %v InPara %v, want %v %v %v", tc.id,
 				IsHeading(tc.id), IsPara(tc.id), InPara(tc.id), tc.heading, tc.para, tc.inPara)
+		}
+	}
+}
+
+// TestPages: the names no slug may take are the pages' file names without
+// ".html", once each; the one-file report is named after the site.
+func TestPages(t *testing.T) {
+	got := strings.Join(PageNames(), ",")
+	if want := "index,report,parallel,data,about,404"; got != want {
+		t.Errorf("PageNames() = %s, want %s", got, want)
+	}
+	for _, tc := range []struct{ name, prefix, want string }{
+		{"", "en", "en/report-en.html"},
+		{"changtai-2021", "zh-hant", "zh-hant/changtai-2021-zh-hant.html"},
+	} {
+		if got := Single(tc.name, tc.prefix); got != tc.want {
+			t.Errorf("Single(%q, %q) = %q, want %q", tc.name, tc.prefix, got, tc.want)
 		}
 	}
 }

@@ -29,17 +29,17 @@ type kind struct {
 // kinds is the table of page kinds. Templates ask it for addresses
 // (view.Page.Page, PageURL), so no page links one that is not made.
 var kinds = []kind{
-	{name: "root", path: "index.html"}, // choose a language
-	{name: "404", path: "404.html"},
-	{name: "overview", file: "index.html"},
+	{name: "root", path: addr.RootPage}, // choose a language
+	{name: "404", path: addr.NotFound},
+	{name: "overview", file: addr.OverviewPage},
 	{name: "section"}, // <slug>.html, one per top-level section
-	{name: "report", file: "report.html"},
-	{name: "parallel", file: "parallel.html", made: func(b *builder, l lang.Lang) bool {
+	{name: "report", file: addr.ReportPage},
+	{name: "parallel", file: addr.ParallelPage, made: func(b *builder, l lang.Lang) bool {
 		_, ok := view.Partner(b.site, l)
 		return ok
 	}},
-	{name: "data", file: "data.html"},
-	{name: "about", file: "about.html"},
+	{name: "data", file: addr.DataPage},
+	{name: "about", file: addr.AboutPage},
 	{name: "single"}, // SinglePath: the one-file report
 }
 

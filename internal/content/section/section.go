@@ -57,6 +57,7 @@ import (
 	"slices"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/controls"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -144,7 +145,7 @@ func Load(fsys fs.FS, langs []lang.Lang, dl *diag.List) []*Section {
 				continue
 			}
 			m := sectionName.FindStringSubmatch(e.Name())
-			if m == nil || slices.Contains(Reserved(), m[2]) || m[2] == "report" || m[2] == "about" || m[2] == "parallel" || m[2] == "404" {
+			if m == nil || slices.Contains(Reserved(), m[2]) || slices.Contains(addr.PageNames(), m[2]) {
 				dl.Errorf(name, 0, "name section files NN-slug.md with a number, a hyphen and a slug of lower-case letters, digits and hyphens (not a page name such as data, about, report), e.g. 02-economy.md", "bad section file name %q", e.Name())
 				continue
 			}

@@ -2,7 +2,14 @@ package section
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
+	"testing/fstest"
+
+	"reportsite/internal/addr"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
 )
 
 func TestSplitFrontMatter(t *testing.T) {
@@ -51,4 +58,24 @@ func FuzzSplitFrontMatter(f *testing.F) {
 			t.Fatalf("SplitFrontMatter(%q) line = %d, want %d", src, line, want)
 		}
 	})
+}
+
+// TestPageNameSlugs: a section file whose slug is the name of a page the
+// build makes beside section pages (addr.PageNames) is refused, since its
+// page would take that page's file; any other slug loads.
+func TestPageNameSlugs(t *testing.T) {
+	l := lang.Lang{Tag: "en", Prefix: "en"}
+	body := []byte("+++\ntitle = \"T\"\n+++\nText.\n")
+	slugs := append(addr.PageNames(), "economy")
+	for _, slug := range slugs {
+		t.Run(slug, func(t *testing.T) {
+			var dl diag.List
+			fsys := fstest.MapFS{"en/01-" + slug + ".md": {Data: body}}
+			secs := Load(fsys, []lang.Lang{l}, &dl)
+			refused := strings.Contains(fmt.Sprint(dl.Items()), "bad section file name")
+			if want := slug != "economy"; refused != want || (len(secs) == 0) != want {
+				t.Errorf("slug %q: refused %v, %d sections (%v); want refused %v", slug, refused, len(secs), dl.Items(), want)
+			}
+		})
+	}
 }

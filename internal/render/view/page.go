@@ -300,13 +300,7 @@ func (p *Page) PageURL(name string) (string, error) {
 
 // SinglePath returns the path of language l's one-file report: the whole
 // report with its styles and charts inlined, for handing out and archiving.
-func SinglePath(s *content.Site, l lang.Lang) string {
-	name := s.Name
-	if name == "" {
-		name = "report"
-	}
-	return l.Prefix + "/" + name + "-" + l.Prefix + ".html"
-}
+func SinglePath(s *content.Site, l lang.Lang) string { return addr.Single(s.Name, l.Prefix) }
 
 // SingleFile returns the one-file report's address from this page.
 func (p *Page) SingleFile() string { return p.URL(SinglePath(p.Site, p.Lang)) }
