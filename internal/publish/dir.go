@@ -2,8 +2,10 @@ package publish
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -29,6 +31,9 @@ type Dir struct {
 	step func(name string) error
 	mu   sync.Mutex
 	made map[string]bool // folders created under tmp
+	// fresh is set when dir did not exist: no file of an earlier build
+	// can be linked, so none is looked for.
+	fresh bool
 }
 
 // NewDir locks dir, removes what killed builds left beside it, checks that
@@ -62,6 +67,8 @@ func newDir(dir, src string, step func(string) error) (*Dir, error) {
 		err = CheckOutput(dir, src)
 	}
 	if err == nil {
+		_, lerr := os.Lstat(dir)
+		d.fresh = errors.Is(lerr, fs.ErrNotExist)
 		err = d.at("mkdir")
 	}
 	if err == nil {
@@ -96,10 +103,10 @@ func (d *Dir) Put(p string, data []byte) error {
 		return err
 	}
 	name := filepath.Join(d.tmp, filepath.FromSlash(p))
-	if old := filepath.Join(d.dir, filepath.FromSlash(p)); sameFile(old, data) && os.Link(old, name) == nil {
+	if old := filepath.Join(d.dir, filepath.FromSlash(p)); !d.fresh && sameFile(old, data) && os.Link(old, name) == nil {
 		return nil
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := create(name)
 	if err != nil {
 		return err
 	}
@@ -162,7 +169,7 @@ func (d *Dir) Create(p string) (io.WriteCloser, error) {
 	if err := d.mkdir(path.Dir(p)); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := create(filepath.Join(d.tmp, filepath.FromSlash(p)))
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ import (
 	"reportsite/internal/load"
 	"reportsite/internal/publish"
 	"reportsite/internal/render"
+	"reportsite/internal/sitefs"
 )
 
 // A Session builds one site into memory again and again, as the preview
@@ -87,6 +88,10 @@ func (s *Session) Start(ctx context.Context) (*Result, error) {
 	if prev != nil && prev.pending {
 		prev = nil // not finished: build afresh
 	}
+	// The digests of the inputs and the build share one read of each file.
+	saved := s.opt
+	release := sitefs.ReadOnce(&s.opt.Content, &s.opt.Overlay, &s.opt.Root)
+	defer func() { release(); s.opt = saved }()
 	inputs, err := s.inputs(prev)
 	if err != nil {
 		return &Result{}, err

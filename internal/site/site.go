@@ -138,6 +138,12 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 	if opt.Workers <= 0 {
 		opt.Workers = defaultWorkers()
 	}
+	if opt.Root != nil {
+		// The seed is read by the checks and by the about page: once.
+		root := sitefs.NewMemo(opt.Root)
+		defer root.Release()
+		opt.Root = root
+	}
 	s, dl := content.Load(opt.Content)
 	res := &Result{Site: s}
 	if s == nil {

@@ -7,12 +7,15 @@
 package sitefs
 
 import (
+	"cmp"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // EscapeError is the error of reading through a symbolic link that leads
@@ -40,10 +43,26 @@ func IsEscape(err error) bool {
 }
 
 // FS is a site folder, read-only, confined to the folder. It implements
-// fs.ReadFileFS, fs.ReadDirFS and fs.StatFS.
+// fs.ReadFileFS, fs.ReadDirFS, fs.StatFS and fs.SubFS.
+//
+// A read opens each folder of the site once, as an os.Root of its own, and
+// then a file in it with one system call: through the site's root alone,
+// every read would walk the whole path, one openat per folder. A folder's
+// root confines a read to that folder; a read it refuses (a link that
+// leaves the folder but may stay in the site) is tried again from the
+// site's root, which alone decides what escapes. Forget drops the folders
+// kept open, for a long-lived FS whose folders may be replaced.
 type FS struct {
-	root *os.Root
-	fsys fs.FS
+	root   *os.Root
+	fsys   fs.FS
+	prefix string // the folder of a Sub, "" or ending in /
+	dirs   *dirs
+}
+
+// dirs are the site's folders opened so far, by path from the site folder.
+type dirs struct {
+	mu    sync.Mutex
+	roots map[string]*os.Root
 }
 
 // Open opens the folder dir.
@@ -52,30 +71,151 @@ func Open(dir string) (*FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FS{root: r, fsys: r.FS()}, nil
+	return &FS{root: r, fsys: r.FS(), dirs: &dirs{roots: map[string]*os.Root{}}}, nil
 }
 
 // Close releases the folder.
-func (f *FS) Close() error { return f.root.Close() }
+func (f *FS) Close() error {
+	f.Forget()
+	return f.root.Close()
+}
+
+// Forget closes the folders kept open, so that the next read sees a folder
+// replaced since (a preview server calls it before each build).
+func (f *FS) Forget() {
+	f.dirs.mu.Lock()
+	defer f.dirs.mu.Unlock()
+	for _, r := range f.dirs.roots {
+		r.Close()
+	}
+	clear(f.dirs.roots)
+}
+
+// Sub returns the FS of folder dir, which shares f's open folders.
+func (f *FS) Sub(dir string) (fs.FS, error) {
+	if !fs.ValidPath(dir) {
+		return nil, &fs.PathError{Op: "sub", Path: dir, Err: fs.ErrInvalid}
+	}
+	if dir == "." {
+		return f, nil
+	}
+	g := *f
+	g.prefix = f.prefix + dir + "/"
+	return &g, nil
+}
+
+// full returns name's path from the site folder.
+func (f *FS) full(name string) string {
+	if name == "." {
+		return cmp.Or(strings.TrimSuffix(f.prefix, "/"), ".")
+	}
+	return f.prefix + name
+}
+
+// folder returns the folder dir (from the site folder) opened as a root.
+func (f *FS) folder(dir string) (*os.Root, error) {
+	f.dirs.mu.Lock()
+	defer f.dirs.mu.Unlock()
+	if r, ok := f.dirs.roots[dir]; ok {
+		return r, nil
+	}
+	r, err := f.root.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	f.dirs.roots[dir] = r
+	return r, nil
+}
+
+// inFolder opens name (from the site folder) through its folder's root;
+// any error means "try from the site's root".
+func (f *FS) inFolder(name string) (*os.File, error) {
+	dir, base := path.Split(name)
+	if dir == "" || base == "" {
+		return nil, fs.ErrInvalid
+	}
+	r, err := f.folder(strings.TrimSuffix(dir, "/"))
+	if err != nil {
+		return nil, err
+	}
+	return r.Open(base)
+}
+
+// fixErr names the file of a *fs.PathError from f's folder, as fs.Sub
+// does; the escape it may carry keeps its path from the site folder.
+func (f *FS) fixErr(err error) error {
+	var pe *fs.PathError
+	if f.prefix != "" && errors.As(err, &pe) {
+		if short, ok := strings.CutPrefix(pe.Path, f.prefix); ok {
+			pe.Path = short
+		}
+	}
+	return err
+}
 
 func (f *FS) Open(name string) (fs.File, error) {
-	file, err := f.fsys.Open(name)
-	return file, f.explain("open", name, err)
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	full := f.full(name)
+	if file, err := f.inFolder(full); err == nil {
+		return file, nil
+	}
+	file, err := f.fsys.Open(full)
+	return file, f.fixErr(f.explain("open", full, err))
 }
 
 func (f *FS) ReadFile(name string) ([]byte, error) {
-	b, err := fs.ReadFile(f.fsys, name)
-	return b, f.explain("read", name, err)
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
+	}
+	full := f.full(name)
+	if file, err := f.inFolder(full); err == nil {
+		defer file.Close()
+		if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
+			b := make([]byte, 0, st.Size()+1) // +1: io.ReadAll's EOF needs room
+			for {
+				n, err := file.Read(b[len(b):cap(b)])
+				b = b[:len(b)+n]
+				if err == io.EOF {
+					return b, nil
+				}
+				if err != nil {
+					return nil, f.fixErr(&fs.PathError{Op: "read", Path: full, Err: err})
+				}
+				if len(b) == cap(b) {
+					b = append(b, 0)[:len(b)]
+				}
+			}
+		}
+	}
+	b, err := fs.ReadFile(f.fsys, full)
+	return b, f.fixErr(f.explain("read", full, err))
 }
 
 func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
-	es, err := fs.ReadDir(f.fsys, name)
-	return es, f.explain("readdir", name, err)
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	full := f.full(name)
+	es, err := fs.ReadDir(f.fsys, full)
+	return es, f.fixErr(f.explain("readdir", full, err))
 }
 
 func (f *FS) Stat(name string) (fs.FileInfo, error) {
-	st, err := fs.Stat(f.fsys, name)
-	return st, f.explain("stat", name, err)
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	full := f.full(name)
+	if dir, base := path.Split(full); dir != "" && base != "" {
+		if r, err := f.folder(strings.TrimSuffix(dir, "/")); err == nil {
+			if st, err := r.Stat(base); err == nil {
+				return st, nil
+			}
+		}
+	}
+	st, err := fs.Stat(f.fsys, full)
+	return st, f.fixErr(f.explain("stat", full, err))
 }
 
 // explain replaces err by an *EscapeError (in an *fs.PathError) when a
