@@ -10,8 +10,8 @@ import (
 )
 
 // Input is what the rules read: the site, its sections parsed, its
-// paragraphs' plain text, the folders a build reads, and the site folder
-// for the seed (nil: the seed is not compared).
+// paragraphs' plain text, the folders a build reads, the site folder for
+// the seed (nil: the seed is not compared), and what an earlier build found.
 type Input struct {
 	Site    *content.Site
 	Docs    structure.DocFunc
@@ -19,6 +19,11 @@ type Input struct {
 	Folders []structure.Folder
 	Content fs.FS
 	Root    fs.FS
+	// Memo, when set, keeps what the editorial rules found per section and
+	// table for the next build, and Sum gives the digests of the content
+	// folder's files by which it tells what changed (see Memo).
+	Memo *Memo
+	Sum  SumFunc
 }
 
 // All is the one place where the rules are registered and run: first the
@@ -33,6 +38,6 @@ func All(in Input, dl *diag.List) {
 	if dl.Errors() > 0 {
 		return
 	}
-	Run(in.Site, in.Paras, dl)
+	run(in.Site, in.Paras, in.Memo, in.Sum, dl)
 	fidelity.Seed(in.Site, in.Content, in.Root, dl)
 }

@@ -7,13 +7,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"reportsite/internal/content"
+	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/numbers"
-	"reportsite/internal/par"
 )
 
 // Para is the plain text of one paragraph of a section (no markup, no code
@@ -29,39 +30,35 @@ type Para struct {
 // ParasFunc returns the paragraphs of a section in a language, in order.
 type ParasFunc func(sec *content.Section, l lang.Lang) []Para
 
-// Run applies every rule of the package to s. It reads each text's numbers
-// once, for every section in parallel, before the rules compare them.
-func Run(s *content.Site, paras ParasFunc, dl *diag.List) {
-	tf := allTexts(s, paras)
-	parity(s, tf, dl)
-	provenance(s, tf, dl)
-	terms(s, tf, dl)
-	punctuation(s, tf, dl)
-}
+// Run applies every rule of the package to s.
+func Run(s *content.Site, paras ParasFunc, dl *diag.List) { run(s, paras, nil, nil, dl) }
 
 // textFunc returns a section's text in a language, with its numbers read, or
 // nil when the section has no hand-written text in that language.
 type textFunc func(sec *content.Section, l lang.Lang) *text
 
-// allTexts reads the text of every section in every hand-written language
-// up front, spread over the CPUs. paras must be safe for concurrent use.
-func allTexts(s *content.Site, paras ParasFunc) textFunc {
+// lazyTexts reads the text of a section in a hand-written language when a
+// rule first asks for it, once. It is safe for concurrent use when paras is.
+func lazyTexts(s *content.Site, paras ParasFunc) textFunc {
 	langs := s.SourceLangs()
-	texts := make([]*text, len(s.Sections)*len(langs))
+	type slot struct {
+		once sync.Once
+		t    *text
+	}
+	slots := make([]slot, len(s.Sections)*len(langs))
 	index := make(map[*content.Section]int, len(s.Sections))
 	for i, sec := range s.Sections {
 		index[sec] = i
 	}
-	par.Do(0, len(texts), func(i int) {
-		texts[i] = newText(s.Sections[i/len(langs)], langs[i%len(langs)], paras)
-	})
 	return func(sec *content.Section, l lang.Lang) *text {
 		i, ok := index[sec]
 		j := slices.IndexFunc(langs, func(o lang.Lang) bool { return o.Tag == l.Tag })
 		if !ok || j < 0 {
 			return nil
 		}
-		return texts[i*len(langs)+j]
+		sl := &slots[i*len(langs)+j]
+		sl.once.Do(func() { sl.t = newText(sec, l, paras) })
+		return sl.t
 	}
 }
 
@@ -158,35 +155,35 @@ func excuse(as []*allowance, x float64) bool {
 	return false
 }
 
-func parity(s *content.Site, newText textFunc, dl *diag.List) {
+// parity compares the numbers of section sec's translations with those of
+// its original.
+func parity(s *content.Site, sec *content.Section, newText textFunc, dl *diag.List) {
 	src, ok := original(s)
 	if !ok {
 		return
 	}
-	for _, sec := range s.Sections {
-		orig := newText(sec, src)
-		if orig == nil {
+	orig := newText(sec, src)
+	if orig == nil {
+		return
+	}
+	var allowed []*allowance
+	allowed = append(allowed, allowances(sec.Texts[src.Tag], dl)...)
+	var trans []*text
+	for _, l := range s.SourceLangs() {
+		if l.Tag == src.Tag || l.NumberStyle() == src.NumberStyle() {
 			continue
 		}
-		var allowed []*allowance
-		allowed = append(allowed, allowances(sec.Texts[src.Tag], dl)...)
-		var trans []*text
-		for _, l := range s.SourceLangs() {
-			if l.Tag == src.Tag || l.NumberStyle() == src.NumberStyle() {
-				continue
-			}
-			if t := newText(sec, l); t != nil {
-				trans = append(trans, t)
-				allowed = append(allowed, allowances(sec.Texts[l.Tag], dl)...)
-			}
+		if t := newText(sec, l); t != nil {
+			trans = append(trans, t)
+			allowed = append(allowed, allowances(sec.Texts[l.Tag], dl)...)
 		}
-		for _, t := range trans {
-			parityOf(s, orig, t, allowed, dl)
-		}
-		for _, a := range allowed {
-			if !a.used {
-				dl.Warnf(a.file, a.a.Line, "remove the entry: the languages agree on this number, or no text states it", "allow_numbers value %q excuses nothing", a.a.Value)
-			}
+	}
+	for _, t := range trans {
+		parityOf(s, orig, t, allowed, dl)
+	}
+	for _, a := range allowed {
+		if !a.used {
+			dl.Warnf(a.file, a.a.Line, "remove the entry: the languages agree on this number, or no text states it", "allow_numbers value %q excuses nothing", a.a.Value)
 		}
 	}
 }
@@ -312,11 +309,15 @@ func num(v float64) string {
 	return s
 }
 
-func provenance(s *content.Site, newText textFunc, dl *diag.List) {
+// provenance checks that the section each number cell of table t names
+// as its source states the number, and returns the files it read: the
+// table's and each source section's text in the original language.
+func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.Section, newText textFunc, dl *diag.List) []string {
 	src, ok := original(s)
 	if !ok {
-		return
+		return nil
 	}
+	read := []string{t.File}
 	stated := map[string]*text{}
 	// The figures of a whole section, gathered once per section rather
 	// than once for each of its table's cells.
@@ -329,56 +330,63 @@ func provenance(s *content.Site, newText textFunc, dl *diag.List) {
 		}
 		return vs
 	}
-	for _, sec := range s.Sections {
-		if t := newText(sec, src); t != nil {
-			stated[sec.ID] = t
+	textOf := func(id string) (*text, bool) {
+		if tx, ok := stated[id]; ok {
+			return tx, tx != nil
 		}
-	}
-	for _, t := range s.Tables {
-		for i := range t.Rows {
-			row := &t.Rows[i]
-			for _, c := range t.Columns {
-				cell := row.Cells[c.Key]
-				if !cell.HasNum {
-					continue
-				}
-				from := t.SourceOf(row, c.Key)
-				tx, ok := stated[from.Section]
-				if !ok {
-					continue // an unknown or missing source is reported by content.Load
-				}
-				x := math.Abs(cell.Num)
-				line := t.Lines.Key(fmt.Sprintf("rows[%d]", i), c.Key)
-				if line == 0 {
-					line = row.Line
-				}
-				where := "section " + from.Section
-				var vals []numbers.Value
-				switch p := from.Paragraph; {
-				case p == 0:
-					vals = anywhere(tx)
-				case p > len(tx.vals):
-					dl.Errorf(t.File, line, fmt.Sprintf("count the paragraphs of %s from 1 (its anchors p-1, p-2, …): it has %d", tx.file, len(tx.vals)),
-						"value %s: section %s has no paragraph %d", num(x), from.Section, p)
-					continue
-				default:
-					vals = figures(tx.vals[p-1])
-					where = fmt.Sprintf("section %s, paragraph %d (%s:%d)", from.Section, p, tx.file, tx.paras[p-1].Line)
-				}
-				if numbers.Contains(vals, x) {
-					if w, ok := otherPrecision(vals, x, cell.Decimals()); ok {
-						dl.Errorf(t.File, line,
-							fmt.Sprintf(`write %s as the section does: a decimal keeps its digits in TOML, or quote it ("%s")`, unsign(w), unsign(w)),
-							"value %s is written %s in %s: the table shows it with another precision", cell.Display(), w, where)
-					}
-					continue
-				}
-				dl.Errorf(t.File, line,
-					`write the number the section states, in base units, or name where it is stated with source = "…" in the row or column, or sources = { column = "…" } in the row`,
-					"value %s%s not found in %s (%s)", num(x), notations(x, src), where, src.Tag)
+		var tx *text
+		if sec := sections[id]; sec != nil {
+			if tx = newText(sec, src); tx != nil {
+				read = append(read, tx.file)
 			}
 		}
+		stated[id] = tx
+		return tx, tx != nil
 	}
+	for i := range t.Rows {
+		row := &t.Rows[i]
+		for _, c := range t.Columns {
+			cell := row.Cells[c.Key]
+			if !cell.HasNum {
+				continue
+			}
+			from := t.SourceOf(row, c.Key)
+			tx, ok := textOf(from.Section)
+			if !ok {
+				continue // an unknown or missing source is reported by content.Load
+			}
+			x := math.Abs(cell.Num)
+			line := t.Lines.Key(fmt.Sprintf("rows[%d]", i), c.Key)
+			if line == 0 {
+				line = row.Line
+			}
+			where := "section " + from.Section
+			var vals []numbers.Value
+			switch p := from.Paragraph; {
+			case p == 0:
+				vals = anywhere(tx)
+			case p > len(tx.vals):
+				dl.Errorf(t.File, line, fmt.Sprintf("count the paragraphs of %s from 1 (its anchors p-1, p-2, …): it has %d", tx.file, len(tx.vals)),
+					"value %s: section %s has no paragraph %d", num(x), from.Section, p)
+				continue
+			default:
+				vals = figures(tx.vals[p-1])
+				where = fmt.Sprintf("section %s, paragraph %d (%s:%d)", from.Section, p, tx.file, tx.paras[p-1].Line)
+			}
+			if numbers.Contains(vals, x) {
+				if w, ok := otherPrecision(vals, x, cell.Decimals()); ok {
+					dl.Errorf(t.File, line,
+						fmt.Sprintf(`write %s as the section does: a decimal keeps its digits in TOML, or quote it ("%s")`, unsign(w), unsign(w)),
+						"value %s is written %s in %s: the table shows it with another precision", cell.Display(), w, where)
+				}
+				continue
+			}
+			dl.Errorf(t.File, line,
+				`write the number the section states, in base units, or name where it is stated with source = "…" in the row or column, or sources = { column = "…" } in the row`,
+				"value %s%s not found in %s (%s)", num(x), notations(x, src), where, src.Tag)
+		}
+	}
+	return read
 }
 
 // figures returns the values that may be a table's figures: not the years,

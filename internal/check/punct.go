@@ -138,27 +138,39 @@ func (q *QuoteStyle) Check(text string, l lang.Lang, where string) []PunctProble
 	return out
 }
 
-// punctuation reports the punctuation problems of every item a reader sees
-// in the content, in every hand-written language.
-func punctuation(s *content.Site, newText textFunc, dl *diag.List) {
-	src, ok := original(s)
+// translation returns the hand-written language the punctuation rules
+// pair with the original: the first other than it.
+func translation(s *content.Site) (src, tr lang.Lang, ok bool) {
+	src, ok = original(s)
 	if !ok {
-		return
+		return src, tr, false
 	}
-	var tr lang.Lang
 	for _, l := range s.SourceLangs() {
 		if l.Tag != src.Tag {
-			tr = l
-			break
+			return src, l, true
 		}
 	}
-	if tr.Tag == "" {
-		return
-	}
-	var q QuoteStyle
-	none := func(string, []content.AllowTerm) []*termExcuse { return nil }
+	return src, tr, false
+}
+
+// quoteMark is a quotation mark of a text a reader sees, for the rule
+// that a language keeps one quotation style (QuoteStyle), which compares
+// texts of every file.
+type quoteMark struct {
+	p     place
+	lang  lang.Lang
+	off   int
+	mark  string
+	style string
+}
+
+// punctuation reports the punctuation problems of items (of one file, or
+// of one section, in the original src and the translation tr) but those of
+// the quotation style, and returns their quotation marks, in order.
+func punctuation(s *content.Site, src, tr lang.Lang, items []item, dl *diag.List) []quoteMark {
+	var quotes []quoteMark
 	seen := map[place]bool{}
-	for _, it := range items(s, src, tr, newText, none) {
+	for _, it := range items {
 		for _, pl := range []struct {
 			p place
 			l lang.Lang
@@ -167,18 +179,47 @@ func punctuation(s *content.Site, newText textFunc, dl *diag.List) {
 				continue // a translation read whole, already read paragraph by paragraph
 			}
 			seen[pl.p] = true
-			where := pos(pl.p.file, pl.p.line, 0)
-			probs := Punctuation(pl.p.text, pl.l)
-			probs = append(probs, q.Check(pl.p.text, pl.l, where)...)
-			for _, pr := range probs {
-				line, col := s.Locate(pl.p.file, pl.p.line, around(pl.p.text, pr.Off, len(pr.Mark)))
-				if col > 0 {
-					col += utf8.RuneCountInString(aroundBefore(pl.p.text, pr.Off))
+			for _, pr := range Punctuation(pl.p.text, pl.l) {
+				addPunct(s, pl.p, pr, dl)
+			}
+			for i, r := range pl.p.text {
+				if st := quoteOf(r); st != "" {
+					quotes = append(quotes, quoteMark{p: pl.p, lang: pl.l, off: i, mark: string(r), style: st})
 				}
-				dl.Add(diag.Diag{File: pl.p.file, Line: line, Col: max(col, 1), Msg: pr.Msg, Hint: pr.Hint})
 			}
 		}
 	}
+	return quotes
+}
+
+// quoteStyles reports the quotation marks, in the order of the site's
+// items, whose style is not the first their language uses (QuoteStyle).
+func quoteStyles(s *content.Site, quotes [][]quoteMark, dl *diag.List) {
+	first := map[string]quotePlace{}
+	for _, qs := range quotes {
+		for _, q := range qs {
+			f, ok := first[q.lang.Tag]
+			if !ok {
+				first[q.lang.Tag] = quotePlace{q.style, pos(q.p.file, q.p.line, 0)}
+				continue
+			}
+			if f.style != q.style {
+				addPunct(s, q.p, PunctProblem{Off: q.off, Mark: q.mark,
+					Msg:  fmt.Sprintf("%s in %s text, which uses %s (first at %s)", q.style, q.lang.Tag, f.style, f.where),
+					Hint: "use one quotation style per language"}, dl)
+			}
+		}
+	}
+}
+
+// addPunct reports problem pr of the text at p, at its line and column in
+// the file.
+func addPunct(s *content.Site, p place, pr PunctProblem, dl *diag.List) {
+	line, col := s.Locate(p.file, p.line, around(p.text, pr.Off, len(pr.Mark)))
+	if col > 0 {
+		col += utf8.RuneCountInString(aroundBefore(p.text, pr.Off))
+	}
+	dl.Add(diag.Diag{File: p.file, Line: line, Col: max(col, 1), Msg: pr.Msg, Hint: pr.Hint})
 }
 
 // around returns the mark at off in s with up to two characters on each

@@ -44,7 +44,41 @@ type gterm struct {
 
 const glossaryFile = "glossary.toml"
 
-func terms(s *content.Site, newText textFunc, dl *diag.List) {
+// excuseFunc turns a file's allow_terms entries into excuses, which the
+// rules mark as used.
+type excuseFunc func(file string, as []dataset.AllowTerm) []*termExcuse
+
+// termExcuses returns an excuseFunc and the function that warns of the
+// excuses it made that excused nothing.
+func termExcuses() (excuseFunc, func(dl *diag.List)) {
+	var excuses []*termExcuse
+	excuse := func(file string, as []dataset.AllowTerm) []*termExcuse {
+		var out []*termExcuse
+		for _, a := range as {
+			if a.Term == "" || a.In == "" {
+				continue // reported by content.Load
+			}
+			e := &termExcuse{file: file, a: a}
+			out = append(out, e)
+			excuses = append(excuses, e)
+		}
+		return out
+	}
+	unused := func(dl *diag.List) {
+		for _, e := range excuses {
+			if !e.used {
+				dl.Warnf(e.file, e.a.Line, "remove the entry, or correct its term or in phrase", "allow_terms entry %s (in %q) excuses nothing", e.a.Term, e.a.In)
+			}
+		}
+	}
+	return excuse, unused
+}
+
+// terms reports the glossary terms of the items that its translation in
+// each language of gs (the glossary's terms in that language) does not
+// render; items lists the items of one file, or of one section, in the
+// original and a translation.
+func terms(s *content.Site, gs map[string][]gterm, items func(l lang.Lang, excuse excuseFunc) []item, dl *diag.List) {
 	src, ok := original(s)
 	if !ok || len(s.Glossary) == 0 {
 		return
@@ -53,29 +87,28 @@ func terms(s *content.Site, newText textFunc, dl *diag.List) {
 		if l.Tag == src.Tag {
 			continue
 		}
-		gs := glossaryTerms(s, src, l, dl)
-		var excuses []*termExcuse
-		excuse := func(file string, as []dataset.AllowTerm) []*termExcuse {
-			var out []*termExcuse
-			for _, a := range as {
-				if a.Term == "" || a.In == "" {
-					continue // reported by content.Load
-				}
-				e := &termExcuse{file: file, a: a}
-				out = append(out, e)
-				excuses = append(excuses, e)
-			}
-			return out
+		excuse, unused := termExcuses()
+		for _, it := range items(l, excuse) {
+			checkItem(s, it, gs[l.Tag], dl)
 		}
-		for _, it := range items(s, src, l, newText, excuse) {
-			checkItem(s, it, gs, dl)
-		}
-		for _, e := range excuses {
-			if !e.used {
-				dl.Warnf(e.file, e.a.Line, "remove the entry, or correct its term or in phrase", "allow_terms entry %s (in %q) excuses nothing", e.a.Term, e.a.In)
-			}
+		unused(dl)
+	}
+}
+
+// glossaries returns, by language, the glossary's terms with a rendering
+// in that language (see glossaryTerms).
+func glossaries(s *content.Site, dl *diag.List) map[string][]gterm {
+	src, ok := original(s)
+	if !ok || len(s.Glossary) == 0 {
+		return nil
+	}
+	out := map[string][]gterm{}
+	for _, l := range s.SourceLangs() {
+		if l.Tag != src.Tag {
+			out[l.Tag] = glossaryTerms(s, src, l, dl)
 		}
 	}
+	return out
 }
 
 // glossaryTerms returns the glossary's terms with a rendering in l, longest
@@ -115,87 +148,100 @@ func glossaryTerms(s *content.Site, src, l lang.Lang, dl *diag.List) []gterm {
 	return gs
 }
 
-// items returns every text a reader sees in both src and l: the sections'
-// titles, summaries, headings and paragraphs, the tables' titles, notes,
-// labels and text cells, the charts' titles and labels, the site's titles
-// and the overview cards.
-func items(s *content.Site, src, l lang.Lang, newText textFunc, excuse func(string, []dataset.AllowTerm) []*termExcuse) []item {
+// siteItems returns the texts of site.toml a reader sees in both src and
+// l: the site's titles and the overview cards.
+func siteItems(s *content.Site, src, l lang.Lang, excuse excuseFunc) []item {
 	var out []item
-	pair := func(file string, line int, t lang.Text, allow []*termExcuse) {
-		a, b := t[src.Tag], t[l.Tag]
-		if a == "" || b == "" {
-			return
-		}
-		out = append(out, item{orig: place{file, line, a}, tr: place{file, line, b}, allow: allow})
-	}
 	siteAllow := excuse("site.toml", s.AllowTerms)
+	pair := pairer(&out, src, l)
 	for _, t := range []lang.Text{s.Title, s.Subtitle, s.Report.Publisher, s.Report.Period, s.Report.Source.Title, s.Report.Source.Breadcrumb} {
 		pair("site.toml", 1, t, siteAllow)
 	}
 	for _, c := range s.Overview.Cards {
 		pair("site.toml", c.Line, c.Label, siteAllow)
 	}
-	for _, sec := range s.Sections {
-		o, t := sec.Texts[src.Tag], sec.Texts[l.Tag]
-		if o == nil || t == nil || o.Derived || t.Derived {
-			continue
+	return out
+}
+
+func pairer(out *[]item, src, l lang.Lang) func(file string, line int, t lang.Text, allow []*termExcuse) {
+	return func(file string, line int, t lang.Text, allow []*termExcuse) {
+		a, b := t[src.Tag], t[l.Tag]
+		if a == "" || b == "" {
+			return
 		}
-		allow := append(excuse(o.File, o.AllowTerms), excuse(t.File, t.AllowTerms)...)
-		for _, f := range [][2]string{{o.Title, t.Title}, {o.Summary, t.Summary}} {
-			if f[0] != "" && f[1] != "" {
-				out = append(out, item{orig: place{o.File, 1, f[0]}, tr: place{t.File, 1, f[1]}, allow: allow})
-			}
-		}
-		ot, tt := newText(sec, src), newText(sec, l)
-		if ot == nil || tt == nil {
-			continue
-		}
-		op, tp := ot.all, tt.all
-		if len(op) == len(tp) {
-			for i := range op {
-				out = append(out, item{orig: place{o.File, op[i].Line, op[i].Text}, tr: place{t.File, tp[i].Line, tp[i].Text}, allow: allow})
-			}
-			continue
-		}
-		// The texts do not pair paragraph by paragraph: a term may be
-		// rendered anywhere in the translation.
-		var whole strings.Builder
-		for _, p := range tp {
-			whole.WriteString(p.Text)
-			whole.WriteByte('\n')
-		}
-		for _, p := range op {
-			out = append(out, item{orig: place{o.File, p.Line, p.Text}, tr: place{t.File, 0, whole.String()}, allow: allow})
+		*out = append(*out, item{orig: place{file, line, a}, tr: place{file, line, b}, allow: allow})
+	}
+}
+
+// sectionItems returns the texts of section sec a reader sees in both src
+// and l: its title, summary, headings and paragraphs.
+func sectionItems(sec *content.Section, src, l lang.Lang, newText textFunc, excuse excuseFunc) []item {
+	var out []item
+	o, t := sec.Texts[src.Tag], sec.Texts[l.Tag]
+	if o == nil || t == nil || o.Derived || t.Derived {
+		return nil
+	}
+	allow := append(excuse(o.File, o.AllowTerms), excuse(t.File, t.AllowTerms)...)
+	for _, f := range [][2]string{{o.Title, t.Title}, {o.Summary, t.Summary}} {
+		if f[0] != "" && f[1] != "" {
+			out = append(out, item{orig: place{o.File, 1, f[0]}, tr: place{t.File, 1, f[1]}, allow: allow})
 		}
 	}
-	for _, t := range s.Tables {
-		allow := excuse(t.File, t.AllowTerms)
-		pair(t.File, t.Lines.Key("title"), t.Title, allow)
-		pair(t.File, t.Lines.Key("note"), t.Note, allow)
-		for i, c := range t.Columns {
-			pair(t.File, t.Lines.Key(fmt.Sprintf("columns[%d]", i), "label"), c.Label, allow)
+	ot, tt := newText(sec, src), newText(sec, l)
+	if ot == nil || tt == nil {
+		return out
+	}
+	op, tp := ot.all, tt.all
+	if len(op) == len(tp) {
+		for i := range op {
+			out = append(out, item{orig: place{o.File, op[i].Line, op[i].Text}, tr: place{t.File, tp[i].Line, tp[i].Text}, allow: allow})
 		}
-		for i, r := range t.Rows {
-			for _, c := range t.Columns {
-				if cell, ok := r.Cells[c.Key]; ok && !cell.HasNum {
-					pair(t.File, t.Lines.Key(fmt.Sprintf("rows[%d]", i), c.Key), cell.Text, allow)
-				}
+		return out
+	}
+	// The texts do not pair paragraph by paragraph: a term may be
+	// rendered anywhere in the translation.
+	var whole strings.Builder
+	for _, p := range tp {
+		whole.WriteString(p.Text)
+		whole.WriteByte('\n')
+	}
+	for _, p := range op {
+		out = append(out, item{orig: place{o.File, p.Line, p.Text}, tr: place{t.File, 0, whole.String()}, allow: allow})
+	}
+	return out
+}
+
+// tableItems returns the texts of table t a reader sees in both src and l:
+// its title, note, labels and text cells, its charts' titles and labels.
+func tableItems(t *dataset.Table, src, l lang.Lang, excuse excuseFunc) []item {
+	var out []item
+	pair := pairer(&out, src, l)
+	allow := excuse(t.File, t.AllowTerms)
+	pair(t.File, t.Lines.Key("title"), t.Title, allow)
+	pair(t.File, t.Lines.Key("note"), t.Note, allow)
+	for i, c := range t.Columns {
+		pair(t.File, t.Lines.Key(fmt.Sprintf("columns[%d]", i), "label"), c.Label, allow)
+	}
+	for i, r := range t.Rows {
+		for _, c := range t.Columns {
+			if cell, ok := r.Cells[c.Key]; ok && !cell.HasNum {
+				pair(t.File, t.Lines.Key(fmt.Sprintf("rows[%d]", i), c.Key), cell.Text, allow)
 			}
 		}
-		for i, c := range t.Charts {
-			at := fmt.Sprintf("charts[%d]", i)
-			for _, f := range []struct {
-				key string
-				t   lang.Text
-			}{{"title", c.Title}, {"headline", c.Headline}, {"subtitle", c.Subtitle}, {"x_name", c.XName}, {"y_name", c.YName}, {"source", c.Source}} {
-				pair(t.File, t.Lines.Key(at, f.key), f.t, allow)
-			}
-			if c.Target != nil {
-				pair(t.File, t.Lines.Key(at, "target"), c.Target.Label, allow)
-			}
-			if c.Partial != nil {
-				pair(t.File, t.Lines.Key(at, "partial"), c.Partial.Label, allow)
-			}
+	}
+	for i, c := range t.Charts {
+		at := fmt.Sprintf("charts[%d]", i)
+		for _, f := range []struct {
+			key string
+			t   lang.Text
+		}{{"title", c.Title}, {"headline", c.Headline}, {"subtitle", c.Subtitle}, {"x_name", c.XName}, {"y_name", c.YName}, {"source", c.Source}} {
+			pair(t.File, t.Lines.Key(at, f.key), f.t, allow)
+		}
+		if c.Target != nil {
+			pair(t.File, t.Lines.Key(at, "target"), c.Target.Label, allow)
+		}
+		if c.Partial != nil {
+			pair(t.File, t.Lines.Key(at, "partial"), c.Partial.Label, allow)
 		}
 	}
 	return out

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"reportsite/internal/check"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/load"
@@ -28,15 +29,22 @@ import (
 // on them (render.Renderer.Update); every other output file is the last
 // build's. Any other change (site.toml, the glossary, a template or the
 // interface strings, a static file or a seed, a file added or removed), and
-// any build after a failed one, builds the whole site afresh. Either way
-// the output is the same as Build's, byte for byte.
+// any build after one that failed while rendering, builds the whole site
+// afresh; after a content problem (found before rendering) the next build
+// still builds on the last good one. The checks keep what they found per
+// section and table (check.Memo), by the digests of the files they read.
+// Either way the output is the same as Build's, byte for byte.
 //
 // A Session is not safe for concurrent use.
 type Session struct {
 	opt  Options
-	last *state                          // the last good build; nil before it and after a failure
-	did  string                          // "full" or "update": how the latest build went, for tests
-	late atomic.Pointer[render.Renderer] // set while Finish has files to make
+	last *state               // the last good build; nil before it and after a failure in rendering
+	did  string               // "full" or "update": how the latest build went, for tests
+	now  map[string]inputFile // the input files of the build under way
+	// rendered is set once the build under way has begun to render on the
+	// last good build's renderer, which it then changes.
+	rendered bool
+	late     atomic.Pointer[render.Renderer] // set while Finish has files to make
 }
 
 // state is what a Session keeps of a good build.
@@ -46,6 +54,7 @@ type state struct {
 	m       *load.Model
 	r       *render.Renderer
 	out     publish.Output
+	memo    *check.Memo // what the checks found per section and table
 	loadDL  []diag.Diag // what loading the content said
 	diags   []diag.Diag // what the build said
 	pending bool        // Start made an update that Finish is to complete
@@ -62,9 +71,9 @@ type inputFile struct {
 func NewSession(opt Options) *Session { return &Session{opt: opt} }
 
 // Build builds the site as it is now into memory (Result.Out), like Build,
-// on the last good build where it can: Start, then Finish. On failure the
-// last good build is forgotten (the caller still holds its output), and the
-// next build is a full one.
+// on the last good build where it can: Start, then Finish. A failure while
+// rendering forgets the last good build (the caller still holds its
+// output), and the next build is a full one.
 func (s *Session) Build(ctx context.Context) (*Result, error) {
 	res, err := s.Start(ctx)
 	if err != nil {
@@ -84,7 +93,7 @@ func (s *Session) Build(ctx context.Context) (*Result, error) {
 // other build it makes whole.
 func (s *Session) Start(ctx context.Context) (*Result, error) {
 	prev := s.last
-	s.last = nil
+	s.last, s.rendered = nil, false
 	if prev != nil && prev.pending {
 		prev = nil // not finished: build afresh
 	}
@@ -94,10 +103,13 @@ func (s *Session) Start(ctx context.Context) (*Result, error) {
 	defer func() { release(); s.opt = saved }()
 	inputs, err := s.inputs(prev)
 	if err != nil {
+		s.last = prev
 		return &Result{}, err
 	}
 	var st *state
 	var res *Result
+	s.now = inputs
+	defer func() { s.now = nil }()
 	files, ok := prev.edits(inputs)
 	if ok && len(files) == 0 { // saved without a change
 		s.last, s.did = prev, "none"
@@ -110,6 +122,11 @@ func (s *Session) Start(ctx context.Context) (*Result, error) {
 		st, res, err = s.full(ctx)
 	}
 	if err != nil {
+		if !s.rendered {
+			// A problem found before rendering: the next build can still
+			// build on the last good one.
+			s.last = prev
+		}
 		return res, err
 	}
 	st.inputs, st.diags = inputs, res.Diags
@@ -179,7 +196,7 @@ func (s *Session) full(ctx context.Context) (*state, *Result, error) {
 		res.Diags = dl.Items()
 		return nil, res, dl.Err()
 	}
-	st := &state{site: site, m: load.New(site), loadDL: dl.Items()}
+	st := &state{site: site, m: load.New(site), memo: check.NewMemo(), loadDL: dl.Items()}
 	r, err := render.New(s.renderOptions(opt), st.m, dl)
 	if err != nil {
 		return nil, res, err
@@ -209,7 +226,7 @@ func (s *Session) update(ctx context.Context, prev *state, files []string) (*sta
 		res.Diags = dl.Items()
 		return nil, res, dl.Err()
 	}
-	st := &state{site: site, m: load.New(site), r: prev.r, loadDL: dl.Items()}
+	st := &state{site: site, m: load.New(site), r: prev.r, memo: prev.memo, loadDL: dl.Items()}
 	st.m.Carry(prev.m)
 	var ch render.Change
 	for _, sec := range site.Sections {
@@ -229,7 +246,10 @@ func (s *Session) update(ctx context.Context, prev *state, files []string) (*sta
 	// copy of its output.
 	mem := publish.NewMemOn(maps.Clone(prev.out))
 	st.pending = true
-	err := s.check(ctx, st, dl, res, func(sink publish.Sink) error { return prev.r.Update(ctx, st.m, ch, sink) }, mem)
+	err := s.check(ctx, st, dl, res, func(sink publish.Sink) error {
+		s.rendered = true
+		return prev.r.Update(ctx, st.m, ch, sink)
+	}, mem)
 	if errors.Is(err, render.ErrRenderAll) {
 		s.did = "full"
 		return s.full(ctx)
@@ -244,7 +264,7 @@ func (s *Session) check(ctx context.Context, st *state, dl *diag.List, res *Resu
 	if opt.Workers <= 0 {
 		opt.Workers = defaultWorkers()
 	}
-	checkContent(opt, st.m, st.r, dl, true)
+	checkContent(opt, st.m, st.r, dl, st.memo, s.sum)
 	if dl.Errors() > 0 {
 		res.Diags = dl.Items()
 		return dl.Err()
@@ -266,6 +286,13 @@ func (s *Session) check(ctx context.Context, st *state, dl *diag.List, res *Resu
 	st.out = mem.Output()
 	res.Pages, res.Files = st.r.Pages(), len(st.out)
 	return nil
+}
+
+// sum returns the digest of a file of the content folder as this build
+// read it.
+func (s *Session) sum(file string) ([sha256.Size]byte, bool) {
+	f, ok := s.now[path.Join("content", file)]
+	return f.sum, ok
 }
 
 func (s *Session) renderOptions(opt Options) render.Options {

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"reportsite/internal/bench"
+	"reportsite/internal/diag"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/figure"
 	"reportsite/static"
@@ -134,6 +136,42 @@ var sessionEdits = []struct {
 			return strings.Replace(src, "\n## ", "\n![A picture](../static/pic.png)\n\n## ", 1)
 		})
 	}},
+	// Edits the checks judge: findings a Session keeps per file must be
+	// made again when a file they read changes, and what compares files
+	// (one quotation style per language) must see every file.
+	{"a number in one language only", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		p := s.pick(r, "en/")
+		orig := s.content[p]
+		s.undo = func() { s.content[p] = orig }
+		editFile(t, s.content, p, func(src string) string {
+			return regexp.MustCompile(`(\d+) hazards`).ReplaceAllString(src, "${1}1 hazards")
+		})
+	}},
+	{"an ASCII comma between Chinese characters", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		p := s.pick(r, "zh-Hant/")
+		orig := s.content[p]
+		s.undo = func() { s.content[p] = orig }
+		editFile(t, s.content, p, inBody(func(src string) string { return strings.Replace(src, "，", ",", 1) }))
+	}},
+	{"curly quotes", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		editFile(t, s.content, s.pick(r, "en/"), inBody(func(src string) string {
+			return strings.Replace(src, "residents", "“residents”", 1)
+		}))
+	}},
+	{"straight quotes", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		p := s.pick(r, "en/")
+		orig := s.content[p]
+		s.undo = func() { s.content[p] = orig }
+		editFile(t, s.content, p, inBody(func(src string) string { return strings.Replace(src, " and ", ` "and" `, 1) }))
+	}},
+	{"an allowance that excuses nothing", true, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
+		editFile(t, s.content, s.pick(r, "en/"), func(src string) string {
+			if strings.Contains(src, "[[allow_numbers]]") {
+				return strings.Replace(src, "[[allow_numbers]]\nvalue = \"777\"\nreason = \"a test\"\n", "", 1)
+			}
+			return strings.Replace(src, "\n+++\n", "\n[[allow_numbers]]\nvalue = \"777\"\nreason = \"a test\"\n+++\n", 1)
+		})
+	}},
 	{"site.toml", false, func(t *testing.T, s *sessionSite, r *rand.Rand, step int) {
 		editFile(t, s.content, "site.toml", func(src string) string {
 			return regexp.MustCompile(`(?m)^title = \{ zh-Hant = "([^"]*)"`).ReplaceAllString(src, fmt.Sprintf(`title = { zh-Hant = "${1}%d"`, step))
@@ -164,6 +202,14 @@ var sessionEdits = []struct {
 		delete(s.content, "en/"+s.added[i]+".md")
 		s.added = slices.Delete(s.added, i, i+1)
 	}},
+}
+
+// inBody applies fn to the text after a section's front matter.
+func inBody(fn func(string) string) func(string) string {
+	return func(src string) string {
+		i := strings.Index(src[3:], "+++") + 6
+		return src[:i] + fn(src[i:])
+	}
 }
 
 // pick returns the path of a random content file under dir ("" for a
@@ -237,6 +283,7 @@ func TestSessionMatchesBuild(t *testing.T) {
 				if (gerr == nil) != (werr == nil) {
 					t.Fatalf("step %d (%s): session error %v, full build error %v", step, e.name, gerr, werr)
 				}
+				diffDiags(t, fmt.Sprintf("step %d (%s)", step, e.name), got, gerr, want, werr)
 				if werr != nil {
 					t.Logf("step %d (%s): %v", step, e.name, werr)
 					fails++
@@ -247,7 +294,9 @@ func TestSessionMatchesBuild(t *testing.T) {
 				// file to copy: a full build (render.ErrRenderAll).
 				imageFirst := strings.HasPrefix(e.name, "an image") && !shown
 				shown = shown || strings.HasPrefix(e.name, "an image")
-				if wantDid := map[bool]string{true: "update", false: "full"}[e.update && lastOK && !imageFirst]; sess.did != wantDid && sess.did != "none" {
+				// After a failed build the Session builds on the last good
+				// one when the failure came before rendering, else afresh.
+				if wantDid := map[bool]string{true: "update", false: "full"}[e.update && !imageFirst]; sess.did != wantDid && sess.did != "none" && !(sess.did == "full" && !lastOK) {
 					t.Errorf("step %d (%s): the session made a %s build, want %s", step, e.name, sess.did, wantDid)
 				}
 				if sess.did == "update" {
@@ -262,6 +311,32 @@ func TestSessionMatchesBuild(t *testing.T) {
 			}
 			t.Logf("%d steps: %d updates, %d failed builds", steps, updates, fails)
 		})
+	}
+}
+
+// diffDiags fails t when a Session's build and a full one report other
+// problems (errors and warnings), each named from the site folder.
+func diffDiags(t *testing.T, what string, got *Result, gerr error, want *Result, werr error) {
+	t.Helper()
+	list := func(res *Result, err error, under bool) string {
+		var ds []diag.Diag
+		var le *diag.ListError
+		if errors.As(err, &le) {
+			ds = le.Diags
+		} else if res != nil {
+			ds = res.Diags
+		}
+		if under {
+			ds = diag.Under(ds, ContentDir, "static/", "templates/")
+		}
+		var b strings.Builder
+		for _, d := range ds {
+			fmt.Fprintln(&b, d)
+		}
+		return b.String()
+	}
+	if g, w := list(got, gerr, true), list(want, werr, false); g != w {
+		t.Fatalf("%s: the session reports\n%s\na full build\n%s", what, g, w)
 	}
 }
 
@@ -470,4 +545,75 @@ func benchEdits(b *testing.B, s *sessionSite, sess *Session, p string) {
 	}
 	b.ReportMetric(float64(start.Microseconds())/1000/float64(i), "start-ms/op")
 	b.ReportMetric(float64(finish.Microseconds())/1000/float64(i), "finish-ms/op")
+}
+
+// TestSessionChecksFollowEdits makes edits the checks judge across files,
+// one after another, on a Session's updates, and compares each build with a
+// full one, problems included: a quotation style set by one section and
+// broken by another, then mended; a translation's number changed and
+// restored. The Session keeps each section's findings (check.Memo): a
+// finding kept past an edit of a file it read shows here as a problem
+// reported, or missed, that a full build does not.
+func TestSessionChecksFollowEdits(t *testing.T) {
+	s := newSessionSite(t, bench.Config{Sections: 4, Seed: 1, Derived: true})
+	sess := NewSession(s.options())
+	ctx := context.Background()
+	if _, err := sess.Build(ctx); err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	quote := func(p, q string) func() {
+		return func() {
+			editFile(t, s.content, p, inBody(func(src string) string { return strings.Replace(src, "residents", q, 1) }))
+		}
+	}
+	unquote := func(p string) func() {
+		return func() {
+			editFile(t, s.content, p, func(src string) string {
+				return strings.NewReplacer("“residents”", "residents", `"residents"`, "residents").Replace(src)
+			})
+		}
+	}
+	number := func(p, from, to string) func() {
+		return func() {
+			editFile(t, s.content, p, inBody(func(src string) string { return strings.Replace(src, from, to, 1) }))
+		}
+	}
+	a, b, c := "en/0001-s0001.md", "en/0002-s0002.md", "en/0003-s0003.md"
+	n := regexp.MustCompile(`\d+ hazards`).FindString(string(s.content[c].Data))
+	// The first figure of the third section's table, as its original states it.
+	zc := "zh-Hant/0003-s0003.md"
+	fig := regexp.MustCompile(`主要指標：[^0-9]*\d+`).FindString(string(s.content[zc].Data))
+	for i, st := range []struct {
+		name string
+		edit func()
+		err  string // in the error, or "" for a good build
+	}{
+		{"curly quotes in the first section", quote(a, "“residents”"), ""},
+		{"straight quotes in the second", quote(b, `"residents"`), "straight quotes \"…\" in en text, which uses curly quotes “…” (first at en/0001-s0001.md:"},
+		{"the first section's quotes removed", unquote(a), ""},
+		{"curly quotes in the third", quote(c, "“residents”"), "curly quotes “…” in en text, which uses straight quotes \"…\" (first at en/0002-s0002.md:"},
+		{"the second section's quotes removed", unquote(b), ""},
+		{"a number of the third section's translation changed", number(c, n, "9"+n), "is not in zh-Hant/0003-s0003.md"},
+		{"and restored", number(c, "9"+n, n), ""},
+		{"a figure of the third section's table changed in its original", number(zc, fig, fig+"0"), "not found in section 0003-s0003"},
+		{"and restored", number(zc, fig+"0", fig), ""},
+	} {
+		st.edit()
+		got, gerr := sess.Build(ctx)
+		want, werr := Build(ctx, s.options())
+		what := fmt.Sprintf("edit %d (%s)", i+1, st.name)
+		if (gerr == nil) != (werr == nil) {
+			t.Fatalf("%s: session error %v, full build error %v", what, gerr, werr)
+		}
+		diffDiags(t, what, got, gerr, want, werr)
+		if st.err == "" && werr != nil || st.err != "" && (werr == nil || !strings.Contains(werr.Error(), st.err)) {
+			t.Fatalf("%s: the build says %v, want an error with %q", what, werr, st.err)
+		}
+		if sess.did == "full" {
+			t.Errorf("%s: a full build, want an update", what)
+		}
+		if werr == nil {
+			diffOutputs(t, what, got.Out, want.Out)
+		}
+	}
 }

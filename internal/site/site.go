@@ -156,7 +156,7 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 	if err != nil {
 		return res, err
 	}
-	checkContent(opt, m, r, dl, false)
+	checkContent(opt, m, r, dl, nil, nil)
 	if dl.Errors() > 0 {
 		res.Diags = dl.Items()
 		return res, dl.Err()
@@ -195,8 +195,10 @@ func Check(opt Options) (*Result, error) {
 
 // check loads the sections (internal/load) and runs the rules
 // (internal/check); when they pass, it finds where each figure is stated.
-// With keep set, the model keeps the paragraphs for a Session's next build.
-func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, keep bool) {
+// With a memo (a Session's), the checks reuse what they found in the
+// sections and tables whose files are unchanged (sum gives the digests), and
+// the model keeps the paragraphs for the next build.
+func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, memo *check.Memo, sum check.SumFunc) {
 	static := sitefs.Overlay(opt.Overlay, "static", opt.Static)
 	m.Parse(opt.Workers, true, r.NoteLabel, dl)
 	m.FindImages(opt.Content, static, dl)
@@ -211,13 +213,15 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List,
 		},
 		Content: opt.Content,
 		Root:    opt.Root,
+		Memo:    memo,
+		Sum:     sum,
 	}, dl)
 	if dl.Errors() == 0 {
 		m.FindStatements()
 	}
 	// Only the checks, FindStatements and the search index read the
 	// paragraphs' plain text.
-	if keep {
+	if memo != nil {
 		m.KeepParas()
 		return
 	}

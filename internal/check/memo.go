@@ -1,0 +1,176 @@
+package check
+
+import (
+	"crypto/sha256"
+	"sync"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+	"reportsite/internal/diag"
+	"reportsite/internal/lang"
+	"reportsite/internal/par"
+)
+
+// SumFunc returns the digest of a file of the content folder, named as
+// content.Text.File and dataset.Table.File name it; false when it does not
+// know the file.
+type SumFunc func(file string) ([sha256.Size]byte, bool)
+
+// A Memo keeps, from one Run to the next, what the rules found in each
+// section and each data table, with the digest of every file each finding
+// read (a section's texts; a table and the texts of the sections its
+// figures cite). A later Run reuses a finding whose files are unchanged,
+// checks the rest again, and makes afresh only what compares every file
+// (one quotation style per language, the glossary). After an edit to one
+// section of a long report that is a few milliseconds, not the whole
+// report's check.
+//
+// A Memo holds for one version of everything else the rules read: the
+// site's settings, languages and units (site.toml), the glossary and the
+// interface strings. Start a new Memo when any of them changes. A Memo is
+// safe for one Run at a time.
+type Memo struct {
+	mu    sync.Mutex
+	units map[string]*finding
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{units: map[string]*finding{}} }
+
+// finding is what the rules found in one section or table.
+type finding struct {
+	read   []fileSum // the files it read, with their digests
+	diags  []diag.Diag
+	quotes []quoteMark // the quotation marks of its texts, in order
+}
+
+type fileSum struct {
+	file string
+	sum  [sha256.Size]byte
+}
+
+// fresh reports whether every file f read still has the digest it had.
+func (f *finding) fresh(sum SumFunc) bool {
+	for _, r := range f.read {
+		if s, ok := sum(r.file); !ok || s != r.sum {
+			return false
+		}
+	}
+	return true
+}
+
+// unit is a section or a table, checked on its own.
+type unit struct {
+	key   string // in the Memo
+	check func(dl *diag.List) (read []string, quotes []quoteMark)
+}
+
+// run applies every rule of the package to s, reusing what memo found of
+// an unchanged section or table when memo and sum are set.
+func run(s *content.Site, paras ParasFunc, memo *Memo, sum SumFunc, dl *diag.List) {
+	src, ok := original(s)
+	if !ok {
+		return
+	}
+	tf := lazyTexts(s, paras)
+	gs := glossaries(s, dl)
+	psrc, ptr, punct := translation(s)
+	sections := make(map[string]*content.Section, len(s.Sections))
+	for _, sec := range s.Sections {
+		sections[sec.ID] = sec
+	}
+
+	var units []unit
+	for _, sec := range s.Sections {
+		units = append(units, unit{"section " + sec.ID, func(dl *diag.List) ([]string, []quoteMark) {
+			var read []string
+			for _, l := range s.SourceLangs() {
+				if t := sec.Texts[l.Tag]; t != nil && !t.Derived {
+					read = append(read, t.File)
+				}
+			}
+			parity(s, sec, tf, dl)
+			terms(s, gs, func(l lang.Lang, excuse excuseFunc) []item { return sectionItems(sec, src, l, tf, excuse) }, dl)
+			if !punct {
+				return read, nil
+			}
+			none := func(string, []dataset.AllowTerm) []*termExcuse { return nil }
+			return read, punctuation(s, psrc, ptr, sectionItems(sec, psrc, ptr, tf, none), dl)
+		}})
+	}
+	for _, t := range s.Tables {
+		units = append(units, unit{"table " + t.File, func(dl *diag.List) ([]string, []quoteMark) {
+			terms(s, gs, func(l lang.Lang, excuse excuseFunc) []item { return tableItems(t, src, l, excuse) }, dl)
+			if !punct {
+				return []string{t.File}, nil
+			}
+			none := func(string, []dataset.AllowTerm) []*termExcuse { return nil }
+			return []string{t.File}, punctuation(s, psrc, ptr, tableItems(t, psrc, ptr, none), dl)
+		}})
+	}
+	for _, t := range s.Tables {
+		units = append(units, unit{"sources of " + t.File, func(dl *diag.List) ([]string, []quoteMark) {
+			return provenance(s, t, sections, tf, dl), nil
+		}})
+	}
+
+	found := make([]*finding, len(units))
+	var todo []int
+	for i, u := range units {
+		if memo != nil && sum != nil {
+			memo.mu.Lock()
+			f := memo.units[u.key]
+			memo.mu.Unlock()
+			if f != nil && f.fresh(sum) {
+				found[i] = f
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	par.Do(0, len(todo), func(k int) {
+		i := todo[k]
+		var udl diag.List
+		read, quotes := units[i].check(&udl)
+		f := &finding{diags: udl.Items(), quotes: quotes}
+		for _, file := range read {
+			r := fileSum{file: file}
+			if sum != nil {
+				var ok bool
+				if r.sum, ok = sum(file); !ok {
+					f.read = nil
+					break // not to be kept
+				}
+			}
+			f.read = append(f.read, r)
+		}
+		found[i] = f
+	})
+	if memo != nil && sum != nil {
+		memo.mu.Lock()
+		memo.units = make(map[string]*finding, len(units))
+		for i, u := range units {
+			if f := found[i]; len(f.read) > 0 {
+				memo.units[u.key] = f
+			}
+		}
+		memo.mu.Unlock()
+	}
+
+	// What compares every file: the site's own texts, then each unit's
+	// findings, then the quotation style across them all, in the order of
+	// the items a reader sees (the site's, the sections', the tables').
+	var quotes [][]quoteMark
+	terms(s, gs, func(l lang.Lang, excuse excuseFunc) []item { return siteItems(s, src, l, excuse) }, dl)
+	if punct {
+		none := func(string, []dataset.AllowTerm) []*termExcuse { return nil }
+		quotes = append(quotes, punctuation(s, psrc, ptr, siteItems(s, psrc, ptr, none), dl))
+	}
+	for _, f := range found {
+		for _, d := range f.diags {
+			dl.Add(d)
+		}
+		quotes = append(quotes, f.quotes)
+	}
+	quoteStyles(s, quotes, dl)
+}
