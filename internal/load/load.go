@@ -50,9 +50,13 @@ type Model struct {
 	keepParas   bool // see KeepParas
 	// prev is the model Carry took documents from, whose statements
 	// FindStatements may take too; citing is what FindStatements found of
-	// which tables cite which sections.
+	// which tables cite which sections, in table order.
 	prev   *Model
 	citing map[string][]*dataset.Table
+	// cites is, by table, the sections it cites; cells, by section ID, the
+	// cells it states (both by FindStatements, for the next model's).
+	cites map[*dataset.Table][]string
+	cells map[string][]CellKey
 }
 
 // New returns the model of site s, its sections not yet parsed.

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"maps"
 	"math"
 	"slices"
 
@@ -50,12 +51,84 @@ type markKey struct {
 // of its source section that states it in the original language, as the
 // provenance check does, and how each language writes the figure there. It
 // reads the paragraphs' plain text, so it runs before the build drops it.
+//
+// It works section by section: a section that Carry took over, whose
+// figures come from the same tables as before, states them where it did,
+// and only the other sections are read again.
 func (m *Model) FindStatements() {
 	orig := m.Site.Original()
 	if orig.Tag == "" {
 		return
 	}
-	paras := func(sec *content.Section, l lang.Lang) []check.Para {
+	defer func() { m.prev = nil }() // not a chain of every earlier model
+	o := m.prev
+	if o != nil && o.cells == nil {
+		o = nil
+	}
+	m.cites = make(map[*dataset.Table][]string, len(m.Site.Tables))
+	for _, t := range m.Site.Tables {
+		if ids, ok := o.citesOf(t); ok {
+			m.cites[t] = ids
+		} else {
+			m.cites[t] = cites(t)
+		}
+	}
+	m.citing = map[string][]*dataset.Table{}
+	for _, t := range m.Site.Tables {
+		for _, id := range m.cites[t] {
+			m.citing[id] = append(m.citing[id], t)
+		}
+	}
+	m.cells = map[string][]CellKey{}
+	m.StatedIn = map[*content.Section][]Statement{}
+	if o != nil {
+		m.Stated = maps.Clone(o.Stated)
+	} else {
+		m.Stated = map[CellKey]Statement{}
+	}
+	for _, sec := range m.Site.Sections {
+		if o != nil && o.sections[sec.ID] == sec && slices.Equal(o.citing[sec.ID], m.citing[sec.ID]) {
+			if st := o.StatedIn[sec]; st != nil {
+				m.StatedIn[sec] = st
+			}
+			if ks := o.cells[sec.ID]; ks != nil {
+				m.cells[sec.ID] = ks
+			}
+			continue
+		}
+		if o != nil {
+			for _, k := range o.cells[sec.ID] {
+				delete(m.Stated, k)
+			}
+		}
+		m.findIn(sec, orig)
+	}
+	if o != nil {
+		// The figures of a section the site no longer has.
+		for id, ks := range o.cells {
+			if m.sections[id] == nil {
+				for _, k := range ks {
+					delete(m.Stated, k)
+				}
+			}
+		}
+	}
+}
+
+// citesOf returns the sections that table t cites, when m (which may be
+// nil) has found them.
+func (m *Model) citesOf(t *dataset.Table) ([]string, bool) {
+	if m == nil {
+		return nil, false
+	}
+	ids, ok := m.cites[t]
+	return ids, ok
+}
+
+// findIn finds where section sec states the figures of the tables that
+// cite it, in table order.
+func (m *Model) findIn(sec *content.Section, orig lang.Lang) {
+	paras := func(l lang.Lang) []check.Para {
 		d := m.Doc(sec, l)
 		if d == nil || d.Doc == nil {
 			return nil
@@ -68,36 +141,23 @@ func (m *Model) FindStatements() {
 	}
 	// figs holds each paragraph's figures, found once: a section's table
 	// has many cells, each looked for in the same paragraphs.
-	type figKey struct {
-		sec  *content.Section
-		lang string
-	}
-	figs := map[figKey][][]numbers.Value{}
-	figures := func(sec *content.Section, l lang.Lang, ps []check.Para) [][]numbers.Value {
-		k := figKey{sec, l.Tag}
-		if f, ok := figs[k]; ok {
+	figs := map[string][][]numbers.Value{}
+	figures := func(l lang.Lang, ps []check.Para) [][]numbers.Value {
+		if f, ok := figs[l.Tag]; ok {
 			return f
 		}
 		f := make([][]numbers.Value, len(ps))
 		for i, p := range ps {
 			f[i] = check.Figures(p.Text, l)
 		}
-		figs[k] = f
+		figs[l.Tag] = f
 		return f
 	}
-	m.Stated = map[CellKey]Statement{}
-	m.StatedIn = map[*content.Section][]Statement{}
-	m.citing = citing(m.Site)
-	defer func() { m.prev = nil }() // not a chain of every earlier model
-	// A section Carry took over, whose figures come from the same tables
-	// as before, states them where it did.
-	carried := func(sec *content.Section) bool {
-		o := m.prev
-		return o != nil && o.sections[sec.ID] == sec && o.citing != nil && slices.Equal(o.citing[sec.ID], m.citing[sec.ID])
-	}
 	marks := map[markKey]int{}
-	perPara := map[[2]any]int{}
-	for _, t := range m.Site.Tables {
+	perPara := map[int]int{}
+	var op []check.Para
+	read := false
+	for _, t := range m.citing[sec.ID] {
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
 			for _, c := range t.Columns {
@@ -106,22 +166,16 @@ func (m *Model) FindStatements() {
 					continue
 				}
 				from := t.SourceOf(r, c.Key)
-				sec := m.sections[from.Section]
-				if sec == nil {
+				if from.Section != sec.ID {
 					continue
 				}
-				if carried(sec) {
-					if st, ok := m.prev.Stated[CellKey{t.ID, r.ID, c.Key}]; ok {
-						m.Stated[CellKey{t.ID, r.ID, c.Key}] = st
-						m.StatedIn[sec] = append(m.StatedIn[sec], st)
-					}
-					continue
+				if !read {
+					op, read = paras(orig), true
 				}
-				op := paras(sec, orig)
 				i := from.Paragraph - 1 // the paragraph named, or the first that states it
 				if from.Paragraph == 0 {
 					i = -1 // as check.Stating
-					for k, f := range figures(sec, orig, op) {
+					for k, f := range figures(orig, op) {
 						if numbers.Contains(f, math.Abs(cell.Num)) {
 							i = k
 							break
@@ -133,9 +187,8 @@ func (m *Model) FindStatements() {
 				}
 				mk := markKey{sec.ID, i, abs(cell.Num)}
 				if marks[mk] == 0 {
-					pk := [2]any{sec.ID, i}
-					perPara[pk]++
-					marks[mk] = perPara[pk]
+					perPara[i]++
+					marks[mk] = perPara[i]
 				}
 				st := Statement{Sec: sec, Para: i, Mark: marks[mk], Text: make([]StatedAs, 0, len(m.Site.Languages))}
 				for _, l := range m.Site.Languages {
@@ -143,36 +196,35 @@ func (m *Model) FindStatements() {
 					if l.Derived() {
 						src = m.LangByTag(l.Derive)
 					}
-					if ps := paras(sec, src); i < len(ps) {
-						before, s := check.StatedAmong(ps[i].Text, figures(sec, src, ps)[i], src, cell.Num)
+					if ps := paras(src); i < len(ps) {
+						before, s := check.StatedAmong(ps[i].Text, figures(src, ps)[i], src, cell.Num)
 						if l.Derived() {
 							before, s = m.Site.Conv.Must(src.Tag, l.Tag, before), m.Site.Conv.Must(src.Tag, l.Tag, s)
 						}
 						st.Text = append(st.Text, StatedAs{l.Tag, before, s})
 					}
 				}
-				m.Stated[CellKey{t.ID, r.ID, c.Key}] = st
+				k := CellKey{t.ID, r.ID, c.Key}
+				m.Stated[k] = st
 				m.StatedIn[sec] = append(m.StatedIn[sec], st)
+				m.cells[sec.ID] = append(m.cells[sec.ID], k)
 			}
 		}
 	}
 }
 
-// citing lists, by section ID, the tables with a figure that names the
-// section as its source, in table order.
-func citing(s *content.Site) map[string][]*dataset.Table {
-	out := map[string][]*dataset.Table{}
-	for _, t := range s.Tables {
-		for ri := range t.Rows {
-			r := &t.Rows[ri]
-			for _, c := range t.Columns {
-				if !r.Cells[c.Key].HasNum {
-					continue
-				}
-				id := t.SourceOf(r, c.Key).Section
-				if ts := out[id]; len(ts) == 0 || ts[len(ts)-1] != t {
-					out[id] = append(ts, t)
-				}
+// cites lists the sections that table t names as the source of a figure,
+// each once, in the order of its cells.
+func cites(t *dataset.Table) []string {
+	var out []string
+	for ri := range t.Rows {
+		r := &t.Rows[ri]
+		for _, c := range t.Columns {
+			if !r.Cells[c.Key].HasNum {
+				continue
+			}
+			if id := t.SourceOf(r, c.Key).Section; !slices.Contains(out, id) {
+				out = append(out, id)
 			}
 		}
 	}
