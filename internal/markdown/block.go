@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/markdown/figmark"
 )
 
 // BlockFunc renders a ```chart or ```table block; kind is "chart" or "table".
@@ -115,7 +116,8 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 type blockWriter struct {
 	*bufio.Writer
 	fn    BlockFunc
-	marks bool // mark IDs and same-page links with anchors.IDMark
+	marks bool              // mark IDs and same-page links with anchors.IDMark
+	texts *figmark.Recorder // where Prepare records the text of paragraphs, for Mark
 }
 
 type blockRenderer struct{}

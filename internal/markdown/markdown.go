@@ -15,6 +15,7 @@ import (
 
 	"reportsite/internal/diag"
 	"reportsite/internal/markdown/anchors"
+	"reportsite/internal/markdown/figmark"
 	"reportsite/internal/markdown/gfm"
 	"reportsite/internal/markdown/note"
 	"reportsite/internal/markdown/rawhtml"
@@ -339,9 +340,9 @@ func (sectionExt) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(blockRenderer{}, 100),
 		util.Prioritized(rawhtml.Renderer{}, 100),
-		util.Prioritized(anchors.NewRenderer(marking,
+		util.Prioritized(figmark.NewRenderer(textRecorder, anchors.NewRenderer(marking,
 			extension.NewTableHTMLRenderer(), // its options concern cells only
-			rawhtml.Renderer{}), 90),
+			rawhtml.Renderer{})), 90),
 	))
 }
 

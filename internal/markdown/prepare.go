@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"reportsite/internal/markdown/anchors"
+	"reportsite/internal/markdown/figmark"
 	"slices"
 	"strconv"
 )
@@ -14,8 +15,9 @@ import (
 // the holes. The parsed tree, many times the size of the text, is dropped.
 type Prepared struct {
 	chunks []Chunk
-	holes  []bool // whether chunk i has a hole
-	refs   []Ref  // the blocks, by hole number
+	holes  []bool         // whether chunk i has a hole
+	refs   []Ref          // the blocks, by hole number
+	texts  []figmark.Elem // where the paragraphs' text is, for Mark
 }
 
 var errCorrupt = errors.New("markdown: corrupt prepared document")
@@ -37,10 +39,11 @@ func (d *Doc) Prepare() (*Prepared, error) {
 	if d != nil && d.root != nil && !d.released {
 		markFootnotes(d.root)
 	}
+	texts := &figmark.Recorder{}
 	chunks, err := d.render(func(kind, id string) ([]byte, error) {
 		p.refs = append(p.refs, Ref{Kind: kind, ID: id})
 		return hole(len(p.refs) - 1), nil
-	}, true)
+	}, texts)
 	if d != nil {
 		d.root, d.src, d.lines, d.released = nil, nil, nil, true // its IDs are marked now
 	}
@@ -53,7 +56,7 @@ func (d *Doc) Prepare() (*Prepared, error) {
 			p.refs[i] = d.Blocks[i]
 		}
 	}
-	p.chunks = chunks
+	p.chunks, p.texts = chunks, texts.Elems()
 	p.holes = make([]bool, len(chunks))
 	for i, c := range chunks {
 		p.holes[i] = bytes.Contains(c.HTML, []byte("\x00\n"))
@@ -73,17 +76,6 @@ func (p *Prepared) Size() int {
 // Chunks returns the prepared chunks, their holes unfilled. Their HTML is
 // shared with p: callers must not modify it.
 func (p *Prepared) Chunks() []Chunk { return slices.Clone(p.chunks) }
-
-// WithChunks returns a document with the blocks of p and chunks in place of
-// its own: chunks as Chunks returned them, some edited, their holes kept.
-func (p *Prepared) WithChunks(chunks []Chunk) *Prepared {
-	return &Prepared{chunks: chunks, holes: p.holes, refs: p.refs}
-}
-
-// HasHole reports whether chunk i has a hole for a block (Fill changes it).
-func (p *Prepared) HasHole(i int) bool {
-	return i >= 0 && i < len(p.holes) && p.holes[i]
-}
 
 // Len is the number of chunks.
 func (p *Prepared) Len() int { return len(p.chunks) }

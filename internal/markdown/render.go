@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"reportsite/internal/markdown/anchors"
+	"reportsite/internal/markdown/figmark"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -24,12 +25,12 @@ type Chunk struct {
 // ```chart and ```table blocks (Kind "figure"); when it is nil they are left
 // out. Its errors are returned as *BlockError.
 func (d *Doc) Render(block BlockFunc) (chunks []Chunk, err error) {
-	return d.render(block, false)
+	return d.render(block, nil)
 }
 
-// render renders the chunks; with marks, IDs and same-page links carry
-// anchors.IDMark (see Prepare).
-func (d *Doc) render(block BlockFunc, marks bool) (chunks []Chunk, err error) {
+// render renders the chunks; with a recorder (Prepare's), IDs and same-page
+// links carry anchors.IDMark and texts records where paragraphs' text went.
+func (d *Doc) render(block BlockFunc, texts *figmark.Recorder) (chunks []Chunk, err error) {
 	if d != nil && d.released {
 		return nil, ErrReleased
 	}
@@ -42,10 +43,13 @@ func (d *Doc) render(block BlockFunc, marks bool) (chunks []Chunk, err error) {
 		}
 	}()
 	var buf bytes.Buffer
-	w := &blockWriter{Writer: bufio.NewWriter(&buf), fn: block, marks: marks}
+	w := &blockWriter{Writer: bufio.NewWriter(&buf), fn: block, marks: texts != nil, texts: texts}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		buf.Reset()
 		w.Reset(&buf)
+		if texts != nil {
+			texts.Start(&buf, len(chunks))
+		}
 		if err := md.Renderer().Render(w, d.src, n); err != nil {
 			return nil, err
 		}

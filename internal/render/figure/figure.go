@@ -1,7 +1,7 @@
 // Package figure renders a report's charts and data tables as HTML
 // figures: caption, the chart's SVG with its text alternative, the data as
 // an accessible table with downloads, and links from each figure to the
-// sentence that states it (and back: Mark).
+// sentence that states it (and back: Marked).
 package figure
 
 import (

@@ -159,7 +159,6 @@ func sectionIDs(b view.Builder, sec *content.Section, l lang.Lang) map[string]bo
 	if err != nil {
 		return nil
 	}
-	fig.MarkFilled(sec, l, chunks, prep) // the figures that tables and cards link to
 	ids := map[string]bool{}
 	for _, id := range markdown.IDs(chunks) {
 		ids[id] = true

@@ -112,7 +112,6 @@ func RenderSection(b Builder, sec *content.Section, l lang.Lang, pg figure.Page)
 	if err != nil {
 		return nil, err
 	}
-	fig.MarkFilled(sec, l, chunks, prep)
 	return &Entry{Chunks: chunks}, nil
 }
 

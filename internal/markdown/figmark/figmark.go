@@ -1,0 +1,267 @@
+// Package figmark marks the figures that a data table or a card links to
+// where a section's text states them. While the prepared document renders,
+// Renderer records where each element with a paragraph ID (paragraph, list
+// item, table) begins in its chunk and where the renderer wrote its text
+// (Recorder); Apply then wraps a figure found in that text in a span. No
+// HTML is read back: a figure is looked for only in the text the renderer
+// wrote.
+package figmark
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	stdhtml "html"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
+	"reportsite/internal/markdown/anchors"
+)
+
+// Class is the class of the span that marks a stated figure.
+const Class = "fig"
+
+// A Mark is a figure to mark.
+type Mark struct {
+	Para   string // the ID of the element that states it, as the document gives it (p-3)
+	ID     string // the span's ID (p-3-f1); written as the element's IDs are (see [Write])
+	Before string // the words before the figure, as the text writes them; "" for none
+	Figure string // the figure as the text writes it
+}
+
+// An Elem is where an element with a paragraph ID lies in its chunk: the
+// offset just after its opening tag, and the text the renderer wrote in it
+// as offsets (start, end) in the chunk's HTML, contiguous text joined.
+type Elem struct {
+	id    string
+	chunk int
+	open  int
+	runs  []int32
+}
+
+// A Recorder collects the Elems of a document while it renders, a chunk
+// (a top-level block) at a time; the writer the renderer is handed carries
+// it (see NewRenderer).
+type Recorder struct {
+	buf   *bytes.Buffer // the chunk rendered so far (the rest is in the writer's buffer)
+	chunk int
+	cur   int // the element being rendered, an index in elems; -1 for none
+	elems []Elem
+}
+
+// Start begins chunk i, which the renderer writes into buf through a
+// writer that carries t.
+func (t *Recorder) Start(buf *bytes.Buffer, i int) { t.buf, t.chunk, t.cur = buf, i, -1 }
+
+// Elems returns what t recorded.
+func (t *Recorder) Elems() []Elem { return t.elems }
+
+// offset is where the next byte w writes goes in the chunk.
+func (t *Recorder) offset(w util.BufWriter) int { return t.buf.Len() + w.Buffered() }
+
+// Renderer wraps the renderers that write what Apply needs to know: those
+// of the elements that carry a paragraph ID (inner's, which it registers in
+// inner's place, with the rest of inner's) and goldmark's text renderers.
+type Renderer struct {
+	inner    renderer.NodeRenderer
+	text     *ghtml.Renderer
+	fns      map[ast.NodeKind]renderer.NodeRendererFunc
+	recorder func(w util.BufWriter) *Recorder
+}
+
+// NewRenderer returns a Renderer that records into the Recorder recorder
+// finds in the writer it is handed (none: it records nothing).
+func NewRenderer(recorder func(w util.BufWriter) *Recorder, inner renderer.NodeRenderer) *Renderer {
+	return &Renderer{inner: inner, text: ghtml.NewRenderer().(*ghtml.Renderer), recorder: recorder}
+}
+
+// SetOption gives the wrapped renderers the page renderer's options (east
+// Asian line breaks among them), so that they write as they would alone.
+func (r *Renderer) SetOption(name renderer.OptionName, value any) {
+	if s, ok := r.inner.(renderer.SetOptioner); ok {
+		s.SetOption(name, value)
+	}
+	r.text.SetOption(name, value)
+}
+
+// RegisterFuncs registers every function of inner, those of the elements
+// with a paragraph ID wrapped, and the wrapped text renderers.
+func (r *Renderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	r.fns = map[ast.NodeKind]renderer.NodeRendererFunc{}
+	r.inner.RegisterFuncs(allFuncs(r.fns))
+	texts := map[ast.NodeKind]renderer.NodeRendererFunc{}
+	r.text.RegisterFuncs(allFuncs(texts))
+	r.fns[ast.KindText], r.fns[ast.KindString] = texts[ast.KindText], texts[ast.KindString]
+	for k, fn := range r.fns {
+		switch k {
+		case ast.KindParagraph, ast.KindListItem, east.KindTable, ast.KindHTMLBlock:
+			reg.Register(k, r.element)
+		case ast.KindText, ast.KindString:
+			reg.Register(k, r.textRun)
+		default:
+			reg.Register(k, fn)
+		}
+	}
+}
+
+// allFuncs keeps every function a renderer registers.
+type allFuncs map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (a allFuncs) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { a[k] = f }
+
+func (r *Renderer) element(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	fn := r.fns[n.Kind()]
+	t := r.recorder(w)
+	id, ok := n.AttributeString("id")
+	if t == nil || !ok {
+		return fn(w, src, n, entering)
+	}
+	if !entering {
+		t.cur = -1
+		return fn(w, src, n, entering)
+	}
+	at := t.offset(w)
+	st, err := fn(w, src, n, entering)
+	_ = w.Flush()
+	open := at + bytes.IndexByte(t.buf.Bytes()[at:], '>') + 1 // attribute values escape >
+	t.elems = append(t.elems, Elem{id: attrString(id), chunk: t.chunk, open: open})
+	t.cur = len(t.elems) - 1
+	return st, err
+}
+
+func (r *Renderer) textRun(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	fn := r.fns[n.Kind()]
+	t := r.recorder(w)
+	if t == nil || t.cur < 0 || !entering {
+		return fn(w, src, n, entering)
+	}
+	start := t.offset(w)
+	st, err := fn(w, src, n, entering)
+	end := t.offset(w)
+	e := &t.elems[t.cur]
+	if k := len(e.runs); k > 0 && int(e.runs[k-1]) == start {
+		e.runs[k-1] = int32(end)
+	} else if end > start {
+		e.runs = append(e.runs, int32(start), int32(end))
+	}
+	return st, err
+}
+
+// Apply returns the HTML of the chunks (html returns chunk i's) that
+// marks change, by chunk, with each mark's figure wrapped in
+// <span class="fig" id="…"> in the text of the element that states it: at
+// the occurrence whose preceding character (spaces aside) ends the words
+// before it, else the first. When the text does not show the figure, an
+// empty span at the element's start takes the ID, so that a link to it
+// still leads there. elems are the chunks' Elems; Apply returns, too, the
+// marks whose element they do not have.
+func Apply(html func(chunk int) []byte, elems []Elem, marks []Mark) (map[int][]byte, []Mark) {
+	byID := make(map[string]*Elem, len(elems))
+	for i := range elems {
+		byID[elems[i].id] = &elems[i]
+	}
+	// Each span is an opening and a closing insertion; at one offset the
+	// spans that end close before any begins, and spans that wrap one
+	// occurrence nest in the order of marks.
+	type insert struct {
+		at, phase, seq int
+		s              string
+	}
+	inserts := map[int][]insert{}
+	var left []Mark
+	for i, m := range marks {
+		e := byID[m.Para]
+		if e == nil {
+			left = append(left, m)
+			continue
+		}
+		h := html(e.chunk)
+		open := `<span class="` + Class + `" id="` + anchors.MarkID(m.ID) + `">`
+		at, n := e.find(h, stdhtml.EscapeString(m.Figure), m.Before)
+		if at < 0 {
+			inserts[e.chunk] = append(inserts[e.chunk], insert{e.open, 1, i, open + "</span>"})
+			continue
+		}
+		inserts[e.chunk] = append(inserts[e.chunk], insert{at, 1, i, open}, insert{at + n, 0, -i, "</span>"})
+	}
+	out := make(map[int][]byte, len(inserts))
+	for ci, ins := range inserts {
+		slices.SortStableFunc(ins, func(a, b insert) int { return cmp.Or(a.at-b.at, a.phase-b.phase, a.seq-b.seq) })
+		h := html(ci)
+		n := len(h)
+		for _, x := range ins {
+			n += len(x.s)
+		}
+		b := make([]byte, 0, n)
+		at := 0
+		for _, x := range ins {
+			b = append(append(b, h[at:x.at]...), x.s...)
+			at = x.at
+		}
+		out[ci] = append(b, h[at:]...)
+	}
+	return out, left
+}
+
+// find returns the offset in h and the length of figure in e's text at the
+// occurrence whose preceding character in the text (spaces aside) ends
+// before, else at its first occurrence; -1 when the text does not show it.
+func (e *Elem) find(h []byte, figure, before string) (int, int) {
+	if figure == "" {
+		return -1, 0
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(before))
+	first := -1
+	for r := 0; r < len(e.runs); r += 2 {
+		start, end := int(e.runs[r]), int(e.runs[r+1])
+		for off := start; ; {
+			i := bytes.Index(h[off:end], []byte(figure))
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + 1
+			if first < 0 {
+				first = i
+			}
+			if before == "" || e.prevRune(h, r, i) == last {
+				return i, len(figure)
+			}
+		}
+	}
+	return first, len(figure)
+}
+
+// prevRune returns the last character, spaces aside, of the text before
+// offset i in run r (an index in runs) and the runs before it.
+func (e *Elem) prevRune(h []byte, r, i int) rune {
+	for ; r >= 0; r -= 2 {
+		s := bytes.TrimRight(h[e.runs[r]:i], " \u00a0")
+		if len(s) > 0 {
+			c, _ := utf8.DecodeLastRune(s)
+			return c
+		}
+		if r >= 2 {
+			i = int(e.runs[r-1])
+		}
+	}
+	return utf8.RuneError
+}
+
+// attrString turns an attribute value, as goldmark parses it, into a string.
+func attrString(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
