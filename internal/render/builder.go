@@ -140,6 +140,15 @@ func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 func (b *builder) newFigures() {
 	b.fig = figure.New(b.m, b.opt.Charts, func(kind string, data any) ([]byte, error) { return b.tmpl.Exec(kind, data, 0) },
 		b.ui.Get, view.SectionTitle)
+	// A table placed in a section shows on the section's page, the full
+	// report and the left column of the parallel text; every table shows
+	// on the data page.
+	b.fig.Showings(func(l lang.Lang) int {
+		if _, ok := view.Partner(b.site, l); ok {
+			return 3
+		}
+		return 2
+	}, 1)
 }
 
 // Update renders into sink, again, the files near an edit that depend on

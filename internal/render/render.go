@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"reportsite/internal/addr"
 	"reportsite/internal/content"
@@ -40,8 +41,17 @@ func (b *builder) render(ctx context.Context) error {
 		)
 	}
 	if !b.opt.NoSearch {
-		for _, src := range b.site.SourceLangs() {
-			rest = append(rest, job{"search/" + src.Prefix, func() error { return b.searchIndex(src) }})
+		srcs := b.site.SourceLangs()
+		var left atomic.Int32
+		left.Store(int32(len(srcs)))
+		for _, src := range srcs {
+			rest = append(rest, job{"search/" + src.Prefix, func() error {
+				err := b.searchIndex(src)
+				if left.Add(-1) == 0 && b.change == nil {
+					b.m.ReleaseSearchParas() // the indexes were their last readers
+				}
+				return err
+			}})
 		}
 	}
 	rest = append(rest, job{rootPath("root"), func() error { return pages.Root(b, rootPath("root")) }}, job{rootPath("404"), func() error { return pages.NotFound(b, rootPath("404")) }})

@@ -56,6 +56,11 @@ type Maker struct {
 	mu     sync.Mutex
 	tables map[tableKey]*tableEntry
 	marked map[markKey]*markEntry // see Marked
+	// perPlacement and perTable count the pages that show a table (see
+	// Showings); nil when not told.
+	perPlacement func(l lang.Lang) int
+	perTable     int
+	placed       map[[2]string]int // table ID and language tag → sections placing it
 }
 
 // New returns the Maker of the site in m. charts draws a chart (nil: a

@@ -40,3 +40,36 @@ func TestTableKept(t *testing.T) {
 		}
 	}
 }
+
+// TestTableDropped: told how many pages show a table, the Maker drops it
+// once the last has it (a later page makes it again), and it never keeps
+// the one-file report's.
+func TestTableDropped(t *testing.T) {
+	made := 0
+	m := &Maker{site: &content.Site{}, m: &load.Model{}, tables: map[tableKey]*tableEntry{},
+		exec: func(kind string, data any) ([]byte, error) { made++; return []byte(kind), nil },
+		ui:   func(key string, l lang.Lang) string { return key }}
+	m.Showings(func(lang.Lang) int { return 3 }, 3) // no section places it: three pages
+	tbl := &dataset.Table{ID: "t", Title: lang.Text{"en": "T"},
+		Columns: []dataset.Column{{Key: "item", Label: lang.Text{"en": "Item"}, Type: dataset.TypeText}}}
+	en := lang.Lang{Tag: "en", Prefix: "en"}
+	tests := []struct {
+		page       Page
+		made, kept int
+	}{
+		{Page{Path: "en/a.html"}, 1, 1},
+		{Page{Path: "en/bench-en.html", Single: true}, 2, 1}, // the one-file report: made, not kept
+		{Page{Path: "en/report.html"}, 2, 1},
+		{Page{Path: "en/data.html"}, 2, 0}, // the third page: dropped
+		{Page{Path: "en/b.html"}, 3, 1},    // asked again: made again
+	}
+	for _, tt := range tests {
+		out, err := m.Table(tbl, en, tt.page)
+		if err != nil || string(out) != "table" {
+			t.Fatalf("Table from %s = %q, %v", tt.page.Path, out, err)
+		}
+		if made != tt.made || len(m.tables) != tt.kept {
+			t.Errorf("after %s: made %d, kept %d; want %d, %d", tt.page.Path, made, len(m.tables), tt.made, tt.kept)
+		}
+	}
+}
