@@ -34,7 +34,7 @@ type Input struct {
 func All(in Input, dl *diag.List) {
 	structure.Files(in.Site, in.Folders, dl)
 	structure.Sections(in.Site, in.Docs, dl)
-	structure.Links(in.Site, in.Docs, dl)
+	structure.Links(in.Site, in.Docs, in.Folders, dl)
 	if dl.Errors() > 0 {
 		return
 	}

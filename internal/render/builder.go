@@ -23,7 +23,6 @@ import (
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
-	"reportsite/internal/linkcheck"
 	"reportsite/internal/load"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/figure"
@@ -73,8 +72,7 @@ func New(opt Options, m *load.Model, dl *diag.List) (*Renderer, error) {
 // NoteLabel is the label of a translator's note in l, for load.Model.Parse.
 func (r *Renderer) NoteLabel(l lang.Lang) string { return r.b.ui.Get("tn_label", l) }
 
-// Render makes every file into sink. Links are checked on the finished
-// pages as they are made: see Problems.
+// Render makes every file into sink.
 func (r *Renderer) Render(ctx context.Context, sink publish.Sink) error {
 	r.b.sink = sink
 	if err := r.b.render(ctx); err != nil {
@@ -83,15 +81,10 @@ func (r *Renderer) Render(ctx context.Context, sink publish.Sink) error {
 	return r.b.putErr()
 }
 
-// Problems returns the link problems found in the built pages, each named
-// by the source line or template that wrote it.
-func (r *Renderer) Problems() []diag.Diag {
-	var out []diag.Diag
-	for _, p := range r.b.links.Problems() {
-		out = append(out, r.b.placeProblem(p))
-	}
-	return out
-}
+// Problems returns nothing: links are checked where they are written,
+// before rendering (package check), and the built pages only by tests
+// (package linkcheck). It stays for its callers until they drop it.
+func (r *Renderer) Problems() []diag.Diag { return nil }
 
 // Pages and Files count the pages and files made.
 func (r *Renderer) Pages() int { return r.b.pages }
@@ -108,7 +101,6 @@ type builder struct {
 	sink    publish.Sink
 	files   map[string]publish.FileSum // every file put so far
 	putFail error                      // the sink's first error
-	links   *linkcheck.Checker
 	pages   int
 	fig     *figure.Maker // charts and tables as figures
 	change  *change       // what an update renders again; nil in a full render
@@ -123,7 +115,7 @@ func (r *Renderer) UIDiags() []diag.Diag { return r.b.uiDiags }
 func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 	s := m.Site
 	tfs := sitefs.Overlay(opt.Overlay, "templates", opt.Templates)
-	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, links: linkcheck.NewChecker(), m: m}
+	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, m: m}
 	var udl diag.List
 	b.ui = tmpl.LoadUI(tfs, s.Languages, s.Conv.Must, &udl)
 	b.uiDiags = udl.Items()
@@ -222,10 +214,9 @@ func (b *builder) wantedJobs(jobs []job) []job {
 	return slices.DeleteFunc(jobs, func(j job) bool { return !b.wanted(j.name) })
 }
 
-// add hands a finished file to the sink and the link checker, and remembers
-// its size and digest (for the service worker's version) but not its bytes.
+// add hands a finished file to the sink, and remembers its size and digest
+// (for the service worker's version) but not its bytes.
 func (b *builder) add(path string, data []byte) {
-	b.links.Add(path, data)
 	fs := publish.Sum(data)
 	err := b.sink.Put(path, data)
 	b.mu.Lock()
@@ -237,30 +228,18 @@ func (b *builder) add(path string, data []byte) {
 }
 
 // addStream is add for a file too large to make in memory first: write
-// writes it, and as it goes the bytes go to the sink, the digest and the
-// link checker at once.
+// writes it, and as it goes the bytes go to the sink and the digest at once.
 func (b *builder) addStream(path string, write func(w io.Writer) error) error {
 	f, err := b.sink.Create(path)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	h := sha256.New()
-	pr, pw := io.Pipe()
-	checked := make(chan error, 1)
-	go func() {
-		err := b.links.AddReader(path, pr)
-		pr.CloseWithError(err) // unblocks the writer if the checker stopped
-		checked <- err
-	}()
 	n := &countWriter{}
-	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n, pw), 64<<10)
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n), 64<<10)
 	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
-	}
-	pw.CloseWithError(err)
-	if cerr := <-checked; err == nil && cerr != nil {
-		err = fmt.Errorf("link check: %w", cerr)
 	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("write %s: %w", path, cerr)

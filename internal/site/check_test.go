@@ -173,7 +173,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	before, _ := os.ReadFile(dir + "/en/economy.html")
 	for _, tc := range []struct{ name, old, new, want string }{
 		{"checks", "```chart growth", "```chart nope", `chart "nope" not found`},
-		{"links", "Next, development", "See [the plans](nowhere.html#x). Next, development", "en/nowhere.html does not exist"},
+		{"links", "Next, development", "See [the plans](nowhere.html#x). Next, development", "the site has no page or file en/nowhere.html"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := miniFS(t)
@@ -241,14 +241,14 @@ func TestBuildToMatchesBuild(t *testing.T) {
 }
 
 // TestBrokenLinkStopsBuild checks that a Markdown link to a missing page or
-// anchor fails the build with the page that carries it.
+// anchor fails the build, reported where it is written.
 func TestBrokenLinkStopsBuild(t *testing.T) {
 	m := miniFS(t)
 	edit(m, "en/02-plans.md", "Next, development", "See [the plans](nowhere.html#x). Next, development")
 	opt := miniOptions(t)
 	opt.Content = m
 	_, err := Build(t.Context(), opt)
-	if err == nil || !strings.Contains(err.Error(), `en/02-plans.md:5: in the built page en/plans.html: link "nowhere.html#x": en/nowhere.html does not exist`) {
+	if err == nil || !strings.Contains(err.Error(), `en/02-plans.md:5:5: link "nowhere.html#x": the site has no page or file en/nowhere.html`) {
 		t.Errorf("Build() = %v, want the broken link reported", err)
 	}
 }

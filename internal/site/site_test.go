@@ -24,11 +24,17 @@ func miniOptions(t testing.TB) Options {
 	}
 }
 
+// build builds opt in memory and holds the pages to the page-level link
+// check: the build checks the links Markdown writes, where they are
+// written; this safety net catches those that templates write.
 func build(t testing.TB, opt Options) *Result {
 	t.Helper()
 	res, err := Build(context.Background(), opt)
 	if err != nil {
 		t.Fatalf("Build: %v", err)
+	}
+	for _, p := range linkcheck.Check(res.Out) {
+		t.Errorf("built page %s", p)
 	}
 	return res
 }

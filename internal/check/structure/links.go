@@ -3,6 +3,7 @@ package structure
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
+	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
 	"reportsite/internal/tomlfile"
 )
@@ -22,36 +24,49 @@ import (
 // of its anchors in the same language, a data download (data/<id>.csv,
 // ../data/<id>.json) and an anchor of a chart or table anywhere must name
 // one, and a link out of the site must be http, https, mailto or tel.
-// Images are checked where they are found (package load). Links to the
-// other pages (the overview, the full report, the data page, …) are left to
-// the check of the built pages, which names the link's line too.
-func Links(s *content.Site, docs DocFunc, dl *diag.List) {
+// A link to any other page or file must lead to one the build makes, in
+// any language folder (the overview, the full report, the parallel text
+// where the language has one, the data page, the about page, the one-file
+// report, the root pages, a download, an image a section shows, a static
+// file), and its anchor, if any, must be one that page has. Images are
+// checked where they are found (package load). A text that a derived
+// language shows is checked in that language's folder too. folders are the
+// folders a build reads: the static and templates folders among them give
+// the static files and the anchors templates write as they are.
+func Links(s *content.Site, docs DocFunc, folders []Folder, dl *diag.List) {
 	bySlug := map[string]*content.Section{}
 	for _, sec := range s.Sections {
 		bySlug[sec.Slug] = sec
 	}
-	for _, l := range s.SourceLangs() {
-		ids := map[*content.Section]map[string]bool{}
-		anchorsOf := func(sec *content.Section) map[string]bool {
-			if a, ok := ids[sec]; ok {
-				return a
-			}
-			doc, _ := docs(sec, l)
-			ids[sec] = anchors(doc)
-			return ids[sec]
-		}
+	st := newSite(s, docs, folders)
+	for _, src := range s.SourceLangs() {
 		for _, sec := range s.Sections {
-			doc, tx := docs(sec, l)
+			doc, tx := docs(sec, src)
 			if doc == nil || tx == nil {
 				continue
 			}
 			for _, ln := range doc.Links {
-				if msg, hint := checkLink(s, ln.Dest, sec, bySlug, anchorsOf); msg != "" {
-					dl.Add(diag.Diag{File: tx.File, Line: ln.Line, Col: ln.Col, Msg: msg, Hint: hint})
+				for _, l := range showing(s, src) {
+					if msg, hint := st.checkLink(ln.Dest, sec, l, bySlug); msg != "" {
+						dl.Add(diag.Diag{File: tx.File, Line: ln.Line, Col: ln.Col, Msg: msg, Hint: hint})
+						break
+					}
 				}
 			}
 		}
 	}
+}
+
+// showing returns the languages that show the text of hand-written
+// language src: src and those derived from it.
+func showing(s *content.Site, src lang.Lang) []lang.Lang {
+	out := []lang.Lang{src}
+	for _, l := range s.Languages {
+		if l.Derive == src.Tag {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // The downloads of a table as a section page links them (addr.CSV and
@@ -62,8 +77,9 @@ var (
 )
 
 // checkLink returns what is wrong with the link dest written in section
-// sec, and a hint; "" when nothing is, or when only the built page can tell.
-func checkLink(s *content.Site, dest string, sec *content.Section, bySlug map[string]*content.Section, anchorsOf func(*content.Section) map[string]bool) (msg, hint string) {
+// sec, shown in language l, and a hint; "" when nothing is.
+func (st *site) checkLink(dest string, sec *content.Section, l lang.Lang, bySlug map[string]*content.Section) (msg, hint string) {
+	s := st.s
 	u, err := url.Parse(dest)
 	if err != nil {
 		return fmt.Sprintf("link %q is not an address", dest), "escape spaces as %20, or write the address between < and >"
@@ -103,12 +119,12 @@ func checkLink(s *content.Site, dest string, sec *content.Section, bySlug map[st
 	case !strings.Contains(u.Path, "/") && strings.HasSuffix(u.Path, ".html") && bySlug[strings.TrimSuffix(u.Path, ".html")] != nil:
 		target = bySlug[strings.TrimSuffix(u.Path, ".html")]
 	default:
-		return "", "" // another page or file: the built page's check
+		return st.checkOther(dest, u, l)
 	}
 	if u.Fragment == "" {
 		return "", ""
 	}
-	ids := anchorsOf(target)
+	ids := st.anchors(target, l)
 	if ids[u.Fragment] || ids[figurePara(u.Fragment)] {
 		return "", ""
 	}
@@ -118,6 +134,28 @@ func checkLink(s *content.Site, dest string, sec *content.Section, bySlug map[st
 	}
 	return fmt.Sprintf("link %q: no anchor %q in %s", dest, u.Fragment, where),
 		suggest(u.Fragment, sortedKeys(ids), "anchors (h-1 for the first heading, p-1 for the first paragraph)")
+}
+
+// checkOther checks a link u (written dest) to a page or file other than
+// a section of l's folder.
+func (st *site) checkOther(dest string, u *url.URL, l lang.Lang) (msg, hint string) {
+	p, ok := inSite(l.Prefix, u.Path)
+	if !ok {
+		return fmt.Sprintf("link %q leads out of the site", dest), "link a page of the report with a relative address, or another site with an http(s) address"
+	}
+	t, ok := st.file(p)
+	if !ok {
+		return fmt.Sprintf("link %q: the site has no page or file %s", dest, p),
+			suggest(path.Base(p), st.pagesIn(path.Dir(p)), "pages here")
+	}
+	if u.Fragment == "" || t.ids == nil {
+		return "", ""
+	}
+	ids := t.ids()
+	if ids[u.Fragment] || ids[figureOf(u.Fragment)] {
+		return "", ""
+	}
+	return fmt.Sprintf("link %q: no anchor %q on %s", dest, u.Fragment, p), suggest(u.Fragment, sortedKeys(ids), "anchors")
 }
 
 // anchors returns the anchors a section's Markdown makes on its page.
@@ -157,6 +195,21 @@ func figurePara(id string) string {
 		return id[:i]
 	}
 	return ""
+}
+
+// figureOf returns the anchor of the paragraph of a figure's anchor on a
+// page that shows several sections (s-x-p-2 of s-x-p-2-f1); "" for
+// another anchor.
+func figureOf(id string) string {
+	i := strings.LastIndex(id, "-f")
+	if i < 0 || i+2 == len(id) || strings.Trim(id[i+2:], "0123456789") != "" {
+		return ""
+	}
+	j := strings.LastIndex(id[:i], "p-")
+	if j < 0 || !addr.IsPara(id[j:i]) {
+		return ""
+	}
+	return id[:i]
 }
 
 func suggest(s string, candidates []string, what string) string {
