@@ -47,20 +47,20 @@ func newSite(s *content.Site, docs DocFunc, folders []Folder) *site {
 			st.tmpls = f.FS
 		}
 	}
-	st.add("index.html", st.literal("root"))
+	st.add(addr.RootPage, st.literal("root"))
 	st.add(addr.NotFound, st.literal("404"))
 	for _, t := range s.Tables {
 		st.add(addr.JSON(t.ID), nil)
 	}
 	for _, l := range s.Languages {
-		st.add(l.Prefix+"/index.html", st.overview)
-		st.add(l.Prefix+"/report.html", st.joined(l, "report"))
+		st.add(l.Prefix+"/"+addr.OverviewPage, st.overview)
+		st.add(l.Prefix+"/"+addr.ReportPage, st.joined(l, "report"))
 		if parallelPartner(s, l) {
-			st.add(l.Prefix+"/parallel.html", st.joined(l, "parallel"))
+			st.add(l.Prefix+"/"+addr.ParallelPage, st.joined(l, "parallel"))
 		}
-		st.add(l.Prefix+"/data.html", st.data)
-		st.add(l.Prefix+"/about.html", st.literal("about"))
-		st.add(singlePath(s, l), st.joined(l, "single"))
+		st.add(l.Prefix+"/"+addr.DataPage, st.data)
+		st.add(l.Prefix+"/"+addr.AboutPage, st.literal("about"))
+		st.add(addr.Single(s.Name, l.Prefix), st.joined(l, "single"))
 		for _, sec := range s.Sections {
 			st.add(l.Prefix+"/"+sec.Slug+".html", func() map[string]bool { return st.anchors(sec, l) })
 			if doc, _ := docs(sec, sourceOf(s, l)); doc != nil {
@@ -80,7 +80,8 @@ func newSite(s *content.Site, docs DocFunc, folders []Folder) *site {
 
 // parallelPartner reports whether a build makes the parallel text for l:
 // when another hand-written language than l and its source can stand
-// beside it (render's builder.parallelPartner).
+// beside it (the rule of render/view.Partner, which check, run before
+// rendering, cannot import).
 func parallelPartner(s *content.Site, l lang.Lang) bool {
 	for _, o := range s.SourceLangs() {
 		if o.Tag != l.Tag && o.Tag != l.Derive {
@@ -88,15 +89,6 @@ func parallelPartner(s *content.Site, l lang.Lang) bool {
 		}
 	}
 	return false
-}
-
-// singlePath is the path of l's one-file report (render.SinglePath).
-func singlePath(s *content.Site, l lang.Lang) string {
-	name := s.Name
-	if name == "" {
-		name = "report"
-	}
-	return l.Prefix + "/" + name + "-" + l.Prefix + ".html"
 }
 
 // sourceOf returns the hand-written language whose text l shows.
