@@ -2,16 +2,17 @@
 // internal link and anchor resolves to a file (never to a bare directory, so
 // the site works from file://), and nothing is loaded from another host.
 //
-// [Check] takes the whole site at once; a [Checker] takes it one file at a
-// time, so that a build can drop each page as soon as it has been checked.
-// Both report the same problems in the same order.
+// The build checks the links a report's Markdown writes where they are
+// written (package check); this package is the tests' safety net, run over
+// the sites the tests build, for the links templates write. [Check] takes
+// the whole site at once; a [Checker] takes it one file at a time. Both
+// report the same problems in the same order.
 package linkcheck
 
 import (
 	"cmp"
 	"fmt"
 	"hash/maphash"
-	"io"
 	"maps"
 	"runtime"
 	"slices"
@@ -90,44 +91,6 @@ func NewChecker() *Checker {
 func (c *Checker) Add(p string, data []byte) {
 	buf := refsPool.Get().(*[]link)
 	c.record(p, scanFile(p, data, (*buf)[:0]), buf)
-}
-
-// AddReader is Add for a file read from r, for a page too large to hold in
-// memory: an HTML page is scanned as it is read. It reads r to its end, or
-// up to its first error, which it returns (and then records nothing).
-func (c *Checker) AddReader(p string, r io.Reader) error {
-	if !strings.HasSuffix(p, ".html") {
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return err
-		}
-		c.Add(p, data)
-		return nil
-	}
-	er := &errReader{r: r}
-	buf := refsPool.Get().(*[]link)
-	s := scanPage(p, er, (*buf)[:0])
-	if er.err != nil {
-		c.record("", s, buf)
-		return er.err
-	}
-	c.record(p, s, buf)
-	return nil
-}
-
-// errReader remembers the first error of r other than io.EOF, which the
-// tokenizer would take for the end of the page.
-type errReader struct {
-	r   io.Reader
-	err error
-}
-
-func (e *errReader) Read(b []byte) (int, error) {
-	n, err := e.r.Read(b)
-	if err != nil && err != io.EOF && e.err == nil {
-		e.err = err
-	}
-	return n, err
 }
 
 // record keeps what the scan s of file p says (nothing when p is ""), and

@@ -1,10 +1,7 @@
 package linkcheck
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"math/rand/v2"
 	"path"
@@ -12,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/iotest"
 	"unicode"
 )
 
@@ -194,32 +190,7 @@ func TestChecker(t *testing.T) {
 			if got := c.Problems(); !slices.Equal(got, want) {
 				t.Errorf("second Problems() = %v\nwant %v", got, want)
 			}
-			// Read a few bytes at a time, as a page streamed to disk is.
-			c = NewChecker()
-			for _, p := range paths {
-				if err := c.AddReader(p, iotest.OneByteReader(bytes.NewReader(files[p]))); err != nil {
-					t.Fatalf("AddReader(%s): %v", p, err)
-				}
-			}
-			if got := c.Problems(); !slices.Equal(got, want) {
-				t.Errorf("AddReader: Problems() = %v\nwant %v", got, want)
-			}
 		})
-	}
-}
-
-// TestCheckerAddReaderError checks that a failing reader is reported and
-// leaves no half-read page behind.
-func TestCheckerAddReaderError(t *testing.T) {
-	c := NewChecker()
-	c.Add("a.html", []byte(`<a href="b.html">b</a>`))
-	errBroken := errors.New("broken pipe")
-	r := io.MultiReader(strings.NewReader(`<p id="x">`), iotest.ErrReader(errBroken))
-	if err := c.AddReader("b.html", r); !errors.Is(err, errBroken) {
-		t.Fatalf("AddReader = %v, want %v", err, errBroken)
-	}
-	if got := c.Problems(); len(got) != 1 || !strings.Contains(got[0].Msg, "b.html does not exist") {
-		t.Errorf("Problems() = %v, want b.html missing", got)
 	}
 }
 

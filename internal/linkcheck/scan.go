@@ -6,10 +6,10 @@ import (
 	"io"
 	"net/url"
 	"path"
-	"reportsite/internal/linkcheck/htmllex"
 	"strings"
-	"sync"
 	"unicode"
+
+	"golang.org/x/net/html"
 )
 
 // scanFile reads the file at path p: an HTML page for its ids, links and
@@ -18,7 +18,7 @@ import (
 func scanFile(p string, data []byte, buf []link) scanned {
 	if strings.HasSuffix(p, ".html") {
 		s := scanner{page: p, dir: path.Dir(p), refs: buf}
-		s.scanBytes(data)
+		s.scan(bytes.NewReader(data))
 		return s.result()
 	}
 	{
@@ -32,13 +32,6 @@ func scanFile(p string, data []byte, buf []link) scanned {
 		}
 		return scanned{probs: probs}
 	}
-}
-
-// scanPage scans the HTML page at path p, read from r to its end.
-func scanPage(p string, r io.Reader, buf []link) scanned {
-	s := scanner{page: p, dir: path.Dir(p), refs: buf}
-	s.scan(r)
-	return s.result()
 }
 
 // remote reports whether a reference leaves the site: another scheme's host
@@ -147,137 +140,79 @@ type attrs struct {
 	action, data, poster, xlinkHref         []byte
 }
 
-// The scanner reads pages with its own lexer (package htmllex), not with the
-// tokenizer of golang.org/x/net/html, which it used before. Profiles of a
-// large build showed Tokenizer.Next (reading byte by byte, allocating for
-// every attribute) as about 70% of the scan, and the scan as about 20% of
-// the whole build's CPU, at about 70 MB/s. The lexer only finds start tags
-// and the spans of their names and attributes, skipping everything else in
-// bulk (bytes.IndexByte), and allocates nothing but the values kept: it
-// scans BenchmarkScanLongPage at about 400–490 MB/s instead of 85–95, and
-// BenchmarkCheck runs about 4 times as fast (5.4 times, 154 ms against 836
-// ms with a thirteenth of the allocation, measured again on 2026-11-27).
-//
-// The lexer mirrors the tokenizer (token.go of x/net/html v0.62.0) rule by
-// rule: comments and their odd ends, bogus comments, doctypes, end tags
-// (read as tags, so that a quoted '>' does not end them), the raw text of
-// the same elements up to the same end tags (with the script-data escape
-// states), attribute syntax, and the cut-short tag at the end of the page,
-// which is not one. Values are decoded by htmllex.AttrValue, which leaves the rare
-// character references to the tokenizer itself. Equivalence is tested, not
-// assumed: htmllex's FuzzLexer compares, for arbitrary input whole and
-// in random chunks, every start tag, name and attribute the lexer yields
-// with what the tokenizer yields; FuzzScan and TestScanPages compare the
-// scanner with xnetScan, the scanner as it was on the tokenizer, and Check
-// with referenceCheck, the first implementation.
+// The scanner reads pages with the tokenizer of golang.org/x/net/html. It
+// had a lexer of its own (package htmllex), which scanned about 4 times as
+// fast, while every build checked its pages; links are now checked where
+// they are written, before a build renders (package check), and only tests
+// check built pages, where the tokenizer's speed does not matter.
 
-// scan lexes the page read from r, in a window that holds the unfinished
-// token (a tag, a comment, the text of a script…) and what follows it, never
-// more of the page than the longest such token needs.
+// scan tokenizes the page read from r and checks every start tag.
 func (s *scanner) scan(r io.Reader) {
-	wp := windowPool.Get().(*[]byte)
-	b := (*wp)[:0]
-	defer func() {
-		if cap(b) <= maxPooledWindow {
-			*wp = b[:0]
-		}
-		windowPool.Put(wp)
-	}()
-	var l htmllex.Lexer
-	for eof := false; ; {
-		// Fill the window up, so that lexing again what an unfinished
-		// token holds never costs more than the bytes read since: the
-		// whole scan stays linear in the size of the page. Like the
-		// tokenizer, give up after 100 reads in a row that return nothing.
-		for empty := 0; len(b) < cap(b) && !eof; {
-			n, err := r.Read(b[len(b):cap(b)])
-			b = b[:len(b)+n]
-			switch {
-			case err != nil:
-				eof = true
-			case n > 0:
-				empty = 0
-			default:
-				if empty++; empty == 100 {
-					eof = true
+	z := html.NewTokenizer(r)
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			var a attrs
+			for more := true; more; {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				if bit := attrBit(k); bit != 0 {
+					a.has |= bit
+					*a.value(bit) = v
 				}
 			}
+			if a.has != 0 {
+				name, _ := z.TagName()
+				s.element(element(name), &a)
+			}
 		}
-		for l.Next(b, eof) {
-			s.tag(b, &l)
-		}
-		if eof {
-			return
-		}
-		// Keep the unfinished tail, in a window twice as large when it
-		// takes more than half of this one.
-		tail := b[l.Pos:]
-		if len(tail) > cap(b)/2 {
-			b = append(make([]byte, 0, 2*cap(b)), tail...)
-		} else {
-			b = b[:copy(b, tail)]
-		}
-		l.Pos = 0
 	}
 }
 
-// scanBytes lexes the page data, whole.
-func (s *scanner) scanBytes(data []byte) {
-	var l htmllex.Lexer
-	for l.Next(data, true) {
-		s.tag(data, &l)
-	}
-}
-
-// windowPool holds the windows of scanner.scan.
-var windowPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
-
-// maxPooledWindow is the largest window kept for another page.
-const maxPooledWindow = 1 << 20
-
-// attrBit returns the bit of an attribute name, as written (in any ASCII
-// case: the tokenizer lower-cases names), or 0 for an attribute the scanner
-// does not read.
+// attrBit returns the bit of an attribute name, as the tokenizer gives it
+// (lower-cased), or 0 for an attribute the scanner does not read.
 func attrBit(key []byte) int {
 	switch len(key) {
 	case 2:
-		if htmllex.EqualFold(key, "id") {
+		if string(key) == "id" {
 			return aID
 		}
 	case 3:
 		switch {
-		case htmllex.EqualFold(key, "rel"):
+		case string(key) == "rel":
 			return aRel
-		case htmllex.EqualFold(key, "src"):
+		case string(key) == "src":
 			return aSrc
 		}
 	case 4:
 		switch {
-		case htmllex.EqualFold(key, "name"):
+		case string(key) == "name":
 			return aName
-		case htmllex.EqualFold(key, "href"):
+		case string(key) == "href":
 			return aHref
-		case htmllex.EqualFold(key, "data"):
+		case string(key) == "data":
 			return aData
 		}
 	case 5:
-		if htmllex.EqualFold(key, "style") {
+		if string(key) == "style" {
 			return aStyle
 		}
 	case 6:
 		switch {
-		case htmllex.EqualFold(key, "srcset"):
+		case string(key) == "srcset":
 			return aSrcset
-		case htmllex.EqualFold(key, "action"):
+		case string(key) == "action":
 			return aAction
-		case htmllex.EqualFold(key, "poster"):
+		case string(key) == "poster":
 			return aPoster
 		}
 	case 10:
 		// Only the parser splits namespaced attributes: the tokenizer
 		// gives the whole name, as html.Token's Attr (whose Namespace is
 		// always "") did in the first version.
-		if htmllex.EqualFold(key, "xlink:href") {
+		if string(key) == "xlink:href" {
 			return aXlinkHref
 		}
 	}
@@ -316,36 +251,15 @@ func (a *attrs) value(bit int) *[]byte {
 var elements = [...]string{"a", "area", "link", "form", "script", "iframe", "frame", "audio", "track",
 	"embed", "input", "img", "source", "video", "object", "image", "use", "feimage"}
 
-// element returns the lower-cased tag name, as written, if it is one of
-// elements, and "" otherwise.
+// element returns the tag name, lower-cased by the tokenizer, if it is one
+// of elements, and "" otherwise.
 func element(name []byte) string {
 	for _, e := range elements {
-		if htmllex.EqualFold(name, e) {
+		if string(name) == e {
 			return e
 		}
 	}
 	return ""
-}
-
-// tag checks the start tag that l has just found in b.
-func (s *scanner) tag(b []byte, l *htmllex.Lexer) {
-	var a attrs
-	for _, at := range l.Attrs {
-		bit := attrBit(b[at.Key.Start:at.Key.End])
-		if bit == 0 || a.has&bit != 0 { // the tokenizer keeps the first of repeated attributes
-			continue
-		}
-		a.has |= bit
-		*a.value(bit) = htmllex.AttrValue(b[at.Val.Start:at.Val.End])
-	}
-	if a.has == 0 {
-		return
-	}
-	var elem string
-	if a.has&aNeedTag != 0 {
-		elem = element(b[l.Name.Start:l.Name.End])
-	}
-	s.element(elem, &a)
 }
 
 // element checks the attributes a of a start tag of the element elem, ""
