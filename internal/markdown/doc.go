@@ -89,7 +89,8 @@
 //
 // Each is one job of the above: gfm (CJK-friendly emphasis, table
 // alignment classes), note (the translator's note, [[tn: …]]), rawhtml (raw
-// HTML shown as text), plain (the plain text of a node) and anchors (the
+// HTML shown as text), plain (the plain text of a node), anchors (the
 // marks a prepared chunk carries for its IDs and addresses, and [Write],
-// which resolves them for a page).
+// which resolves them for a page) and figmark (stated figures marked where
+// the renderer writes the text).
 package markdown
