@@ -8,9 +8,10 @@ import (
 	"sync/atomic"
 
 	"reportsite/internal/addr"
-	"reportsite/internal/content"
+	"reportsite/internal/lang"
 	"reportsite/internal/render/data"
 	"reportsite/internal/render/pages"
+	"reportsite/internal/render/searchindex"
 	"reportsite/internal/render/view"
 )
 
@@ -157,10 +158,6 @@ func (b *builder) emit(kind string, p *view.Page) error {
 	return nil
 }
 
-// paraHref returns the address, from a page of the same language, of
-// paragraph i (its index in the section's markdown.Doc.Paras) on the
-// section's own page. The full report and the parallel page carry the same
-// anchor after the section's prefix "s-<slug>-".
-func paraHref(sec *content.Section, i int) string {
-	return sec.Slug + ".html#" + addr.Para(i)
-}
+// searchIndex writes the search index of the hand-written language src and
+// those derived from it (internal/render/searchindex).
+func (b *builder) searchIndex(src lang.Lang) error { return searchindex.Write(b, src) }

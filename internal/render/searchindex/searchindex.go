@@ -1,9 +1,14 @@
-package render
+// Package searchindex makes a site's search index (internal/search) from
+// what its pages show: each section's headings, paragraphs and charts, the
+// data tables and their rows, and the glossary, each passage with the
+// address of the page and anchor that shows it.
+package searchindex
 
 import (
 	"strings"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
@@ -11,13 +16,13 @@ import (
 	"reportsite/internal/search"
 )
 
-// searchIndex writes the search index (internal/search) of one corpus: the
-// hand-written language src and the languages derived from it.
-func (b *builder) searchIndex(src lang.Lang) error {
+// Write writes the search index of one corpus: the hand-written language
+// src and the languages derived from it.
+func Write(b view.Builder, src lang.Lang) error {
 	c := search.Corpus{Name: src.Prefix}
-	for _, l := range b.site.Languages {
+	for _, l := range b.Site().Languages {
 		if l.Tag == src.Tag || l.Derive == src.Tag {
-			c.Langs = append(c.Langs, b.searchLang(l))
+			c.Langs = append(c.Langs, searchLang(b, l))
 		}
 	}
 	files, err := search.Build(c, search.Options{})
@@ -25,7 +30,7 @@ func (b *builder) searchIndex(src lang.Lang) error {
 		return err
 	}
 	for _, f := range files {
-		b.add(f.Path, f.Data)
+		b.Add(f.Path, f.Data)
 	}
 	return nil
 }
@@ -33,31 +38,32 @@ func (b *builder) searchIndex(src lang.Lang) error {
 // searchLang collects the passages of language l in a fixed order, the same
 // in every language: each section's headings, paragraphs and charts, then
 // the data tables and their rows, then the glossary.
-func (b *builder) searchLang(l lang.Lang) search.Lang {
-	o, hasPair := view.Partner(b.site, l)
+func searchLang(b view.Builder, l lang.Lang) search.Lang {
+	site, m, ui := b.Site(), b.Model(), b.UI()
+	o, hasPair := view.Partner(site, l)
 	sl := search.Lang{Prefix: l.Prefix, Tag: l.Tag, Name: l.Name, Style: l.NumberStyle()}
 	if hasPair {
 		sl.Pair = o.Prefix
 	}
 	add := func(d search.Doc) { sl.Docs = append(sl.Docs, d) }
-	for i, sec := range b.site.Sections {
+	for i, sec := range site.Sections {
 		sl.Sections = append(sl.Sections, view.SectionTitle(sec, l))
-		d := b.m.Doc(sec, l)
+		d := m.Doc(sec, l)
 		if d == nil || d.Doc == nil {
 			continue
 		}
 		var other []markdown.Para
-		if od := b.m.Doc(sec, o); hasPair && od != nil && od.Doc != nil {
-			other = b.m.SearchParas(sec, o)
+		if od := m.Doc(sec, o); hasPair && od != nil && od.Doc != nil {
+			other = m.SearchParas(sec, o)
 		}
-		paras := b.m.SearchParas(sec, l)
+		paras := m.SearchParas(sec, l)
 		hs := d.Doc.Headings
 		heading := ""
 		page := sec.Slug + ".html"
 		for j, p := range paras {
 			for len(hs) > 0 && hs[0].Line <= p.Line {
 				heading = hs[0].Text
-				add(search.Doc{Href: page + "#" + hs[0].ID, Pair: b.pairHref(page+"#"+hs[0].ID, hasPair), Section: i, Text: hs[0].Text})
+				add(search.Doc{Href: page + "#" + hs[0].ID, Pair: pairHref(page+"#"+hs[0].ID, hasPair), Section: i, Text: hs[0].Text})
 				hs = hs[1:]
 			}
 			doc := search.Doc{Href: page, Section: i, Heading: heading, Text: p.Text}
@@ -73,35 +79,35 @@ func (b *builder) searchLang(l lang.Lang) search.Lang {
 			add(doc)
 		}
 		for _, h := range hs {
-			add(search.Doc{Href: page + "#" + h.ID, Pair: b.pairHref(page+"#"+h.ID, hasPair), Section: i, Text: h.Text})
+			add(search.Doc{Href: page + "#" + h.ID, Pair: pairHref(page+"#"+h.ID, hasPair), Section: i, Text: h.Text})
 		}
 		for _, r := range d.Doc.Blocks {
-			if c, ok := b.site.Charts[r.ID]; ok && r.Kind == "chart" {
+			if c, ok := site.Charts[r.ID]; ok && r.Kind == "chart" {
 				href := page + "#" + addr.Chart(c.ID)
-				add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: i, Heading: b.ui.Get("charts", l),
+				add(search.Doc{Href: href, Pair: pairHref(href, hasPair), Section: i, Heading: ui.Get("charts", l),
 					Text: strings.TrimSpace(c.Title.In(l) + " " + c.Subtitle.In(l))})
 			}
 		}
 	}
-	for _, t := range b.site.Tables {
-		href := fileOf("data") + "#" + addr.Table(t.ID)
-		add(search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: -1, Heading: b.ui.Get("data", l),
+	for _, t := range site.Tables {
+		href := b.File("data") + "#" + addr.Table(t.ID)
+		add(search.Doc{Href: href, Pair: pairHref(href, hasPair), Section: -1, Heading: ui.Get("data", l),
 			Text: strings.TrimSpace(t.Title.In(l) + " " + t.Note.In(l))})
 		for _, r := range t.Rows {
-			add(b.searchRow(t, r, l, href, hasPair))
+			add(searchRow(site, t, r, l, href, hasPair))
 		}
 	}
-	glossary := fileOf("about") + "#glossary"
-	for _, term := range b.site.Glossary {
+	glossary := b.File("about") + "#glossary"
+	for _, term := range site.Glossary {
 		// The term in every language, this one first: an English query
 		// finds the Chinese name, and the reverse.
 		parts := []string{term.Text.In(l)}
-		for _, x := range b.site.Languages {
+		for _, x := range site.Languages {
 			if x.Tag != l.Tag && term.Text.In(x) != "" && term.Text.In(x) != parts[0] {
 				parts = append(parts, term.Text.In(x))
 			}
 		}
-		add(search.Doc{Href: glossary, Pair: b.pairHref(glossary, hasPair), Section: -1, Heading: b.ui.Get("glossary", l),
+		add(search.Doc{Href: glossary, Pair: pairHref(glossary, hasPair), Section: -1, Heading: ui.Get("glossary", l),
 			Text: strings.Join(parts, " — ")})
 	}
 	return sl
@@ -109,28 +115,36 @@ func (b *builder) searchLang(l lang.Lang) search.Lang {
 
 // searchRow is a data table's row: its text cells and its numbers as the
 // page shows them, and the numbers' exact values.
-func (b *builder) searchRow(t *dataset.Table, r dataset.Row, l lang.Lang, href string, hasPair bool) search.Doc {
+func searchRow(site *content.Site, t *dataset.Table, r dataset.Row, l lang.Lang, href string, hasPair bool) search.Doc {
 	var parts []string
 	var vals []float64
 	for _, c := range t.Columns {
 		cell := r.Cells[c.Key]
 		switch {
 		case cell.HasNum:
-			parts = append(parts, lang.Format(cell.Num, b.site.Units[c.Unit], l))
+			parts = append(parts, lang.Format(cell.Num, site.Units[c.Unit], l))
 			vals = append(vals, cell.Num)
 		case cell.Text.In(l) != "":
 			parts = append(parts, cell.Text.In(l))
 		}
 	}
-	return search.Doc{Href: href, Pair: b.pairHref(href, hasPair), Section: -1, Heading: t.Title.In(l),
+	return search.Doc{Href: href, Pair: pairHref(href, hasPair), Section: -1, Heading: t.Title.In(l),
 		Text: strings.Join(parts, " · "), Values: vals}
 }
 
 // pairHref is href in the paired language's folder, where the same page
 // and anchor exist.
-func (b *builder) pairHref(href string, hasPair bool) string {
+func pairHref(href string, hasPair bool) string {
 	if !hasPair {
 		return ""
 	}
 	return href
+}
+
+// paraHref returns the address, from a page of the same language, of
+// paragraph i (its index in the section's markdown.Doc.Paras) on the
+// section's own page. The full report and the parallel page carry the same
+// anchor after the section's prefix "s-<slug>-".
+func paraHref(sec *content.Section, i int) string {
+	return sec.Slug + ".html#" + addr.Para(i)
 }
