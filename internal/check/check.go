@@ -495,9 +495,10 @@ func notations(x float64, l lang.Lang) string {
 // normalize collapses white space and makes typographic quotes plain, so
 // that a line break or a curly apostrophe does not hide a term.
 func normalize(s string) string {
-	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u00a0", " ").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(plainQuotes.Replace(s)), " ")
 }
+
+var plainQuotes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u00a0", " ")
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

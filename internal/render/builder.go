@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"reportsite/internal/content"
+	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
@@ -106,6 +107,19 @@ type builder struct {
 	change  *change       // what an update renders again; nil in a full render
 	late    bool          // in an update, making the late files (Finish)
 	uiDiags []diag.Diag   // what reading the interface strings said
+	// bySlug is the site's sections by slug (jobAt), and sources the
+	// sections each table of the last change names (newChange).
+	bySlug  map[string]*content.Section
+	sources map[*dataset.Table][]string
+}
+
+// setSite makes s the site b renders.
+func (b *builder) setSite(s *content.Site) {
+	b.site = s
+	b.bySlug = make(map[string]*content.Section, len(s.Sections))
+	for _, sec := range s.Sections {
+		b.bySlug[sec.Slug] = sec
+	}
 }
 
 // UIDiags returns what reading the interface strings said, for a build
@@ -115,7 +129,8 @@ func (r *Renderer) UIDiags() []diag.Diag { return r.b.uiDiags }
 func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 	s := m.Site
 	tfs := sitefs.Overlay(opt.Overlay, "templates", opt.Templates)
-	b := &builder{opt: opt, site: s, dl: dl, files: map[string]publish.FileSum{}, m: m}
+	b := &builder{opt: opt, dl: dl, files: map[string]publish.FileSum{}, m: m}
+	b.setSite(s)
 	var udl diag.List
 	b.ui = tmpl.LoadUI(tfs, s.Languages, s.Conv.Must, &udl)
 	b.uiDiags = udl.Items()
@@ -163,7 +178,8 @@ func (r *Renderer) Update(ctx context.Context, m *load.Model, ch Change, sink pu
 			return ErrRenderAll
 		}
 	}
-	b.m, b.site, b.sink, b.pages, b.putFail = m, m.Site, sink, 0, nil
+	b.m, b.sink, b.pages, b.putFail = m, sink, 0, nil
+	b.setSite(m.Site)
 	b.newFigures()
 	b.change = b.newChange(ch, old)
 	if err := b.render(ctx); err != nil {

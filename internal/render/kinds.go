@@ -141,9 +141,19 @@ func (b *builder) newChange(c Change, old *load.Model) *change {
 	for _, id := range c.Tables {
 		ch.tables[id], ch.figs[id] = true, true
 	}
+	// The tables an edit left alone are the same values as before: their
+	// sources are known from the last change.
+	sources := make(map[*dataset.Table][]string, len(b.site.Tables))
 	for _, s := range []*content.Site{old.Site, b.site} {
 		for _, t := range s.Tables {
-			for _, src := range tableSources(t) {
+			srcs, ok := b.sources[t]
+			if !ok {
+				srcs = tableSources(t)
+			}
+			if s == b.site {
+				sources[t] = srcs
+			}
+			for _, src := range srcs {
 				if ch.tables[t.ID] {
 					ch.sources[src] = true
 				}
@@ -153,17 +163,24 @@ func (b *builder) newChange(c Change, old *load.Model) *change {
 			}
 		}
 	}
+	b.sources = sources
 	return ch
 }
 
-// tableSources lists the sections table t names as the source of a figure.
+// tableSources lists the sections table t names as the source of a figure,
+// each once.
 func tableSources(t *dataset.Table) []string {
 	out := []string{t.Source}
+	add := func(id string) {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
 	for i := range t.Rows {
 		r := &t.Rows[i]
-		out = append(out, r.Source)
+		add(r.Source)
 		for _, c := range t.Columns {
-			out = append(out, t.SourceOf(r, c.Key).Section)
+			add(t.SourceOf(r, c.Key).Section)
 		}
 	}
 	return out
@@ -194,16 +211,17 @@ type rule struct {
 // sections' texts and tables' data makes it again. A section's page is made
 // again when its text changed, a neighbour's title changed (previous /
 // next), it states a figure of a changed table, or it shows a figure that may
-// show differently; a table's CSV and JSON when the table changed; the
-// overview (contents, cards, charts) on any change. Those are made first.
-// The pages that hold every section or table, the About page (translator's
-// notes, offline sizes) and the search index are made again on any change,
-// late: they take most of the time, and the preview server holds back only
-// the requests for them until they are made.
+// show differently; a table's CSV and JSON when the table changed. Those
+// are made first: the preview reloads once they are. The overview
+// (contents, cards, charts), the pages that hold every section or table,
+// the About page (translator's notes, offline sizes) and the search index
+// are made again on any change, late: they take most of the time (the
+// overview's contents list every section), and the preview server holds
+// back only the requests for them until they are made.
 var deps = map[string]rule{
 	"root":     {dep: never},
 	"404":      {dep: never},
-	"overview": {dep: always},
+	"overview": {dep: always, late: true},
 	"section": {dep: func(b *builder, c *change, j jobFile) bool {
 		i := slices.Index(b.site.Sections, j.sec)
 		for k := max(i-1, 0); k <= min(i+1, len(b.site.Sections)-1); k++ {
@@ -251,12 +269,7 @@ func (b *builder) jobAt(name string) jobFile {
 	j := jobFile{kind: b.kindAt(name)}
 	if j.kind == "section" {
 		_, file, _ := strings.Cut(name, "/")
-		slug := strings.TrimSuffix(file, ".html")
-		for _, sec := range b.site.Sections {
-			if sec.Slug == slug {
-				j.sec = sec
-			}
-		}
+		j.sec = b.bySlug[strings.TrimSuffix(file, ".html")]
 	}
 	return j
 }
