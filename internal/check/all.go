@@ -24,6 +24,10 @@ type Input struct {
 	// folder's files by which it tells what changed (see Memo).
 	Memo *Memo
 	Sum  SumFunc
+	// Names, when not zero, is a digest of the paths of every file in
+	// Folders: with a Memo, the file names are checked again only when it
+	// changed.
+	Names [32]byte
 }
 
 // All is the one place where the rules are registered and run: first the
@@ -32,7 +36,7 @@ type Input struct {
 // content only, the editorial rules that compare texts (number parity,
 // provenance, terminology, punctuation) and the seed.
 func All(in Input, dl *diag.List) {
-	structure.Files(in.Site, in.Folders, dl)
+	in.Memo.files(in.Names, dl, func(dl *diag.List) { structure.Files(in.Site, in.Folders, dl) })
 	structure.Sections(in.Site, in.Docs, dl)
 	structure.Links(in.Site, in.Docs, in.Folders, dl)
 	if dl.Errors() > 0 {

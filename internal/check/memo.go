@@ -32,6 +32,30 @@ type SumFunc func(file string) ([sha256.Size]byte, bool)
 type Memo struct {
 	mu    sync.Mutex
 	units map[string]*finding
+	// names and named are the digest of the paths of the site's files
+	// when their names were last checked, and what that found.
+	names [32]byte
+	named []diag.Diag
+}
+
+// files runs check, the rules on the site's file names, unless m holds
+// what they found when the paths' digest was names; m may be nil, and a
+// zero names is never taken as known.
+func (m *Memo) files(names [32]byte, dl *diag.List, check func(*diag.List)) {
+	if m == nil || names == ([32]byte{}) {
+		check(dl)
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.names != names {
+		var fdl diag.List
+		check(&fdl)
+		m.names, m.named = names, fdl.Items()
+	}
+	for _, d := range m.named {
+		dl.Add(d)
+	}
 }
 
 // NewMemo returns an empty Memo.

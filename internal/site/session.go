@@ -264,7 +264,7 @@ func (s *Session) check(ctx context.Context, st *state, dl *diag.List, res *Resu
 	if opt.Workers <= 0 {
 		opt.Workers = defaultWorkers()
 	}
-	checkContent(opt, st.m, st.r, dl, st.memo, s.sum)
+	checkContent(opt, st.m, st.r, dl, st.memo, s.sum, s.names())
 	if dl.Errors() > 0 {
 		res.Diags = dl.Items()
 		return dl.Err()
@@ -291,8 +291,22 @@ func (s *Session) check(ctx context.Context, st *state, dl *diag.List, res *Resu
 // sum returns the digest of a file of the content folder as this build
 // read it.
 func (s *Session) sum(file string) ([sha256.Size]byte, bool) {
-	f, ok := s.now[path.Join("content", file)]
+	f, ok := s.now["content/"+file]
 	return f.sum, ok
+}
+
+// names returns a digest of the paths of the input files of the build
+// under way, by which the checks tell that no file was added, removed or
+// renamed.
+func (s *Session) names() [sha256.Size]byte {
+	h := sha256.New()
+	for _, p := range slices.Sorted(maps.Keys(s.now)) {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
 }
 
 func (s *Session) renderOptions(opt Options) render.Options {

@@ -156,7 +156,7 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 	if err != nil {
 		return res, err
 	}
-	checkContent(opt, m, r, dl, nil, nil)
+	checkContent(opt, m, r, dl, nil, nil, [32]byte{})
 	if dl.Errors() > 0 {
 		res.Diags = dl.Items()
 		return res, dl.Err()
@@ -197,8 +197,9 @@ func Check(opt Options) (*Result, error) {
 // (internal/check); when they pass, it finds where each figure is stated.
 // With a memo (a Session's), the checks reuse what they found in the
 // sections and tables whose files are unchanged (sum gives the digests), and
-// the model keeps the paragraphs for the next build.
-func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, memo *check.Memo, sum check.SumFunc) {
+// the model keeps the paragraphs for the next build; names is a digest of
+// the input files' paths (zero: not known).
+func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, memo *check.Memo, sum check.SumFunc, names [32]byte) {
 	static := sitefs.Overlay(opt.Overlay, "static", opt.Static)
 	m.Parse(opt.Workers, true, r.NoteLabel, dl)
 	m.FindImages(opt.Content, static, dl)
@@ -215,6 +216,7 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List,
 		Root:    opt.Root,
 		Memo:    memo,
 		Sum:     sum,
+		Names:   names,
 	}, dl)
 	if dl.Errors() == 0 {
 		m.FindStatements()
