@@ -216,11 +216,11 @@ func options(dir string, cacheDir string, workers int) (site.Options, error) {
 		Source:    dir,
 		Workers:   workers,
 	}
-	charts, err := figure.EChartsRenderer(static.FS, cacheDir, workers)
+	ec, err := figure.NewECharts(static.FS, cacheDir, workers)
 	if err != nil {
 		return opt, err
 	}
-	opt.Charts = charts
+	opt.Charts, opt.WarmCharts = ec.Func(), ec.Warm
 	return opt, nil
 }
 

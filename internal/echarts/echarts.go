@@ -85,6 +85,7 @@ type Renderer struct {
 	timeout              time.Duration
 	pool                 chan *worker
 	hits, misses         atomic.Int64
+	warm                 sync.Once
 }
 
 // New compiles script, the ECharts full build (echarts.min.js), once and
@@ -122,6 +123,41 @@ func New(script []byte, opt Options) (*Renderer, error) {
 	}
 	r.pool <- w
 	return r, nil
+}
+
+// Warm starts, in the background, compiling ECharts and up to n runtimes
+// (at most Options.Workers) when the cache holds no chart: a first build,
+// or the cache cleared, where every chart is to be drawn. A caller that
+// knows how many charts it will draw calls Warm as early as it can, so that
+// the runtimes get ready while it loads and checks the rest. With charts in
+// the cache it does nothing: most of them will need no runtime. Only the
+// first call counts.
+func (r *Renderer) Warm(n int) {
+	if n <= 0 || r.cacheDir != "" && !emptyDir(r.cacheDir) {
+		return
+	}
+	r.warm.Do(func() {
+		for range min(n, cap(r.pool)) {
+			go func() {
+				w := <-r.pool
+				if w == nil {
+					w, _ = r.newWorker() // on failure nil: the first chart tries again and reports why
+				}
+				r.pool <- w
+			}()
+		}
+	})
+}
+
+// emptyDir reports whether dir is missing or holds no entry.
+func emptyDir(dir string) bool {
+	f, err := os.Open(dir)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(1)
+	return len(names) == 0
 }
 
 // program compiles the script once, on first use.

@@ -842,3 +842,59 @@ func TestPoisonedCache(t *testing.T) {
 		t.Errorf("an SVG cache entry was not rendered afresh: stats %+v", r.Stats())
 	}
 }
+
+// TestWarm checks that Warm starts runtimes in the background for an empty
+// cache, no more than asked and than Workers, and none when the cache holds
+// a chart.
+func TestWarm(t *testing.T) {
+	started := func(r *Renderer) int {
+		n := 0
+		for range cap(r.pool) {
+			w := <-r.pool
+			if w != nil {
+				n++
+			}
+			defer func() { r.pool <- w }()
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		name    string
+		cached  bool
+		workers int
+		charts  int
+		want    int
+	}{
+		{"empty cache", false, 3, 2, 2},
+		{"more charts than workers", false, 1, 5, 1},
+		{"no charts", false, 2, 0, 0},
+		{"a chart in the cache", true, 2, 2, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "cache")
+			if tc.cached {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, "x.json"), []byte("{}"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r := newRenderer(t, Options{Workers: tc.workers, CacheDir: dir, Lazy: true, Timeout: slow})
+			r.Warm(tc.charts)
+			deadline := time.Now().Add(slow)
+			got := started(r)
+			for got < tc.want && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+				got = started(r)
+			}
+			if tc.want == 0 {
+				time.Sleep(100 * time.Millisecond) // a runtime takes longer than this to start
+				got = started(r)
+			}
+			if got != tc.want {
+				t.Errorf("Warm(%d) with %d workers started %d runtimes, want %d", tc.charts, tc.workers, got, tc.want)
+			}
+		})
+	}
+}

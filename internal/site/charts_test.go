@@ -66,3 +66,36 @@ func TestChartsRenderInParallel(t *testing.T) {
 		})
 	}
 }
+
+// TestWarmCharts checks that a build tells WarmCharts how many charts it
+// will draw before it checks the content, and not at all without charts.
+func TestWarmCharts(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		charts bool
+		want   int
+	}{
+		{"four charts in two languages", true, 8},
+		{"no charts", false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := benchOptions(t, bench.Config{Sections: 40, Seed: 1, Charts: tc.charts})
+			opt.Charts = func(c *dataset.Chart, l lang.Lang) (figure.Chart, error) { return figure.Chart{}, nil }
+			got := 0
+			opt.WarmCharts = func(n int) { got += n }
+			if _, err := Build(context.Background(), opt); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("WarmCharts got %d charts, want %d", got, tc.want)
+			}
+			got = 0
+			if _, err := NewSession(opt).Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("a Session's WarmCharts got %d charts, want %d", got, tc.want)
+			}
+		})
+	}
+}

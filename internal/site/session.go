@@ -196,6 +196,7 @@ func (s *Session) full(ctx context.Context) (*state, *Result, error) {
 		res.Diags = dl.Items()
 		return nil, res, dl.Err()
 	}
+	warmCharts(opt, site)
 	st := &state{site: site, m: load.New(site), memo: check.NewMemo(), loadDL: dl.Items()}
 	r, err := render.New(s.renderOptions(opt), st.m, dl)
 	if err != nil {

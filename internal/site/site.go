@@ -47,6 +47,11 @@ type Options struct {
 	Overlay fs.FS
 	// Charts renders a chart; nil draws each chart as its data table only.
 	Charts figure.ChartFunc
+	// WarmCharts, when set, is called as soon as the content is loaded with
+	// the number of charts the site declares in all its languages, so that
+	// Charts can get ready (figure.ECharts.Warm) while the build checks the
+	// content; it must return at once.
+	WarmCharts func(n int)
 	// Serve adds the live-reload script to every page (preview server only).
 	Serve bool
 	// Workers is the number of pages rendered at once; 0 means one per CPU.
@@ -150,6 +155,7 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 		res.Diags = dl.Items()
 		return res, dl.Err()
 	}
+	warmCharts(opt, s)
 	m := load.New(s)
 	r, err := render.New(render.Options{Templates: opt.Templates, Static: opt.Static, Overlay: opt.Overlay, Charts: opt.Charts,
 		Serve: opt.Serve, Workers: opt.Workers, Root: opt.Root, NoSearch: opt.NoSearch}, m, dl)
@@ -228,6 +234,13 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List,
 		return
 	}
 	m.DropParas(!opt.NoSearch)
+}
+
+// warmCharts tells opt.WarmCharts how many charts site s will draw.
+func warmCharts(opt Options, s *content.Site) {
+	if opt.WarmCharts != nil && opt.Charts != nil && len(s.Charts) > 0 {
+		opt.WarmCharts(len(s.Charts) * len(s.Languages))
+	}
 }
 
 func defaultWorkers() int { return runtime.NumCPU() }

@@ -30,6 +30,18 @@ const EChartsScript = "vendor/echarts/echarts.min.js"
 // internal/chart and renders it to SVG with the ECharts build in static.
 // cacheDir, when not empty, keeps rendered SVGs between builds.
 func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, error) {
+	e, err := NewECharts(static, cacheDir, workers)
+	if err != nil {
+		return nil, err
+	}
+	return e.Func(), nil
+}
+
+// ECharts draws charts with the ECharts build in static (EChartsScript).
+type ECharts struct{ r *echarts.Renderer }
+
+// NewECharts returns the ECharts that EChartsRenderer draws with.
+func NewECharts(static fs.FS, cacheDir string, workers int) (*ECharts, error) {
 	script, err := fs.ReadFile(static, EChartsScript)
 	if err != nil {
 		return nil, fmt.Errorf("echarts: %w", err)
@@ -38,6 +50,16 @@ func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, err
 	if err != nil {
 		return nil, err
 	}
+	return &ECharts{r}, nil
+}
+
+// Warm gets ECharts ready in the background for a build that draws n
+// charts, when none is cached (echarts.Renderer.Warm).
+func (e *ECharts) Warm(n int) { e.r.Warm(n) }
+
+// Func returns the ChartFunc that draws with e.
+func (e *ECharts) Func() ChartFunc {
+	r := e.r
 	return func(c *dataset.Chart, l lang.Lang) (Chart, error) {
 		units := c.Table.Units
 		opt, err := chart.Option(c, l, units)
@@ -51,7 +73,7 @@ func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, err
 			return Chart{}, err
 		}
 		return Chart{SVG: svg, Option: opt, Desc: desc}, nil
-	}, nil
+	}
 }
 
 // DrawAll draws every chart a page places (the sections' chart blocks
