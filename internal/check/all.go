@@ -43,5 +43,5 @@ func All(in Input, dl *diag.List) {
 		return
 	}
 	run(in.Site, in.Paras, in.Memo, in.Sum, dl)
-	fidelity.Seed(in.Site, in.Content, in.Root, dl)
+	in.Memo.seed(in.Site, in.Sum, dl, func(dl *diag.List) { fidelity.Seed(in.Site, in.Content, in.Root, dl) })
 }

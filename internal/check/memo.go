@@ -26,8 +26,8 @@ type SumFunc func(file string) ([sha256.Size]byte, bool)
 // report's check.
 //
 // A Memo holds for one version of everything else the rules read: the
-// site's settings, languages and units (site.toml), the glossary and the
-// interface strings. Start a new Memo when any of them changes. A Memo is
+// site's settings, languages and units (site.toml), the glossary, the
+// interface strings, and the seed and its corrections. Start a new Memo when any of them changes. A Memo is
 // safe for one Run at a time.
 type Memo struct {
 	mu    sync.Mutex
@@ -36,6 +36,48 @@ type Memo struct {
 	// when their names were last checked, and what that found.
 	names [32]byte
 	named []diag.Diag
+	// seedKey and seedDiags are the digest of the original's texts when
+	// they were last compared with the seed, and what that found.
+	seedKey   [32]byte
+	seedDiags []diag.Diag
+	seeded    bool
+}
+
+// seed runs check, the comparison of the original's texts with the seed,
+// unless m holds what it found for texts with the same digests (sum); m
+// and sum may be nil.
+func (m *Memo) seed(s *content.Site, sum SumFunc, dl *diag.List, check func(*diag.List)) {
+	if m == nil || sum == nil || len(s.SourceLangs()) == 0 {
+		check(dl)
+		return
+	}
+	h := sha256.New()
+	orig := s.Original()
+	for _, sec := range s.Sections {
+		t := sec.Texts[orig.Tag]
+		if t == nil || t.Derived {
+			continue
+		}
+		d, ok := sum(t.File)
+		if !ok {
+			check(dl)
+			return
+		}
+		h.Write([]byte(t.File))
+		h.Write(d[:])
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.seeded || m.seedKey != key {
+		var sdl diag.List
+		check(&sdl)
+		m.seedKey, m.seedDiags, m.seeded = key, sdl.Items(), true
+	}
+	for _, d := range m.seedDiags {
+		dl.Add(d)
+	}
 }
 
 // files runs check, the rules on the site's file names, unless m holds

@@ -48,21 +48,26 @@ func Sections(s *content.Site, docs DocFunc, dl *diag.List) {
 // report and the parallel text show every section on one page, where its
 // figure's ID would repeat.
 func once(s *content.Site, docs DocFunc, dl *diag.List) {
+	type at struct {
+		file string
+		line int
+	}
+	type block struct{ kind, id string }
 	for _, l := range s.SourceLangs() {
-		seen := map[string]string{}
+		seen := map[block]at{}
 		for _, sec := range s.Sections {
 			doc, text := docs(sec, l)
 			if doc == nil {
 				continue
 			}
 			for _, r := range doc.Blocks {
-				k := r.Kind + " " + r.ID
-				if at, ok := seen[k]; ok {
-					dl.Add(diag.Diag{File: text.File, Line: r.Line, Col: 1, Msg: fmt.Sprintf("%s %q is shown already at %s", r.Kind, r.ID, at),
+				k := block{r.Kind, r.ID}
+				if o, ok := seen[k]; ok {
+					dl.Add(diag.Diag{File: text.File, Line: r.Line, Col: 1, Msg: fmt.Sprintf("%s %q is shown already at %s:%d", r.Kind, r.ID, o.file, o.line),
 						Hint: "show each chart and table once in the report (the full report holds every section on one page); link to it instead"})
 					continue
 				}
-				seen[k] = fmt.Sprintf("%s:%d", text.File, r.Line)
+				seen[k] = at{text.File, r.Line}
 			}
 		}
 	}
