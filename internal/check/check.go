@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"reportsite/internal/check/stating"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -325,7 +326,7 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 	anywhere := func(tx *text) []numbers.Value {
 		vs, ok := whole[tx]
 		if !ok {
-			vs = figures(all(tx.vals))
+			vs = stating.Candidates(all(tx.vals))
 			whole[tx] = vs
 		}
 		return vs
@@ -370,11 +371,11 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 					"value %s: section %s has no paragraph %d", num(x), from.Section, p)
 				continue
 			default:
-				vals = figures(tx.vals[p-1])
+				vals = stating.Candidates(tx.vals[p-1])
 				where = fmt.Sprintf("section %s, paragraph %d (%s:%d)", from.Section, p, tx.file, tx.paras[p-1].Line)
 			}
 			if numbers.Contains(vals, x) {
-				if w, ok := otherPrecision(vals, x, cell.Decimals()); ok {
+				if w, ok := stating.OtherPrecision(vals, x, cell.Decimals()); ok {
 					dl.Errorf(t.File, line,
 						fmt.Sprintf(`write %s as the section does: a decimal keeps its digits in TOML, or quote it ("%s")`, unsign(w), unsign(w)),
 						"value %s is written %s in %s: the table shows it with another precision", cell.Display(), w, where)
@@ -383,114 +384,13 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 			}
 			dl.Errorf(t.File, line,
 				`write the number the section states, in base units, or name where it is stated with source = "…" in the row or column, or sources = { column = "…" } in the row`,
-				"value %s%s not found in %s (%s)", num(x), notations(x, src), where, src.Tag)
+				"value %s%s not found in %s (%s)", num(x), stating.Notations(x, src), where, src.Tag)
 		}
 	}
 	return read
 }
 
-// figures returns the values that may be a table's figures: not the years,
-// months and quarters a text names (2023年, Q3).
-func figures(vs []numbers.Value) []numbers.Value {
-	out := vs[:0:0]
-	for _, v := range vs {
-		if v.Kind != numbers.Period {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// otherPrecision returns how a text writes x when it writes it, unscaled,
-// only with another number of decimals than dec (9.0% against a table's 9).
-func otherPrecision(vs []numbers.Value, x float64, dec int) (string, bool) {
-	other := ""
-	for _, v := range vs {
-		if !numbers.Equal(v.V, x) {
-			continue
-		}
-		d, ok := writtenDecimals(v.Text)
-		if !ok || d == dec {
-			return "", false
-		}
-		other = v.Text
-	}
-	return other, other != ""
-}
-
-// writtenDecimals returns the decimals of a number as written (1 for 9.0%,
-// 2 for 81.76), and false when it is scaled (25764萬, 257.64 million), where
-// the digits say nothing of the base value's precision.
-func writtenDecimals(text string) (int, bool) {
-	t := strings.TrimRight(text, "%％ ")
-	t = strings.TrimSuffix(strings.TrimSuffix(t, "percent"), "per cent")
-	t = strings.TrimSpace(t)
-	for _, r := range t {
-		if !strings.ContainsRune("0123456789,.０１２３４５６７８９，．-", r) {
-			return 0, false
-		}
-	}
-	t = strings.ReplaceAll(t, "．", ".")
-	_, frac, _ := strings.Cut(t, ".")
-	return utf8.RuneCountInString(frac), true
-}
-
 func unsign(s string) string { return strings.TrimRight(s, "%％ ") }
-
-// Figures returns the numbers of text, written in l, that may be a table's
-// figures, for callers that look for many figures in one text (Contains,
-// StatedAmong) and would otherwise scan it for each.
-func Figures(text string, l lang.Lang) []numbers.Value {
-	return figures(numbers.Extract(text, l.NumberStyle()))
-}
-
-// StatedAmong returns x as text writes it ("25764萬", "257.64 million",
-// "39.2%") and the words just before it (four characters of Chinese, two
-// words otherwise), which tell that place from others; "" when text does
-// not state x. vs are the text's Figures, found beforehand.
-func StatedAmong(text string, vs []numbers.Value, l lang.Lang, x float64) (before, figure string) {
-	x = math.Abs(x)
-	for _, v := range vs {
-		if !numbers.Equal(v.V, x) {
-			continue
-		}
-		head := text[:v.Offset]
-		if l.NumberStyle() == lang.StyleCJK {
-			rs := []rune(strings.TrimSpace(head))
-			before = string(rs[max(0, len(rs)-4):])
-		} else {
-			ws := strings.Fields(head)
-			before = strings.Join(ws[max(0, len(ws)-2):], " ")
-		}
-		return before, v.Text
-	}
-	return "", ""
-}
-
-// notations returns how a text in l may write a large x, to search for it:
-// " (25,764萬 / 2.5764億)", " (257.64 million)".
-func notations(x float64, l lang.Lang) string {
-	var forms []string
-	if l.NumberStyle() == lang.StyleCJK {
-		if x >= 1e4 {
-			forms = append(forms, lang.Group(x/1e4)+"萬")
-		}
-		if x >= 1e8 {
-			forms = append(forms, lang.Group(x/1e8)+"億")
-		}
-	} else {
-		if x >= 1e6 {
-			forms = append(forms, lang.Group(x/1e6)+" million")
-		}
-		if x >= 1e9 {
-			forms = append(forms, lang.Group(x/1e9)+" billion")
-		}
-	}
-	if len(forms) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(forms, " / ") + ")"
-}
 
 // normalize collapses white space and makes typographic quotes plain, so
 // that a line break or a curly apostrophe does not hide a term.

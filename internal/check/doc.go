@@ -4,7 +4,10 @@
 // one rendering in every item a reader sees. All runs every rule, those of
 // the subpackages included: structure (file names, each section's charts
 // and tables, translations that keep the shape of their original), run
-// first, and fidelity (the text against its seed), run last.
+// first, and fidelity (the text against its seed), run last. The rules
+// share three leaf packages: punct (the punctuation of one text, also run
+// on the interface strings), stating (how a text states a number) and
+// wordform (English renderings compared as a reader would).
 //
 // The original is the first hand-written language that writes numbers in
 // Chinese style (萬, 億), or the first hand-written language when none does.

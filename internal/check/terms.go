@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"reportsite/internal/check/wordform"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -123,18 +122,18 @@ func glossaryTerms(s *content.Site, src, l lang.Lang, dl *diag.List) []gterm {
 			continue
 		}
 		if o, ok := byFrom[g.from]; ok {
-			if canonical(o.to) != canonical(g.to) {
+			if wordform.Canonical(o.to) != wordform.Canonical(g.to) {
 				dl.Add(diag.Diag{File: glossaryFile, Line: g.line, Col: 1, Msg: fmt.Sprintf("term %s has two renderings: %q here and %q at %s:%d:1", g.from, g.to, o.to, glossaryFile, o.line),
 					Hint: "keep one entry per term, with one rendering"})
 			}
 			continue
 		}
-		if o, ok := byTo[canonical(g.to)]; ok {
+		if o, ok := byTo[wordform.Canonical(g.to)]; ok {
 			dl.Add(diag.Diag{File: glossaryFile, Line: g.line, Col: 1, Msg: fmt.Sprintf("rendering %q is used for two terms: %s here and %s at %s:%d:1", g.to, g.from, o.from, glossaryFile, o.line),
 				Hint: "give each term its own rendering, so that a reader can tell them apart"})
 		}
 		byFrom[g.from] = g
-		byTo[canonical(g.to)] = g
+		byTo[wordform.Canonical(g.to)] = g
 		gs = append(gs, g)
 		for _, f := range t.Forms {
 			if f = normalize(f); f != "" && byFrom[f].from == "" {
@@ -253,7 +252,7 @@ func checkItem(s *content.Site, it item, gs []gterm, dl *diag.List) {
 	tr := strings.ToLower(normalize(it.tr.text))
 	found := occurring(orig, gs)
 	for _, g := range found {
-		if rendered(tr, g.to) {
+		if wordform.Rendered(tr, g.to) {
 			continue
 		}
 		if i := slices.IndexFunc(it.allow, func(e *termExcuse) bool {
@@ -309,103 +308,11 @@ func occurring(text string, gs []gterm) []gterm {
 // the original does not have that term: likely the misrendering of g.
 func usedFor(tr, orig string, g gterm, gs []gterm) *gterm {
 	for i, o := range gs {
-		if o.from != g.from && !strings.Contains(orig, o.from) && rendered(tr, o.to) && overlapsWord(o.to, g.to) {
+		if o.from != g.from && !strings.Contains(orig, o.from) && wordform.Rendered(tr, o.to) && wordform.Overlap(o.to, g.to) {
 			return &gs[i]
 		}
 	}
 	return nil
-}
-
-// overlapsWord reports whether two renderings share a word of four letters
-// or more, ignoring plurals.
-func overlapsWord(a, b string) bool {
-	for _, w := range strings.Fields(strings.ToLower(a)) {
-		w = singular(strings.Trim(w, ",.;:'\"()"))
-		if len(w) < 4 {
-			continue
-		}
-		for _, v := range strings.Fields(strings.ToLower(b)) {
-			if singular(strings.Trim(v, ",.;:'\"()")) == w {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// rendered reports whether text (lower case, normalized) contains the
-// rendering to in one of its allowed forms: any case, a leading article
-// left out, the last word in the singular or the plural; the form must
-// stand as whole words.
-func rendered(text, to string) bool {
-	base := stripArticle(strings.ToLower(to))
-	for _, form := range []string{base, plural(base), singular(base)} {
-		if containsWords(text, form) {
-			return true
-		}
-	}
-	return false
-}
-
-func stripArticle(s string) string {
-	for _, a := range []string{"the ", "a ", "an "} {
-		if r, ok := strings.CutPrefix(s, a); ok {
-			return r
-		}
-	}
-	return s
-}
-
-// canonical is the form under which two renderings count as the same.
-func canonical(s string) string { return singular(stripArticle(strings.ToLower(s))) }
-
-// plural returns s with its last word in the plural.
-func plural(s string) string {
-	switch {
-	case strings.HasSuffix(s, "y") && len(s) > 1 && !strings.ContainsRune("aeiou", rune(s[len(s)-2])):
-		return s[:len(s)-1] + "ies"
-	case strings.HasSuffix(s, "s"), strings.HasSuffix(s, "x"), strings.HasSuffix(s, "ch"), strings.HasSuffix(s, "sh"):
-		return s + "es"
-	}
-	return s + "s"
-}
-
-// singular returns s with a regular plural last word in the singular.
-func singular(s string) string {
-	switch {
-	case strings.HasSuffix(s, "ies"):
-		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "xes"), strings.HasSuffix(s, "ches"), strings.HasSuffix(s, "shes"):
-		return s[:len(s)-2]
-	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && !strings.HasSuffix(s, "us"):
-		return s[:len(s)-1]
-	}
-	return s
-}
-
-// containsWords reports whether form occurs in text with no letter or digit
-// directly before or after it.
-func containsWords(text, form string) bool {
-	if form == "" {
-		return false
-	}
-	for off := 0; ; {
-		i := strings.Index(text[off:], form)
-		if i < 0 {
-			return false
-		}
-		i += off
-		before, _ := utf8.DecodeLastRuneInString(text[:i])
-		after, _ := utf8.DecodeRuneInString(text[i+len(form):])
-		if !isWordRune(before) && !isWordRune(after) {
-			return true
-		}
-		off = i + 1
-	}
-}
-
-func isWordRune(r rune) bool {
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)) && r < 0x2E80
 }
 
 func prefix(s string, n int) string {

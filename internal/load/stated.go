@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"reportsite/internal/check"
+	"reportsite/internal/check/stating"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
@@ -148,7 +149,7 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang) {
 		}
 		f := make([][]numbers.Value, len(ps))
 		for i, p := range ps {
-			f[i] = check.Figures(p.Text, l)
+			f[i] = stating.Figures(p.Text, l)
 		}
 		figs[l.Tag] = f
 		return f
@@ -197,7 +198,7 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang) {
 						src = m.LangByTag(l.Derive)
 					}
 					if ps := paras(src); i < len(ps) {
-						before, s := check.StatedAmong(ps[i].Text, figures(src, ps)[i], src, cell.Num)
+						before, s := stating.StatedAmong(ps[i].Text, figures(src, ps)[i], src, cell.Num)
 						if l.Derived() {
 							before, s = m.Site.Conv.Must(src.Tag, l.Tag, before), m.Site.Conv.Must(src.Tag, l.Tag, s)
 						}

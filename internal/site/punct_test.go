@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"reportsite/internal/check"
+	"reportsite/internal/check/punct"
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
 )
@@ -68,7 +68,7 @@ func TestRealSitePunctuation(t *testing.T) {
 		}
 		return lang.Lang{}, false
 	}
-	var q check.QuoteStyle
+	var q punct.QuoteStyle
 	out := realBuild(t)
 	pages := 0
 	for _, p := range out.Paths() {
@@ -81,7 +81,7 @@ func TestRealSitePunctuation(t *testing.T) {
 			if !ok {
 				return
 			}
-			for _, pr := range append(check.Punctuation(text, l), q.Check(text, l, p)...) {
+			for _, pr := range append(punct.Marks(text, l), q.Check(text, l, p)...) {
 				t.Errorf("%s: %s: …%s…", p, pr.Msg, snippet(text, pr.Off))
 			}
 		})
@@ -115,14 +115,14 @@ func TestPageTextsFindsProblems(t *testing.T) {
 		`<p>"a" and “b”</p></body></html>`
 	zh := lang.Lang{Tag: "zh-Hant", Numbers: lang.StyleCJK}
 	en := lang.Lang{Tag: "en", Numbers: lang.StyleWestern}
-	var q check.QuoteStyle
+	var q punct.QuoteStyle
 	var got []string
 	err := pageTexts([]byte(page), func(text, tag string) {
 		l := en
 		if tag == "zh-Hant" {
 			l = zh
 		}
-		for _, pr := range append(check.Punctuation(text, l), q.Check(text, l, "page")...) {
+		for _, pr := range append(punct.Marks(text, l), q.Check(text, l, "page")...) {
 			got = append(got, pr.Mark)
 		}
 	})

@@ -15,6 +15,11 @@ import (
 // that is itself CJK (。，：「」) does not stop a delimiter run from opening or
 // closing, and a CJK character counts like a space beside other punctuation.
 // Plain CommonMark leaves **主要指標逆勢上揚。**1-11月份 unformatted.
+// github.com/tats-u/goldmark-cjk-friendly/v2 is the goldmark extension for
+// this amendment and would replace this file, but the Go module proxy the
+// project builds from does not serve it (403 for every version, asked on
+// 2026-11-28); until it does, this parser is the amendment's emphasis rule
+// only, pinned by TestCJK in package markdown.
 type cjkEmphasisParser struct{}
 
 func (cjkEmphasisParser) Trigger() []byte { return []byte{'*', '_'} }

@@ -6,7 +6,7 @@ import (
 	"maps"
 	"slices"
 
-	"reportsite/internal/check"
+	"reportsite/internal/check/punct"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/tomlfile"
@@ -31,7 +31,7 @@ func LoadUI(tfs fs.FS, langs []lang.Lang, conv func(from, to, s string) string, 
 		return nil
 	}
 	out := UI{}
-	var quotes check.QuoteStyle
+	var quotes punct.QuoteStyle
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		t := raw[k]
 		for _, l := range langs {
@@ -44,7 +44,7 @@ func LoadUI(tfs fs.FS, langs []lang.Lang, conv func(from, to, s string) string, 
 			// Interface strings follow the punctuation rules of the
 			// content: a page shows them beside its text.
 			str := t.In(l)
-			for _, p := range append(check.Punctuation(str, l), quotes.Check(str, l, fmt.Sprintf("%s:%d", name, f.KeyLine(k)))...) {
+			for _, p := range append(punct.Marks(str, l), quotes.Check(str, l, fmt.Sprintf("%s:%d", name, f.KeyLine(k)))...) {
 				dl.Add(diag.Diag{File: name, Line: f.KeyLine(k), Msg: fmt.Sprintf("interface string %s: %s", k, p.Msg), Hint: p.Hint})
 			}
 		}
