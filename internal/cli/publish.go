@@ -151,7 +151,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for _, d := range []string{"content", "templates", "static"} {
 		watch = append(watch, filepath.Join(sf.dir, d))
 	}
-	if err := serve.Run(ctx, serve.Config{Addr: *addr, Watch: watch, Build: build, Finish: finish, Late: sess.Late, Log: stderr}); err != nil {
+	// The files the watcher saw change, named from the site folder: the
+	// session looks at them first (Session.Hint).
+	changed := func(names []string) {
+		var paths []string
+		for _, n := range names {
+			if rel, err := filepath.Rel(sf.dir, n); err == nil {
+				paths = append(paths, filepath.ToSlash(rel))
+			}
+		}
+		sess.Hint(paths)
+	}
+	if err := serve.Run(ctx, serve.Config{Addr: *addr, Watch: watch, Build: build, Finish: finish, Late: sess.Late, Changed: changed, Log: stderr}); err != nil {
 		fmt.Fprintf(stderr, "reportsite serve: %v\n", err)
 		return ExitUsage
 	}

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -61,6 +62,10 @@ type Config struct {
 	Finish BuildFunc
 	// Late reports whether Finish may still make the file at path p.
 	Late func(p string) bool
+	// Changed, if set, is told before each rebuild the files the watcher
+	// saw change since the last (as the watcher names them: under the
+	// folders of Watch), so that Build can look at those first.
+	Changed func(names []string)
 }
 
 type event struct{ name, data string }
@@ -154,6 +159,7 @@ func watchTree(w *fsnotify.Watcher, dir string) error {
 func (s *server) watch(ctx context.Context, w *fsnotify.Watcher) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var changed []string
 	for {
 		select {
 		case <-ctx.Done():
@@ -169,6 +175,9 @@ func (s *server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			if ev.Has(fsnotify.Create) {
 				_ = watchTree(w, ev.Name) // a new folder; a file is ignored
 			}
+			if !slices.Contains(changed, ev.Name) {
+				changed = append(changed, ev.Name)
+			}
 			timer.Reset(s.cfg.Debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
@@ -176,6 +185,10 @@ func (s *server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			}
 			fmt.Fprintf(s.cfg.Log, "watch: %v\n", err)
 		case <-timer.C:
+			if s.cfg.Changed != nil {
+				s.cfg.Changed(changed)
+			}
+			changed = nil
 			s.rebuild(ctx)
 		}
 	}

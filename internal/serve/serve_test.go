@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -70,9 +72,24 @@ func TestReloadAfterEdit(t *testing.T) {
 	defer cancel()
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
+	// The session looks only at the files the watcher names (Session.Hint).
+	var mu sync.Mutex
+	var seen []string
+	changed := func(names []string) {
+		mu.Lock()
+		seen = append(seen, names...)
+		mu.Unlock()
+		var paths []string
+		for _, n := range names {
+			if rel, err := filepath.Rel(dir, n); err == nil {
+				paths = append(paths, filepath.ToSlash(rel))
+			}
+		}
+		sess.Hint(paths)
+	}
 	go func() {
 		done <- Run(ctx, Config{Addr: "127.0.0.1:0", Watch: []string{filepath.Join(dir, "content")}, Build: build,
-			Finish: finish, Late: sess.Late, Ready: func(a string) { ready <- a }, Debounce: 50 * time.Millisecond})
+			Finish: finish, Late: sess.Late, Changed: changed, Ready: func(a string) { ready <- a }, Debounce: 50 * time.Millisecond})
 	}()
 	var addr string
 	select {
@@ -138,6 +155,11 @@ func TestReloadAfterEdit(t *testing.T) {
 	if !strings.Contains(get(t, base+"/en/economy.html", http.StatusOK), "freshly added") {
 		t.Errorf("rebuilt page lacks the edit")
 	}
+	mu.Lock()
+	if !slices.Contains(seen, md) {
+		t.Errorf("Changed was told %q, want %s among them", seen, md)
+	}
+	mu.Unlock()
 	// The full report is made after the reload: its request waits for it.
 	if !strings.Contains(get(t, base+"/en/report.html", http.StatusOK), "freshly added") {
 		t.Errorf("the full report, asked for before it was made again, lacks the edit")

@@ -33,7 +33,9 @@ import (
 // afresh; after a content problem (found before rendering) the next build
 // still builds on the last good one. The checks keep what they found per
 // section and table (check.Memo), by the digests of the files they read.
-// Either way the output is the same as Build's, byte for byte.
+// A watcher's Hint lets Start look at the files it names only; Finish then
+// looks at every file. Either way the output is the same as Build's, byte
+// for byte.
 //
 // A Session is not safe for concurrent use.
 type Session struct {
@@ -44,7 +46,12 @@ type Session struct {
 	// rendered is set once the build under way has begun to render on the
 	// last good build's renderer, which it then changes.
 	rendered bool
-	late     atomic.Pointer[render.Renderer] // set while Finish has files to make
+	// hint names the files that changed since the last build, as the
+	// preview server's watcher saw them (Hint); unsure is set when a walk
+	// of every file found a change a hint left out.
+	hint   []string
+	unsure bool
+	late   atomic.Pointer[render.Renderer] // set while Finish has files to make
 }
 
 // state is what a Session keeps of a good build.
@@ -101,9 +108,15 @@ func (s *Session) Start(ctx context.Context) (*Result, error) {
 	saved := s.opt
 	release := sitefs.ReadOnce(&s.opt.Content, &s.opt.Overlay, &s.opt.Root)
 	defer func() { release(); s.opt = saved }()
-	inputs, err := s.inputs(prev)
+	hint := s.hint
+	s.hint = nil
+	var inputs map[string]inputFile
+	var err error
+	if s.unsure || !s.hinted(prev, hint, &inputs) {
+		inputs, err = s.inputs(prev)
+	}
 	if err != nil {
-		s.last = prev
+		s.last, s.hint = prev, append(hint, s.hint...)
 		return &Result{}, err
 	}
 	var st *state
@@ -124,8 +137,9 @@ func (s *Session) Start(ctx context.Context) (*Result, error) {
 	if err != nil {
 		if !s.rendered {
 			// A problem found before rendering: the next build can still
-			// build on the last good one.
-			s.last = prev
+			// build on the last good one, from which the files hinted
+			// now changed too.
+			s.last, s.hint = prev, append(hint, s.hint...)
 		}
 		return res, err
 	}
@@ -171,10 +185,80 @@ func (s *Session) Finish(ctx context.Context) (*Result, error) {
 	for _, p := range gone {
 		delete(out, p)
 	}
+	// Start may have looked only at the files a hint named: look at every
+	// one now, after the reload, so that a change the hint left out is
+	// built by the next build, which will look at every file too.
+	all, err := s.inputs(st)
+	s.unsure = err != nil || !maps.EqualFunc(all, st.inputs, func(a, b inputFile) bool { return a.sum == b.sum })
 	st.out, st.pending, st.diags = out, false, res.Diags
 	s.last = st
 	res.Out, res.Pages, res.Files = out, st.r.Pages(), len(out)
 	return res, nil
+}
+
+// Hint tells the next Start which files changed since the last (paths
+// from the site folder, with /), as a watcher saw them: Start then looks
+// at those only, instead of at every input file, when they are files the
+// last good build read, still there. Finish looks at every file after the
+// reload; a change the hint left out makes the build after it look at
+// every file again.
+func (s *Session) Hint(paths []string) { s.hint = append(s.hint, paths...) }
+
+// hinted sets *out to prev's inputs with the files named by hint read
+// again when they changed, and reports whether it could: not when a hinted
+// file is new or gone, or was not an input.
+func (s *Session) hinted(prev *state, hint []string, out *map[string]inputFile) bool {
+	if prev == nil || len(hint) == 0 {
+		return false
+	}
+	in := maps.Clone(prev.inputs)
+	for _, p := range hint {
+		o, known := in[p]
+		fsys, name := s.inputFS(p)
+		if fsys == nil {
+			return false
+		}
+		info, err := fs.Stat(fsys, name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && !known:
+			continue // a file that came and went, as an editor's temporary file
+		case err != nil || !known || !info.Mode().IsRegular():
+			return false
+		}
+		f := inputFile{size: info.Size(), mod: info.ModTime()}
+		if o.size == f.size && o.mod.Equal(f.mod) && !f.mod.IsZero() {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return false
+		}
+		f.sum = sha256.Sum256(data)
+		in[p] = f
+	}
+	*out = in
+	return true
+}
+
+// inputFS returns the file system that holds the input file at path p
+// from the site folder, and its name there; nil for a path that is not an
+// input.
+func (s *Session) inputFS(p string) (fs.FS, string) {
+	if !fs.ValidPath(p) {
+		return nil, ""
+	}
+	if rest, ok := strings.CutPrefix(p, "content/"); ok {
+		return s.opt.Content, rest
+	}
+	for _, dir := range []string{"templates/", "static/"} {
+		if strings.HasPrefix(p, dir) && s.opt.Overlay != nil {
+			return s.opt.Overlay, p
+		}
+	}
+	if strings.HasPrefix(p, "seeds/") && s.opt.Root != nil {
+		return s.opt.Root, p
+	}
+	return nil, ""
 }
 
 // Late reports whether the file at path p (from the site root) may be one

@@ -627,3 +627,77 @@ func TestSessionChecksFollowEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionHint builds after edits with hints that name the changed
+// files, and with hints that leave one out: each build on a full hint
+// matches a full build; a change the hint left out is built by the build
+// after the next Finish, which looks at every file.
+func TestSessionHint(t *testing.T) {
+	s := newSessionSite(t, bench.Config{Sections: 4, Seed: 1, Derived: true})
+	sess := NewSession(s.options())
+	ctx := context.Background()
+	if _, err := sess.Build(ctx); err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	edit := func(p, from, to string) {
+		editFile(t, s.content, p, inBody(func(src string) string { return strings.Replace(src, from, to, 1) }))
+	}
+	build := func(what string, hint ...string) (*Result, error) {
+		t.Helper()
+		sess.Hint(hint)
+		got, err := sess.Start(ctx)
+		if err != nil {
+			return got, err
+		}
+		if fin, err := sess.Finish(ctx); err != nil {
+			return fin, err
+		} else if fin != nil {
+			got = fin
+		}
+		return got, nil
+	}
+	same := func(what string, got *Result, gerr error) {
+		t.Helper()
+		want, werr := Build(ctx, s.options())
+		if (gerr == nil) != (werr == nil) {
+			t.Fatalf("%s: session error %v, full build error %v", what, gerr, werr)
+		}
+		diffDiags(t, what, got, gerr, want, werr)
+		if werr == nil {
+			diffOutputs(t, what, got.Out, want.Out)
+		}
+	}
+	a, b := "en/0001-s0001.md", "en/0002-s0002.md"
+	edit(a, "residents", "citizens")
+	got, err := build("a hinted edit", "content/"+a, "content/en/.tmp-gone.md")
+	same("a hinted edit", got, err)
+	if sess.did != "update" {
+		t.Errorf("a hinted edit: a %s build, want an update", sess.did)
+	}
+
+	edit(a, "citizens", "residents")
+	edit(b, "residents", "citizens")
+	got, err = build("two edits, one hinted", "content/"+a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sess.unsure {
+		t.Fatalf("two edits, one hinted: Finish did not notice the edit the hint left out")
+	}
+	got, err = build("the next build")
+	same("the build after an edit the hint left out", got, err)
+
+	// A broken edit, hinted; then another edit, hinted alone: the build
+	// still reads the first file again.
+	edit(a, "\n## ", "\n[a link to nowhere](nowhere.html)\n\n## ")
+	if _, err := build("a broken edit", "content/"+a); err == nil {
+		t.Fatal("a broken edit built")
+	}
+	edit(a, "\n[a link to nowhere](nowhere.html)\n\n## ", "\nA paragraph added.\n\n## ")
+	edit(b, "citizens", "people")
+	got, err = build("the broken file mended, another edited", "content/"+b)
+	same("the broken file mended, another edited", got, err)
+	if sess.did != "update" {
+		t.Errorf("after a broken edit: a %s build, want an update", sess.did)
+	}
+}
