@@ -82,11 +82,6 @@ func (r *Renderer) Render(ctx context.Context, sink publish.Sink) error {
 	return r.b.putErr()
 }
 
-// Problems returns nothing: links are checked where they are written,
-// before rendering (package check), and the built pages only by tests
-// (package linkcheck). It stays for its callers until they drop it.
-func (r *Renderer) Problems() []diag.Diag { return nil }
-
 // Pages and Files count the pages and files made.
 func (r *Renderer) Pages() int { return r.b.pages }
 func (r *Renderer) Files() int { return len(r.b.files) }

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"reportsite/internal/content"
-	"reportsite/internal/diag"
 	"reportsite/internal/lang"
+	"reportsite/internal/linkcheck"
 	"reportsite/internal/load"
 	"reportsite/internal/publish"
 	"reportsite/internal/sitefs"
@@ -55,14 +55,11 @@ func renderSite(t testing.TB, contentFS fs.FS, opt Options) publish.Output {
 	if err := r.Render(context.Background(), mem); err != nil {
 		t.Fatal(err)
 	}
-	if ps := r.Problems(); len(ps) > 0 {
-		var dl diag.List
-		for _, p := range ps {
-			dl.Add(p)
-		}
-		t.Fatalf("link problems: %v", dl.Err())
+	out := mem.Output()
+	if ps := linkcheck.Check(out); len(ps) > 0 {
+		t.Fatalf("link problems: %v", ps)
 	}
-	return mem.Output()
+	return out
 }
 
 // siteOf returns the mini site, loaded.

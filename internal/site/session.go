@@ -174,9 +174,6 @@ func (s *Session) Finish(ctx context.Context) (*Result, error) {
 		res.Diags = dl.Items()
 		return res, err
 	}
-	for _, d := range st.r.Problems() {
-		dl.Add(d)
-	}
 	res.Diags = dl.Items()
 	if dl.Errors() > 0 {
 		return res, dl.Err()
@@ -360,9 +357,6 @@ func (s *Session) check(ctx context.Context, st *state, dl *diag.List, res *Resu
 			return dl.Err()
 		}
 		return err
-	}
-	for _, d := range st.r.Problems() {
-		dl.Add(d)
 	}
 	res.Diags = dl.Items()
 	if dl.Errors() > 0 {

@@ -179,11 +179,6 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 		}
 		return res, err
 	}
-	// Links are checked on the finished pages: a link written in Markdown
-	// or a template that leads nowhere stops the build like any other error.
-	for _, d := range r.Problems() {
-		dl.Add(d)
-	}
 	res.Diags = dl.Items()
 	if dl.Errors() > 0 {
 		return res, dl.Err()

@@ -52,7 +52,7 @@ var (
 		seed.RuleMarks:       "errata_marks",
 		seed.RuleSpaces:      "errata_spaces",
 	}
-	// conventionKeys describe content.EditorialConventions.
+	// conventionKeys describe report.EditorialConventions (package content/report).
 	conventionKeys = map[string]string{
 		"heading-stops":   "errata_heading_stops",
 		"run-in-headings": "errata_run_in_headings",
