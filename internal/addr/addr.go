@@ -154,6 +154,11 @@ func Single(name, prefix string) string {
 
 // Section is the anchor of section slug on a page that shows every
 // section; InSection is what comes before each anchor of its Markdown there.
+// Footnote and FootnoteRef are the IDs goldmark gives a page's nth
+// footnote (counted from 1) and the reference to it.
+func Footnote(n int) string    { return "fn:" + strconv.Itoa(n) }
+func FootnoteRef(n int) string { return "fnref:" + strconv.Itoa(n) }
+
 func Section(slug string) string   { return "s-" + slug }
 func InSection(slug string) string { return "s-" + slug + "-" }
 

@@ -376,6 +376,18 @@ func (s *Site) SourceLangs() []lang.Lang {
 	return out
 }
 
+// Partner returns the language set beside l on its parallel page: the
+// first hand-written language that is neither l nor l's source. A build
+// makes l's parallel page only when there is one.
+func (s *Site) Partner(l lang.Lang) (lang.Lang, bool) {
+	for _, o := range s.SourceLangs() {
+		if o.Tag != l.Tag && o.Tag != l.Derive {
+			return o, true
+		}
+	}
+	return lang.Lang{}, false
+}
+
 func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 	entries, err := fs.ReadDir(fsys, "data")
 	if errors.Is(err, fs.ErrNotExist) {

@@ -7,6 +7,7 @@ import (
 	"html"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/lang"
 )
 
@@ -50,10 +51,11 @@ func Robots(base string) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + base + SitemapPath + "\n")
 }
 
-// AbsURL joins base (ending in /) and a site path; a folder's index.html is
-// addressed by the folder, as static hosts serve it.
+// AbsURL joins base (ending in /) and a site path; a folder's index.html
+// (addr.RootPage, the overview's name too) is addressed by the folder, as
+// static hosts serve it.
 func AbsURL(base, p string) string {
-	p = strings.TrimSuffix(p, "index.html")
+	p = strings.TrimSuffix(p, addr.RootPage)
 	return base + p
 }
 
@@ -65,7 +67,7 @@ func WebManifest(name, short, tag, description string) ([]byte, error) {
 		"name":             name,
 		"short_name":       short,
 		"lang":             tag,
-		"start_url":        "index.html",
+		"start_url":        addr.RootPage,
 		"scope":            "./",
 		"display":          "standalone",
 		"background_color": "#ffffff",

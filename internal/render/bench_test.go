@@ -74,7 +74,7 @@ func BenchmarkWholePages(b *testing.B) {
 			}
 		}
 	})
-	o, ok := view.Partner(bl.site, l)
+	o, ok := bl.site.Partner(l)
 	if !ok {
 		b.Fatalf("no parallel partner for %s", l.Tag)
 	}

@@ -146,7 +146,7 @@ func (b *builder) newFigures() {
 	// report and the left column of the parallel text; every table shows
 	// on the data page.
 	b.fig.Showings(func(l lang.Lang) int {
-		if _, ok := view.Partner(b.site, l); ok {
+		if _, ok := b.site.Partner(l); ok {
 			return 3
 		}
 		return 2

@@ -11,7 +11,6 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
-	"reportsite/internal/render/view"
 	"reportsite/internal/search"
 )
 
@@ -35,7 +34,7 @@ var kinds = []kind{
 	{name: "section"}, // <slug>.html, one per top-level section
 	{name: "report", file: addr.ReportPage},
 	{name: "parallel", file: addr.ParallelPage, made: func(b *builder, l lang.Lang) bool {
-		_, ok := view.Partner(b.site, l)
+		_, ok := b.site.Partner(l)
 		return ok
 	}},
 	{name: "data", file: addr.DataPage},

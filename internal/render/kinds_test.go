@@ -26,7 +26,7 @@ func TestKinds(t *testing.T) {
 	b := r.b
 	for _, l := range b.site.Languages {
 		p := view.NewPage(b, l, "overview", fileOf("overview"), "")
-		_, partner := view.Partner(b.site, l)
+		_, partner := b.site.Partner(l)
 		got, err := p.Page("parallel")
 		if err != nil || (got != "") != partner {
 			t.Errorf("%s: Page(parallel) = %q, %v; the build makes it: %v", l.Tag, got, err, partner)

@@ -32,7 +32,7 @@ func (b *builder) render(ctx context.Context) error {
 	// starts last; that lane then joins the others on the rest.
 	var whole, rest []job
 	for _, l := range b.site.Languages {
-		if o, ok := view.Partner(b.site, l); ok {
+		if o, ok := b.site.Partner(l); ok {
 			whole = append(whole, job{b.pagePath("parallel", l), func() error { return pages.Parallel(b, l, o) }})
 		}
 		whole = append(whole,

@@ -308,8 +308,8 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if p == "" {
-		p = "index.html"
-	} else if out[p] == nil && out[p+"/index.html"] != nil {
+		p = addr.RootPage
+	} else if out[p] == nil && out[p+"/"+addr.RootPage] != nil {
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			// To the cleaned path, never to the path as sent: "//host/.."
 			// would be a redirect to another host.

@@ -9,15 +9,17 @@ import (
 	"strconv"
 
 	"reportsite/internal/chart/wrap"
+	"reportsite/internal/echarts"
 )
 
-// Sentinel colours. The SVG post-processor (package echarts) paints them with
-// currentColor, so the page's CSS colours a chart in light and dark mode.
+// Sentinel colours, defined by package echarts, whose SVG post-processor
+// paints them with currentColor, so the page's CSS colours a chart in light
+// and dark mode.
 const (
 	// TextColor is the colour of every text and label.
-	TextColor = "#010101"
+	TextColor = echarts.TextColor
 	// LineColor is the colour of axis, tick, grid and split lines.
-	LineColor = "#020202"
+	LineColor = echarts.LineColor
 )
 
 // Series colours. Each keeps a contrast of at least 3:1 against both a white

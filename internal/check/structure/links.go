@@ -6,7 +6,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"reportsite/internal/addr"
@@ -174,8 +173,8 @@ func anchors(doc *markdown.Doc) map[string]bool {
 		}
 		if p.Kind == "footnote" {
 			notes++
-			ids["fn:"+strconv.Itoa(notes)] = true
-			ids["fnref:"+strconv.Itoa(notes)] = true
+			ids[addr.Footnote(notes)] = true
+			ids[addr.FootnoteRef(notes)] = true
 		}
 	}
 	for _, b := range doc.Blocks {

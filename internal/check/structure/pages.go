@@ -55,7 +55,7 @@ func newSite(s *content.Site, docs DocFunc, folders []Folder) *site {
 	for _, l := range s.Languages {
 		st.add(l.Prefix+"/"+addr.OverviewPage, st.overview)
 		st.add(l.Prefix+"/"+addr.ReportPage, st.joined(l, "report"))
-		if parallelPartner(s, l) {
+		if _, ok := s.Partner(l); ok {
 			st.add(l.Prefix+"/"+addr.ParallelPage, st.joined(l, "parallel"))
 		}
 		st.add(l.Prefix+"/"+addr.DataPage, st.data)
@@ -76,19 +76,6 @@ func newSite(s *content.Site, docs DocFunc, folders []Folder) *site {
 		}
 	}
 	return st
-}
-
-// parallelPartner reports whether a build makes the parallel text for l:
-// when another hand-written language than l and its source can stand
-// beside it (the rule of render/view.Partner, which check, run before
-// rendering, cannot import).
-func parallelPartner(s *content.Site, l lang.Lang) bool {
-	for _, o := range s.SourceLangs() {
-		if o.Tag != l.Tag && o.Tag != l.Derive {
-			return true
-		}
-	}
-	return false
 }
 
 // sourceOf returns the hand-written language whose text l shows.

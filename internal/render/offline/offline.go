@@ -59,7 +59,7 @@ func searchInPack(b Builder, name string, l lang.Lang) bool {
 			prefixes = append(prefixes, o.Prefix)
 		}
 	}
-	if o, ok := view.Partner(b.Site(), l); ok {
+	if o, ok := b.Site().Partner(l); ok {
 		prefixes = append(prefixes, o.Prefix)
 	}
 	for _, p := range prefixes {

@@ -24,7 +24,7 @@ func Parallel(b view.Builder, l, o lang.Lang) error {
 	p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
 	p.Alternates = nil
 	for _, a := range site.Languages {
-		if _, ok := view.Partner(site, a); ok {
+		if _, ok := site.Partner(a); ok {
 			p.Alternates = append(p.Alternates, view.Alternate{Lang: a, Href: addr.Rel(p.Path, b.PagePath("parallel", a)), Current: a.Tag == l.Tag})
 		}
 	}

@@ -40,7 +40,7 @@ func Write(b view.Builder, src lang.Lang) error {
 // the data tables and their rows, then the glossary.
 func searchLang(b view.Builder, l lang.Lang) search.Lang {
 	site, m, ui := b.Site(), b.Model(), b.UI()
-	o, hasPair := view.Partner(site, l)
+	o, hasPair := site.Partner(l)
 	sl := search.Lang{Prefix: l.Prefix, Tag: l.Tag, Name: l.Name, Style: l.NumberStyle()}
 	if hasPair {
 		sl.Pair = o.Prefix

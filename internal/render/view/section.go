@@ -229,14 +229,3 @@ func numbered(number, title string) string {
 	}
 	return number + title
 }
-
-// Partner returns the language set beside l on its parallel page: the
-// first hand-written language that is neither l nor l's source.
-func Partner(s *content.Site, l lang.Lang) (lang.Lang, bool) {
-	for _, o := range s.SourceLangs() {
-		if o.Tag != l.Tag && o.Tag != l.Derive {
-			return o, true
-		}
-	}
-	return lang.Lang{}, false
-}
