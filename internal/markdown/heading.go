@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/markdown/figmark"
 	"reportsite/internal/markdown/plain"
 )
 
@@ -58,7 +59,7 @@ func (headingTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		id := addr.Heading(count[2 : h.Level+1])
 
 		if hasGiven {
-			g := attrString(given)
+			g := figmark.AttrString(given)
 			line := st.lines.line(off)
 			switch {
 			case !validExplicitID(g):
@@ -100,14 +101,3 @@ func validExplicitID(id string) bool {
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-// attrString turns an attribute value, as goldmark parses it, into a string.
-func attrString(v any) string {
-	switch v := v.(type) {
-	case []byte:
-		return string(v)
-	case string:
-		return v
-	}
-	return fmt.Sprint(v)
-}

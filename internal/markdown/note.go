@@ -3,6 +3,7 @@ package markdown
 import (
 	"github.com/yuin/goldmark/ast"
 
+	"reportsite/internal/markdown/figmark"
 	"reportsite/internal/markdown/note"
 )
 
@@ -25,7 +26,7 @@ func collectNotes(root ast.Node, src []byte, st *state) []Note {
 		switch n := n.(type) {
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {
-				heading = attrString(id)
+				heading = figmark.AttrString(id)
 			}
 		case *note.Node:
 			notes = append(notes, Note{Text: n.Gloss(src), Line: st.lines.line(nodePos(n)), Heading: heading})

@@ -56,7 +56,7 @@ func (d *Doc) render(block BlockFunc, texts *figmark.Recorder) (chunks []Chunk, 
 		c := Chunk{Kind: chunkKind(n), HTML: bytes.Clone(buf.Bytes()), Line: d.lines.line(nodePos(n))}
 		if h, ok := n.(*ast.Heading); ok {
 			if id, ok := h.AttributeString("id"); ok {
-				c.HeadingID = strings.TrimPrefix(attrString(id), anchors.IDMark)
+				c.HeadingID = strings.TrimPrefix(figmark.AttrString(id), anchors.IDMark)
 			}
 		}
 		chunks = append(chunks, c)

@@ -131,7 +131,7 @@ func (r *Renderer) element(w util.BufWriter, src []byte, n ast.Node, entering bo
 	st, err := fn(w, src, n, entering)
 	_ = w.Flush()
 	open := at + bytes.IndexByte(t.buf.Bytes()[at:], '>') + 1 // attribute values escape >
-	t.elems = append(t.elems, Elem{id: attrString(id), chunk: t.chunk, open: open})
+	t.elems = append(t.elems, Elem{id: AttrString(id), chunk: t.chunk, open: open})
 	t.cur = len(t.elems) - 1
 	return st, err
 }
@@ -255,8 +255,8 @@ func (e *Elem) prevRune(h []byte, r, i int) rune {
 	return utf8.RuneError
 }
 
-// attrString turns an attribute value, as goldmark parses it, into a string.
-func attrString(v any) string {
+// AttrString turns an attribute value, as goldmark parses it, into a string.
+func AttrString(v any) string {
 	switch v := v.(type) {
 	case []byte:
 		return string(v)
