@@ -19,7 +19,6 @@ package addr
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -117,30 +116,6 @@ const (
 	NotFound = "404.html"
 	RootPage = "index.html"
 )
-
-// The pages a build makes in every language folder, by file name (the
-// page kinds of internal/render). Each section's page, <slug>.html, stands
-// beside them: see PageNames.
-const (
-	OverviewPage = "index.html"
-	ReportPage   = "report.html"
-	ParallelPage = "parallel.html"
-	DataPage     = "data.html"
-	AboutPage    = "about.html"
-)
-
-// PageNames returns the names, without ".html", of the pages a build makes
-// in a language folder or at the site root, which no section's slug may
-// take.
-func PageNames() []string {
-	var out []string
-	for _, p := range []string{OverviewPage, ReportPage, ParallelPage, DataPage, AboutPage, RootPage, NotFound} {
-		if n := strings.TrimSuffix(p, ".html"); !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	return out
-}
 
 // Single returns the path of the one-file report, in the language folder
 // prefix, of the site named name ("report" when ""): the whole report with

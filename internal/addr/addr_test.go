@@ -76,7 +76,7 @@ func TestAnchors(t *testing.T) {
 // ".html", once each; the one-file report is named after the site.
 func TestPages(t *testing.T) {
 	got := strings.Join(PageNames(), ",")
-	if want := "index,report,parallel,data,about,404"; got != want {
+	if want := "index,404,report,parallel,data,about"; got != want {
 		t.Errorf("PageNames() = %s, want %s", got, want)
 	}
 	for _, tc := range []struct{ name, prefix, want string }{
@@ -85,6 +85,58 @@ func TestPages(t *testing.T) {
 	} {
 		if got := Single(tc.name, tc.prefix); got != tc.want {
 			t.Errorf("Single(%q, %q) = %q, want %q", tc.name, tc.prefix, got, tc.want)
+		}
+	}
+}
+
+// TestKinds: page kinds resolve by name, each has its place, and a page's
+// path names its kind.
+func TestKinds(t *testing.T) {
+	for _, k := range PageKinds() {
+		got, err := PageKind(string(k))
+		if got != k || err != nil {
+			t.Errorf("PageKind(%q) = %q, %v", k, got, err)
+		}
+	}
+	for _, name := range []string{"", "search", "datafiles", "Overview", "page"} {
+		if _, err := PageKind(name); err == nil {
+			t.Errorf("PageKind(%q): no error", name)
+		}
+	}
+	for _, tc := range []struct {
+		k          Kind
+		file, path string
+	}{
+		{KindRoot, "", "index.html"},
+		{KindNotFound, "", "404.html"},
+		{KindOverview, "index.html", ""},
+		{KindReport, "report.html", ""},
+		{KindParallel, "parallel.html", ""},
+		{KindData, "data.html", ""},
+		{KindAbout, "about.html", ""},
+		{KindSection, "", ""},
+		{KindSingle, "", ""},
+		{KindSearch, "", ""},
+	} {
+		if tc.k.File() != tc.file || tc.k.Path() != tc.path {
+			t.Errorf("%s: File %q Path %q, want %q %q", tc.k, tc.k.File(), tc.k.Path(), tc.file, tc.path)
+		}
+		if want := ""; tc.file != "" {
+			want = "en/" + tc.file
+			if got := tc.k.In("en"); got != want {
+				t.Errorf("%s.In(en) = %q, want %q", tc.k, got, want)
+			}
+		} else if got := tc.k.In("en"); got != want {
+			t.Errorf("%s.In(en) = %q, want %q", tc.k, got, want)
+		}
+	}
+	single := func(prefix string) string { return Single("r", prefix) }
+	for p, want := range map[string]Kind{
+		"index.html": KindRoot, "404.html": KindNotFound, "en/index.html": KindOverview, "fr/about.html": KindAbout,
+		"en/r-en.html": KindSingle, "en/economy.html": KindSection, "de/index.html": "", "static/site.css": "", "search/en/0.json": "",
+	} {
+		if got := PageAt(p, []string{"en", "fr"}, single); got != want {
+			t.Errorf("PageAt(%s) = %q, want %q", p, got, want)
 		}
 	}
 }

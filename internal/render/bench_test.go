@@ -1,6 +1,7 @@
 package render
 
 import (
+	"reportsite/internal/addr"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -43,7 +44,7 @@ func BenchmarkSectionPage(b *testing.B) {
 			}
 		})
 		sec := bl.site.Sections[10]
-		p := view.NewPage(bl, l, "section", sec.Slug+".html", view.SectionTitle(sec, l))
+		p := view.NewPage(bl, l, addr.KindSection, sec.Slug+".html", view.SectionTitle(sec, l))
 		e, err := view.RenderSection(bl, sec, l, figure.Page{Path: p.Path})
 		if err != nil {
 			b.Fatal(err)

@@ -1,7 +1,7 @@
 // Package render makes every file of a loaded, checked site: the builder
-// that runs the render jobs and hands each file on, the page-kind table
-// (kinds.go: every page's address, and what each file depends on for an
-// update), the static files, and the Renderer API the build calls. The
+// that runs the render jobs and hands each file on, the page kinds' rules
+// (kinds.go: which languages get each page, and what each file depends on
+// for an update; the kinds and their files are addr.Kind's table), the static files, and the Renderer API the build calls. The
 // files themselves are made below it: pages (the overview, section pages,
 // the full and one-file report, the parallel text), data (the data page and
 // downloads), offline (packs and About pages) and searchindex (the search

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -14,104 +13,45 @@ import (
 	"reportsite/internal/search"
 )
 
-// kind is one kind of page a build makes: the name of the template that
-// makes it (templates/<name>.html), its file in a language's folder ("" for
-// a kind with a file per section or a path of its own), and whether a build
-// makes it for language l (nil: for every language).
-type kind struct {
-	name string
-	file string
-	path string // the path from the site root of a kind with one page for the site
-	made func(b *builder, l lang.Lang) bool
-}
+// The page kinds, and the file each one's page is in, are addr's table
+// (addr.Kind). Templates ask for addresses through it (view.Page.Page,
+// PageURL), so no page links one that is not made.
 
-// kinds is the table of page kinds. Templates ask it for addresses
-// (view.Page.Page, PageURL), so no page links one that is not made.
-var kinds = []kind{
-	{name: "root", path: addr.RootPage}, // choose a language
-	{name: "404", path: addr.NotFound},
-	{name: "overview", file: addr.OverviewPage},
-	{name: "section"}, // <slug>.html, one per top-level section
-	{name: "report", file: addr.ReportPage},
-	{name: "parallel", file: addr.ParallelPage, made: func(b *builder, l lang.Lang) bool {
-		_, ok := b.site.Partner(l)
-		return ok
-	}},
-	{name: "data", file: addr.DataPage},
-	{name: "about", file: addr.AboutPage},
-	{name: "single"}, // SinglePath: the one-file report
-}
-
-// kindNames lists the page kinds' template names.
+// kindNames lists the page kinds' templates (templates/<kind>.html).
 func kindNames() []string {
-	out := make([]string, len(kinds))
-	for i, k := range kinds {
-		out[i] = k.name
+	var out []string
+	for _, k := range addr.PageKinds() {
+		out = append(out, string(k))
 	}
 	return out
 }
 
-// kindOf returns the page kind named name; it panics on a name the table
-// does not hold, a mistake in the code, not in content.
-func kindOf(name string) kind {
-	for _, k := range kinds {
-		if k.name == name {
-			return k
-		}
-	}
-	panic("render: unknown page kind " + name)
+// made holds the page kinds a build does not make for every language: for
+// each, whether it makes it for l.
+var made = map[addr.Kind]func(b *builder, l lang.Lang) bool{
+	addr.KindParallel: func(b *builder, l lang.Lang) bool {
+		_, ok := b.site.Partner(l)
+		return ok
+	},
 }
 
-// fileOf returns the file, in a language's folder, of the page kind name.
-func fileOf(name string) string { return kindOf(name).file }
-
-// rootPath returns the path of the page kind name that the site has one of.
-func rootPath(name string) string { return kindOf(name).path }
-
-// kindAt names the page kind of the page at path p (from the site root).
-func (b *builder) kindAt(p string) string {
-	for _, k := range kinds {
-		if k.path != "" && p == k.path {
-			return k.name
-		}
+// kindAt names the page kind of the page at path p (from the site root);
+// "" when p is not a page.
+func (b *builder) kindAt(p string) addr.Kind {
+	prefixes := make([]string, len(b.site.Languages))
+	for i, l := range b.site.Languages {
+		prefixes[i] = l.Prefix
 	}
-	for _, l := range b.site.Languages {
-		dir, file, _ := strings.Cut(p, "/")
-		if dir != l.Prefix {
-			continue
-		}
-		if p == SinglePath(b.site, l) {
-			return "single"
-		}
-		for _, k := range kinds {
-			if k.file != "" && file == k.file {
-				return k.name
-			}
-		}
-		return "section"
-	}
-	return "page"
+	return addr.PageAt(p, prefixes, func(prefix string) string { return addr.Single(b.site.Name, prefix) })
 }
 
-// pagePath returns the path from the site root of page kind name in l, or
-// "" when the build does not make it for l.
-func (b *builder) pagePath(name string, l lang.Lang) string {
-	k := kindOf(name)
-	if k.file == "" || k.made != nil && !k.made(b, l) {
+// pagePath returns the path from the site root of page kind k in l, or ""
+// when the build does not make it for l.
+func (b *builder) pagePath(k addr.Kind, l lang.Lang) string {
+	if m := made[k]; m != nil && !m(b, l) {
 		return ""
 	}
-	return l.Prefix + "/" + k.file
-}
-
-// knownKind returns an error, for a template, when no page kind with a file
-// of its own is called name.
-func knownKind(name string) error {
-	for _, k := range kinds {
-		if k.name == name && k.file != "" {
-			return nil
-		}
-	}
-	return fmt.Errorf("no page kind %q with a file in a language folder", name)
+	return k.In(l.Prefix)
 }
 
 // Change names what changed in a site since a Renderer last rendered it:
@@ -190,7 +130,7 @@ type dep func(b *builder, c *change, j jobFile) bool
 
 // jobFile is what a render job's name says of the file it makes.
 type jobFile struct {
-	kind  string // a page kind, or "search" or "datafiles"
+	kind  addr.Kind
 	sec   *content.Section
 	table string
 }
@@ -217,11 +157,11 @@ type rule struct {
 // are made again on any change, late: they take most of the time (the
 // overview's contents list every section), and the preview server holds
 // back only the requests for them until they are made.
-var deps = map[string]rule{
-	"root":     {dep: never},
-	"404":      {dep: never},
-	"overview": {dep: always, late: true},
-	"section": {dep: func(b *builder, c *change, j jobFile) bool {
+var deps = map[addr.Kind]rule{
+	addr.KindRoot:     {dep: never},
+	addr.KindNotFound: {dep: never},
+	addr.KindOverview: {dep: always, late: true},
+	addr.KindSection: {dep: func(b *builder, c *change, j jobFile) bool {
 		i := slices.Index(b.site.Sections, j.sec)
 		for k := max(i-1, 0); k <= min(i+1, len(b.site.Sections)-1); k++ {
 			if c.secs[b.site.Sections[k].ID] {
@@ -248,25 +188,25 @@ var deps = map[string]rule{
 		}
 		return false
 	}},
-	"datafiles": {dep: func(b *builder, c *change, j jobFile) bool { return c.tables[j.table] }},
-	"report":    {dep: always, late: true},
-	"parallel":  {dep: always, late: true},
-	"data":      {dep: always, late: true},
-	"about":     {dep: always, late: true},
-	"single":    {dep: always, late: true},
-	"search":    {dep: always, late: true},
+	addr.KindDataFile: {dep: func(b *builder, c *change, j jobFile) bool { return c.tables[j.table] }},
+	addr.KindReport:   {dep: always, late: true},
+	addr.KindParallel: {dep: always, late: true},
+	addr.KindData:     {dep: always, late: true},
+	addr.KindAbout:    {dep: always, late: true},
+	addr.KindSingle:   {dep: always, late: true},
+	addr.KindSearch:   {dep: always, late: true},
 }
 
 // jobAt says what the render job called name makes.
 func (b *builder) jobAt(name string) jobFile {
 	if strings.HasPrefix(name, search.Dir) {
-		return jobFile{kind: "search"}
+		return jobFile{kind: addr.KindSearch}
 	}
 	if id, ok := strings.CutSuffix(name, ".json"); ok && name == addr.JSON(path.Base(id)) {
-		return jobFile{kind: "datafiles", table: path.Base(id)}
+		return jobFile{kind: addr.KindDataFile, table: path.Base(id)}
 	}
 	j := jobFile{kind: b.kindAt(name)}
-	if j.kind == "section" {
+	if j.kind == addr.KindSection {
 		_, file, _ := strings.Cut(name, "/")
 		j.sec = b.bySlug[strings.TrimSuffix(file, ".html")]
 	}
@@ -283,7 +223,7 @@ func (b *builder) wanted(name string) bool {
 	}
 	j := b.jobAt(name)
 	r, ok := deps[j.kind]
-	if !ok || j.kind == "section" && j.sec == nil {
+	if !ok || j.kind == addr.KindSection && j.sec == nil {
 		return !b.late
 	}
 	return r.late == b.late && r.dep(b, b.change, j)

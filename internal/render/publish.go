@@ -1,6 +1,7 @@
 package render
 
 import (
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
 	"reportsite/internal/publish"
@@ -26,7 +27,7 @@ func (b *builder) publish() error {
 		return err
 	}
 	if b.site.BaseURL != "" {
-		skip := map[string]bool{rootPath("404"): true}
+		skip := map[string]bool{addr.KindNotFound.Path(): true}
 		for _, l := range b.site.Languages {
 			skip[SinglePath(b.site, l)] = true
 		}

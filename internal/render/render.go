@@ -33,12 +33,12 @@ func (b *builder) render(ctx context.Context) error {
 	var whole, rest []job
 	for _, l := range b.site.Languages {
 		if o, ok := b.site.Partner(l); ok {
-			whole = append(whole, job{b.pagePath("parallel", l), func() error { return pages.Parallel(b, l, o) }})
+			whole = append(whole, job{b.pagePath(addr.KindParallel, l), func() error { return pages.Parallel(b, l, o) }})
 		}
 		whole = append(whole,
 			job{SinglePath(b.site, l), func() error { return pages.Single(b, l) }},
-			job{b.pagePath("report", l), func() error { return pages.Report(b, l) }},
-			job{b.pagePath("data", l), func() error { return data.Page(b, l) }},
+			job{b.pagePath(addr.KindReport, l), func() error { return pages.Report(b, l) }},
+			job{b.pagePath(addr.KindData, l), func() error { return data.Page(b, l) }},
 		)
 	}
 	if !b.opt.NoSearch {
@@ -55,10 +55,10 @@ func (b *builder) render(ctx context.Context) error {
 			}})
 		}
 	}
-	rest = append(rest, job{rootPath("root"), func() error { return pages.Root(b, rootPath("root")) }}, job{rootPath("404"), func() error { return pages.NotFound(b, rootPath("404")) }})
+	rest = append(rest, job{addr.KindRoot.Path(), func() error { return pages.Root(b, addr.KindRoot.Path()) }}, job{addr.KindNotFound.Path(), func() error { return pages.NotFound(b, addr.KindNotFound.Path()) }})
 	for _, l := range b.site.Languages {
 		rest = append(rest,
-			job{b.pagePath("overview", l), func() error { return pages.Overview(b, l) }},
+			job{b.pagePath(addr.KindOverview, l), func() error { return pages.Overview(b, l) }},
 		)
 	}
 	// Section pages and data files, interleaved: creating a file is costly
@@ -139,14 +139,14 @@ type job struct {
 	fn   func() error
 }
 
-func (b *builder) emit(kind string, p *view.Page) error {
+func (b *builder) emit(kind addr.Kind, p *view.Page) error {
 	if p.Size > view.StreamSize {
-		err := b.addStream(p.Path, func(w io.Writer) error { return b.tmpl.ExecTo(w, kind, p) })
+		err := b.addStream(p.Path, func(w io.Writer) error { return b.tmpl.ExecTo(w, string(kind), p) })
 		if err != nil {
 			return err
 		}
 	} else {
-		out, err := b.tmpl.Exec(kind, p, p.Size)
+		out, err := b.tmpl.Exec(string(kind), p, p.Size)
 		if err != nil {
 			return err
 		}

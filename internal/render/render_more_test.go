@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"reportsite/internal/addr"
 	"strings"
 	"testing"
 
@@ -52,7 +53,7 @@ func TestOfflinePacks(t *testing.T) {
 			continue
 		}
 		l := langs[i]
-		for _, f := range []string{l.Prefix + "/index.html", l.Prefix + "/" + fileOf("about"), "static/site.css", "static/charts.js", "index.html"} {
+		for _, f := range []string{l.Prefix + "/index.html", l.Prefix + "/" + addr.KindAbout.File(), "static/site.css", "static/charts.js", "index.html"} {
 			if !files[f] {
 				t.Errorf("pack %s lacks %s", pk.ID, f)
 			}
@@ -67,7 +68,7 @@ func TestOfflinePacks(t *testing.T) {
 				}
 			}
 		}
-		about := string(out[l.Prefix+"/"+fileOf("about")])
+		about := string(out[l.Prefix+"/"+addr.KindAbout.File()])
 		for _, want := range []string{
 			`data-pack="` + l.Prefix + `">`, `<span class="size">` + offline.ByteSize(pk.Bytes) + `</span>`,
 			`data-pack="all">`, `<span class="size">` + offline.ByteSize(list.Packs[len(list.Packs)-1].Bytes) + `</span>`,

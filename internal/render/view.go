@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
+	"reportsite/internal/addr"
 
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
@@ -17,21 +18,19 @@ import (
 // The builder is the view.Builder the pages, data and offline packages make
 // their files with.
 
-func (b *builder) Site() *content.Site         { return b.site }
-func (b *builder) Model() *load.Model          { return b.m }
-func (b *builder) UI() tmpl.UI                 { return b.ui }
-func (b *builder) Figures() *figure.Maker      { return b.fig }
-func (b *builder) Templates() *tmpl.Set        { return b.tmpl }
-func (b *builder) NoSearch() bool              { return b.opt.NoSearch }
-func (b *builder) Serve() bool                 { return b.opt.Serve }
-func (b *builder) DrawsCharts() bool           { return b.opt.Charts != nil }
-func (b *builder) Root() fs.FS                 { return b.opt.Root }
-func (b *builder) File(kind string) string     { return fileOf(kind) }
-func (b *builder) KnownKind(name string) error { return knownKind(name) }
+func (b *builder) Site() *content.Site    { return b.site }
+func (b *builder) Model() *load.Model     { return b.m }
+func (b *builder) UI() tmpl.UI            { return b.ui }
+func (b *builder) Figures() *figure.Maker { return b.fig }
+func (b *builder) Templates() *tmpl.Set   { return b.tmpl }
+func (b *builder) NoSearch() bool         { return b.opt.NoSearch }
+func (b *builder) Serve() bool            { return b.opt.Serve }
+func (b *builder) DrawsCharts() bool      { return b.opt.Charts != nil }
+func (b *builder) Root() fs.FS            { return b.opt.Root }
 
-func (b *builder) PagePath(kind string, l lang.Lang) string { return b.pagePath(kind, l) }
-func (b *builder) Emit(kind string, p *view.Page) error     { return b.emit(kind, p) }
-func (b *builder) Add(path string, data []byte)             { b.add(path, data) }
+func (b *builder) PagePath(kind addr.Kind, l lang.Lang) string { return b.pagePath(kind, l) }
+func (b *builder) Emit(kind addr.Kind, p *view.Page) error     { return b.emit(kind, p) }
+func (b *builder) Add(path string, data []byte)                { b.add(path, data) }
 func (b *builder) AddStream(path string, write func(w io.Writer) error) error {
 	return b.addStream(path, write)
 }

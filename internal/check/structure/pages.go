@@ -47,20 +47,20 @@ func newSite(s *content.Site, docs DocFunc, folders []Folder) *site {
 			st.tmpls = f.FS
 		}
 	}
-	st.add(addr.RootPage, st.literal("root"))
-	st.add(addr.NotFound, st.literal("404"))
+	st.add(addr.KindRoot.Path(), st.literal(addr.KindRoot))
+	st.add(addr.KindNotFound.Path(), st.literal(addr.KindNotFound))
 	for _, t := range s.Tables {
 		st.add(addr.JSON(t.ID), nil)
 	}
 	for _, l := range s.Languages {
-		st.add(l.Prefix+"/"+addr.OverviewPage, st.overview)
-		st.add(l.Prefix+"/"+addr.ReportPage, st.joined(l, "report"))
+		st.add(addr.KindOverview.In(l.Prefix), st.overview)
+		st.add(addr.KindReport.In(l.Prefix), st.joined(l, addr.KindReport))
 		if _, ok := s.Partner(l); ok {
-			st.add(l.Prefix+"/"+addr.ParallelPage, st.joined(l, "parallel"))
+			st.add(addr.KindParallel.In(l.Prefix), st.joined(l, addr.KindParallel))
 		}
-		st.add(l.Prefix+"/"+addr.DataPage, st.data)
-		st.add(l.Prefix+"/"+addr.AboutPage, st.literal("about"))
-		st.add(addr.Single(s.Name, l.Prefix), st.joined(l, "single"))
+		st.add(addr.KindData.In(l.Prefix), st.data)
+		st.add(addr.KindAbout.In(l.Prefix), st.literal(addr.KindAbout))
+		st.add(addr.Single(s.Name, l.Prefix), st.joined(l, addr.KindSingle))
 		for _, sec := range s.Sections {
 			st.add(l.Prefix+"/"+sec.Slug+".html", func() map[string]bool { return st.anchors(sec, l) })
 			if doc, _ := docs(sec, sourceOf(s, l)); doc != nil {
@@ -130,9 +130,9 @@ func (st *site) anchors(sec *content.Section, l lang.Lang) map[string]bool {
 // behind its prefix (addr.InSection, and addr.InSectionAlt for the other
 // column of the parallel text), its charts and tables, and the page's
 // template's.
-func (st *site) joined(l lang.Lang, tmpl string) func() map[string]bool {
+func (st *site) joined(l lang.Lang, k addr.Kind) func() map[string]bool {
 	return func() map[string]bool {
-		ids := st.literal(tmpl)()
+		ids := st.literal(k)()
 		for _, sec := range st.s.Sections {
 			ids[addr.Section(sec.Slug)] = true
 			for id := range st.anchors(sec, l) {
@@ -141,7 +141,7 @@ func (st *site) joined(l lang.Lang, tmpl string) func() map[string]bool {
 					ids[id] = true
 				default:
 					ids[addr.InSection(sec.Slug)+id] = true
-					if tmpl == "parallel" {
+					if k == addr.KindParallel {
 						ids[addr.InSectionAlt(sec.Slug)+id] = true
 					}
 				}
@@ -153,7 +153,7 @@ func (st *site) joined(l lang.Lang, tmpl string) func() map[string]bool {
 
 // data returns the anchors of the data page: one per table.
 func (st *site) data() map[string]bool {
-	ids := st.literal("data")()
+	ids := st.literal(addr.KindData)()
 	for _, t := range st.s.Tables {
 		ids[addr.Table(t.ID)] = true
 	}
@@ -163,7 +163,7 @@ func (st *site) data() map[string]bool {
 // overview returns the anchors of the overview: its charts' and its
 // template's.
 func (st *site) overview() map[string]bool {
-	ids := st.literal("overview")()
+	ids := st.literal(addr.KindOverview)()
 	for _, c := range st.s.Overview.Charts {
 		ids[addr.Chart(c)] = true
 	}
@@ -176,13 +176,13 @@ var idRe = regexp.MustCompile(`\sid="([A-Za-z][A-Za-z0-9_:.-]*)"`)
 // literal returns the anchors that the page template name, and the layout
 // every page shares, write as they are (id="errata"): the anchors of a page
 // the content does not make.
-func (st *site) literal(name string) func() map[string]bool {
+func (st *site) literal(k addr.Kind) func() map[string]bool {
 	return func() map[string]bool {
 		ids := map[string]bool{}
 		if st.tmpls == nil {
 			return ids
 		}
-		for _, f := range []string{name + ".html", "_layout.html"} {
+		for _, f := range []string{string(k) + ".html", "_layout.html"} {
 			b, err := fs.ReadFile(st.tmpls, f)
 			if err != nil {
 				continue

@@ -15,7 +15,7 @@ import (
 
 // Page writes the data page of l.
 func Page(b view.Builder, l lang.Lang) error {
-	p := view.NewPage(b, l, "data", b.File("data"), b.UI().Get("data", l))
+	p := view.NewPage(b, l, addr.KindData, addr.KindData.File(), b.UI().Get("data", l))
 	p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
 	for _, t := range reportOrder(b, l) {
 		h, err := b.Figures().Table(t, l, figure.Page{Path: p.Path})
@@ -29,7 +29,7 @@ func Page(b view.Builder, l lang.Lang) error {
 		}
 		p.Tables = append(p.Tables, tv)
 	}
-	return b.Emit("data", p)
+	return b.Emit(addr.KindData, p)
 }
 
 // reportOrder returns the tables in the order the report first shows them,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"reportsite/internal/addr"
 	"slices"
 	"strings"
 
@@ -98,7 +99,7 @@ func About(b Builder) error {
 	site, ui := b.Site(), b.UI()
 	guess := map[string]int{}
 	for _, l := range site.Languages {
-		guess[b.PagePath("about", l)] = 0
+		guess[b.PagePath(addr.KindAbout, l)] = 0
 	}
 	// Render twice: first to learn each About page's length, then with
 	// sizes that include it.
@@ -108,12 +109,12 @@ func About(b Builder) error {
 		all := packs[len(packs)-1]
 		pages = map[string][]byte{}
 		for i, l := range site.Languages {
-			p := view.NewPage(b, l, "about", b.File("about"), ui.Get("about", l))
+			p := view.NewPage(b, l, addr.KindAbout, addr.KindAbout.File(), ui.Get("about", l))
 			p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
 			p.Notes = notes(b, l)
 			p.Errata = about.Errata(site, b.Root(), l, ui.Get)
 			p.GlossHead, p.Gloss = about.Glossary(site, l)
-			out, err := b.Templates().Exec("about", aboutData{Page: p, SaveSize: ByteSize(packs[i].Bytes), SaveAllSize: ByteSize(all.Bytes)}, 0)
+			out, err := b.Templates().Exec(string(addr.KindAbout), aboutData{Page: p, SaveSize: ByteSize(packs[i].Bytes), SaveAllSize: ByteSize(all.Bytes)}, 0)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.Path, err)
 			}
@@ -122,7 +123,7 @@ func About(b Builder) error {
 		}
 	}
 	for _, l := range site.Languages {
-		p := b.PagePath("about", l)
+		p := b.PagePath(addr.KindAbout, l)
 		b.AddPage(p, pages[p])
 	}
 	return nil

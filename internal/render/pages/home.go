@@ -2,6 +2,7 @@ package pages
 
 import (
 	"html/template"
+	"reportsite/internal/addr"
 
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
@@ -12,7 +13,7 @@ import (
 // Overview writes the overview of l: key figures, charts and contents.
 func Overview(b view.Builder, l lang.Lang) error {
 	site, m, fig := b.Site(), b.Model(), b.Figures()
-	p := view.NewPage(b, l, "overview", b.File("overview"), site.Title.In(l))
+	p := view.NewPage(b, l, addr.KindOverview, addr.KindOverview.File(), site.Title.In(l))
 	p.Crumbs = nil
 	secs, err := view.Sections(b, l, false, figure.Page{Path: p.Path})
 	if err != nil {
@@ -47,7 +48,7 @@ func Overview(b view.Builder, l lang.Lang) error {
 		p.Figures = append(p.Figures, template.HTML(f))
 		p.HasCharts = true
 	}
-	return b.Emit("overview", p)
+	return b.Emit(addr.KindOverview, p)
 }
 
 // Root writes the page at path that lets the reader choose a language;
@@ -55,12 +56,12 @@ func Overview(b view.Builder, l lang.Lang) error {
 func Root(b view.Builder, path string) error {
 	site := b.Site()
 	l := site.Languages[0]
-	p := view.RootPage(b, l, "root", path)
+	p := view.RootPage(b, l, addr.KindRoot, path)
 	for _, o := range site.Languages {
-		p.Langs = append(p.Langs, view.LangLink{Lang: o, Href: b.PagePath("overview", o), Title: site.Title.In(o)})
-		p.Alternates = append(p.Alternates, view.Alternate{Lang: o, Href: b.PagePath("overview", o), Path: b.PagePath("overview", o)})
+		p.Langs = append(p.Langs, view.LangLink{Lang: o, Href: b.PagePath(addr.KindOverview, o), Title: site.Title.In(o)})
+		p.Alternates = append(p.Alternates, view.Alternate{Lang: o, Href: b.PagePath(addr.KindOverview, o), Path: b.PagePath(addr.KindOverview, o)})
 	}
-	return b.Emit("root", p)
+	return b.Emit(addr.KindRoot, p)
 }
 
 // NotFound writes the page at path that a server shows for a missing
@@ -68,9 +69,9 @@ func Root(b view.Builder, path string) error {
 func NotFound(b view.Builder, path string) error {
 	site := b.Site()
 	l := site.Languages[0]
-	p := view.RootPage(b, l, "404", path)
+	p := view.RootPage(b, l, addr.KindNotFound, path)
 	for _, o := range site.Languages {
-		p.Langs = append(p.Langs, view.LangLink{Lang: o, Href: b.PagePath("overview", o), Title: b.UI().Get("not_found", o)})
+		p.Langs = append(p.Langs, view.LangLink{Lang: o, Href: b.PagePath(addr.KindOverview, o), Title: b.UI().Get("not_found", o)})
 	}
-	return b.Emit("404", p)
+	return b.Emit(addr.KindNotFound, p)
 }

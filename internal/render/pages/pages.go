@@ -6,6 +6,7 @@
 package pages
 
 import (
+	"reportsite/internal/addr"
 	"reportsite/internal/lang"
 	"reportsite/internal/render/figure"
 	"reportsite/internal/render/view"
@@ -15,7 +16,7 @@ import (
 func Section(b view.Builder, l lang.Lang, i int) error {
 	site := b.Site()
 	sec := site.Sections[i]
-	p := view.NewPage(b, l, "section", sec.Slug+".html", view.SectionTitle(sec, l))
+	p := view.NewPage(b, l, addr.KindSection, sec.Slug+".html", view.SectionTitle(sec, l))
 	e, err := view.RenderSection(b, sec, l, figure.Page{Path: p.Path})
 	if err != nil {
 		return err
@@ -32,12 +33,12 @@ func Section(b view.Builder, l lang.Lang, i int) error {
 		p.Next = &view.Link{Href: next.Slug + ".html", Text: view.SectionTitle(next, l)}
 	}
 	p.HasCharts = view.ShowsChart(b, sec, l)
-	return b.Emit("section", p)
+	return b.Emit(addr.KindSection, p)
 }
 
 // Report writes the full report in l: every section on one page.
 func Report(b view.Builder, l lang.Lang) error {
-	p := view.NewPage(b, l, "report", b.File("report"), b.UI().Get("full_report", l))
+	p := view.NewPage(b, l, addr.KindReport, addr.KindReport.File(), b.UI().Get("full_report", l))
 	secs, err := view.Sections(b, l, true, figure.Page{Path: p.Path})
 	if err != nil {
 		return err
@@ -48,5 +49,5 @@ func Report(b view.Builder, l lang.Lang) error {
 	for _, sec := range b.Site().Sections {
 		p.HasCharts = p.HasCharts || view.ShowsChart(b, sec, l)
 	}
-	return b.Emit("report", p)
+	return b.Emit(addr.KindReport, p)
 }

@@ -19,13 +19,13 @@ import (
 // beside its counterpart in o.
 func Parallel(b view.Builder, l, o lang.Lang) error {
 	site, m := b.Site(), b.Model()
-	p := view.NewPage(b, l, "parallel", b.File("parallel"), b.UI().Get("parallel", l))
+	p := view.NewPage(b, l, addr.KindParallel, addr.KindParallel.File(), b.UI().Get("parallel", l))
 	p.Other = o
 	p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
 	p.Alternates = nil
 	for _, a := range site.Languages {
 		if _, ok := site.Partner(a); ok {
-			p.Alternates = append(p.Alternates, view.Alternate{Lang: a, Href: addr.Rel(p.Path, b.PagePath("parallel", a)), Current: a.Tag == l.Tag})
+			p.Alternates = append(p.Alternates, view.Alternate{Lang: a, Href: addr.Rel(p.Path, b.PagePath(addr.KindParallel, a)), Current: a.Tag == l.Tag})
 		}
 	}
 	for _, sec := range site.Sections {
@@ -81,7 +81,7 @@ func Parallel(b view.Builder, l, o lang.Lang) error {
 			}
 		}
 	}
-	if err := b.Emit("parallel", p); err != nil {
+	if err := b.Emit(addr.KindParallel, p); err != nil {
 		return err
 	}
 	return failed

@@ -45,7 +45,7 @@ const cspMarker = "reportsite-csp-placeholder"
 func Single(b SingleBuilder, l lang.Lang) error {
 	site, m := b.Site(), b.Model()
 	sp := view.SinglePath(site, l)
-	p := view.NewPage(b, l, "single", path.Base(sp), b.UI().Get("full_report", l))
+	p := view.NewPage(b, l, addr.KindSingle, path.Base(sp), b.UI().Get("full_report", l))
 	p.Path = sp
 	of := &oneFile{path: sp, anchors: map[string]sectionAnchors{}, image: m.ImageDataURI, source: site.Report.Source.URL}
 	for _, sec := range site.Sections {
@@ -64,7 +64,7 @@ func Single(b SingleBuilder, l lang.Lang) error {
 		return err
 	}
 	css = bytes.ReplaceAll(css, []byte("</"), []byte(`<\/`))
-	out, err := b.Templates().Exec("single", singleData{Page: p, CSS: template.CSS(css), CSP: cspMarker}, view.BodySize(secs)+len(css))
+	out, err := b.Templates().Exec(string(addr.KindSingle), singleData{Page: p, CSS: template.CSS(css), CSP: cspMarker}, view.BodySize(secs)+len(css))
 	if err != nil {
 		return err
 	}

@@ -90,14 +90,14 @@ func searchLang(b view.Builder, l lang.Lang) search.Lang {
 		}
 	}
 	for _, t := range site.Tables {
-		href := b.File("data") + "#" + addr.Table(t.ID)
+		href := addr.KindData.File() + "#" + addr.Table(t.ID)
 		add(search.Doc{Href: href, Pair: pairHref(href, hasPair), Section: -1, Heading: ui.Get("data", l),
 			Text: strings.TrimSpace(t.Title.In(l) + " " + t.Note.In(l))})
 		for _, r := range t.Rows {
 			add(searchRow(site, t, r, l, href, hasPair))
 		}
 	}
-	glossary := b.File("about") + "#glossary"
+	glossary := addr.KindAbout.File() + "#glossary"
 	for _, term := range site.Glossary {
 		// The term in every language, this one first: an English query
 		// finds the Chinese name, and the reverse.

@@ -35,17 +35,11 @@ type Builder interface {
 	NoSearch() bool    // no search index and no search box
 	Serve() bool       // pages for the preview server
 	DrawsCharts() bool // charts are drawn, not shown as their tables only
-	// File returns the file, in a language's folder, of the page kind
-	// name (the page-kind table in internal/render).
-	File(kind string) string
-	// PagePath returns the path from the site root of page kind name in l,
+	// PagePath returns the path from the site root of page kind k in l,
 	// or "" when the build does not make it for l.
-	PagePath(kind string, l lang.Lang) string
-	// KnownKind returns an error, for a template, when no page kind with a
-	// file of its own is called name.
-	KnownKind(name string) error
+	PagePath(k addr.Kind, l lang.Lang) string
 	// Emit makes page p with the template of kind and hands it on.
-	Emit(kind string, p *Page) error
+	Emit(kind addr.Kind, p *Page) error
 	// Add hands a finished file on; AddStream one that write writes as it
 	// is made, for a file too large to make in memory first.
 	Add(path string, data []byte)
@@ -61,7 +55,7 @@ type Page struct {
 	b          Builder
 	Site       *content.Site
 	Lang       lang.Lang
-	Kind       string
+	Kind       addr.Kind
 	Path       string
 	Title      string // the page's own title, without the site's
 	Alternates []Alternate
@@ -87,18 +81,18 @@ type Page struct {
 }
 
 // NewPage returns the page of kind in l's folder at file page.
-func NewPage(b Builder, l lang.Lang, kind, page, title string) *Page {
+func NewPage(b Builder, l lang.Lang, kind addr.Kind, page, title string) *Page {
 	s := b.Site()
 	p := &Page{b: b, Site: s, Lang: l, Kind: kind, Path: l.Prefix + "/" + page, Title: title, Serve: b.Serve()}
 	for _, o := range s.Languages {
 		p.Alternates = append(p.Alternates, Alternate{Lang: o, Href: addr.Rel(p.Path, o.Prefix+"/"+page), Path: o.Prefix + "/" + page, Current: o.Tag == l.Tag})
 	}
-	p.Crumbs = []Link{{Href: p.LangURL(b.File("overview")), Text: b.UI().Get("overview", l)}}
+	p.Crumbs = []Link{{Href: p.LangURL(addr.KindOverview.File()), Text: b.UI().Get("overview", l)}}
 	return p
 }
 
 // RootPage returns the page of kind at path p from the site root, in l.
-func RootPage(b Builder, l lang.Lang, kind, p string) *Page {
+func RootPage(b Builder, l lang.Lang, kind addr.Kind, p string) *Page {
 	return &Page{b: b, Site: b.Site(), Lang: l, Kind: kind, Path: p, Serve: b.Serve()}
 }
 
@@ -238,7 +232,7 @@ func (p *Page) ErrataIntro() string {
 // Searchable reports whether the page carries the search box: every page
 // of a language folder.
 func (p *Page) Searchable() bool {
-	return !p.b.NoSearch() && p.Kind != "root" && p.Kind != "404" && p.Kind != "single"
+	return !p.b.NoSearch() && p.Kind != addr.KindRoot && p.Kind != addr.KindNotFound && p.Kind != addr.KindSingle
 }
 
 func (p *Page) official(l lang.Lang) bool {
@@ -257,7 +251,7 @@ func (p *Page) Official() bool { return p.official(p.Lang) }
 // footer) depends on: the page's language, kind and folder. Templates pass it
 // to "cached" (internal/render/tmpl), which makes a partial once per key.
 func (p *Page) ChromeKey() string {
-	return p.Lang.Tag + "|" + p.Kind + "|" + path.Dir(p.Path)
+	return p.Lang.Tag + "|" + string(p.Kind) + "|" + path.Dir(p.Path)
 }
 
 // SiteTitle returns the report's title in the page's language.
@@ -275,27 +269,49 @@ func (p *Page) LangTitles() string {
 
 // Page returns the file of the page kind name in this page's language
 // folder, for a link from a page in that folder; "" when the build does not
-// make it for the language, so a template writes no link to it.
+// make it for the language, so a template writes no link to it. A name that
+// is not a page kind with a file in a language folder is an error, which
+// fails the build.
 func (p *Page) Page(name string) (string, error) {
-	if err := p.b.KnownKind(name); err != nil {
+	k, err := fileKind(name)
+	if err != nil {
 		return "", err
 	}
-	if p.b.PagePath(name, p.Lang) == "" {
+	if p.b.PagePath(k, p.Lang) == "" {
 		return "", nil
 	}
-	return p.b.File(name), nil
+	return k.File(), nil
 }
 
 // PageURL returns the address from this page of the page kind name in the
-// page's language; "" when the build does not make it.
+// page's language; "" when the build does not make it. A name that is not
+// a page kind with a file in a language folder is an error.
 func (p *Page) PageURL(name string) (string, error) {
-	if err := p.b.KnownKind(name); err != nil {
+	k, err := fileKind(name)
+	if err != nil {
 		return "", err
 	}
-	if t := p.b.PagePath(name, p.Lang); t != "" {
+	if t := p.b.PagePath(k, p.Lang); t != "" {
 		return addr.Rel(p.Path, t), nil
 	}
 	return "", nil
+}
+
+// Is reports whether the page is of the page kind name, for a template; a
+// name that is not a page kind is an error, which fails the build.
+func (p *Page) Is(name string) (bool, error) {
+	k, err := addr.PageKind(name)
+	return k == p.Kind, err
+}
+
+// fileKind returns the page kind called name, which must have a file in
+// each language folder.
+func fileKind(name string) (addr.Kind, error) {
+	k, err := addr.PageKind(name)
+	if err == nil && k.File() == "" {
+		err = fmt.Errorf("page kind %q has no file in a language folder", name)
+	}
+	return k, err
 }
 
 // SinglePath returns the path of language l's one-file report: the whole
@@ -312,7 +328,7 @@ func (p *Page) Offline() bool { return !p.Serve }
 // Canonical returns the page's absolute address when the site has a base URL,
 // and "" otherwise (a relative or guessed canonical would lie).
 func (p *Page) Canonical() string {
-	if p.Site.BaseURL == "" || p.Kind == "404" {
+	if p.Site.BaseURL == "" || p.Kind == addr.KindNotFound {
 		return ""
 	}
 	return publish.AbsURL(p.Site.BaseURL, p.Path)
