@@ -41,9 +41,10 @@ type Model struct {
 	// Images are the images the sections show, by output path.
 	Images map[string]ImageSource
 	// Stated is where each figure of a table is stated, and StatedIn the
-	// same by section, in table order (see FindStatements).
+	// figures each section states, with how each language writes them
+	// (see FindStatements).
 	Stated   map[CellKey]Statement
-	StatedIn map[*content.Section][]Statement
+	StatedIn map[*content.Section]*Figures
 	// searchParas are the documents' paragraphs, kept for the search
 	// index after DropParas.
 	searchParas map[docKey][]markdown.Para
@@ -53,10 +54,9 @@ type Model struct {
 	// which tables cite which sections, in table order.
 	prev   *Model
 	citing map[string][]*dataset.Table
-	// cites is, by table, the sections it cites; cells, by section ID, the
-	// cells it states (both by FindStatements, for the next model's).
+	// cites is, by table, the sections it cites (by FindStatements, for
+	// the next model's).
 	cites map[*dataset.Table][]string
-	cells map[string][]CellKey
 }
 
 // New returns the model of site s, its sections not yet parsed.

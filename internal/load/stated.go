@@ -18,27 +18,91 @@ type CellKey struct{ Table, Row, Col string }
 
 // Statement is where a figure is stated: the paragraph of its source
 // section (its index in markdown.Doc.Paras, the same in every language) and
-// the figure as each language writes it there, to highlight it.
+// the figure's number in that paragraph. How each language writes it is
+// the section's Figures'.
 type Statement struct {
 	Sec  *content.Section
 	Para int
-	Mark int        // the figure's number in its paragraph: its anchor is p-N-fK
-	Text []StatedAs // how each language writes it, in the site's order (a slice, not a map: a report states tens of thousands of figures)
+	Mark int // the figure's number in its paragraph: its anchor is p-N-fK
 }
 
 // StatedAs is how language Tag writes a stated figure: the words before it,
 // and the figure.
 type StatedAs struct{ Tag, Before, Figure string }
 
-// In returns the words before the figure and the figure as language tag
-// writes them; "", "" when it does not.
-func (s Statement) In(tag string) (before, figure string) {
-	for _, t := range s.Text {
-		if t.Tag == tag {
-			return t.Before, t.Figure
+// StatedMark is a figure a section states, at paragraph Para (0-based) as
+// its Mark-th figure, and how each language writes it there.
+type StatedMark struct {
+	Para, Mark int
+	Text       []StatedAs
+}
+
+// Figures are the figures one section states, each (paragraph, mark) once,
+// and how each language writes each: one string holds every text, cut by
+// offsets, so that a report's tens of thousands of stated figures cost a
+// few allocations per section, not a slice and strings per figure, and no
+// figure keeps its paragraph's plain text alive.
+type Figures struct {
+	tags  []string // the languages, in the site's order
+	text  string
+	marks []figMark
+	ends  []uint32 // per mark and language: where the words before end, where the figure ends
+}
+
+type figMark struct{ para, mark int32 }
+
+// NewFigures returns the figures marks, in languages tags (the site's
+// order); a mark's texts in other languages are left out.
+func NewFigures(tags []string, marks []StatedMark) *Figures {
+	f := &Figures{tags: tags, marks: make([]figMark, len(marks)), ends: make([]uint32, 0, 2*len(tags)*len(marks))}
+	n := 0
+	for _, mk := range marks {
+		for _, t := range mk.Text {
+			n += len(t.Before) + len(t.Figure)
 		}
 	}
-	return "", ""
+	b := make([]byte, 0, n)
+	for i, mk := range marks {
+		f.marks[i] = figMark{int32(mk.Para), int32(mk.Mark)}
+		for _, tag := range tags {
+			var t StatedAs
+			if j := slices.IndexFunc(mk.Text, func(t StatedAs) bool { return t.Tag == tag }); j >= 0 {
+				t = mk.Text[j]
+			}
+			b = append(append(b, t.Before...), t.Figure...)
+			f.ends = append(f.ends, uint32(len(b)-len(t.Figure)), uint32(len(b)))
+		}
+	}
+	f.text = string(b)
+	return f
+}
+
+// Len returns how many figures f holds.
+func (f *Figures) Len() int {
+	if f == nil {
+		return 0
+	}
+	return len(f.marks)
+}
+
+// At returns the paragraph and mark number of the i-th figure.
+func (f *Figures) At(i int) (para, mark int) {
+	return int(f.marks[i].para), int(f.marks[i].mark)
+}
+
+// In returns the words before the i-th figure and the figure as language
+// tag writes them; "", "" when it does not.
+func (f *Figures) In(i int, tag string) (before, figure string) {
+	j := slices.Index(f.tags, tag)
+	if j < 0 {
+		return "", ""
+	}
+	k := 2 * (i*len(f.tags) + j)
+	start := uint32(0)
+	if k > 0 {
+		start = f.ends[k-1]
+	}
+	return f.text[start:f.ends[k]], f.text[f.ends[k]:f.ends[k+1]]
 }
 
 // markKey names a figure in a paragraph, the same in every language.
@@ -63,7 +127,7 @@ func (m *Model) FindStatements() {
 	}
 	defer func() { m.prev = nil }() // not a chain of every earlier model
 	o := m.prev
-	if o != nil && o.cells == nil {
+	if o != nil && o.StatedIn == nil {
 		o = nil
 	}
 	m.cites = make(map[*dataset.Table][]string, len(m.Site.Tables))
@@ -80,39 +144,35 @@ func (m *Model) FindStatements() {
 			m.citing[id] = append(m.citing[id], t)
 		}
 	}
-	m.cells = map[string][]CellKey{}
-	m.StatedIn = map[*content.Section][]Statement{}
+	m.StatedIn = map[*content.Section]*Figures{}
+	tags := make([]string, len(m.Site.Languages))
+	for i, l := range m.Site.Languages {
+		tags[i] = l.Tag
+	}
+	// A section is read again unless it is the same as before and the same
+	// tables cite it.
+	again := make(map[string]bool, len(m.Site.Sections))
+	for _, sec := range m.Site.Sections {
+		again[sec.ID] = o == nil || o.sections[sec.ID] != sec || !slices.Equal(o.citing[sec.ID], m.citing[sec.ID])
+	}
 	if o != nil {
+		// Keep what the sections not read again state.
 		m.Stated = maps.Clone(o.Stated)
+		maps.DeleteFunc(m.Stated, func(_ CellKey, st Statement) bool {
+			again, ok := again[st.Sec.ID]
+			return again || !ok
+		})
 	} else {
 		m.Stated = map[CellKey]Statement{}
 	}
 	for _, sec := range m.Site.Sections {
-		if o != nil && o.sections[sec.ID] == sec && slices.Equal(o.citing[sec.ID], m.citing[sec.ID]) {
-			if st := o.StatedIn[sec]; st != nil {
-				m.StatedIn[sec] = st
-			}
-			if ks := o.cells[sec.ID]; ks != nil {
-				m.cells[sec.ID] = ks
+		if !again[sec.ID] {
+			if f := o.StatedIn[sec]; f != nil {
+				m.StatedIn[sec] = f
 			}
 			continue
 		}
-		if o != nil {
-			for _, k := range o.cells[sec.ID] {
-				delete(m.Stated, k)
-			}
-		}
-		m.findIn(sec, orig)
-	}
-	if o != nil {
-		// The figures of a section the site no longer has.
-		for id, ks := range o.cells {
-			if m.sections[id] == nil {
-				for _, k := range ks {
-					delete(m.Stated, k)
-				}
-			}
-		}
+		m.findIn(sec, orig, tags)
 	}
 }
 
@@ -128,7 +188,7 @@ func (m *Model) citesOf(t *dataset.Table) ([]string, bool) {
 
 // findIn finds where section sec states the figures of the tables that
 // cite it, in table order.
-func (m *Model) findIn(sec *content.Section, orig lang.Lang) {
+func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 	paras := func(l lang.Lang) []check.Para {
 		d := m.Doc(sec, l)
 		if d == nil || d.Doc == nil {
@@ -156,6 +216,7 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang) {
 	}
 	marks := map[markKey]int{}
 	perPara := map[int]int{}
+	var stated []StatedMark
 	var op []check.Para
 	read := false
 	for _, t := range m.citing[sec.ID] {
@@ -187,11 +248,14 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang) {
 					continue
 				}
 				mk := markKey{sec.ID, i, abs(cell.Num)}
-				if marks[mk] == 0 {
-					perPara[i]++
-					marks[mk] = perPara[i]
+				k := CellKey{t.ID, r.ID, c.Key}
+				if marks[mk] != 0 {
+					m.Stated[k] = Statement{Sec: sec, Para: i, Mark: marks[mk]}
+					continue // stated where an earlier cell is, in the same words
 				}
-				st := Statement{Sec: sec, Para: i, Mark: marks[mk], Text: make([]StatedAs, 0, len(m.Site.Languages))}
+				perPara[i]++
+				marks[mk] = perPara[i]
+				st := StatedMark{Para: i, Mark: marks[mk], Text: make([]StatedAs, 0, len(m.Site.Languages))}
 				for _, l := range m.Site.Languages {
 					src := l
 					if l.Derived() {
@@ -205,12 +269,13 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang) {
 						st.Text = append(st.Text, StatedAs{l.Tag, before, s})
 					}
 				}
-				k := CellKey{t.ID, r.ID, c.Key}
-				m.Stated[k] = st
-				m.StatedIn[sec] = append(m.StatedIn[sec], st)
-				m.cells[sec.ID] = append(m.cells[sec.ID], k)
+				m.Stated[k] = Statement{Sec: sec, Para: i, Mark: st.Mark}
+				stated = append(stated, st)
 			}
 		}
+	}
+	if len(stated) > 0 {
+		m.StatedIn[sec] = NewFigures(tags, stated)
 	}
 }
 

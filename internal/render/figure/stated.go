@@ -66,15 +66,12 @@ func (b *Maker) marks(sec *content.Section, l lang.Lang) []markdown.FigureMark {
 		para, k        int
 		before, figure string
 	}
-	var ms []mark
-	seen := map[[2]int]bool{}
-	for _, st := range b.m.StatedIn[sec] {
-		if seen[[2]int{st.Para, st.Mark}] {
-			continue
-		}
-		seen[[2]int{st.Para, st.Mark}] = true
-		before, fig := st.In(l.Tag)
-		ms = append(ms, mark{st.Para, st.Mark, before, fig})
+	fs := b.m.StatedIn[sec]
+	ms := make([]mark, fs.Len())
+	for i := range ms {
+		para, k := fs.At(i)
+		before, fig := fs.In(i, l.Tag)
+		ms[i] = mark{para, k, before, fig}
 	}
 	slices.SortFunc(ms, func(a, b mark) int { return cmp.Or(a.para-b.para, a.k-b.k) })
 	out := make([]markdown.FigureMark, len(ms))

@@ -24,18 +24,18 @@ func TestMarked(t *testing.T) {
 	block := func(kind, id string) ([]byte, error) {
 		return fmt.Appendf(nil, "<table id=%q><tr><td>3</td><td>4</td></tr></table>", id), nil
 	}
-	st := func(para, k int, before, fig string) load.Statement {
-		return load.Statement{Para: para, Mark: k, Text: []load.StatedAs{{Tag: "en", Before: before, Figure: fig}}}
+	st := func(para, k int, before, fig string) load.StatedMark {
+		return load.StatedMark{Para: para, Mark: k, Text: []load.StatedAs{{Tag: "zh-Hant", Before: "前", Figure: "0"}, {Tag: "en", Before: before, Figure: fig}}}
 	}
 	tests := []struct {
 		name   string
-		stated []load.Statement
+		stated []load.StatedMark
 	}{
 		{"none", nil},
-		{"paragraphs", []load.Statement{st(0, 1, "was", "25"), st(0, 2, "then", "25"), st(3, 1, "Last", "7")}},
-		{"in a list with a block", []load.Statement{st(1, 1, "item", "3"), st(2, 1, "item", "4")}},
-		{"not in the markup", []load.Statement{st(3, 1, "", "99"), st(1, 2, "", "42")}},
-		{"all, twice", []load.Statement{st(0, 1, "was", "25"), st(1, 1, "item", "3"), st(2, 1, "item", "4"), st(3, 1, "Last", "7"), st(3, 2, "", "99"), st(3, 2, "", "99")}},
+		{"paragraphs", []load.StatedMark{st(0, 1, "was", "25"), st(0, 2, "then", "25"), st(3, 1, "Last", "7")}},
+		{"in a list with a block", []load.StatedMark{st(1, 1, "item", "3"), st(2, 1, "item", "4")}},
+		{"not in the markup", []load.StatedMark{st(3, 1, "", "99"), st(1, 2, "", "42")}},
+		{"all", []load.StatedMark{st(0, 1, "was", "25"), st(1, 1, "item", "3"), st(2, 1, "item", "4"), st(3, 1, "Last", "7"), st(3, 2, "", "99")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,10 +49,8 @@ func TestMarked(t *testing.T) {
 			}
 			plain, _ := p.Fill(block)
 			sec := &content.Section{ID: "s"}
-			for i := range tt.stated {
-				tt.stated[i].Sec = sec
-			}
-			m := &Maker{m: &load.Model{StatedIn: map[*content.Section][]load.Statement{sec: tt.stated}}, marked: map[markKey]*markEntry{}}
+			figs := load.NewFigures([]string{"zh-Hant", "en"}, tt.stated)
+			m := &Maker{m: &load.Model{StatedIn: map[*content.Section]*load.Figures{sec: figs}}, marked: map[markKey]*markEntry{}}
 			mp := m.Marked(sec, en, p)
 			if again := m.Marked(sec, en, p); again != mp {
 				t.Errorf("Marked made the document twice")
