@@ -94,7 +94,7 @@ func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*Plot, 
 	p := &Plot{Chart: c, Kind: k, Lang: l}
 	rows := c.ChartRows()
 	for _, r := range rows {
-		cat := TextIn(r.Cells[c.Category].Text, l)
+		cat := TextIn(r.Cell(c.Category).Text, l)
 		if cat == "" {
 			cat = r.ID
 		}
@@ -119,7 +119,7 @@ func newPlot(c *dataset.Chart, l lang.Lang, units map[string]lang.Unit) (*Plot, 
 			s.Name = col.Key
 		}
 		for _, r := range rows {
-			cell, ok := r.Cells[key]
+			cell, ok := r.Lookup(key)
 			ok = ok && cell.HasNum && !math.IsNaN(cell.Num) && !math.IsInf(cell.Num, 0)
 			v := 0.0
 			if ok {

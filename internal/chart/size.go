@@ -35,7 +35,7 @@ func Size(c *dataset.Chart) (w, h int) {
 // language.
 func MaxLines(c *dataset.Chart, r *dataset.Row, width int) int {
 	n := 1
-	for _, s := range r.Cells[c.Category].Text {
+	for _, s := range r.Cell(c.Category).Text {
 		n = max(n, strings.Count(wrap.Text(s, width), "\n")+1)
 	}
 	return n

@@ -347,7 +347,7 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 	for i := range t.Rows {
 		row := &t.Rows[i]
 		for _, c := range t.Columns {
-			cell := row.Cells[c.Key]
+			cell := row.Cell(c.Key)
 			if !cell.HasNum {
 				continue
 			}

@@ -223,7 +223,7 @@ func tableItems(t *dataset.Table, src, l lang.Lang, excuse excuseFunc) []item {
 	}
 	for i, r := range t.Rows {
 		for _, c := range t.Columns {
-			if cell, ok := r.Cells[c.Key]; ok && !cell.HasNum {
+			if cell, ok := r.Lookup(c.Key); ok && !cell.HasNum {
 				pair(t.File, t.Lines.Key(fmt.Sprintf("rows[%d]", i), c.Key), cell.Text, allow)
 			}
 		}

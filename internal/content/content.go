@@ -533,7 +533,7 @@ func (s *Site) checkOverviewData(f *tomlfile.File, dl *diag.List) {
 				dl.Errorf("site.toml", f.KeyLine("overview", at, "column"), "name a numeric column of "+t.File, "card %d: %q is not a numeric column of table %s", i+1, col, t.ID)
 				continue
 			}
-			if !r.Cells[col].HasNum {
+			if !r.Cell(col).HasNum {
 				dl.Errorf("site.toml", f.KeyLine("overview", at, "column"), "fill the cell in "+t.File+" or pick another column", "card %d: row %q has no value in column %q", i+1, c.Row, col)
 			}
 		}

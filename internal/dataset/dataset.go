@@ -168,18 +168,68 @@ func tomlType(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// Row is one row: an ID, its cells by column key, and its source section.
+// Row is one row: an ID, its cells, and its source section.
 type Row struct {
 	ID     string
 	Source string // the row's source section, or the table's
 	// SourcePara is the paragraph of Source, 1-based; 0 means anywhere.
 	SourcePara int
-	Cells      map[string]Cell
-	Line       int
+	// Cells are the row's values, each once, in the table's column order
+	// when decoded: a slice, not a map per row, since a long report holds
+	// hundreds of thousands of them for the whole build. Read them with
+	// Cell and Lookup.
+	Cells []Cell
+	Line  int
+}
+
+// Cell returns the cell of column key; the zero Cell when the row has none.
+func (r *Row) Cell(key string) Cell {
+	c, _ := r.Lookup(key)
+	return c
+}
+
+// Lookup returns the cell of column key, and whether the row has one.
+func (r *Row) Lookup(key string) (Cell, bool) {
+	for i := range r.Cells {
+		if r.Cells[i].Key == key {
+			return r.Cells[i], true
+		}
+	}
+	return Cell{}, false
+}
+
+// Set gives the row cell c in column key, in place of the one it had.
+func (r *Row) Set(key string, c Cell) {
+	c.Key = key
+	for i := range r.Cells {
+		if r.Cells[i].Key == key {
+			r.Cells[i] = c
+			return
+		}
+	}
+	r.Cells = append(r.Cells, c)
+}
+
+// Delete takes the cell of column key out of the row.
+func (r *Row) Delete(key string) {
+	r.Cells = slices.DeleteFunc(r.Cells, func(c Cell) bool { return c.Key == key })
+}
+
+// CellsOf returns cells by column key as a row holds them, in key order:
+// for rows made in code rather than decoded.
+func CellsOf(m map[string]Cell) []Cell {
+	out := make([]Cell, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		c := m[k]
+		c.Key = k
+		out = append(out, c)
+	}
+	return out
 }
 
 // Cell is one value: a number (Num valid when HasNum) or a text.
 type Cell struct {
+	Key    string // the column's key
 	Num    float64
 	HasNum bool
 	// Literal is the number as the table writes it when it has decimals
@@ -301,7 +351,7 @@ type ChartProblem struct {
 // cell's own source, else the column's, else the row's (which defaults to
 // the table's). The most specific wins.
 func (t *Table) SourceOf(r *Row, key string) Source {
-	if s := r.Cells[key].Source; s.Section != "" {
+	if s := r.Cell(key).Source; s.Section != "" {
 		return s
 	}
 	if c, ok := t.Column(key); ok && c.Source.Section != "" {
@@ -315,7 +365,7 @@ func (t *Table) SourceOf(r *Row, key string) Source {
 func (t *Table) RowSources(r *Row) []string {
 	out := []string{r.Source}
 	for _, c := range t.Columns {
-		if c.Type != TypeNumber || !r.Cells[c.Key].HasNum {
+		if c.Type != TypeNumber || !r.Cell(c.Key).HasNum {
 			continue
 		}
 		if s := t.SourceOf(r, c.Key).Section; !slices.Contains(out, s) {
@@ -330,7 +380,7 @@ func (t *Table) RowSources(r *Row) []string {
 
 func (t *Table) rowUses(r *Row, section string) bool {
 	for _, c := range t.Columns {
-		if c.Type == TypeNumber && r.Cells[c.Key].HasNum && t.SourceOf(r, c.Key).Section == section {
+		if c.Type == TypeNumber && r.Cell(c.Key).HasNum && t.SourceOf(r, c.Key).Section == section {
 			return true
 		}
 	}
@@ -344,6 +394,11 @@ func (t *Table) Column(k string) (Column, bool) {
 		return Column{}, false
 	}
 	return t.Columns[i], true
+}
+
+// columnIndex returns the index of the column with key k; -1 for none.
+func (t *Table) columnIndex(k string) int {
+	return slices.IndexFunc(t.Columns, func(c Column) bool { return c.Key == k })
 }
 
 // Row returns the row with ID id.
@@ -480,7 +535,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 	cellSources := map[int]any{} // the sources table of each row, read once its cells are
 	for i, raw := range ff.Rows {
 		at := fmt.Sprintf("rows[%d]", i)
-		r := Row{Cells: map[string]Cell{}, Line: f.KeyLine(at, "id")}
+		r := Row{Cells: make([]Cell, 0, len(raw)), Line: f.KeyLine(at, "id")}
 		for k, v := range raw {
 			line := f.KeyLine(at, k)
 			switch k {
@@ -529,8 +584,11 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 			if c.Type == TypeText {
 				text(cell.Text, fmt.Sprintf("row %d column %q", i+1, k), line, false)
 			}
-			r.Cells[k] = cell
+			cell.Key = c.Key
+			r.Cells = append(r.Cells, cell)
 		}
+		// In column order, whatever order the decoder gave the keys in.
+		slices.SortFunc(r.Cells, func(a, b Cell) int { return t.columnIndex(a.Key) - t.columnIndex(b.Key) })
 		if r.ID == "" {
 			if _, ok := raw["id"]; !ok {
 				dl.Errorf(file, f.KeyLine(at, "id"), `add id = "short-name" to the row`, "row %d has no id", i+1)
@@ -587,13 +645,13 @@ func readCellSources(t *Table, r *Row, i int, v any, checkSource func(string, in
 			continue
 		}
 		checkSource(src.Section, line)
-		cell, ok := r.Cells[k]
+		cell, ok := r.Lookup(k)
 		if !ok {
 			dl.Errorf(t.File, line, "give the cell a value, or remove its source", "row %d: sources names %q, which has no value", i+1, k)
 			continue
 		}
 		cell.Source = src
-		r.Cells[k] = cell
+		r.Set(k, cell)
 	}
 }
 

@@ -70,7 +70,7 @@ func TestDecode(t *testing.T) {
 				if len(items) > 0 || tb == nil {
 					t.Fatalf("Decode: %v, want no problems", items)
 				}
-				if got := tb.Rows[0].Cells["value"].Num; got != 257640000 {
+				if got := tb.Rows[0].Cell("value").Num; got != 257640000 {
 					t.Errorf("value = %v, want 257640000", got)
 				}
 				return
@@ -192,7 +192,7 @@ func TestPrecision(t *testing.T) {
 			if dl.Errors() > 0 || tb == nil {
 				t.Fatalf("Decode(value = %s): %v", tt.value, dl.Items())
 			}
-			c := tb.Rows[0].Cells["value"]
+			c := tb.Rows[0].Cell("value")
 			if c.Num != tt.num || c.Display() != tt.display || c.Decimals() != tt.decimals {
 				t.Errorf("value = %s: Num %v, Display %q, Decimals %d; want %v, %q, %d", tt.value, c.Num, c.Display(), c.Decimals(), tt.num, tt.display, tt.decimals)
 			}
@@ -302,5 +302,52 @@ sources = { y2022 = { section = "01-economy", paragraph = 1 } }
 		if !strings.Contains(strings.Join(all, "\n"), b.want) {
 			t.Errorf("Decode with %s: %q, want %q", b.new, all, b.want)
 		}
+	}
+}
+
+// TestRowCells: a decoded row holds its cells in column order whatever
+// order the file writes them in, and Cell, Lookup, Set and Delete find,
+// replace and remove them by column key.
+func TestRowCells(t *testing.T) {
+	src := strings.Replace(goodTable, "item = { zh-Hant = \"甲\", en = \"A\" }\nvalue = 257640000", "value = 257640000\nitem = { zh-Hant = \"甲\", en = \"A\" }", 1)
+	var dl diag.List
+	tb := Decode("data/t.toml", "t", []byte(src), testEnv, &dl)
+	if len(dl.Items()) > 0 || tb == nil {
+		t.Fatalf("Decode: %v", dl.Items())
+	}
+	r := &tb.Rows[0]
+	keys := func() []string {
+		var out []string
+		for _, c := range r.Cells {
+			out = append(out, c.Key)
+		}
+		return out
+	}
+	if got := keys(); !slices.Equal(got, []string{"item", "value"}) {
+		t.Errorf("cells %v, want item, value", got)
+	}
+	tests := []struct {
+		name string
+		do   func()
+		keys []string
+		key  string
+		want float64
+		has  bool
+	}{
+		{"cell", func() {}, []string{"item", "value"}, "value", 257640000, true},
+		{"missing", func() {}, []string{"item", "value"}, "plan", 0, false},
+		{"replace", func() { r.Set("value", Cell{Num: 7, HasNum: true}) }, []string{"item", "value"}, "value", 7, true},
+		{"add", func() { r.Set("plan", Cell{Num: 9, HasNum: true}) }, []string{"item", "value", "plan"}, "plan", 9, true},
+		{"delete", func() { r.Delete("value") }, []string{"item", "plan"}, "value", 0, false},
+	}
+	for _, tt := range tests {
+		tt.do()
+		c, ok := r.Lookup(tt.key)
+		if got := keys(); !slices.Equal(got, tt.keys) || ok != tt.has || c.Num != tt.want || r.Cell(tt.key).Num != tt.want {
+			t.Errorf("%s: cells %v, %s = %v (%v); want %v, %v (%v)", tt.name, got, tt.key, c.Num, ok, tt.keys, tt.want, tt.has)
+		}
+	}
+	if got := CellsOf(map[string]Cell{"b": {Num: 2}, "a": {Num: 1}}); len(got) != 2 || got[0].Key != "a" || got[1].Num != 2 {
+		t.Errorf("CellsOf = %+v, want a then b", got)
 	}
 }

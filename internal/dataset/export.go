@@ -57,7 +57,7 @@ func (t *Table) CSV(l lang.Lang, units map[string]lang.Unit) []byte {
 	for _, r := range t.Rows {
 		rec := []string{r.ID}
 		for _, c := range t.Columns {
-			cell := r.Cells[c.Key]
+			cell := r.Cell(c.Key)
 			switch {
 			case cell.HasNum:
 				rec = append(rec, cell.Display())
@@ -143,7 +143,7 @@ func (t *Table) JSON() []byte {
 		row := map[string]any{"id": r.ID, "source": r.Source}
 		var sources map[string]string // figures stated elsewhere than the row's source
 		for _, c := range t.Columns {
-			if s := t.SourceOf(&r, c.Key); r.Cells[c.Key].HasNum && s.Section != r.Source {
+			if s := t.SourceOf(&r, c.Key); r.Cell(c.Key).HasNum && s.Section != r.Source {
 				if sources == nil {
 					sources = map[string]string{}
 				}
@@ -153,7 +153,8 @@ func (t *Table) JSON() []byte {
 		if sources != nil {
 			row["sources"] = sources
 		}
-		for k, c := range r.Cells {
+		for _, c := range r.Cells {
+			k := c.Key
 			if c.HasNum {
 				row[k] = json.Number(c.Display())
 			} else if s, ok := c.Text[lang.Any]; ok {

@@ -223,7 +223,7 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
 			for _, c := range t.Columns {
-				cell := r.Cells[c.Key]
+				cell := r.Cell(c.Key)
 				if !cell.HasNum {
 					continue
 				}
@@ -286,7 +286,7 @@ func cites(t *dataset.Table) []string {
 	for ri := range t.Rows {
 		r := &t.Rows[ri]
 		for _, c := range t.Columns {
-			if !r.Cells[c.Key].HasNum {
+			if !r.Cell(c.Key).HasNum {
 				continue
 			}
 			if id := t.SourceOf(r, c.Key).Section; !slices.Contains(out, id) {

@@ -258,9 +258,9 @@ func TestGolden(t *testing.T) {
 
 func TestGaps(t *testing.T) {
 	tb := growth()
-	tb.Rows[0].Cells["growth"] = dataset.Cell{Num: math.NaN(), HasNum: true}
-	tb.Rows[1].Cells["growth"] = dataset.Cell{Num: math.Inf(1), HasNum: true}
-	delete(tb.Rows[2].Cells, "growth")
+	tb.Rows[0].Set("growth", dataset.Cell{Num: math.NaN(), HasNum: true})
+	tb.Rows[1].Set("growth", dataset.Cell{Num: math.Inf(1), HasNum: true})
+	tb.Rows[2].Delete("growth")
 	for _, typ := range chart.Types.Names() {
 		t.Run(typ, func(t *testing.T) {
 			c := specFor(typ, &dataset.Chart{ID: "gaps", Category: "item", Values: []string{"growth"}, Table: tb,
@@ -294,7 +294,7 @@ func TestEscaping(t *testing.T) {
 	for _, typ := range chart.Types.Names() {
 		t.Run(typ, func(t *testing.T) {
 			tb := growth()
-			tb.Rows[4].Cells["growth"] = num(1)
+			tb.Rows[4].Set("growth", num(1))
 			c := specFor(typ, &dataset.Chart{ID: "odd", Category: "item", Values: []string{"growth"}, Table: tb,
 				RowIDs: []string{"odd", "retail"},
 				Target: &dataset.Target{Value: 50, Label: lang.Text{lang.Any: `<target> & "{b}"`}}})
@@ -404,7 +404,7 @@ func TestNegative(t *testing.T) {
 	tests := []struct{ typ, position string }{{"bar", "bottom"}, {"line", "bottom"}, {"hbar", "right"}, {"stacked-bar", ""}}
 	for _, tt := range tests {
 		tb := vaccination()
-		tb.Rows[0].Cells["rate"] = num(-5.2)
+		tb.Rows[0].Set("rate", num(-5.2))
 		c := &dataset.Chart{ID: "neg", Type: tt.typ, Category: "item", Values: []string{"rate"}, Table: tb}
 		m := decode(t, must(t)(chart.Option(c, en, nil)))
 		got, _ := option.Get(m, "series", 0, "data", 0, "label", "position").(string)
@@ -437,7 +437,7 @@ func TestSize(t *testing.T) {
 	}
 	long := *charts["hbar"]
 	long.Table = growth()
-	long.Table.Rows[0].Cells["item"] = dataset.Cell{Text: tx(strings.Repeat("長", 40), "x")}
+	long.Table.Rows[0].Set("item", dataset.Cell{Text: tx(strings.Repeat("長", 40), "x")})
 	if _, h := chart.Size(&long); h <= four {
 		t.Errorf("Size(hbar with a 40-character label) = %d, want more than %d", h, four)
 	}
@@ -488,7 +488,7 @@ func TestWrittenPrecision(t *testing.T) {
 	tb := vaccination()
 	c := num(-6)
 	c.Literal = "-6.0"
-	tb.Rows[0].Cells["rate"] = c
+	tb.Rows[0].Set("rate", c)
 	ch := &dataset.Chart{ID: "p", Type: "bar", Category: "item", Values: []string{"rate"}, Table: tb}
 	for _, l := range []lang.Lang{en, {Tag: "zh-Hant"}} {
 		m := decode(t, must(t)(chart.Option(ch, l, nil)))
@@ -544,7 +544,7 @@ func TestProgressTrack(t *testing.T) {
 	for _, tt := range tests {
 		c := fixtures()["progress"]
 		for i, r := range tt.rates {
-			c.Table.Rows[i].Cells["rate"] = num(r)
+			c.Table.Rows[i].Set("rate", num(r))
 		}
 		m := decode(t, must(t)(chart.Option(c, en, nil)))
 		if got := option.Get(m, "xAxis", 0, "max"); got != tt.end {

@@ -28,16 +28,16 @@ func growth() *dataset.Table {
 			{Key: "growth", Label: tx("比增", "Growth"), Type: dataset.TypeNumber, Unit: "percent"},
 		},
 		Rows: []dataset.Row{
-			{ID: "retail", Cells: map[string]dataset.Cell{
-				"item": {Text: tx("商業零售額", "Retail sales")}, "value": num(9582000000), "plan": num(9000000000), "growth": num(39.2)}},
-			{ID: "sales", Cells: map[string]dataset.Cell{
-				"item": {Text: tx("商業銷售額", "Sales")}, "value": num(14572000000), "plan": num(15000000000), "growth": num(30.7)}},
-			{ID: "industry", Cells: map[string]dataset.Cell{
-				"item": {Text: tx("規模以上工業產值", "Output of industrial enterprises above designated size")}, "value": num(18363000000), "growth": num(13.9)}},
-			{ID: "services", Cells: map[string]dataset.Cell{
-				"item": {Text: tx("營利性服務業", "Profit-making services")}, "value": num(39000000), "plan": num(30000000), "growth": num(63.3)}},
-			{ID: "odd", Cells: map[string]dataset.Cell{
-				"item": {Text: lang.Text{lang.Any: `</script><b class="x">A & B</b>`}}}},
+			{ID: "retail", Cells: dataset.CellsOf(map[string]dataset.Cell{
+				"item": {Text: tx("商業零售額", "Retail sales")}, "value": num(9582000000), "plan": num(9000000000), "growth": num(39.2)})},
+			{ID: "sales", Cells: dataset.CellsOf(map[string]dataset.Cell{
+				"item": {Text: tx("商業銷售額", "Sales")}, "value": num(14572000000), "plan": num(15000000000), "growth": num(30.7)})},
+			{ID: "industry", Cells: dataset.CellsOf(map[string]dataset.Cell{
+				"item": {Text: tx("規模以上工業產值", "Output of industrial enterprises above designated size")}, "value": num(18363000000), "growth": num(13.9)})},
+			{ID: "services", Cells: dataset.CellsOf(map[string]dataset.Cell{
+				"item": {Text: tx("營利性服務業", "Profit-making services")}, "value": num(39000000), "plan": num(30000000), "growth": num(63.3)})},
+			{ID: "odd", Cells: dataset.CellsOf(map[string]dataset.Cell{
+				"item": {Text: lang.Text{lang.Any: `</script><b class="x">A & B</b>`}}})},
 		},
 		Units: lang.BuiltinUnits(),
 	}
@@ -54,8 +54,8 @@ func vaccination() *dataset.Table {
 			{Key: "rate", Label: tx("完成率", "Coverage"), Type: dataset.TypeNumber, Unit: "percent"},
 		},
 		Rows: []dataset.Row{
-			{ID: "dose1", Cells: map[string]dataset.Cell{"item": {Text: tx("第一劑次", "First dose")}, "rate": num(80.41)}},
-			{ID: "dose2", Cells: map[string]dataset.Cell{"item": {Text: tx("第二劑次", "Second dose")}, "rate": num(62.91)}},
+			{ID: "dose1", Cells: dataset.CellsOf(map[string]dataset.Cell{"item": {Text: tx("第一劑次", "First dose")}, "rate": num(80.41)})},
+			{ID: "dose2", Cells: dataset.CellsOf(map[string]dataset.Cell{"item": {Text: tx("第二劑次", "Second dose")}, "rate": num(62.91)})},
 		},
 		Units: lang.BuiltinUnits(),
 	}
@@ -65,9 +65,9 @@ func vaccination() *dataset.Table {
 // fall, and two parts of a whole.
 func quarters() *dataset.Table {
 	q := func(id, zh, e string, value, growth, goods, services float64) dataset.Row {
-		return dataset.Row{ID: id, Cells: map[string]dataset.Cell{
+		return dataset.Row{ID: id, Cells: dataset.CellsOf(map[string]dataset.Cell{
 			"quarter": {Text: tx(zh, e)}, "value": num(value), "growth": num(growth),
-			"goods": num(goods), "services": num(services)}}
+			"goods": num(goods), "services": num(services)})}
 	}
 	return &dataset.Table{
 		ID:    "quarters",

@@ -67,8 +67,8 @@ func TestCrowdedTime(t *testing.T) {
 		{Key: "month", Type: dataset.TypeText}, {Key: "v", Type: dataset.TypeNumber, Unit: "percent"}}}
 	for i := 0; i < 24; i++ {
 		id := []string{"2022", "2023"}[i/12] + "-" + []string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"}[i%12]
-		tb.Rows = append(tb.Rows, dataset.Row{ID: id, Cells: map[string]dataset.Cell{
-			"month": {Text: tx(id, id)}, "v": num(float64(i%7) + 0.5)}})
+		tb.Rows = append(tb.Rows, dataset.Row{ID: id, Cells: dataset.CellsOf(map[string]dataset.Cell{
+			"month": {Text: tx(id, id)}, "v": num(float64(i%7) + 0.5)})})
 	}
 	c := &dataset.Chart{ID: "m", Type: "time-line", Category: "month", Values: []string{"v"}, Table: tb}
 	m := decode(t, must(t)(chart.Option(c, en, nil)))
@@ -217,7 +217,7 @@ func TestScatter(t *testing.T) {
 // still labelled, at the end of its empty track.
 func TestNegativeProgress(t *testing.T) {
 	c := fixtures()["progress"]
-	c.Table.Rows[1].Cells["rate"] = num(-4.5)
+	c.Table.Rows[1].Set("rate", num(-4.5))
 	m := decode(t, must(t)(chart.Option(c, en, nil)))
 	track, _ := option.Get(m, "series", 1, "data").([]any)
 	if len(track) != 2 || option.Get(track[1], "label", "formatter") != "-4.5%" || option.Get(track[1], "value") != 100.0 {

@@ -348,7 +348,7 @@ func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pg Page, rowIDs, keep [
 	for _, r := range rows {
 		var cells []cellView
 		for i, c := range shown {
-			cell := r.Cells[c.Key]
+			cell := r.Cell(c.Key)
 			cv := cellView{Header: i == firstText}
 			switch {
 			case cell.HasNum:

@@ -49,9 +49,9 @@ func (b *Maker) tips(c *dataset.Chart, l lang.Lang) ([]byte, error) {
 	}
 	rows := c.ChartRows()
 	for _, r := range rows {
-		tr := tipRow{Label: cellText(r.Cells[c.Category], l)}
+		tr := tipRow{Label: cellText(r.Cell(c.Category), l)}
 		if name != "" && name != c.Category {
-			if n := cellText(r.Cells[name], l); n != tr.Label {
+			if n := cellText(r.Cell(name), l); n != tr.Label {
 				tr.Name = n
 			}
 		}
@@ -76,7 +76,7 @@ func (b *Maker) tips(c *dataset.Chart, l lang.Lang) ([]byte, error) {
 		}
 		vals := make([]string, len(rows))
 		for i, r := range rows {
-			if cell := r.Cells[key]; cell.HasNum && !math.IsNaN(cell.Num) && !math.IsInf(cell.Num, 0) {
+			if cell := r.Cell(key); cell.HasNum && !math.IsNaN(cell.Num) && !math.IsInf(cell.Num, 0) {
 				vals[i] = lang.FormatDec(cell.Num, cell.Decimals(), unit, l)
 			}
 		}

@@ -24,11 +24,11 @@ func Overview(b view.Builder, l lang.Lang) error {
 		t, _ := site.Table(c.Table)
 		r, _ := t.Row(c.Row)
 		col, _ := t.Column(c.Column)
-		cell := r.Cells[c.Column]
+		cell := r.Cell(c.Column)
 		cd := view.Card{Label: c.Label.In(l), Value: lang.FormatDec(cell.Num, cell.Decimals(), site.Units[col.Unit], l)}
 		if c.Detail != "" {
 			dc, _ := t.Column(c.Detail)
-			dcell := r.Cells[c.Detail]
+			dcell := r.Cell(c.Detail)
 			cd.Detail = lang.FormatDec(dcell.Num, dcell.Decimals(), site.Units[dc.Unit], l)
 			cd.DetailLabel = dc.Label.In(l)
 		}

@@ -119,7 +119,7 @@ func searchRow(site *content.Site, t *dataset.Table, r dataset.Row, l lang.Lang,
 	var parts []string
 	var vals []float64
 	for _, c := range t.Columns {
-		cell := r.Cells[c.Key]
+		cell := r.Cell(c.Key)
 		switch {
 		case cell.HasNum:
 			parts = append(parts, lang.Format(cell.Num, site.Units[c.Unit], l))
