@@ -88,7 +88,8 @@ type Renderer struct {
 	warm                 sync.Once
 }
 
-// New compiles script, the ECharts full build (echarts.min.js), once and
+// New compiles script, an ECharts build with the SVG renderer
+// (static/vendor/echarts/echarts.min.js), once and
 // prepares a pool of runtimes that each run it once and are then reused.
 func New(script []byte, opt Options) (*Renderer, error) {
 	n := opt.Workers
