@@ -10,6 +10,8 @@
 package load
 
 import (
+	"errors"
+
 	"reportsite/internal/check"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
@@ -203,6 +205,26 @@ func (m *Model) SearchParas(sec *content.Section, l lang.Lang) []markdown.Para {
 	}
 	return m.searchParas[docKey{sec.ID, l.Tag}]
 }
+
+// ReleaseSection drops section sec's prepared documents, in every
+// language, once every page that shows it is made: at 5,000 sections in
+// three languages they were 90 MB held to the end of the build. Rendering
+// the section again then fails with ErrReleased. A model whose documents a
+// later model will Carry (KeepParas) keeps them.
+func (m *Model) ReleaseSection(sec *content.Section) {
+	if m.keepParas {
+		return
+	}
+	for _, l := range m.Site.Languages {
+		if d := m.docs[docKey{sec.ID, l.Tag}]; d != nil && d.Prep != nil {
+			d.Prep, d.PrepErr = nil, ErrReleased
+		}
+	}
+}
+
+// ErrReleased is what a section released by ReleaseSection has instead of
+// its prepared document.
+var ErrReleased = errors.New("load: the section's prepared text was released once its pages were made")
 
 // LangByTag returns the site's language with tag; the zero Lang when none.
 func (m *Model) LangByTag(tag string) lang.Lang {

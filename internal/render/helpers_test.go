@@ -27,6 +27,13 @@ func miniOptions() Options {
 // returns its renderer, failing the test on any content problem.
 func loaded(t testing.TB, contentFS fs.FS, opt Options) (*Renderer, *load.Model) {
 	t.Helper()
+	return loadedAs(t, contentFS, opt, false)
+}
+
+// loadedAs is loaded for a build session's model when carried: it keeps
+// what a later model Carries (load.Model.KeepParas).
+func loadedAs(t testing.TB, contentFS fs.FS, opt Options, carried bool) (*Renderer, *load.Model) {
+	t.Helper()
 	s, dl := content.Load(contentFS)
 	if s == nil {
 		t.Fatalf("load: %v", dl.Err())
@@ -42,6 +49,10 @@ func loaded(t testing.TB, contentFS fs.FS, opt Options) (*Renderer, *load.Model)
 		t.Fatalf("content problems: %v", dl.Err())
 	}
 	m.FindStatements()
+	if carried {
+		m.KeepParas()
+		return r, m
+	}
 	m.DropParas(!opt.NoSearch)
 	return r, m
 }

@@ -2,13 +2,16 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"sync/atomic"
 
 	"reportsite/internal/addr"
 	"reportsite/internal/lang"
+	"reportsite/internal/markdown"
 	"reportsite/internal/render/data"
 	"reportsite/internal/render/pages"
 	"reportsite/internal/render/searchindex"
@@ -27,19 +30,28 @@ func (b *builder) render(ctx context.Context) error {
 	if b.change == nil {
 		b.fig.DrawAll(b.opt.Workers)
 	}
-	// The pages that hold every section (whole, large) go to one lane that
-	// starts with them, so that only one is in memory at a time and none
-	// starts last; that lane then joins the others on the rest.
-	var whole, rest []job
+	// The pages that hold every section (whole, large). A full render
+	// streams them (stream.go): each is written as its template runs, in a
+	// goroutine of its own, fed section by section by the workers that make
+	// the section pages, and each section's prepared text goes once they
+	// all have it. An update makes them in one lane that starts with them,
+	// so that only one is in memory at a time and none starts last; that
+	// lane then joins the others on the rest.
+	var st *stream
+	if b.change == nil {
+		st = newStream(streamWindow * b.opt.Workers)
+	}
+	var whole []wholeJob
+	var rest []job
 	for _, l := range b.site.Languages {
 		if o, ok := b.site.Partner(l); ok {
-			whole = append(whole, job{b.pagePath(addr.KindParallel, l), func() error { return pages.Parallel(b, l, o) }})
+			whole = append(whole, wholeJob{b.pagePath(addr.KindParallel, l), func(w wholeBuilder) error { return pages.Parallel(w, l, o) }})
 		}
 		whole = append(whole,
-			job{SinglePath(b.site, l), func() error { return pages.Single(b, l) }},
-			job{b.pagePath(addr.KindReport, l), func() error { return pages.Report(b, l) }},
-			job{b.pagePath(addr.KindData, l), func() error { return data.Page(b, l) }},
+			wholeJob{SinglePath(b.site, l), func(w wholeBuilder) error { return pages.Single(w, l) }},
+			wholeJob{b.pagePath(addr.KindReport, l), func(w wholeBuilder) error { return pages.Report(w, l) }},
 		)
+		rest = append(rest, job{b.pagePath(addr.KindData, l), func() error { return data.Page(b, l) }})
 	}
 	if !b.opt.NoSearch {
 		srcs := b.site.SourceLangs()
@@ -65,8 +77,11 @@ func (b *builder) render(ctx context.Context) error {
 	// on some file systems, and creations in one folder take turns, so the
 	// workers had better write to different folders at once.
 	for i := range max(len(b.site.Sections), len(b.site.Tables)) {
+		if i < len(b.site.Sections) && st != nil {
+			rest = append(rest, job{"", func() error { return b.streamSection(st, i) }})
+		}
 		for _, l := range b.site.Languages {
-			if i < len(b.site.Sections) {
+			if i < len(b.site.Sections) && st == nil {
 				rest = append(rest, job{l.Prefix + "/" + b.site.Sections[i].Slug + ".html", func() error { return pages.Section(b, l, i) }})
 			}
 		}
@@ -75,7 +90,7 @@ func (b *builder) render(ctx context.Context) error {
 			rest = append(rest, job{addr.JSON(t.ID), func() error { return data.Files(b, t) }})
 		}
 	}
-	whole, rest = b.wantedJobs(whole), b.wantedJobs(rest)
+	whole, rest = slices.DeleteFunc(whole, func(j wholeJob) bool { return !b.wanted(j.name) }), b.wantedJobs(rest)
 	if b.change == nil { // an update changes neither
 		if err := b.staticFiles(); err != nil {
 			return err
@@ -84,30 +99,58 @@ func (b *builder) render(ctx context.Context) error {
 			return err
 		}
 	}
-	var wg sync.WaitGroup
+	var wg, streamed sync.WaitGroup
 	var mu sync.Mutex
 	var first error
+	fail := func(name string, err error) {
+		if err == nil {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if first == nil {
+			if name != "" {
+				err = fmt.Errorf("%s: %w", name, err)
+			}
+			first = err
+		}
+	}
 	work := func(queues ...<-chan job) {
 		defer wg.Done()
 		for _, q := range queues {
 			for j := range q {
-				if err := j.fn(); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = fmt.Errorf("%s: %w", j.name, err)
-					}
-					mu.Unlock()
-				}
+				fail(j.name, j.fn())
 			}
 		}
 	}
-	wholeQ, restQ := feed(ctx, whole), feed(ctx, rest)
+	var lane []job
+	for _, j := range whole {
+		if st == nil {
+			lane = append(lane, job{j.name, func() error { return j.fn(wholeBuilder{builder: b}) }})
+			continue
+		}
+		pg := st.page()
+		streamed.Add(1)
+		go func() {
+			defer streamed.Done()
+			err := j.fn(wholeBuilder{b, st, pg})
+			st.leave(pg)
+			fail(j.name, err)
+		}()
+	}
+	laneQ, restQ := feed(ctx, lane), feed(ctx, rest)
 	wg.Add(b.opt.Workers)
-	go work(wholeQ, restQ)
+	go work(laneQ, restQ)
 	for range b.opt.Workers - 1 {
 		go work(restQ)
 	}
 	wg.Wait()
+	if st != nil {
+		// Every section made has been handed on; a page still waiting for
+		// one was cancelled, or failed before it.
+		st.end(errors.Join(ctx.Err(), errStreamEnded))
+		streamed.Wait()
+	}
 	if first == nil && ctx.Err() == nil && (b.change == nil || b.late) {
 		first = b.publish() // needs every file: About pages (offline sizes), sitemap, service worker
 	}
@@ -115,6 +158,40 @@ func (b *builder) render(ctx context.Context) error {
 		return first
 	}
 	return ctx.Err()
+}
+
+// streamWindow is how many sections per worker the workers may make ahead
+// of the whole page furthest behind (see stream).
+const streamWindow = 8
+
+var errStreamEnded = errors.New("render: the sections stopped before the page had them all")
+
+// streamSection makes section i's page in every language and its part of
+// every whole page st feeds, then lets go of what only they needed: its
+// prepared text and its figures marked.
+func (b *builder) streamSection(st *stream, i int) error {
+	sec := b.site.Sections[i]
+	st.wait(i)
+	var first error
+	for _, l := range b.site.Languages {
+		if err := pages.Section(b, l, i); err != nil && first == nil {
+			first = fmt.Errorf("%s/%s.html: %w", l.Prefix, sec.Slug, err)
+		}
+	}
+	st.make(i)
+	for _, l := range b.site.Languages {
+		// What the one-file report's links to the section ask, kept.
+		b.fig.SectionIDs(sec, l, func() *markdown.Prepared { return b.m.Doc(sec, l).Prep })
+	}
+	b.m.ReleaseSection(sec)
+	b.fig.ReleaseMarked(sec)
+	return first
+}
+
+// wholeJob is a render job that makes a whole page.
+type wholeJob struct {
+	name string
+	fn   func(w wholeBuilder) error
 }
 
 // feed returns a channel that yields jobs in order until they run out or

@@ -56,6 +56,7 @@ type Maker struct {
 	mu     sync.Mutex
 	tables map[tableKey]*tableEntry
 	marked map[markKey]*markEntry // see Marked
+	ids    map[markKey]*idsEntry  // see SectionIDs
 	// perPlacement and perTable count the pages that show a table (see
 	// Showings); nil when not told.
 	perPlacement func(l lang.Lang) int
@@ -70,5 +71,5 @@ type Maker struct {
 func New(m *load.Model, charts ChartFunc, exec func(kind string, data any) ([]byte, error),
 	ui func(key string, l lang.Lang) string, title func(sec *content.Section, l lang.Lang) string) *Maker {
 	return &Maker{site: m.Site, m: m, exec: exec, ui: ui, title: title,
-		charts: &chartCache{fn: charts, m: map[chartKey]*chartEntry{}}, tables: map[tableKey]*tableEntry{}, marked: map[markKey]*markEntry{}}
+		charts: &chartCache{fn: charts, m: map[chartKey]*chartEntry{}}, tables: map[tableKey]*tableEntry{}, marked: map[markKey]*markEntry{}, ids: map[markKey]*idsEntry{}}
 }

@@ -48,6 +48,53 @@ func (b *Maker) Marked(sec *content.Section, l lang.Lang, p *markdown.Prepared) 
 	return e.p
 }
 
+// SectionIDs returns the IDs that section sec's text defines in l, its
+// figures marked (Marked; p returns its prepared document), each between NULs
+// in one string: the one-file report's links to a section lead to the
+// section's own ID when it has it. Made once per section and language and
+// kept for the build: a link may lead to a section whose pages are made and
+// whose prepared text is released (ReleaseMarked, load.ReleaseSection),
+// which then is to have been asked for first.
+func (b *Maker) SectionIDs(sec *content.Section, l lang.Lang, p func() *markdown.Prepared) string {
+	k := markKey{sec, l.Tag}
+	b.mu.Lock()
+	e := b.ids[k]
+	if e == nil {
+		e = &idsEntry{}
+		b.ids[k] = e
+	}
+	b.mu.Unlock()
+	e.once.Do(func() {
+		prep := p()
+		if prep == nil {
+			return
+		}
+		var sb strings.Builder
+		sb.WriteByte(0)
+		for _, id := range markdown.IDs(b.Marked(sec, l, prep).Chunks()) {
+			sb.WriteString(id)
+			sb.WriteByte(0)
+		}
+		e.ids = sb.String()
+	})
+	return e.ids
+}
+
+type idsEntry struct {
+	once sync.Once
+	ids  string
+}
+
+// ReleaseMarked drops what Marked made of section sec, in every language,
+// once every page that shows the section is made.
+func (b *Maker) ReleaseMarked(sec *content.Section) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, l := range b.site.Languages {
+		delete(b.marked, markKey{sec, l.Tag})
+	}
+}
+
 func (b *Maker) markEntry(sec *content.Section, l lang.Lang) *markEntry {
 	k := markKey{sec, l.Tag}
 	b.mu.Lock()

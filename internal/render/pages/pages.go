@@ -43,8 +43,9 @@ func Report(b view.Builder, l lang.Lang) error {
 	if err != nil {
 		return err
 	}
-	p.Sections = secs
 	p.Size = view.BodySize(secs)
+	view.Stream(b, secs)
+	p.Sections = secs
 	p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
 	for _, sec := range b.Site().Sections {
 		p.HasCharts = p.HasCharts || view.ShowsChart(b, sec, l)

@@ -36,47 +36,55 @@ func Parallel(b view.Builder, l, o lang.Lang) error {
 		}
 	}
 	// The rows of one section at a time, made as the template reaches
-	// them: the whole text of a long report is never held at once.
+	// them (or by the build's workers: view.Builder.Parts): the whole text
+	// of a long report is never held at once.
+	rows := func(i int) (template.HTML, error) {
+		sec := site.Sections[i]
+		le, err := view.RenderSection(b, sec, l, figure.Page{Path: p.Path})
+		if err != nil {
+			return "", err
+		}
+		re, err := view.RenderSection(b, sec, o, figure.Page{Path: p.Path})
+		if err != nil {
+			return "", err
+		}
+		var rows strings.Builder
+		left, right := le.Chunks, re.Chunks
+		anchor := addr.InSection(sec.Slug)
+		lm, am := pairMaps(m, sec, l, o, left, right, anchor)
+		rm := otherFolder{am, p.Path, o}
+		heading := func(id, title string) string {
+			if id != "" {
+				id = ` id="` + id + `"`
+			}
+			return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
+		}
+		writePair(&rows, l, o, true, []byte(heading(addr.Section(sec.Slug), view.SectionTitle(sec, l))), []byte(heading("", view.SectionTitle(sec, o))), nil, nil)
+		for i := 0; i < max(len(left), len(right)); i++ {
+			var lh, rh []byte
+			isHeading := false
+			if i < len(left) {
+				lh = left[i].HTML
+				isHeading = left[i].Kind == "heading"
+			}
+			if i < len(right) && right[i].Kind != "figure" {
+				// A figure shows once, in the page's language.
+				rh = right[i].HTML
+			}
+			writePair(&rows, l, o, isHeading, lh, rh, lm, rm)
+		}
+		return template.HTML(rows.String()), nil
+	}
+	get := b.Parts(rows)
 	var failed error
 	p.Pairs = func(yield func(template.HTML) bool) {
-		var rows strings.Builder
-		for _, sec := range site.Sections {
-			le, err := view.RenderSection(b, sec, l, figure.Page{Path: p.Path})
+		for i := range site.Sections {
+			h, err := get(i)
 			if err != nil {
 				failed = err
 				return
 			}
-			re, err := view.RenderSection(b, sec, o, figure.Page{Path: p.Path})
-			if err != nil {
-				failed = err
-				return
-			}
-			rows.Reset()
-			left, right := le.Chunks, re.Chunks
-			anchor := addr.InSection(sec.Slug)
-			lm, am := pairMaps(m, sec, l, o, left, right, anchor)
-			rm := otherFolder{am, p.Path, o}
-			heading := func(id, title string) string {
-				if id != "" {
-					id = ` id="` + id + `"`
-				}
-				return "<h2" + id + ">" + template.HTMLEscapeString(title) + "</h2>"
-			}
-			writePair(&rows, l, o, true, []byte(heading(addr.Section(sec.Slug), view.SectionTitle(sec, l))), []byte(heading("", view.SectionTitle(sec, o))), nil, nil)
-			for i := 0; i < max(len(left), len(right)); i++ {
-				var lh, rh []byte
-				isHeading := false
-				if i < len(left) {
-					lh = left[i].HTML
-					isHeading = left[i].Kind == "heading"
-				}
-				if i < len(right) && right[i].Kind != "figure" {
-					// A figure shows once, in the page's language.
-					rh = right[i].HTML
-				}
-				writePair(&rows, l, o, isHeading, lh, rh, lm, rm)
-			}
-			if !yield(template.HTML(rows.String())) {
+			if !yield(h) {
 				return
 			}
 		}

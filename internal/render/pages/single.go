@@ -49,7 +49,7 @@ func Single(b SingleBuilder, l lang.Lang) error {
 	p.Path = sp
 	of := &oneFile{path: sp, anchors: map[string]sectionAnchors{}, image: m.ImageDataURI, source: site.Report.Source.URL}
 	for _, sec := range site.Sections {
-		of.anchors[l.Prefix+"/"+sec.Slug+".html"] = sectionAnchors{anchor: addr.Section(sec.Slug), ids: sectionIDs(b, sec, l)}
+		of.anchors[l.Prefix+"/"+sec.Slug+".html"] = sectionAnchors{anchor: addr.Section(sec.Slug), ids: func() string { return sectionIDs(b, sec, l) }}
 	}
 	secs, err := view.Sections(b, l, true, figure.Page{Path: sp, Single: true})
 	if err != nil {
@@ -58,35 +58,78 @@ func Single(b SingleBuilder, l lang.Lang) error {
 	for i := range secs {
 		secs[i].SetLinks(func(a markdown.Anchors) markdown.Anchors { return oneFileLinks{a, of} })
 	}
+	view.Stream(b, secs)
 	p.Sections = secs
 	css, err := b.CSS()
 	if err != nil {
 		return err
 	}
 	css = bytes.ReplaceAll(css, []byte("</"), []byte(`<\/`))
-	out, err := b.Templates().Exec(string(addr.KindSingle), singleData{Page: p, CSS: template.CSS(css), CSP: cspMarker}, view.BodySize(secs)+len(css))
-	if err != nil {
-		return err
-	}
 	sum := sha256.Sum256(css)
 	csp := "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	before, after, found := bytes.Cut(out, []byte(cspMarker))
-	if !found { // a site's own template without the policy
-		csp = ""
-	}
-	if len(out) <= view.StreamSize {
+	data := singleData{Page: p, CSS: template.CSS(css), CSP: cspMarker}
+	size := view.BodySize(secs) + len(css)
+	if size <= view.StreamSize {
+		out, err := b.Templates().Exec(string(addr.KindSingle), data, size)
+		if err != nil {
+			return err
+		}
+		// A site's own template may leave the policy out.
+		before, after, found := bytes.Cut(out, []byte(cspMarker))
+		if !found {
+			b.Add(sp, out)
+			return nil
+		}
 		b.Add(sp, slices.Concat(before, []byte(csp), after))
 		return nil
 	}
-	// A long report: write the pieces rather than join them in a copy.
+	// A long report: write it as the template makes it.
 	return b.AddStream(sp, func(w io.Writer) error {
-		for _, part := range [][]byte{before, []byte(csp), after} {
-			if _, err := w.Write(part); err != nil {
-				return err
-			}
+		cw := &replaceOnce{w: w, old: []byte(cspMarker), new: []byte(csp)}
+		if err := b.Templates().ExecTo(cw, string(addr.KindSingle), data); err != nil {
+			return err
 		}
-		return nil
+		return cw.Close()
 	})
+}
+
+// replaceOnce writes to w what is written to it, with the first old
+// replaced by new. It holds back what it is given until it has seen old (the
+// policy, in the page's head), or until Close.
+type replaceOnce struct {
+	w        io.Writer
+	old, new []byte
+	held     []byte
+	done     bool
+}
+
+func (r *replaceOnce) Write(p []byte) (int, error) {
+	if r.done {
+		return r.w.Write(p)
+	}
+	r.held = append(r.held, p...)
+	before, after, found := bytes.Cut(r.held, r.old)
+	if !found {
+		return len(p), nil
+	}
+	r.done = true
+	for _, part := range [][]byte{before, r.new, after} {
+		if _, err := r.w.Write(part); err != nil {
+			return 0, err
+		}
+	}
+	r.held = nil
+	return len(p), nil
+}
+
+// Close writes what r still holds, unchanged: old never came.
+func (r *replaceOnce) Close() error {
+	if r.done || len(r.held) == 0 {
+		return nil
+	}
+	_, err := r.w.Write(r.held)
+	r.held = nil
+	return err
 }
 
 // oneFile is what links on the one-file report need: the anchor there of
@@ -100,10 +143,11 @@ type oneFile struct {
 }
 
 // sectionAnchors are a section's anchor on the one-file report and the IDs
-// its Markdown defines, which get the anchor as their prefix there.
+// its Markdown defines (figure.Maker.SectionIDs), which get the anchor as
+// their prefix there.
 type sectionAnchors struct {
 	anchor string
-	ids    map[string]bool
+	ids    func() string
 }
 
 // oneFileLinks are the markdown.Links of a section on the one-file report:
@@ -130,7 +174,7 @@ func (o oneFileLinks) Link(u []byte, img bool) string {
 		switch {
 		case !ok:
 			return ""
-		case a.ids[frag]:
+		case frag != "" && strings.Contains(a.ids(), "\x00"+frag+"\x00"):
 			return "#" + a.anchor + "-" + frag
 		}
 		return "#" + a.anchor
@@ -147,21 +191,13 @@ func (f *oneFile) local(v string, fn func(target, frag string) string) string {
 	return fn(path.Join(path.Dir(f.path), u.Path), u.Fragment)
 }
 
-// sectionIDs returns the IDs section sec's Markdown defines in l.
-func sectionIDs(b view.Builder, sec *content.Section, l lang.Lang) map[string]bool {
-	d := b.Model().Doc(sec, l)
-	if d == nil || d.Prep == nil {
+// sectionIDs returns the IDs section sec's Markdown defines in l, each
+// between NULs (figure.Maker.SectionIDs).
+func sectionIDs(b view.Builder, sec *content.Section, l lang.Lang) string {
+	return b.Figures().SectionIDs(sec, l, func() *markdown.Prepared {
+		if d := b.Model().Doc(sec, l); d != nil {
+			return d.Prep
+		}
 		return nil
-	}
-	fig := b.Figures()
-	prep := fig.Marked(sec, l, d.Prep)
-	chunks, err := prep.Fill(nil)
-	if err != nil {
-		return nil
-	}
-	ids := map[string]bool{}
-	for _, id := range markdown.IDs(chunks) {
-		ids[id] = true
-	}
-	return ids
+	})
 }

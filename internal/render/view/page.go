@@ -44,6 +44,14 @@ type Builder interface {
 	// is made, for a file too large to make in memory first.
 	Add(path string, data []byte)
 	AddStream(path string, write func(w io.Writer) error) error
+	// Parts returns how a page that holds every section (the full,
+	// one-file and parallel reports) gets section i's part of it, which
+	// make(i) makes. In a build that streams, the workers that make the
+	// section pages call make, section by section, and the function
+	// returned waits for their part i: a section's prepared text can then
+	// go once its own page and every page that holds it have it. Parts are
+	// to be asked for once each, in order. Otherwise it returns make.
+	Parts(make func(i int) (template.HTML, error)) func(i int) (template.HTML, error)
 }
 
 // StreamSize is the expected length above which a page is written as the

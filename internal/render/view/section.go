@@ -43,10 +43,19 @@ type Section struct {
 	lang  lang.Lang
 	page  figure.Page
 	links func(markdown.Anchors) markdown.Anchors // on the one-file report, what its links become
+	part  func() (template.HTML, error)           // the body as the build's workers made it (Parts)
 }
 
 // Body returns the section's body with its IDs prefixed by its anchor.
 func (v Section) Body() (template.HTML, error) {
+	if v.part != nil {
+		return v.part()
+	}
+	return v.Render()
+}
+
+// Render makes the section's body, as Body returns it.
+func (v Section) Render() (template.HTML, error) {
 	if v.b == nil {
 		return "", nil
 	}
@@ -65,6 +74,16 @@ func (v Section) Body() (template.HTML, error) {
 // (the one-file report's): wrap is given the IDs the section's anchor
 // prefixes.
 func (v *Section) SetLinks(wrap func(markdown.Anchors) markdown.Anchors) { v.links = wrap }
+
+// Stream has the bodies of secs, the sections of a page that holds every
+// section, made through b.Parts: in a build that streams, by the workers
+// that make the section pages, each handed to the page in order.
+func Stream(b Builder, secs []Section) {
+	get := b.Parts(func(i int) (template.HTML, error) { return secs[i].Render() })
+	for i := range secs {
+		secs[i].part = func() (template.HTML, error) { return get(i) }
+	}
+}
 
 // Sections returns the views of every section in l; withBody, with their
 // bodies as shown on page pg.
