@@ -15,9 +15,9 @@ import (
 // the holes. The parsed tree, many times the size of the text, is dropped.
 type Prepared struct {
 	chunks []Chunk
-	holes  []bool         // whether chunk i has a hole
-	refs   []Ref          // the blocks, by hole number
-	texts  []figmark.Elem // where the paragraphs' text is, for Mark
+	holes  []bool        // whether chunk i has a hole
+	refs   []Ref         // the blocks, by hole number
+	texts  figmark.Elems // where the paragraphs' text is, for Mark
 }
 
 var errCorrupt = errors.New("markdown: corrupt prepared document")

@@ -14,6 +14,7 @@ import (
 	stdhtml "html"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -38,12 +39,20 @@ type Mark struct {
 
 // An Elem is where an element with a paragraph ID lies in its chunk: the
 // offset just after its opening tag, and the text the renderer wrote in it
-// as offsets (start, end) in the chunk's HTML, contiguous text joined.
+// as offsets (start, end) in the chunk's HTML, contiguous text joined, at
+// runs[lo:hi] of its Elems.
 type Elem struct {
-	id    string
-	chunk int
-	open  int
-	runs  []int32
+	id          string
+	chunk, open int32
+	lo, hi      int32
+}
+
+// Elems are the Elems of a document and the offsets of their text, in one
+// slice for all of them: a document keeps them for as long as it may be
+// marked, and a long report has hundreds of thousands of elements.
+type Elems struct {
+	list []Elem
+	runs []int32
 }
 
 // A Recorder collects the Elems of a document while it renders, a chunk
@@ -54,14 +63,17 @@ type Recorder struct {
 	chunk int
 	cur   int // the element being rendered, an index in elems; -1 for none
 	elems []Elem
+	runs  []int32 // the text of each element, which is always the last one begun
 }
 
 // Start begins chunk i, which the renderer writes into buf through a
 // writer that carries t.
 func (t *Recorder) Start(buf *bytes.Buffer, i int) { t.buf, t.chunk, t.cur = buf, i, -1 }
 
-// Elems returns what t recorded.
-func (t *Recorder) Elems() []Elem { return t.elems }
+// Elems returns what t recorded, in slices of their own length.
+func (t *Recorder) Elems() Elems {
+	return Elems{list: slices.Clip(t.elems), runs: slices.Clone(t.runs)}
+}
 
 // offset is where the next byte w writes goes in the chunk.
 func (t *Recorder) offset(w util.BufWriter) int { return t.buf.Len() + w.Buffered() }
@@ -131,7 +143,8 @@ func (r *Renderer) element(w util.BufWriter, src []byte, n ast.Node, entering bo
 	st, err := fn(w, src, n, entering)
 	_ = w.Flush()
 	open := at + bytes.IndexByte(t.buf.Bytes()[at:], '>') + 1 // attribute values escape >
-	t.elems = append(t.elems, Elem{id: AttrString(id), chunk: t.chunk, open: open})
+	k := int32(len(t.runs))
+	t.elems = append(t.elems, Elem{id: internID(id), chunk: int32(t.chunk), open: int32(open), lo: k, hi: k})
 	t.cur = len(t.elems) - 1
 	return st, err
 }
@@ -145,11 +158,12 @@ func (r *Renderer) textRun(w util.BufWriter, src []byte, n ast.Node, entering bo
 	start := t.offset(w)
 	st, err := fn(w, src, n, entering)
 	end := t.offset(w)
-	e := &t.elems[t.cur]
-	if k := len(e.runs); k > 0 && int(e.runs[k-1]) == start {
-		e.runs[k-1] = int32(end)
+	e := &t.elems[t.cur] // the last element begun: its runs end t.runs
+	if e.hi > e.lo && int(t.runs[e.hi-1]) == start {
+		t.runs[e.hi-1] = int32(end)
 	} else if end > start {
-		e.runs = append(e.runs, int32(start), int32(end))
+		t.runs = append(t.runs, int32(start), int32(end))
+		e.hi += 2
 	}
 	return st, err
 }
@@ -162,10 +176,10 @@ func (r *Renderer) textRun(w util.BufWriter, src []byte, n ast.Node, entering bo
 // empty span at the element's start takes the ID, so that a link to it
 // still leads there. elems are the chunks' Elems; Apply returns, too, the
 // marks whose element they do not have.
-func Apply(html func(chunk int) []byte, elems []Elem, marks []Mark) (map[int][]byte, []Mark) {
-	byID := make(map[string]*Elem, len(elems))
-	for i := range elems {
-		byID[elems[i].id] = &elems[i]
+func Apply(html func(chunk int) []byte, elems Elems, marks []Mark) (map[int][]byte, []Mark) {
+	byID := make(map[string]*Elem, len(elems.list))
+	for i := range elems.list {
+		byID[elems.list[i].id] = &elems.list[i]
 	}
 	// Each span is an opening and a closing insertion; at one offset the
 	// spans that end close before any begins, and spans that wrap one
@@ -182,14 +196,15 @@ func Apply(html func(chunk int) []byte, elems []Elem, marks []Mark) (map[int][]b
 			left = append(left, m)
 			continue
 		}
-		h := html(e.chunk)
+		ci := int(e.chunk)
+		h := html(ci)
 		open := `<span class="` + Class + `" id="` + anchors.MarkID(m.ID) + `">`
-		at, n := e.find(h, stdhtml.EscapeString(m.Figure), m.Before)
+		at, n := e.find(h, elems.runs[e.lo:e.hi], stdhtml.EscapeString(m.Figure), m.Before)
 		if at < 0 {
-			inserts[e.chunk] = append(inserts[e.chunk], insert{e.open, 1, i, open + "</span>"})
+			inserts[ci] = append(inserts[ci], insert{int(e.open), 1, i, open + "</span>"})
 			continue
 		}
-		inserts[e.chunk] = append(inserts[e.chunk], insert{at, 1, i, open}, insert{at + n, 0, -i, "</span>"})
+		inserts[ci] = append(inserts[ci], insert{at, 1, i, open}, insert{at + n, 0, -i, "</span>"})
 	}
 	out := make(map[int][]byte, len(inserts))
 	for ci, ins := range inserts {
@@ -210,17 +225,18 @@ func Apply(html func(chunk int) []byte, elems []Elem, marks []Mark) (map[int][]b
 	return out, left
 }
 
-// find returns the offset in h and the length of figure in e's text at the
-// occurrence whose preceding character in the text (spaces aside) ends
-// before, else at its first occurrence; -1 when the text does not show it.
-func (e *Elem) find(h []byte, figure, before string) (int, int) {
+// find returns the offset in h and the length of figure in e's text (at
+// runs) at the occurrence whose preceding character in the text (spaces
+// aside) ends before, else at its first occurrence; -1 when the text does
+// not show it.
+func (e *Elem) find(h []byte, runs []int32, figure, before string) (int, int) {
 	if figure == "" {
 		return -1, 0
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(before))
 	first := -1
-	for r := 0; r < len(e.runs); r += 2 {
-		start, end := int(e.runs[r]), int(e.runs[r+1])
+	for r := 0; r < len(runs); r += 2 {
+		start, end := int(runs[r]), int(runs[r+1])
 		for off := start; ; {
 			i := bytes.Index(h[off:end], []byte(figure))
 			if i < 0 {
@@ -231,7 +247,7 @@ func (e *Elem) find(h []byte, figure, before string) (int, int) {
 			if first < 0 {
 				first = i
 			}
-			if before == "" || e.prevRune(h, r, i) == last {
+			if before == "" || prevRune(h, runs, r, i) == last {
 				return i, len(figure)
 			}
 		}
@@ -241,18 +257,45 @@ func (e *Elem) find(h []byte, figure, before string) (int, int) {
 
 // prevRune returns the last character, spaces aside, of the text before
 // offset i in run r (an index in runs) and the runs before it.
-func (e *Elem) prevRune(h []byte, r, i int) rune {
+func prevRune(h []byte, runs []int32, r, i int) rune {
 	for ; r >= 0; r -= 2 {
-		s := bytes.TrimRight(h[e.runs[r]:i], " \u00a0")
+		s := bytes.TrimRight(h[runs[r]:i], " \u00a0")
 		if len(s) > 0 {
 			c, _ := utf8.DecodeLastRune(s)
 			return c
 		}
 		if r >= 2 {
-			i = int(e.runs[r-1])
+			i = int(runs[r-1])
 		}
 	}
 	return utf8.RuneError
+}
+
+// internID returns an element's ID as a string, one string for each short
+// ID however many documents carry it: every section has a p-1, p-2, ….
+func internID(v any) string {
+	b, ok := v.([]byte)
+	if !ok || len(b) > 16 {
+		return AttrString(v)
+	}
+	ids.Lock()
+	defer ids.Unlock()
+	s, ok := ids.m[string(b)]
+	if !ok {
+		s = string(b)
+		if len(ids.m) < 1<<14 {
+			if ids.m == nil {
+				ids.m = map[string]string{}
+			}
+			ids.m[s] = s
+		}
+	}
+	return s
+}
+
+var ids struct {
+	sync.Mutex
+	m map[string]string
 }
 
 // AttrString turns an attribute value, as goldmark parses it, into a string.

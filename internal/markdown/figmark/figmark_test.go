@@ -15,10 +15,11 @@ func TestApply(t *testing.T) {
 		i := strings.Index(h, s)
 		return []int32{int32(i), int32(i + len(s))}
 	}
-	e := Elem{id: "x", open: len(`<p id="x">`)}
+	var es Elems
 	for _, s := range []string{"was 25", "7", " and 9"} {
-		e.runs = append(e.runs, run(s)...)
+		es.runs = append(es.runs, run(s)...)
 	}
+	es.list = []Elem{{id: "x", open: int32(len(`<p id="x">`)), hi: int32(len(es.runs))}}
 	sp := func(id string) string { return `<span class="fig" id="` + "\x00~" + id + `">` }
 	tests := []struct {
 		name  string
@@ -34,7 +35,7 @@ func TestApply(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, left := Apply(func(int) []byte { return []byte(h) }, []Elem{e}, tt.marks)
+			out, left := Apply(func(int) []byte { return []byte(h) }, es, tt.marks)
 			if len(left) > 0 || string(out[0]) != tt.want {
 				t.Errorf("Apply = %q, left %v\nwant %q", out[0], left, tt.want)
 			}
