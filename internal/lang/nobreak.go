@@ -3,6 +3,7 @@ package lang
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -81,12 +82,27 @@ func NoBreaks(l Lang, s string, units []string) []Span {
 }
 
 // unitWords returns the built-in unit words of l's script and the given
-// ones, Chinese only, longest first.
+// ones, Chinese only, longest first. The list is made once per script and
+// set of words (a site asks with the same ones for every title it writes)
+// and shared: callers must not modify it.
 func unitWords(l Lang, extra []string) []string {
 	tag := "zh-Hans"
 	if l.Script() == ScriptHant {
 		tag = "zh-Hant"
 	}
+	key := tag + "\x00" + strings.Join(extra, "\x00")
+	if ws, ok := unitWordCache.Load(key); ok {
+		return ws.([]string)
+	}
+	ws := makeUnitWords(tag, extra)
+	unitWordCache.Store(key, ws)
+	return ws
+}
+
+// unitWordCache holds unitWords' lists by script and words.
+var unitWordCache sync.Map
+
+func makeUnitWords(tag string, extra []string) []string {
 	seen := map[string]bool{}
 	var ws []string
 	add := func(w string) {
