@@ -188,6 +188,10 @@ func (m *Model) DropParas(keepForSearch bool) {
 // Carry: the paragraphs stay where the checks and the search index read them.
 func (m *Model) KeepParas() { m.keepParas = true }
 
+// Kept reports whether KeepParas was called: whether a later model may
+// Carry the documents, to render and mark them again.
+func (m *Model) Kept() bool { return m.keepParas }
+
 // ReleaseSearchParas drops the paragraphs DropParas kept, once the search
 // index, their last reader, is made: at 5,000 sections in three languages
 // their text was 77 MB, held to the end of the build. Those KeepParas

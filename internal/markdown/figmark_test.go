@@ -95,3 +95,40 @@ func TestMark(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkEdits: a marked document changes only the chunks its marks are
+// in, over the chunks it shares with the document it marked; its Size and
+// Chunks count the change; after ReleaseMarks, Mark marks nothing.
+func TestMarkEdits(t *testing.T) {
+	d, errs := Parse([]byte("One 1.\n\nTwo 2.\n\nThree 3.\n"), Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	p, err := d.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mp, left := p.Mark([]FigureMark{{Para: "p-2", ID: "p-2-f1", Figure: "2"}})
+	mp2, left2 := mp.Mark([]FigureMark{{Para: "p-3", ID: "p-3-f1", Figure: "3"}})
+	if len(left) > 0 || len(left2) != 1 {
+		t.Errorf("Mark left %v, then %v; want none, then the one the marked document cannot mark", left, left2)
+	}
+	span := len(`<span class="fig" id="` + "\x00~" + `p-2-f1"></span>`)
+	if got, want := mp.Size(), p.Size()+span; got != want {
+		t.Errorf("marked Size = %d, want %d", got, want)
+	}
+	plain, marked := p.Chunks(), mp.Chunks()
+	if len(plain) != 3 || len(marked) != 3 || len(mp2.Chunks()) != 3 {
+		t.Fatalf("%d, %d chunks, want 3", len(plain), len(marked))
+	}
+	for i := range plain {
+		changed := string(plain[i].HTML) != string(marked[i].HTML)
+		if changed != (i == 1) || changed != strings.Contains(string(marked[i].HTML), "p-2-f1") {
+			t.Errorf("chunk %d changed %v: %q", i, changed, marked[i].HTML)
+		}
+	}
+	p.ReleaseMarks()
+	if _, left := p.Mark([]FigureMark{{Para: "p-1", ID: "p-1-f1", Figure: "1"}}); len(left) != 1 {
+		t.Errorf("Mark after ReleaseMarks left %v, want the mark", left)
+	}
+}

@@ -18,6 +18,34 @@ type Prepared struct {
 	holes  []bool        // whether chunk i has a hole
 	refs   []Ref         // the blocks, by hole number
 	texts  figmark.Elems // where the paragraphs' text is, for Mark
+	// edits are the chunks Mark changed, in chunk order, over chunks
+	// shared with the document it marked.
+	edits []edit
+}
+
+// edit is chunk i's HTML as Mark changed it.
+type edit struct {
+	i    int
+	html []byte
+}
+
+// html returns chunk i's HTML, as Mark may have changed it.
+func (p *Prepared) html(i int) []byte {
+	for _, e := range p.edits {
+		if e.i == i {
+			return e.html
+		}
+	}
+	return p.chunks[i].HTML
+}
+
+// own returns p's chunks with Mark's edits, in a slice of the caller's.
+func (p *Prepared) own() []Chunk {
+	out := slices.Clone(p.chunks)
+	for _, e := range p.edits {
+		out[e.i].HTML = e.html
+	}
+	return out
 }
 
 var errCorrupt = errors.New("markdown: corrupt prepared document")
@@ -70,12 +98,15 @@ func (p *Prepared) Size() int {
 	for _, c := range p.chunks {
 		n += len(c.HTML) + 1
 	}
+	for _, e := range p.edits {
+		n += len(e.html) - len(p.chunks[e.i].HTML)
+	}
 	return n
 }
 
 // Chunks returns the prepared chunks, their holes unfilled. Their HTML is
 // shared with p: callers must not modify it.
-func (p *Prepared) Chunks() []Chunk { return slices.Clone(p.chunks) }
+func (p *Prepared) Chunks() []Chunk { return p.own() }
 
 // Len is the number of chunks.
 func (p *Prepared) Len() int { return len(p.chunks) }
@@ -86,8 +117,7 @@ func (p *Prepared) Len() int { return len(p.chunks) }
 // block share their HTML with p and with every other Fill: callers must not
 // modify it.
 func (p *Prepared) Fill(block BlockFunc) ([]Chunk, error) {
-	out := make([]Chunk, len(p.chunks))
-	copy(out, p.chunks)
+	out := p.own()
 	for i, c := range out {
 		if !p.holes[i] {
 			continue

@@ -41,10 +41,17 @@ type markEntry struct {
 // that a table or card links to marked where the text states it
 // (markdown.Prepared.Mark: <span class="fig" id="p-N-fK">), made once per
 // section and language for the build: every page that shows the section
-// (its own, the full, parallel and one-file reports) starts from it.
+// (its own, the full, parallel and one-file reports) starts from it. Unless
+// a later build may take the document over (load.Model.Kept), what p knew
+// for marking is let go once it is marked.
 func (b *Maker) Marked(sec *content.Section, l lang.Lang, p *markdown.Prepared) *markdown.Prepared {
 	e := b.markEntry(sec, l)
-	e.once.Do(func() { e.p, _ = p.Mark(b.marks(sec, l)) })
+	e.once.Do(func() {
+		e.p, _ = p.Mark(b.marks(sec, l))
+		if !b.m.Kept() {
+			p.ReleaseMarks()
+		}
+	})
 	return e.p
 }
 
