@@ -460,11 +460,12 @@ func (s *Site) Table(id string) (*dataset.Table, bool) {
 	return nil, false
 }
 
-// ReleaseBodies drops the Markdown of every section text, and the index of
-// each data table's keys to their lines (made again if a line is asked
-// for). A build calls it once it has parsed and checked the sections: a
-// long report's text would otherwise stay in memory beside its rendered
-// form, and the index is as large as the table decoded.
+// ReleaseBodies drops the Markdown of every section text, and the text of
+// each data table and the index of its keys to their lines (a line asked
+// for afterwards is 1). A build calls it once it has parsed and checked the
+// sections and tables: a long report's text would otherwise stay in memory
+// beside its rendered form, and the index is as large as the table
+// decoded.
 func (s *Site) ReleaseBodies() {
 	for _, sec := range s.Sections {
 		for _, t := range sec.Texts {
@@ -472,7 +473,7 @@ func (s *Site) ReleaseBodies() {
 		}
 	}
 	for _, t := range s.Tables {
-		t.Lines.Compact()
+		t.Lines.Release()
 	}
 }
 

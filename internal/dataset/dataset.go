@@ -79,8 +79,11 @@ type Lines struct {
 // Key returns the line of a key path in the table's file ("rows[2]", "value").
 func (l Lines) Key(path ...string) int { return l.file.KeyLine(path...) }
 
-// Compact drops the index Key made; Key makes it again when next asked.
-func (l Lines) Compact() { l.file.Compact() }
+// Release drops the file's text and index, once no line of the table will
+// be asked for: Key returns 1 afterwards. A build's checks are the last to
+// ask, and a long report's tables would otherwise keep their text for the
+// whole build beside what was decoded from it.
+func (l Lines) Release() { l.file.Release() }
 
 // Column describes one column.
 type Column struct {
@@ -283,7 +286,8 @@ func literalOf(line, k string, x float64) string {
 }
 
 // decimalLiteral returns lit without underscores or a plus sign when it is a
-// decimal that parses to x, else "".
+// decimal that parses to x, else "". The result is a string of its own, not
+// a part of the file's text, which Lines.Release lets go.
 func decimalLiteral(lit string, x float64) string {
 	if !decimalRe.MatchString(lit) {
 		return ""
@@ -292,7 +296,7 @@ func decimalLiteral(lit string, x float64) string {
 	if y, err := strconv.ParseFloat(lit, 64); err != nil || y != x {
 		return ""
 	}
-	return lit
+	return strings.Clone(lit)
 }
 
 // Chart is a chart specification, drawn from the table it is declared in.

@@ -152,6 +152,14 @@ func (f *File) Compact() {
 	}
 }
 
+// Release drops the text and the index: KeyLine returns 1 and Line ""
+// afterwards. For callers that will ask for no line again.
+func (f *File) Release() {
+	if f != nil {
+		f.src, f.idx, f.starts = "", nil, nil
+	}
+}
+
 // KeyLine returns the 1-based line where the key path is set, looking inside
 // the idx-th element of arrays of tables when the path element is written as
 // "name[idx]" (for example "rows[3]", "value"); without an index, the first

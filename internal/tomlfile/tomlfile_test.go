@@ -84,6 +84,13 @@ func TestKeyLine(t *testing.T) {
 			t.Errorf("after Compact, KeyLine(%v) = %d, want %d", tt.path, got, tt.want)
 		}
 	}
+	// Release drops the text too: no line is known afterwards.
+	f.Release()
+	for _, tt := range tests {
+		if got := f.KeyLine(tt.path...); got != 1 || f.Line(tt.want) != "" {
+			t.Errorf("after Release, KeyLine(%v) = %d and its line %q, want 1 and none", tt.path, got, f.Line(tt.want))
+		}
+	}
 }
 
 func TestKeyLineShapes(t *testing.T) {
