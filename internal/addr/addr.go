@@ -50,8 +50,8 @@ func Rel(from, to string) string {
 
 // CSV is the path of table id's CSV download in the language folder prefix;
 // JSON the path of its JSON download (one for all languages).
-func CSV(id, prefix string) string { return prefix + "/data/" + id + ".csv" }
-func JSON(id string) string        { return "data/" + id + ".json" }
+func CSV(id, prefix string) string { return prefix + "/" + DataDir + id + ".csv" }
+func JSON(id string) string        { return DataDir + id + ".json" }
 
 // Heading is the anchor of a heading from the counts of the levels from 2
 // down: h-1, h-1-2, …

@@ -19,6 +19,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/diag"
 	"reportsite/internal/render/figure"
 	"reportsite/internal/seed"
@@ -193,7 +194,7 @@ func (f *buildFlags) build(ctx context.Context, cmd, dir, out string, stderr io.
 }
 
 func options(dir string, cacheDir string, workers int) (site.Options, error) {
-	content := filepath.Join(dir, "content")
+	content := filepath.Join(dir, addr.Content)
 	if st, err := os.Stat(content); err != nil || !st.IsDir() {
 		return site.Options{}, fmt.Errorf("no content folder at %s: run reportsite in a site folder or pass -src", content)
 	}
@@ -203,7 +204,7 @@ func options(dir string, cacheDir string, workers int) (site.Options, error) {
 	if err != nil {
 		return site.Options{}, err
 	}
-	cfs, err := fs.Sub(sfs, "content")
+	cfs, err := fs.Sub(sfs, addr.Content)
 	if err != nil {
 		return site.Options{}, err
 	}

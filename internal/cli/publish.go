@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/archive"
 	"reportsite/internal/publish"
 	"reportsite/internal/scaffold"
@@ -76,7 +77,7 @@ func gitCommit(ctx context.Context, dir string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	st, err := exec.CommandContext(ctx, "git", "-C", dir, "status", "--porcelain", "--", "content", "seeds", "templates", "static").Output()
+	st, err := exec.CommandContext(ctx, "git", append([]string{"-C", dir, "status", "--porcelain", "--"}, addr.SourceDirs()...)...).Output()
 	return strings.TrimSpace(string(out)), err == nil && len(bytes.TrimSpace(st)) > 0
 }
 
@@ -110,7 +111,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlagSet("serve", "Preview the site: serve it from memory on a local address, rebuild when\ncontent/, templates/ or static/ change, and reload the open pages. A broken\nedit shows its problems here and in the page; the last good build stays up.", stderr)
 	var sf siteFlags
 	sf.register(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	listen := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	var bf buildFlags
 	bf.register(fs)
 	if code := parse(fs, args); code >= 0 {
@@ -148,7 +149,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	build := func(ctx context.Context) (publish.Output, string, error) { return result(sess.Start(ctx)) }
 	finish := func(ctx context.Context) (publish.Output, string, error) { return result(sess.Finish(ctx)) }
 	var watch []string
-	for _, d := range []string{"content", "templates", "static"} {
+	for _, d := range []string{addr.Content, addr.Templates, addr.Static} {
 		watch = append(watch, filepath.Join(sf.dir, d))
 	}
 	// The files the watcher saw change, named from the site folder: the
@@ -162,7 +163,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		sess.Hint(paths)
 	}
-	if err := serve.Run(ctx, serve.Config{Addr: *addr, Watch: watch, Build: build, Finish: finish, Late: sess.Late, Changed: changed, Log: stderr}); err != nil {
+	if err := serve.Run(ctx, serve.Config{Addr: *listen, Watch: watch, Build: build, Finish: finish, Late: sess.Late, Changed: changed, Log: stderr}); err != nil {
 		fmt.Fprintf(stderr, "reportsite serve: %v\n", err)
 		return ExitUsage
 	}

@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 
+	"reportsite/internal/addr"
 	"reportsite/static"
 	"reportsite/templates"
 )
@@ -77,7 +78,7 @@ func defaultFiles() ([]namedFile, error) {
 	for _, src := range []struct {
 		fsys   fs.FS
 		folder string
-	}{{templates.FS, "templates"}, {static.FS, "static"}} {
+	}{{templates.FS, addr.Templates}, {static.FS, addr.Static}} {
 		entries, err := fs.ReadDir(src.fsys, ".")
 		if err != nil {
 			return nil, err

@@ -389,12 +389,12 @@ func (s *Site) Partner(l lang.Lang) (lang.Lang, bool) {
 }
 
 func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
-	entries, err := fs.ReadDir(fsys, "data")
+	entries, err := fs.ReadDir(fsys, addr.Data)
 	if errors.Is(err, fs.ErrNotExist) {
 		return // a report without data tables is fine
 	}
 	if err != nil {
-		dl.Errorf("data", 0, sitefs.Hint(err, "check the folder's permissions"), "cannot read the data folder: %v", sitefs.Cause(err))
+		dl.Errorf(addr.Data, 0, sitefs.Hint(err, "check the folder's permissions"), "cannot read the data folder: %v", sitefs.Cause(err))
 		return
 	}
 	env := s.tableEnv()
@@ -410,7 +410,7 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 	tables := make([]*dataset.Table, len(names))
 	lists := make([]diag.List, len(names))
 	par.Do(0, len(names), func(i int) {
-		name := path.Join("data", names[i])
+		name := path.Join(addr.Data, names[i])
 		if src, ok := sitefs.ReadText(fsys, name, &lists[i]); ok {
 			tables[i] = dataset.Decode(name, strings.TrimSuffix(names[i], ".toml"), src, env, &lists[i])
 		}
@@ -420,7 +420,7 @@ func (s *Site) loadTables(fsys fs.FS, dl *diag.List) {
 		if t == nil {
 			continue
 		}
-		name := path.Join("data", names[i])
+		name := path.Join(addr.Data, names[i])
 		s.Tables = append(s.Tables, t)
 		if _, dup := s.tables[t.ID]; !dup {
 			s.tables[t.ID] = t

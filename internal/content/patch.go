@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content/section"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -32,7 +33,7 @@ func (s *Site) Patch(fsys fs.FS, files []string) (p *Site, dl *diag.List, ok boo
 	var tables []int
 	for _, f := range files {
 		switch {
-		case strings.HasPrefix(f, "data/") && strings.HasSuffix(f, ".toml"):
+		case strings.HasPrefix(f, addr.Data+"/") && strings.HasSuffix(f, ".toml"):
 			i := slices.IndexFunc(s.Tables, func(t *dataset.Table) bool { return t.File == f })
 			if i < 0 {
 				return nil, nil, false

@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
@@ -80,8 +81,8 @@ func resolveImage(contentFS, static fs.FS, file string, l lang.Lang, dest string
 		return "", src, "is not a PNG, JPEG, GIF or WebP file"
 	}
 	switch {
-	case strings.HasPrefix(out, "static/"):
-		src = ImageSource{static, strings.TrimPrefix(out, "static/")}
+	case strings.HasPrefix(out, addr.StaticDir):
+		src = ImageSource{static, strings.TrimPrefix(out, addr.StaticDir)}
 	case strings.HasPrefix(out, l.Prefix+"/"):
 		src = ImageSource{contentFS, path.Join(path.Dir(file), strings.TrimPrefix(out, l.Prefix+"/"))}
 	default:

@@ -23,7 +23,7 @@ func Sitemap(base string, langs []lang.Lang, paths []string, skip map[string]boo
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range paths {
-		if !strings.HasSuffix(p, ".html") || skip[p] || strings.HasPrefix(p, "static/") {
+		if !strings.HasSuffix(p, ".html") || skip[p] || strings.HasPrefix(p, addr.StaticDir) {
 			continue
 		}
 		fmt.Fprintf(&buf, "<url><loc>%s</loc>", html.EscapeString(AbsURL(base, p)))

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"reportsite/internal/addr"
 )
 
 // OutputMarker is the file at the top of every output folder that says
@@ -97,7 +99,7 @@ func checkAgainstSource(dir, src string) error {
 	if within(out, site) {
 		return fmt.Errorf("output %s holds the site folder %s: a build would delete the sources; pass -out a folder of its own, such as %s", dir, src, suggest)
 	}
-	for _, in := range []string{"content", "static", "templates", "seeds"} {
+	for _, in := range addr.SourceDirs() {
 		if within(filepath.Join(site, in), out) {
 			return fmt.Errorf("output %s is inside the site's %s/ folder, which the build reads: pass -out a folder of its own, such as %s", dir, in, suggest)
 		}

@@ -8,13 +8,14 @@ import (
 	"regexp"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/sitefs"
 )
 
 // staticFiles copies the static assets (the site's own first) under static/.
 // The live-reload script goes out only in serve mode.
 func (b *builder) staticFiles() error {
-	sfs := sitefs.Overlay(b.opt.Overlay, "static", b.opt.Static)
+	sfs := sitefs.Overlay(b.opt.Overlay, addr.Static, b.opt.Static)
 	if sfs == nil {
 		return nil
 	}
@@ -25,17 +26,17 @@ func (b *builder) staticFiles() error {
 		if d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasPrefix(path.Base(p), ".") {
 			return nil
 		}
-		if "static/"+p == reloadPath && !b.opt.Serve {
+		if addr.StaticDir+p == reloadPath && !b.opt.Serve {
 			return nil
 		}
 		data, err := fs.ReadFile(sfs, p)
 		if err != nil {
 			return err
 		}
-		if "static/"+p == cssPath {
+		if addr.StaticDir+p == cssPath {
 			data = append(bytes.Clone(data), b.printTitleCSS()...)
 		}
-		b.add("static/"+p, data)
+		b.add(addr.StaticDir+p, data)
 		return nil
 	})
 }

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"reportsite/internal/addr"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/bench"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/figure"

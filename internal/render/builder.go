@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -29,7 +30,6 @@ import (
 	"reportsite/internal/render/figure"
 	"reportsite/internal/render/tmpl"
 	"reportsite/internal/render/view"
-	"reportsite/internal/search"
 	"reportsite/internal/sitefs"
 )
 
@@ -123,7 +123,7 @@ func (r *Renderer) UIDiags() []diag.Diag { return r.b.uiDiags }
 
 func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 	s := m.Site
-	tfs := sitefs.Overlay(opt.Overlay, "templates", opt.Templates)
+	tfs := sitefs.Overlay(opt.Overlay, addr.Templates, opt.Templates)
 	b := &builder{opt: opt, dl: dl, files: map[string]publish.FileSum{}, m: m}
 	b.setSite(s)
 	var udl diag.List
@@ -203,7 +203,7 @@ func (r *Renderer) Finish(ctx context.Context, sink publish.Sink) ([]string, err
 	var stale []string
 	b.mu.Lock()
 	for p := range b.files {
-		if strings.HasPrefix(p, search.Dir) && !b.opt.NoSearch {
+		if strings.HasPrefix(p, addr.SearchDir) && !b.opt.NoSearch {
 			stale = append(stale, p)
 			delete(b.files, p)
 		}

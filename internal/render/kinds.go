@@ -10,7 +10,6 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
-	"reportsite/internal/search"
 )
 
 // The page kinds, and the file each one's page is in, are addr's table
@@ -199,7 +198,7 @@ var deps = map[addr.Kind]rule{
 
 // jobAt says what the render job called name makes.
 func (b *builder) jobAt(name string) jobFile {
-	if strings.HasPrefix(name, search.Dir) {
+	if strings.HasPrefix(name, addr.SearchDir) {
 		return jobFile{kind: addr.KindSearch}
 	}
 	if id, ok := strings.CutSuffix(name, ".json"); ok && name == addr.JSON(path.Base(id)) {
@@ -232,7 +231,7 @@ func (b *builder) wanted(name string) bool {
 // Late reports whether the file at path p (from the site root) is of a kind
 // that Finish, not Update, makes again.
 func (r *Renderer) Late(p string) bool {
-	if strings.HasPrefix(p, search.Dir) {
+	if strings.HasPrefix(p, addr.SearchDir) {
 		return true
 	}
 	return deps[r.b.jobAt(p).kind].late

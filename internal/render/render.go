@@ -13,6 +13,7 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
 	"reportsite/internal/render/data"
+	"reportsite/internal/render/figure"
 	"reportsite/internal/render/pages"
 	"reportsite/internal/render/searchindex"
 	"reportsite/internal/render/view"
@@ -20,10 +21,10 @@ import (
 
 // Asset paths, relative to the site root.
 const (
-	cssPath    = "static/site.css"
-	jsPath     = "static/charts.js"
-	echartsJS  = "static/vendor/echarts/echarts.min.js"
-	reloadPath = "static/reload.js"
+	cssPath    = addr.StaticDir + "site.css"
+	jsPath     = addr.StaticDir + "charts.js"
+	echartsJS  = addr.StaticDir + figure.EChartsScript
+	reloadPath = addr.StaticDir + "reload.js"
 )
 
 func (b *builder) render(ctx context.Context) error {
@@ -58,7 +59,7 @@ func (b *builder) render(ctx context.Context) error {
 		var left atomic.Int32
 		left.Store(int32(len(srcs)))
 		for _, src := range srcs {
-			rest = append(rest, job{"search/" + src.Prefix, func() error {
+			rest = append(rest, job{addr.SearchDir + src.Prefix, func() error {
 				err := b.searchIndex(src)
 				if left.Add(-1) == 0 && b.change == nil {
 					b.m.ReleaseSearchParas() // the indexes were their last readers

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"reportsite/internal/addr"
 	"strings"
 	"testing"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/offline"
 	"reportsite/internal/render/view"

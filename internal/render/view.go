@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
-	"reportsite/internal/addr"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
@@ -57,7 +57,7 @@ func (b *builder) Sizes() map[string]int {
 // CSS returns the site's style sheet as the build writes it (static/site.css
 // with the print title rules), for the one-file report to inline.
 func (b *builder) CSS() ([]byte, error) {
-	css, err := fs.ReadFile(sitefs.Overlay(b.opt.Overlay, "static", b.opt.Static), "site.css")
+	css, err := fs.ReadFile(sitefs.Overlay(b.opt.Overlay, addr.Static, b.opt.Static), "site.css")
 	if err != nil {
 		return nil, err
 	}

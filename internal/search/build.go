@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/numbers"
 )
 
@@ -57,9 +58,6 @@ type File struct {
 	Path string
 	Data []byte
 }
-
-// Dir is where the index files go, from the site root.
-const Dir = "search/"
 
 // indexer collects the passages of each token. A Chinese token is a key
 // of its characters (first<<21 | second, or first<<21 alone), a word the
@@ -337,7 +335,7 @@ func Build(c Corpus, opt Options) ([]File, error) {
 	var files []File
 	for k, p := range parts {
 		name := fmt.Sprintf("%s-t%d", c.Name, k)
-		files = append(files, File{Dir + name + ".js", tokenScript(name, p)})
+		files = append(files, File{addr.SearchDir + name + ".js", tokenScript(name, p)})
 	}
 
 	// Number files: the values in order, each with its passages, cut into
@@ -379,7 +377,7 @@ func Build(c Corpus, opt Options) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Dir + name + ".js", data})
+		files = append(files, File{addr.SearchDir + name + ".js", data})
 	}
 
 	// Passage groups and the head file, per language.
@@ -396,7 +394,7 @@ func Build(c Corpus, opt Options) ([]File, error) {
 			if err != nil {
 				return err
 			}
-			files = append(files, File{Dir + name + ".js", data})
+			files = append(files, File{addr.SearchDir + name + ".js", data})
 			group, gsize = nil, 0
 			return nil
 		}
@@ -438,7 +436,7 @@ func Build(c Corpus, opt Options) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Dir + l.Prefix + ".js", data})
+		files = append(files, File{addr.SearchDir + l.Prefix + ".js", data})
 	}
 	return files, nil
 }

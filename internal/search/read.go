@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/internal/addr"
 )
 
 // What static/search.js loads and shows; Reader follows the same rules.
@@ -48,7 +50,7 @@ func (r *Reader) load(name string) (any, error) {
 	if v, ok := r.files[name]; ok {
 		return v, nil
 	}
-	data, err := fs.ReadFile(r.fsys, Dir+name+".js")
+	data, err := fs.ReadFile(r.fsys, addr.SearchDir+name+".js")
 	if err != nil {
 		r.files[name] = nil
 		return nil, nil // search.js carries on without a file that fails to load
@@ -56,11 +58,11 @@ func (r *Reader) load(name string) (any, error) {
 	r.Loaded[name] = len(data)
 	prefix := "reportsiteSearch(" + jsonString(name) + ","
 	if !bytes.HasPrefix(data, []byte(prefix)) || !bytes.HasSuffix(data, []byte(");\n")) {
-		return nil, fmt.Errorf("%s%s.js: not a reportsiteSearch call", Dir, name)
+		return nil, fmt.Errorf("%s%s.js: not a reportsiteSearch call", addr.SearchDir, name)
 	}
 	var v any
 	if err := json.Unmarshal(data[len(prefix):len(data)-3], &v); err != nil {
-		return nil, fmt.Errorf("%s%s.js: %w", Dir, name, err)
+		return nil, fmt.Errorf("%s%s.js: %w", addr.SearchDir, name, err)
 	}
 	r.files[name] = v
 	return v, nil
@@ -87,7 +89,7 @@ func (r *Reader) head(prefix string) (*head, error) {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("%s%s.js: not an object", Dir, prefix)
+		return nil, fmt.Errorf("%s%s.js: not an object", addr.SearchDir, prefix)
 	}
 	h := &head{}
 	h.corpus, _ = m["corpus"].(string)
@@ -110,7 +112,7 @@ func (r *Reader) head(prefix string) (*head, error) {
 		h.groups = append(h.groups, int(f))
 	}
 	if h.shards < 1 || len(h.groups) == 0 {
-		return nil, fmt.Errorf("%s%s.js: no shards or groups", Dir, prefix)
+		return nil, fmt.Errorf("%s%s.js: no shards or groups", addr.SearchDir, prefix)
 	}
 	return h, nil
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/publish"
 	"reportsite/internal/search"
 )
@@ -132,7 +133,7 @@ func TestRealSiteSearchCost(t *testing.T) {
 	}
 	fsys := fstest.MapFS{}
 	for p, data := range out {
-		if strings.HasPrefix(p, search.Dir) {
+		if strings.HasPrefix(p, addr.SearchDir) {
 			fsys[p] = &fstest.MapFile{Data: data}
 		}
 	}
@@ -155,7 +156,7 @@ func TestRealSiteSearchCost(t *testing.T) {
 				if name == prefix || strings.HasPrefix(name, prefix+"-d") || strings.HasPrefix(name, corpus+"-t") || strings.HasPrefix(name, corpus+"-n") {
 					lang = prefix
 				}
-				perLang[lang] += gzipSize(out[search.Dir+name+".js"])
+				perLang[lang] += gzipSize(out[addr.SearchDir+name+".js"])
 			}
 			for l, n := range perLang {
 				if n > heaviest[prefix+" page, "+l] {

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/check"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
@@ -244,15 +245,15 @@ func (s *Session) inputFS(p string) (fs.FS, string) {
 	if !fs.ValidPath(p) {
 		return nil, ""
 	}
-	if rest, ok := strings.CutPrefix(p, "content/"); ok {
+	if rest, ok := strings.CutPrefix(p, addr.Content+"/"); ok {
 		return s.opt.Content, rest
 	}
-	for _, dir := range []string{"templates/", "static/"} {
-		if strings.HasPrefix(p, dir) && s.opt.Overlay != nil {
+	for _, dir := range []string{addr.Templates, addr.Static} {
+		if strings.HasPrefix(p, dir+"/") && s.opt.Overlay != nil {
 			return s.opt.Overlay, p
 		}
 	}
-	if strings.HasPrefix(p, "seeds/") && s.opt.Root != nil {
+	if strings.HasPrefix(p, addr.Seeds+"/") && s.opt.Root != nil {
 		return s.opt.Root, p
 	}
 	return nil, ""
@@ -370,7 +371,7 @@ func (s *Session) check(ctx context.Context, st *state, dl *diag.List, res *Resu
 // sum returns the digest of a file of the content folder as this build
 // read it.
 func (s *Session) sum(file string) ([sha256.Size]byte, bool) {
-	f, ok := s.now["content/"+file]
+	f, ok := s.now[addr.Content+"/"+file]
 	return f.sum, ok
 }
 
@@ -434,15 +435,15 @@ func (s *Session) inputs(prev *state) (map[string]inputFile, error) {
 		}
 		return err
 	}
-	if err := walk(s.opt.Content, ".", "content"); err != nil {
+	if err := walk(s.opt.Content, ".", addr.Content); err != nil {
 		return nil, err
 	}
-	for _, dir := range []string{"templates", "static"} {
+	for _, dir := range []string{addr.Templates, addr.Static} {
 		if err := walk(s.opt.Overlay, dir, ""); err != nil {
 			return nil, err
 		}
 	}
-	if err := walk(s.opt.Root, "seeds", ""); err != nil {
+	if err := walk(s.opt.Root, addr.Seeds, ""); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -463,7 +464,7 @@ func (st *state) edits(now map[string]inputFile) (files []string, ok bool) {
 		if o.sum == f.sum {
 			continue
 		}
-		rest, inContent := strings.CutPrefix(p, "content/")
+		rest, inContent := strings.CutPrefix(p, addr.Content+"/")
 		if !inContent {
 			return nil, false
 		}

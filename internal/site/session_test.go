@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/bench"
 	"reportsite/internal/diag"
 	"reportsite/internal/publish"
@@ -327,7 +328,7 @@ func diffDiags(t *testing.T, what string, got *Result, gerr error, want *Result,
 			ds = res.Diags
 		}
 		if under {
-			ds = diag.Under(ds, ContentDir, "static/", "templates/")
+			ds = diag.Under(ds, addr.Content, addr.Static+"/", addr.Templates+"/")
 		}
 		var b strings.Builder
 		for _, d := range ds {

@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/check"
 	"reportsite/internal/check/structure"
 	"reportsite/internal/content"
@@ -35,7 +36,7 @@ import (
 
 // Options configure a build. The zero value of each field means its default.
 type Options struct {
-	// Content is the content folder, ContentDir in the site folder, which
+	// Content is the content folder, addr.Content in the site folder, which
 	// holds site.toml (required).
 	Content fs.FS
 	// Templates and Static are the embedded defaults; a site's own
@@ -122,19 +123,17 @@ func BuildTo(ctx context.Context, opt Options, dir string) (*Result, error) {
 
 // buildInto loads and checks the site and, only when that succeeds, opens a sink
 // with open and renders every file into it.
-// ContentDir is the content folder's path in the site folder.
-const ContentDir = "content"
 
 // buildInto builds the site and names every file in its diagnostics from
 // the site folder: files of the content folder, named from it by the stages
-// that read it, get ContentDir/ before them; static/ and templates/ files
+// that read it, get content/ before them; static/ and templates/ files
 // are named from the site folder already.
 func buildInto(ctx context.Context, opt Options, open func() (publish.Sink, error)) (*Result, error) {
 	res, err := buildSite(ctx, opt, open)
-	res.Diags = diag.Under(res.Diags, ContentDir, "static/", "templates/")
+	res.Diags = diag.Under(res.Diags, addr.Content, addr.Static+"/", addr.Templates+"/")
 	var le *diag.ListError
 	if errors.As(err, &le) {
-		le.Diags = diag.Under(le.Diags, ContentDir, "static/", "templates/")
+		le.Diags = diag.Under(le.Diags, addr.Content, addr.Static+"/", addr.Templates+"/")
 	}
 	return res, err
 }
@@ -201,7 +200,7 @@ func Check(opt Options) (*Result, error) {
 // the model keeps the paragraphs for the next build; names is a digest of
 // the input files' paths (zero: not known).
 func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, memo *check.Memo, sum check.SumFunc, names [32]byte) {
-	static := sitefs.Overlay(opt.Overlay, "static", opt.Static)
+	static := sitefs.Overlay(opt.Overlay, addr.Static, opt.Static)
 	m.Parse(opt.Workers, true, r.NoteLabel, dl)
 	m.FindImages(opt.Content, static, dl)
 	check.All(check.Input{
@@ -210,8 +209,8 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List,
 		Paras: m.Paras,
 		Folders: []structure.Folder{
 			{FS: opt.Content},
-			{FS: static, Prefix: "static/", Read: true},
-			{FS: sitefs.Overlay(opt.Overlay, "templates", opt.Templates), Prefix: "templates/"},
+			{FS: static, Prefix: addr.Static + "/", Read: true},
+			{FS: sitefs.Overlay(opt.Overlay, addr.Templates, opt.Templates), Prefix: addr.Templates + "/"},
 		},
 		Content: opt.Content,
 		Root:    opt.Root,

@@ -41,9 +41,9 @@ func newSite(s *content.Site, docs DocFunc, folders []Folder) *site {
 	st := &site{s: s, docs: docs, targets: map[string]*target{}, secs: map[[2]string]map[string]bool{}}
 	for _, f := range folders {
 		switch f.Prefix {
-		case "static/":
+		case addr.Static + "/":
 			st.static = f.FS
-		case "templates/":
+		case addr.Templates + "/":
 			st.tmpls = f.FS
 		}
 	}
@@ -201,7 +201,7 @@ func (st *site) file(p string) (*target, bool) {
 	if t, ok := st.targets[p]; ok {
 		return t, true
 	}
-	if rest, ok := strings.CutPrefix(p, "static/"); ok && st.static != nil && fs.ValidPath(rest) {
+	if rest, ok := strings.CutPrefix(p, addr.StaticDir); ok && st.static != nil && fs.ValidPath(rest) {
 		if fi, err := fs.Stat(st.static, rest); err == nil && fi.Mode().IsRegular() {
 			return &target{}, true
 		}

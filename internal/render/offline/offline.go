@@ -7,15 +7,14 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"reportsite/internal/addr"
 	"slices"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/lang"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/about"
 	"reportsite/internal/render/view"
-	"reportsite/internal/search"
 )
 
 // Builder is the render as the offline files need it: they come last and
@@ -38,16 +37,16 @@ type Builder interface {
 // and only the whole site includes them (publish.Packs).
 func inPack(b Builder, p string, l lang.Lang) bool {
 	switch {
-	case strings.HasPrefix(p, "static/vendor/"):
+	case strings.HasPrefix(p, addr.VendorDir):
 		return false
 	case p == view.SinglePath(b.Site(), l):
 		return false
 	case strings.HasPrefix(p, l.Prefix+"/"):
 		return true
-	case strings.HasPrefix(p, search.Dir):
-		return searchInPack(b, strings.TrimPrefix(p, search.Dir), l)
+	case strings.HasPrefix(p, addr.SearchDir):
+		return searchInPack(b, strings.TrimPrefix(p, addr.SearchDir), l)
 	}
-	return !strings.Contains(p, "/") || strings.HasPrefix(p, "static/")
+	return !strings.Contains(p, "/") || strings.HasPrefix(p, addr.StaticDir)
 }
 
 // searchInPack reports whether search file name belongs to the pack of l:

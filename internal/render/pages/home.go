@@ -2,8 +2,8 @@ package pages
 
 import (
 	"html/template"
-	"reportsite/internal/addr"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
 	"reportsite/internal/render/figure"
