@@ -7,6 +7,7 @@ import (
 
 	"reportsite/internal/check/wordform"
 	"reportsite/internal/content"
+	"reportsite/internal/content/glossary"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
@@ -41,7 +42,7 @@ type gterm struct {
 	line int    // in glossary.toml
 }
 
-const glossaryFile = "glossary.toml"
+const glossaryFile = glossary.File
 
 // excuseFunc turns a file's allow_terms entries into excuses, which the
 // rules mark as used.

@@ -15,7 +15,7 @@ import (
 	"reportsite/internal/markdown/figmark"
 )
 
-// BlockFunc renders a ```chart or ```table block; kind is "chart" or "table".
+// BlockFunc renders a ```chart or ```table block; kind is BlockChart or BlockTable.
 // What it returns is written into the page as it is: it must be safe HTML.
 type BlockFunc func(kind, id string) ([]byte, error)
 
@@ -50,8 +50,14 @@ func (n *blockNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Kind": n.ref.Kind, "ID": n.ref.ID}, nil)
 }
 
+// The kinds of block a fenced block's info string makes ours (BlockRef.Kind).
+const (
+	BlockChart = "chart"
+	BlockTable = "table"
+)
+
 // blockKinds are the info-string words that make a fenced block ours.
-var blockKinds = map[string]bool{"chart": true, "table": true}
+var blockKinds = map[string]bool{BlockChart: true, BlockTable: true}
 
 // blockTransformer replaces fenced blocks whose info string is "chart ID"
 // or "table ID" with blockNodes. It collects first and replaces after, so

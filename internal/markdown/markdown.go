@@ -70,7 +70,7 @@ type Heading struct {
 
 // Ref is a ```chart or ```table block: what the document refers to.
 type Ref struct {
-	Kind string // "chart" or "table"
+	Kind string // BlockChart or BlockTable
 	ID   string
 	Line int
 }

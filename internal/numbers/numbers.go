@@ -23,13 +23,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-)
 
-// Styles of writing numbers; the same strings as lang.StyleCJK and
-// lang.StyleWestern, which this package does not import.
-const (
-	styleCJK     = "cjk"
-	styleWestern = "western"
+	"reportsite/internal/lang"
 )
 
 // Kind tells how a value was written.
@@ -86,7 +81,7 @@ func Contains(vs []Value, x float64) bool {
 // Chinese or Japanese notation (萬, 億) and anything else for Western notation
 // (thousand, million, billion, and numbers written in words).
 func Extract(text, style string) []Value {
-	sc := scanner{s: text, cjk: style == styleCJK}
+	sc := scanner{s: text, cjk: style == lang.StyleCJK}
 	return markPeriods(text, sc.run(), sc.cjk)
 }
 

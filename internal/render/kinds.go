@@ -10,6 +10,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
+	"reportsite/internal/markdown"
 )
 
 // The page kinds, and the file each one's page is in, are addr's table
@@ -177,7 +178,7 @@ var deps = map[addr.Kind]rule{
 			}
 			for _, r := range d.Doc.Blocks {
 				id := r.ID
-				if ch := b.site.Charts[r.ID]; r.Kind == "chart" && ch != nil {
+				if ch := b.site.Charts[r.ID]; r.Kind == markdown.BlockChart && ch != nil {
 					id = ch.Table.ID
 				}
 				if c.figs[id] {

@@ -178,7 +178,7 @@ func anchors(doc *markdown.Doc) map[string]bool {
 		}
 	}
 	for _, b := range doc.Blocks {
-		if b.Kind == "chart" {
+		if b.Kind == markdown.BlockChart {
 			ids[addr.Chart(b.ID)] = true
 		} else {
 			ids[addr.Table(b.ID)] = true

@@ -77,12 +77,12 @@ func refs(s *content.Site, doc *markdown.Doc, text *content.Text, dl *diag.List)
 	for _, r := range doc.Blocks {
 		var ids []string
 		switch r.Kind {
-		case "chart":
+		case markdown.BlockChart:
 			if _, ok := s.Charts[r.ID]; ok {
 				continue
 			}
 			ids = s.ChartIDs()
-		case "table":
+		case markdown.BlockTable:
 			if _, ok := s.Table(r.ID); ok {
 				continue
 			}

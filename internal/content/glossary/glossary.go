@@ -59,11 +59,14 @@ type glossaryFile struct {
 	Terms []map[string]any `toml:"terms"`
 }
 
+// File is the glossary's file in the content folder.
+const File = "glossary.toml"
+
 // Load reads glossary.toml from fsys, if there is one: a term in each
 // hand-written language of sources, and in each language of langs once
 // derived ones are filled in.
 func Load(fsys fs.FS, langs, sources []lang.Lang, dl *diag.List) []Term {
-	const name = "glossary.toml"
+	const name = File
 	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

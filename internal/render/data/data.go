@@ -9,6 +9,7 @@ import (
 	"reportsite/internal/addr"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
+	"reportsite/internal/markdown"
 	"reportsite/internal/render/figure"
 	"reportsite/internal/render/view"
 )
@@ -52,10 +53,10 @@ func reportOrder(b view.Builder, l lang.Lang) []*dataset.Table {
 		}
 		for _, r := range d.Doc.Blocks {
 			switch r.Kind {
-			case "table":
+			case markdown.BlockTable:
 				t, _ := site.Table(r.ID)
 				add(t)
-			case "chart":
+			case markdown.BlockChart:
 				if c := site.Charts[r.ID]; c != nil {
 					add(c.Table)
 				}

@@ -9,6 +9,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/echarts"
 	"reportsite/internal/lang"
+	"reportsite/internal/markdown"
 	"reportsite/internal/par"
 )
 
@@ -110,7 +111,7 @@ func (b *Maker) DrawAll(workers int) {
 		for _, l := range b.site.Languages {
 			if d := b.m.Doc(sec, l); d != nil && d.Doc != nil {
 				for _, r := range d.Doc.Blocks {
-					if r.Kind == "chart" {
+					if r.Kind == markdown.BlockChart {
 						add(r.ID, l)
 					}
 				}

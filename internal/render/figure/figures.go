@@ -16,6 +16,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
+	"reportsite/internal/markdown"
 )
 
 type chartKey struct{ id, lang string }
@@ -284,7 +285,7 @@ func (b *Maker) tableUses(t *dataset.Table, l lang.Lang) int {
 			for _, x := range b.site.Languages {
 				if d := b.m.Doc(sec, x); d != nil && d.Doc != nil {
 					for _, r := range d.Doc.Blocks {
-						if r.Kind == "table" {
+						if r.Kind == markdown.BlockTable {
 							b.placed[[2]string{r.ID, x.Tag}]++
 						}
 					}

@@ -82,7 +82,7 @@ func searchLang(b view.Builder, l lang.Lang) search.Lang {
 			add(search.Doc{Href: page + "#" + h.ID, Pair: pairHref(page+"#"+h.ID, hasPair), Section: i, Text: h.Text})
 		}
 		for _, r := range d.Doc.Blocks {
-			if c, ok := site.Charts[r.ID]; ok && r.Kind == "chart" {
+			if c, ok := site.Charts[r.ID]; ok && r.Kind == markdown.BlockChart {
 				href := page + "#" + addr.Chart(c.ID)
 				add(search.Doc{Href: href, Pair: pairHref(href, hasPair), Section: i, Heading: ui.Get("charts", l),
 					Text: strings.TrimSpace(c.Title.In(l) + " " + c.Subtitle.In(l))})

@@ -120,9 +120,9 @@ func RenderSection(b Builder, sec *content.Section, l lang.Lang, pg figure.Page)
 	prep := fig.Marked(sec, l, d.Prep)
 	chunks, err := prep.Fill(func(kind, id string) ([]byte, error) {
 		switch kind {
-		case "chart":
+		case markdown.BlockChart:
 			return fig.Chart(site.Charts[id], l, pg)
-		case "table":
+		case markdown.BlockTable:
 			t, _ := site.Table(id)
 			return fig.Table(t, l, pg)
 		}
@@ -147,7 +147,7 @@ func ShowsChart(b Builder, sec *content.Section, l lang.Lang) bool {
 		return false
 	}
 	for _, r := range d.Doc.Blocks {
-		if r.Kind == "chart" {
+		if r.Kind == markdown.BlockChart {
 			return true
 		}
 	}
