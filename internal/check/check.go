@@ -1,14 +1,12 @@
 package check
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"reportsite/internal/check/stating"
 	"reportsite/internal/content"
@@ -30,9 +28,6 @@ type Para struct {
 
 // ParasFunc returns the paragraphs of a section in a language, in order.
 type ParasFunc func(sec *content.Section, l lang.Lang) []Para
-
-// Run applies every rule of the package to s.
-func Run(s *content.Site, paras ParasFunc, dl *diag.List) { run(s, paras, nil, nil, dl) }
 
 // textFunc returns a section's text in a language, with its numbers read, or
 // nil when the section has no hand-written text in that language.
@@ -211,9 +206,9 @@ func parityOf(s *content.Site, orig, t *text, allowed []*allowance, dl *diag.Lis
 				}
 				line = t.paras[j].Line
 			}
-			phrase, unit := phrase(s, orig.paras[i].Text, v, orig.lang)
+			phrase, unit := stating.Phrase(s.Units, orig.paras[i].Text, v, orig.lang)
 			dl.Errorf(t.file, line,
-				fmt.Sprintf("write %s, or add it to allow_numbers with a reason", render(v, unit, t.lang)),
+				fmt.Sprintf("write %s, or add it to allow_numbers with a reason", stating.Expected(v, unit, t.lang)),
 				"number %s (%s in %s:%d) is missing", num(v.V), phrase, orig.file, orig.paras[i].Line)
 		}
 	}
@@ -257,48 +252,6 @@ func counterpart(from [][]numbers.Value, i int, to [][]numbers.Value) int {
 		}
 	}
 	return best
-}
-
-// phrase returns the number as written with the unit word that follows it
-// (25764萬元), and that unit, if it is one of the site's.
-func phrase(s *content.Site, para string, v numbers.Value, l lang.Lang) (string, *lang.Unit) {
-	if v.Kind == numbers.Percent {
-		u := lang.BuiltinUnits()["percent"]
-		return v.Text, &u
-	}
-	if v.Kind == numbers.Period {
-		// Name the period as written: 第3季, 2023年, 11月.
-		start, end := v.Offset, v.End()
-		if strings.HasSuffix(para[:start], "第") {
-			start -= len("第")
-		}
-		if _, n := utf8.DecodeRuneInString(para[end:]); strings.ContainsAny(para[end:end+n], "年月季") {
-			end += n
-		}
-		return para[start:end], nil
-	}
-	rest := para[v.End():]
-	var best *lang.Unit
-	word := ""
-	for _, id := range sortedKeys(s.Units) {
-		u := s.Units[id]
-		w := u.Words.In(l)
-		if w == "" {
-			w = u.Words[lang.Any]
-		}
-		if w != "" && len(w) > len(word) && strings.HasPrefix(rest, w) {
-			best, word = &u, w
-		}
-	}
-	return v.Text + word, best
-}
-
-// render writes v as a reader of l would expect it in unit u.
-func render(v numbers.Value, u *lang.Unit, l lang.Lang) string {
-	if u == nil {
-		return lang.Group(v.V)
-	}
-	return lang.Format(v.V, *u, l)
 }
 
 // num writes a value without exponent or binary noise: 257640000, 81.76.
@@ -399,12 +352,3 @@ func normalize(s string) string {
 }
 
 var plainQuotes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u00a0", " ")
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.SortFunc(out, cmp.Compare[string])
-	return out
-}

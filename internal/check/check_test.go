@@ -249,7 +249,7 @@ func TestRun(t *testing.T) {
 		return splitParas(sec, l)
 	}
 	var dl diag.List
-	Run(s, paras, &dl)
+	run(s, paras, nil, nil, &dl)
 	var msgs []string
 	for _, d := range dl.Items() {
 		msgs = append(msgs, d.Pos()+": "+d.Msg)
@@ -295,7 +295,7 @@ func FuzzRun(f *testing.F) {
 			return out
 		}
 		var dl diag.List
-		Run(s, paras, &dl)
+		run(s, paras, nil, nil, &dl)
 	})
 }
 

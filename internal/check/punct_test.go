@@ -16,7 +16,7 @@ func TestPunctuationRule(t *testing.T) {
 		"data/t.toml":     strings.NewReplacer("%s\ngrowth = %s", "257640000\ngrowth = 39.2", `en = "Table"`, `en = "Table：2021"`).Replace(tableTOML),
 	})
 	var dl diag.List
-	Run(s, splitParas, &dl)
+	run(s, splitParas, nil, nil, &dl)
 	var got []string
 	for _, d := range dl.Items() {
 		got = append(got, d.Pos()+": "+d.Msg)

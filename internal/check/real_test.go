@@ -62,7 +62,7 @@ func TestRealContent(t *testing.T) {
 		t.Fatalf("content.Load: %v", dl.Err())
 	}
 	var got diag.List
-	Run(s, splitParas, &got)
+	run(s, splitParas, nil, nil, &got)
 	for _, d := range got.Items() {
 		t.Log(d.String())
 	}

@@ -4,7 +4,9 @@
 package stating
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -111,4 +113,46 @@ func Notations(x float64, l lang.Lang) string {
 		return ""
 	}
 	return " (" + strings.Join(forms, " / ") + ")"
+}
+
+// Phrase returns the number v of para as written with the unit word that
+// follows it (25764萬元), and that unit, if it is one of units.
+func Phrase(units map[string]lang.Unit, para string, v numbers.Value, l lang.Lang) (string, *lang.Unit) {
+	if v.Kind == numbers.Percent {
+		u := lang.BuiltinUnits()["percent"]
+		return v.Text, &u
+	}
+	if v.Kind == numbers.Period {
+		// Name the period as written: 第3季, 2023年, 11月.
+		start, end := v.Offset, v.End()
+		if strings.HasSuffix(para[:start], "第") {
+			start -= len("第")
+		}
+		if _, n := utf8.DecodeRuneInString(para[end:]); strings.ContainsAny(para[end:end+n], "年月季") {
+			end += n
+		}
+		return para[start:end], nil
+	}
+	rest := para[v.End():]
+	var best *lang.Unit
+	word := ""
+	for _, id := range slices.Sorted(maps.Keys(units)) {
+		u := units[id]
+		w := u.Words.In(l)
+		if w == "" {
+			w = u.Words[lang.Any]
+		}
+		if w != "" && len(w) > len(word) && strings.HasPrefix(rest, w) {
+			best, word = &u, w
+		}
+	}
+	return v.Text + word, best
+}
+
+// Expected writes v as a reader of l would expect it in unit u.
+func Expected(v numbers.Value, u *lang.Unit, l lang.Lang) string {
+	if u == nil {
+		return lang.Group(v.V)
+	}
+	return lang.Format(v.V, *u, l)
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"reportsite/internal/lang"
+	"reportsite/internal/numbers"
 )
 
 func TestStatedAmong(t *testing.T) {
@@ -62,5 +63,50 @@ func TestNotations(t *testing.T) {
 	}
 	if got := Notations(12, en); got != "" {
 		t.Errorf("Notations(12) = %q, want empty", got)
+	}
+}
+
+// TestPhrase: a number as written with the unit word after it, the unit
+// found among the site's (the longest word wins), and how a reader expects
+// it written.
+func TestPhrase(t *testing.T) {
+	zh := lang.Lang{Tag: "zh-Hant", Numbers: lang.StyleCJK}
+	en := lang.Lang{Tag: "en", Numbers: lang.StyleWestern}
+	units := lang.BuiltinUnits()
+	tests := []struct {
+		text         string
+		l            lang.Lang
+		x            float64
+		phrase, unit string
+		expected     string
+		expectedIn   lang.Lang
+	}{
+		{"一般公共預算總收入25764萬元，比增39.2%。", zh, 257640000, "25764萬元", "yuan", "CNY 257.64 million", en},
+		{"一般公共預算總收入25764萬元，比增39.2%。", zh, 39.2, "39.2%", "percent", "39.2%", en},
+		{"轄區常住人口79515人。", zh, 79515, "79515人", "people", "79,515 people", en},
+		{"第3季度完成。", zh, 3, "第3季", "", "3", en},
+		{"We planted 12 trees.", en, 12, "12", "", "12", en},
+	}
+	for _, tt := range tests {
+		var v *numbers.Value
+		for _, w := range numbers.Extract(tt.text, tt.l.NumberStyle()) {
+			if w.V == tt.x {
+				v = &w
+			}
+		}
+		if v == nil {
+			t.Fatalf("%q: no number %v", tt.text, tt.x)
+		}
+		phrase, u := Phrase(units, tt.text, *v, tt.l)
+		unit := ""
+		if u != nil {
+			unit = u.ID
+		}
+		if phrase != tt.phrase || unit != tt.unit {
+			t.Errorf("Phrase(%q, %v) = %q, %q; want %q, %q", tt.text, tt.x, phrase, unit, tt.phrase, tt.unit)
+		}
+		if got := Expected(*v, u, tt.expectedIn); got != tt.expected {
+			t.Errorf("Expected(%v, %s) = %q, want %q", tt.x, unit, got, tt.expected)
+		}
 	}
 }
