@@ -1,33 +1,13 @@
 package markdown
 
 import (
-	"strings"
-
 	"github.com/yuin/goldmark/ast"
 
 	"reportsite/internal/markdown/anchors"
 )
 
-// The IDs and addresses of prepared chunks are decided by package anchors,
-// when a page writes them; these names are its own, for the pages that
-// write chunks.
-type (
-	// Anchors is [anchors.Anchors].
-	Anchors = anchors.Anchors
-	// Prefix is [anchors.Prefix].
-	Prefix = anchors.Prefix
-	// Links is [anchors.Links].
-	Links = anchors.Links
-)
-
-// MarkID returns id as an id attribute's value in prepared HTML, for
-// elements added to a chunk before it is written (see [Write]).
-func MarkID(id string) string { return anchors.MarkID(id) }
-
-// Write writes a chunk's HTML, as [Prepared.Fill] returns it, to b with
-// each ID its Markdown defines, and each link to one, as a decides; a nil a
-// keeps them as they are.
-func Write(b *strings.Builder, html []byte, a Anchors) { anchors.Write(b, html, a) }
+// The IDs and addresses of prepared chunks are decided by package anchors
+// when a page writes them (anchors.Write).
 
 // IDs returns the IDs that chunks, as [Prepared.Fill] returns them, define
 // (not those of the figures in them), in order.

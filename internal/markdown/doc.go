@@ -40,10 +40,10 @@
 // digits, - and _, and may not look like a position ID (h-2-1).
 // [Options.IDPrefix] is put before every heading, paragraph and footnote ID
 // when the document is parsed. A page that shows a [Prepared] document
-// decides its IDs when it writes it instead: [Write] takes [Anchors], which
+// decides its IDs when it writes it instead: [anchors.Write] takes [anchors.Anchors], which
 // give each ID the document defines, and each link to one, the page's own
-// form ([Prefix] on the full report, so that sections can share one page);
-// [Links] decide the other links' and images' addresses too (the one-file
+// form ([anchors.Prefix] on the full report, so that sections can share one page);
+// [anchors.Links] decide the other links' and images' addresses too (the one-file
 // report makes links to other pages anchors on itself, images data: URIs).
 //
 // [Doc.Images] lists the images a document shows, with their lines, so that

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"reportsite/internal/markdown/anchors"
 )
 
 // TestMark: a stated figure is wrapped where the text writes it, after the
@@ -83,7 +85,7 @@ func TestMark(t *testing.T) {
 			}
 			var b strings.Builder
 			for _, c := range chunks {
-				Write(&b, c.HTML, nil)
+				anchors.Write(&b, c.HTML, nil)
 			}
 			if got := strings.TrimSpace(b.String()); got != strings.TrimSpace(tt.want) {
 				t.Errorf("Mark(%q):\n got %q\nwant %q", tt.src, got, tt.want)

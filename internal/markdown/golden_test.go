@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"reportsite/internal/golden"
+	"reportsite/internal/markdown/anchors"
 )
 
 func readFile(t testing.TB, name string) ([]byte, error) {
@@ -49,11 +50,11 @@ func dump(d *Doc, errs []Error, chunks []Chunk) []byte {
 var idAttrRe = regexp.MustCompile(` id="([^"]*)"`)
 
 // written returns chunks as Write writes them with a.
-func written(chunks []Chunk, a Anchors) []Chunk {
+func written(chunks []Chunk, a anchors.Anchors) []Chunk {
 	out := make([]Chunk, len(chunks))
 	for i, c := range chunks {
 		var b strings.Builder
-		Write(&b, c.HTML, a)
+		anchors.Write(&b, c.HTML, a)
 		c.HTML = []byte(b.String())
 		out[i] = c
 	}
@@ -137,7 +138,7 @@ func FuzzParseRender(f *testing.F) {
 		// A page's anchors rename every ID the document defines, and leave
 		// no mark behind.
 		var ids []string
-		for _, c := range written(marked, Prefix("q-")) {
+		for _, c := range written(marked, anchors.Prefix("q-")) {
 			if bytes.IndexByte(c.HTML, 0) >= 0 {
 				t.Errorf("Write(%q, Prefix) left a NUL byte: %q", src, c.HTML)
 			}

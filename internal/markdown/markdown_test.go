@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/markdown/anchors"
 )
 
 // fakeBlock renders a block as a marked figure, so tests see where it went.
@@ -664,7 +665,7 @@ func TestAnchors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := written(filled, Prefix("s-x-"))
+	got := written(filled, anchors.Prefix("s-x-"))
 	g, w := string(dump(d, nil, got)), string(dump(d, nil, want))
 	w = strings.Replace(w, `href="#h-1"`, `href="#s-x-h-1"`, 1) // the link follows its heading
 	w = strings.Replace(w, `href="#elsewhere"`, `href="#s-x-elsewhere"`, 1)
@@ -683,7 +684,7 @@ func TestAnchors(t *testing.T) {
 	}
 	// An Anchors that drops an ID drops its attribute.
 	var b strings.Builder
-	Write(&b, filled[0].HTML, dropAll{})
+	anchors.Write(&b, filled[0].HTML, dropAll{})
 	if b.String() != "<h2>A</h2>\n" {
 		t.Errorf("Write(heading, drop) = %q, want <h2>A</h2>", b.String())
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/markdown/anchors"
 
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
@@ -61,7 +62,7 @@ func TestMarked(t *testing.T) {
 			}
 			var b strings.Builder
 			for _, c := range chunks {
-				markdown.Write(&b, c.HTML, nil)
+				anchors.Write(&b, c.HTML, nil)
 			}
 			for _, s := range tt.stated {
 				id := `<span class="fig" id="` + addr.Figure(s.Para, s.Mark) + `">`

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"reportsite/internal/markdown"
+	"reportsite/internal/markdown/anchors"
 	"reportsite/internal/render/view"
 )
 
@@ -49,13 +50,13 @@ func TestOneFileLinks(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		markdown.Write(&b, chunks[0].HTML, oneFileLinks{view.Prefixed(markdown.IDs(chunks), "s-x-"), of})
+		anchors.Write(&b, chunks[0].HTML, oneFileLinks{view.Prefixed(markdown.IDs(chunks), "s-x-"), of})
 		want := `<p id="s-x-p-1">` + tc.want + "</p>\n"
 		if b.String() != want {
 			t.Errorf("one-file %s = %q, want %q", tc.src, b.String(), want)
 		}
 		b.Reset()
-		markdown.Write(&b, chunks[0].HTML, view.Prefixed(markdown.IDs(chunks), "s-x-"))
+		anchors.Write(&b, chunks[0].HTML, view.Prefixed(markdown.IDs(chunks), "s-x-"))
 		if strings.Contains(tc.src, "(#") != strings.Contains(b.String(), `href="#`) {
 			t.Errorf("full report %s = %q: other pages' links must stay as written", tc.src, b.String())
 		}

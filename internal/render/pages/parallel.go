@@ -11,6 +11,7 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
 	"reportsite/internal/markdown"
+	"reportsite/internal/markdown/anchors"
 	"reportsite/internal/render/figure"
 	"reportsite/internal/render/view"
 )
@@ -150,14 +151,14 @@ func (o otherFolder) Link(u []byte, img bool) string {
 // writePair writes one row of the parallel text: left in language l and
 // right in o, their anchors renamed by lm and rm. Rows are built here rather
 // than in the template: a long report has tens of thousands.
-func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right []byte, lm, rm markdown.Anchors) {
+func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right []byte, lm, rm anchors.Anchors) {
 	b.WriteString("\n<div class=\"pair")
 	if heading {
 		b.WriteString(" pair-heading")
 	}
 	b.WriteString("\">\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(l.Tag) + "\">")
-	markdown.Write(b, left, lm)
+	anchors.Write(b, left, lm)
 	b.WriteString("</div>\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(o.Tag) + "\">")
-	markdown.Write(b, right, rm)
+	anchors.Write(b, right, rm)
 	b.WriteString("</div>\n</div>")
 }

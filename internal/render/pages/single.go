@@ -16,6 +16,7 @@ import (
 	"reportsite/internal/content"
 	"reportsite/internal/lang"
 	"reportsite/internal/markdown"
+	"reportsite/internal/markdown/anchors"
 	"reportsite/internal/render/figure"
 	"reportsite/internal/render/view"
 )
@@ -56,7 +57,7 @@ func Single(b SingleBuilder, l lang.Lang) error {
 		return err
 	}
 	for i := range secs {
-		secs[i].SetLinks(func(a markdown.Anchors) markdown.Anchors { return oneFileLinks{a, of} })
+		secs[i].SetLinks(func(a anchors.Anchors) anchors.Anchors { return oneFileLinks{a, of} })
 	}
 	view.Stream(b, secs)
 	p.Sections = secs
@@ -150,12 +151,12 @@ type sectionAnchors struct {
 	ids    func() string
 }
 
-// oneFileLinks are the markdown.Links of a section on the one-file report:
+// oneFileLinks are the anchors.Links of a section on the one-file report:
 // its IDs as on the full report; a link to a section page becomes the
 // anchor there, an image a data: URI, and any other address goes (its text
 // stays), but for the original's.
 type oneFileLinks struct {
-	markdown.Anchors
+	anchors.Anchors
 	f *oneFile
 }
 

@@ -10,6 +10,7 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
 	"reportsite/internal/markdown"
+	"reportsite/internal/markdown/anchors"
 	"reportsite/internal/render/figure"
 )
 
@@ -42,8 +43,8 @@ type Section struct {
 	sec   *content.Section
 	lang  lang.Lang
 	page  figure.Page
-	links func(markdown.Anchors) markdown.Anchors // on the one-file report, what its links become
-	part  func() (template.HTML, error)           // the body as the build's workers made it (Parts)
+	links func(anchors.Anchors) anchors.Anchors // on the one-file report, what its links become
+	part  func() (template.HTML, error)         // the body as the build's workers made it (Parts)
 }
 
 // Body returns the section's body with its IDs prefixed by its anchor.
@@ -63,7 +64,7 @@ func (v Section) Render() (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	var a markdown.Anchors = Prefixed(markdown.IDs(e.Chunks), v.Anchor+"-")
+	var a anchors.Anchors = Prefixed(markdown.IDs(e.Chunks), v.Anchor+"-")
 	if v.links != nil {
 		a = v.links(a)
 	}
@@ -73,7 +74,7 @@ func (v Section) Render() (template.HTML, error) {
 // SetLinks has the section's body write its IDs and links through wrap
 // (the one-file report's): wrap is given the IDs the section's anchor
 // prefixes.
-func (v *Section) SetLinks(wrap func(markdown.Anchors) markdown.Anchors) { v.links = wrap }
+func (v *Section) SetLinks(wrap func(anchors.Anchors) anchors.Anchors) { v.links = wrap }
 
 // Stream has the bodies of secs, the sections of a page that holds every
 // section, made through b.Parts: in a build that streams, by the workers
@@ -161,7 +162,7 @@ func (e *Entry) Body() template.HTML { return joinChunks(e.Chunks) }
 // explicit {#id}s, footnotes), and the links to them, as a decides: among
 // all sections each gets the section's prefix, so that no two sections
 // share an ID.
-func (e *Entry) Write(a markdown.Anchors) template.HTML {
+func (e *Entry) Write(a anchors.Anchors) template.HTML {
 	n := 0
 	for _, c := range e.Chunks {
 		n += len(c.HTML) + 1
@@ -169,13 +170,13 @@ func (e *Entry) Write(a markdown.Anchors) template.HTML {
 	var b strings.Builder
 	b.Grow(n + n/16)
 	for _, c := range e.Chunks {
-		markdown.Write(&b, c.HTML, a)
+		anchors.Write(&b, c.HTML, a)
 		b.WriteByte('\n')
 	}
 	return template.HTML(b.String())
 }
 
-// AnchorMap is the markdown.Anchors of a section on a page it shares with
+// AnchorMap is the anchors.Anchors of a section on a page it shares with
 // others: IDs it does not list stay as they are.
 type AnchorMap struct {
 	IDs  map[string]string // ID → new ID; "" drops the id attribute
@@ -213,7 +214,7 @@ func joinChunks(cs []markdown.Chunk) template.HTML {
 	var sb strings.Builder
 	sb.Grow(n)
 	for _, c := range cs {
-		markdown.Write(&sb, c.HTML, nil)
+		anchors.Write(&sb, c.HTML, nil)
 		sb.WriteByte('\n')
 	}
 	return template.HTML(sb.String()) // trusted: rendered by our goldmark setup, raw HTML escaped
