@@ -14,4 +14,7 @@ version=$(node -p "require('echarts/package.json').version")
   --outfile="$out" --log-level=warning
 cp node_modules/echarts/LICENSE node_modules/echarts/NOTICE ../../static/vendor/echarts/
 cp node_modules/echarts/licenses/LICENSE-d3 ../../static/vendor/echarts/licenses/
+# The bundle also holds ZRender (BSD-3-Clause) and tslib (0BSD) code.
+cp node_modules/zrender/LICENSE ../../static/vendor/echarts/licenses/LICENSE-zrender
+cp node_modules/tslib/LICENSE.txt ../../static/vendor/echarts/licenses/LICENSE-tslib
 sha256sum "$out"
