@@ -42,10 +42,10 @@ type Model struct {
 	sections map[string]*content.Section
 	// Images are the images the sections show, by output path.
 	Images map[string]ImageSource
-	// Stated is where each figure of a table is stated, and StatedIn the
-	// figures each section states, with how each language writes them
-	// (see FindStatements).
-	Stated   map[CellKey]Statement
+	// stated is where each figure of a table is stated (see Statement),
+	// and StatedIn the figures each section states, with how each language
+	// writes them (see FindStatements).
+	stated   map[*dataset.Table][]stated
 	StatedIn map[*content.Section]*Figures
 	// searchParas are the documents' paragraphs, kept for the search
 	// index after DropParas.

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"maps"
 	"math"
 	"slices"
 
@@ -24,6 +23,33 @@ type Statement struct {
 	Sec  *content.Section
 	Para int
 	Mark int // the figure's number in its paragraph: its anchor is p-N-fK
+}
+
+// stated is where a statement is kept: a table's are in one slice, a cell
+// for each column of each row, not in a map entry per cell.
+type stated struct {
+	sec        *content.Section // nil: the cell is not stated
+	para, mark int32
+}
+
+// Statement returns where the figure of cell k is stated, and false when
+// no paragraph states it.
+func (m *Model) Statement(k CellKey) (Statement, bool) {
+	t, ok := m.Site.Table(k.Table)
+	if !ok {
+		return Statement{}, false
+	}
+	sts := m.stated[t]
+	r := slices.IndexFunc(t.Rows, func(r dataset.Row) bool { return r.ID == k.Row })
+	c := slices.IndexFunc(t.Columns, func(c dataset.Column) bool { return c.Key == k.Col })
+	if r < 0 || c < 0 || r*len(t.Columns)+c >= len(sts) {
+		return Statement{}, false
+	}
+	st := sts[r*len(t.Columns)+c]
+	if st.sec == nil {
+		return Statement{}, false
+	}
+	return Statement{Sec: st.sec, Para: int(st.para), Mark: int(st.mark)}, true
 }
 
 // StatedAs is how language Tag writes a stated figure: the words before it,
@@ -155,15 +181,23 @@ func (m *Model) FindStatements() {
 	for _, sec := range m.Site.Sections {
 		again[sec.ID] = o == nil || o.sections[sec.ID] != sec || !slices.Equal(o.citing[sec.ID], m.citing[sec.ID])
 	}
-	if o != nil {
+	m.stated = make(map[*dataset.Table][]stated, len(m.Site.Tables))
+	for _, t := range m.Site.Tables {
+		sts, ok := o.statedOf(t)
+		if !ok {
+			m.stated[t] = make([]stated, len(t.Rows)*len(t.Columns))
+			continue
+		}
 		// Keep what the sections not read again state.
-		m.Stated = maps.Clone(o.Stated)
-		maps.DeleteFunc(m.Stated, func(_ CellKey, st Statement) bool {
-			again, ok := again[st.Sec.ID]
-			return again || !ok
-		})
-	} else {
-		m.Stated = map[CellKey]Statement{}
+		sts = slices.Clone(sts)
+		for i, st := range sts {
+			if st.sec != nil {
+				if again, ok := again[st.sec.ID]; again || !ok {
+					sts[i] = stated{}
+				}
+			}
+		}
+		m.stated[t] = sts
 	}
 	for _, sec := range m.Site.Sections {
 		if !again[sec.ID] {
@@ -174,6 +208,16 @@ func (m *Model) FindStatements() {
 		}
 		m.findIn(sec, orig, tags)
 	}
+}
+
+// statedOf returns where the figures of table t are stated, when m (which
+// may be nil) has found them.
+func (m *Model) statedOf(t *dataset.Table) ([]stated, bool) {
+	if m == nil {
+		return nil, false
+	}
+	sts, ok := m.stated[t]
+	return sts, ok
 }
 
 // citesOf returns the sections that table t cites, when m (which may be
@@ -216,13 +260,13 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 	}
 	marks := map[markKey]int{}
 	perPara := map[int]int{}
-	var stated []StatedMark
+	var found []StatedMark
 	var op []check.Para
 	read := false
 	for _, t := range m.citing[sec.ID] {
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
-			for _, c := range t.Columns {
+			for ci, c := range t.Columns {
 				cell := r.Cell(c.Key)
 				if !cell.HasNum {
 					continue
@@ -248,9 +292,9 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 					continue
 				}
 				mk := markKey{sec.ID, i, abs(cell.Num)}
-				k := CellKey{t.ID, r.ID, c.Key}
+				k := ri*len(t.Columns) + ci
 				if marks[mk] != 0 {
-					m.Stated[k] = Statement{Sec: sec, Para: i, Mark: marks[mk]}
+					m.stated[t][k] = stated{sec, int32(i), int32(marks[mk])}
 					continue // stated where an earlier cell is, in the same words
 				}
 				perPara[i]++
@@ -269,13 +313,13 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 						st.Text = append(st.Text, StatedAs{l.Tag, before, s})
 					}
 				}
-				m.Stated[k] = Statement{Sec: sec, Para: i, Mark: st.Mark}
-				stated = append(stated, st)
+				m.stated[t][k] = stated{sec, int32(i), int32(st.Mark)}
+				found = append(found, st)
 			}
 		}
 	}
-	if len(stated) > 0 {
-		m.StatedIn[sec] = NewFigures(tags, stated)
+	if len(found) > 0 {
+		m.StatedIn[sec] = NewFigures(tags, found)
 	}
 }
 

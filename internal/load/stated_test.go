@@ -1,6 +1,11 @@
 package load
 
-import "testing"
+import (
+	"testing"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+)
 
 // TestFigures: each figure's texts come back by language from the one
 // backing string, empty where a language does not write it or is not the
@@ -42,5 +47,31 @@ func TestFigures(t *testing.T) {
 	var none *Figures
 	if none.Len() != 0 {
 		t.Errorf("a nil Figures has %d figures", none.Len())
+	}
+}
+
+// TestStatement: a cell's statement is found by table, row and column in
+// the table's slice, and an unstated cell, or one of an unknown table, row
+// or column, has none.
+func TestStatement(t *testing.T) {
+	tb := &dataset.Table{ID: "t", Columns: []dataset.Column{{Key: "a"}, {Key: "b"}}, Rows: []dataset.Row{{ID: "r1"}, {ID: "r2"}}}
+	sec := &content.Section{ID: "01-x"}
+	m := &Model{Site: &content.Site{Tables: []*dataset.Table{tb}}, stated: map[*dataset.Table][]stated{tb: {3: {sec, 2, 1}}}}
+	tests := []struct {
+		k    CellKey
+		want Statement
+		ok   bool
+	}{
+		{CellKey{"t", "r2", "b"}, Statement{Sec: sec, Para: 2, Mark: 1}, true},
+		{CellKey{"t", "r1", "b"}, Statement{}, false},
+		{CellKey{"t", "r2", "a"}, Statement{}, false},
+		{CellKey{"u", "r2", "b"}, Statement{}, false},
+		{CellKey{"t", "r3", "b"}, Statement{}, false},
+		{CellKey{"t", "r2", "c"}, Statement{}, false},
+	}
+	for _, tt := range tests {
+		if got, ok := m.Statement(tt.k); got != tt.want || ok != tt.ok {
+			t.Errorf("Statement(%v) = %+v, %v; want %+v, %v", tt.k, got, ok, tt.want, tt.ok)
+		}
 	}
 }

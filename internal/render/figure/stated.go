@@ -20,7 +20,7 @@ import (
 // in the paragraph that states it (in l), marked there by Mark; ""
 // when no paragraph states it.
 func (b *Maker) StatedHref(k load.CellKey, l lang.Lang, pg Page) string {
-	st, ok := b.m.Stated[k]
+	st, ok := b.m.Statement(k)
 	if !ok {
 		return ""
 	}
@@ -138,7 +138,7 @@ func (b *Maker) marks(sec *content.Section, l lang.Lang) []markdown.FigureMark {
 // statedName names the paragraph stating a figure for a text alternative:
 // "I. Key tasks, paragraph 3".
 func (b *Maker) statedName(k load.CellKey, l lang.Lang) string {
-	st, ok := b.m.Stated[k]
+	st, ok := b.m.Statement(k)
 	if !ok {
 		return ""
 	}
@@ -153,7 +153,7 @@ func (b *Maker) chartStatements(c *dataset.Chart, l lang.Lang, pg Page) []Link {
 	for _, r := range c.ChartRows() {
 		for _, col := range c.Values {
 			k := load.CellKey{Table: c.Table.ID, Row: r.ID, Col: col}
-			st, ok := b.m.Stated[k]
+			st, ok := b.m.Statement(k)
 			if !ok {
 				continue
 			}
