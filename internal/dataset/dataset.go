@@ -241,8 +241,9 @@ type Cell struct {
 	Literal string
 	Text    lang.Text
 	// Source is where this one figure is stated, when the row says it
-	// under sources = { column = "section" }; zero otherwise.
-	Source Source
+	// under sources = { column = "section" }; nil otherwise (most cells:
+	// a pointer keeps a cell to 64 bytes).
+	Source *Source
 }
 
 // Decimals returns how many decimals the number was written with: 1 for
@@ -355,8 +356,8 @@ type ChartProblem struct {
 // cell's own source, else the column's, else the row's (which defaults to
 // the table's). The most specific wins.
 func (t *Table) SourceOf(r *Row, key string) Source {
-	if s := r.Cell(key).Source; s.Section != "" {
-		return s
+	if s := r.Cell(key).Source; s != nil && s.Section != "" {
+		return *s
 	}
 	if c, ok := t.Column(key); ok && c.Source.Section != "" {
 		return c.Source
@@ -539,7 +540,13 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 	cellSources := map[int]any{} // the sources table of each row, read once its cells are
 	for i, raw := range ff.Rows {
 		at := fmt.Sprintf("rows[%d]", i)
-		r := Row{Cells: make([]Cell, 0, len(raw)), Line: f.KeyLine(at, "id")}
+		n := len(raw) // the cells, without the row's own fields
+		for _, k := range []string{"id", "source", "sources"} {
+			if _, ok := raw[k]; ok {
+				n--
+			}
+		}
+		r := Row{Cells: make([]Cell, 0, n), Line: f.KeyLine(at, "id")}
 		for k, v := range raw {
 			line := f.KeyLine(at, k)
 			switch k {
@@ -654,7 +661,7 @@ func readCellSources(t *Table, r *Row, i int, v any, checkSource func(string, in
 			dl.Errorf(t.File, line, "give the cell a value, or remove its source", "row %d: sources names %q, which has no value", i+1, k)
 			continue
 		}
-		cell.Source = src
+		cell.Source = &src
 		r.Set(k, cell)
 	}
 }
