@@ -82,10 +82,19 @@ func seedErrata(s *content.Site, root fs.FS) []seed.Erratum {
 	return es
 }
 
-// Errata returns the About page's errata in l: generated from the seed's
-// recipe when site.toml names one and root (the site folder) holds it, else
-// site.toml's own list. ui returns an interface string in a language.
-func Errata(s *content.Site, root fs.FS, l lang.Lang, ui func(key string, l lang.Lang) string) []Erratum {
+// Errata returns the About page's errata by language: generated from the
+// seed's recipe when site.toml names one and root (the site folder) holds
+// it, else site.toml's own list. The seed is compared with its corrections
+// once, here, for every language. ui returns an interface string in a
+// language.
+func Errata(s *content.Site, root fs.FS, ui func(key string, l lang.Lang) string) func(l lang.Lang) []Erratum {
+	es := seedErrata(s, root)
+	return func(l lang.Lang) []Erratum { return errata(s, es, l, ui) }
+}
+
+// errata returns the About page's errata in l from the seed's errata es,
+// or from site.toml's list when es is nil.
+func errata(s *content.Site, es []seed.Erratum, l lang.Lang, ui func(key string, l lang.Lang) string) []Erratum {
 	orig := s.Original()
 	var out []Erratum
 	reason := func(t lang.Text) Erratum {
@@ -96,7 +105,6 @@ func Errata(s *content.Site, root fs.FS, l lang.Lang, ui func(key string, l lang
 		}
 		return Erratum{Reason: quotes(t.In(l), l)}
 	}
-	es := seedErrata(s, root)
 	if es == nil {
 		for _, e := range s.Report.Errata {
 			v := reason(e.Reason)

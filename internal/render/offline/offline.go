@@ -100,19 +100,25 @@ func About(b Builder) error {
 	for _, l := range site.Languages {
 		guess[b.PagePath(addr.KindAbout, l)] = 0
 	}
-	// Render twice: first to learn each About page's length, then with
-	// sizes that include it.
+	// The pages' content is made once (the errata compare the seed once);
+	// they are rendered twice: first to learn each About page's length,
+	// then with sizes that include it.
+	errata := about.Errata(site, b.Root(), ui.Get)
+	views := make([]*view.Page, len(site.Languages))
+	for i, l := range site.Languages {
+		p := view.NewPage(b, l, addr.KindAbout, addr.KindAbout.File(), ui.Get("about", l))
+		p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
+		p.Notes = notes(b, l)
+		p.Errata = errata(l)
+		p.GlossHead, p.Gloss = about.Glossary(site, l)
+		views[i] = p
+	}
 	var pages map[string][]byte
 	for range 2 {
 		packs := packs(b, guess)
 		all := packs[len(packs)-1]
 		pages = map[string][]byte{}
-		for i, l := range site.Languages {
-			p := view.NewPage(b, l, addr.KindAbout, addr.KindAbout.File(), ui.Get("about", l))
-			p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
-			p.Notes = notes(b, l)
-			p.Errata = about.Errata(site, b.Root(), l, ui.Get)
-			p.GlossHead, p.Gloss = about.Glossary(site, l)
+		for i, p := range views {
 			out, err := b.Templates().Exec(string(addr.KindAbout), aboutData{Page: p, SaveSize: ByteSize(packs[i].Bytes), SaveAllSize: ByteSize(all.Bytes)}, 0)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.Path, err)
