@@ -12,6 +12,7 @@ import (
 
 	"reportsite/internal/addr"
 	"reportsite/internal/lang"
+	"reportsite/internal/par"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/about"
 	"reportsite/internal/render/view"
@@ -113,18 +114,23 @@ func About(b Builder) error {
 		p.GlossHead, p.Gloss = about.Glossary(site, l)
 		views[i] = p
 	}
+	// The languages render at once: the About pages come after every other
+	// file, so nothing else is left to run beside them.
 	var pages map[string][]byte
+	outs, errs := make([][]byte, len(views)), make([]error, len(views))
 	for range 2 {
 		packs := packs(b, guess)
 		all := packs[len(packs)-1]
+		par.Do(0, len(views), func(i int) {
+			outs[i], errs[i] = b.Templates().Exec(string(addr.KindAbout), aboutData{Page: views[i], SaveSize: ByteSize(packs[i].Bytes), SaveAllSize: ByteSize(all.Bytes)}, 0)
+		})
 		pages = map[string][]byte{}
 		for i, p := range views {
-			out, err := b.Templates().Exec(string(addr.KindAbout), aboutData{Page: p, SaveSize: ByteSize(packs[i].Bytes), SaveAllSize: ByteSize(all.Bytes)}, 0)
-			if err != nil {
-				return fmt.Errorf("%s: %w", p.Path, err)
+			if errs[i] != nil {
+				return fmt.Errorf("%s: %w", p.Path, errs[i])
 			}
-			pages[p.Path] = out
-			guess[p.Path] = len(out)
+			pages[p.Path] = outs[i]
+			guess[p.Path] = len(outs[i])
 		}
 	}
 	for _, l := range site.Languages {
