@@ -98,6 +98,22 @@ func InPara(id string) bool { return strings.HasPrefix(id, "p-") }
 // Figure is the anchor of figure k (1-based) of paragraph i (0-based).
 func Figure(i, k int) string { return Para(i) + "-f" + strconv.Itoa(k) }
 
+// FigurePara returns the anchor of the paragraph of the figure anchor id,
+// which a table cell links to once the figure is found stated there: p-2
+// of p-2-f1, and s-x-p-2 of s-x-p-2-f1 on a page that shows several
+// sections; "" when id is not a figure's anchor.
+func FigurePara(id string) string {
+	i := strings.LastIndex(id, "-f")
+	if i < 0 || i+2 == len(id) || strings.Trim(id[i+2:], "0123456789") != "" {
+		return ""
+	}
+	j := strings.LastIndex(id[:i], "p-")
+	if j < 0 || !IsPara(id[j:i]) {
+		return ""
+	}
+	return id[:i]
+}
+
 // Chart and Table are the anchors of a chart's figure and of a data table
 // standing on its own (the data page's tables among them).
 func Chart(id string) string { return "fig-" + id }

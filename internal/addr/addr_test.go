@@ -140,3 +140,16 @@ func TestKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestFigurePara: a figure's anchor leads to its paragraph's, with or
+// without a section's prefix; nothing else does.
+func TestFigurePara(t *testing.T) {
+	for id, want := range map[string]string{
+		Figure(1, 1): "p-2", "p-12-f3": "p-12", "s-x-p-2-f1": "s-x-p-2", "s-x-alt-p-3-f10": "s-x-alt-p-3",
+		"p-2": "", "p-2-f": "", "p-2-fx": "", "h-1-f1": "", "fig-growth": "", "": "",
+	} {
+		if got := FigurePara(id); got != want {
+			t.Errorf("FigurePara(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

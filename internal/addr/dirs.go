@@ -28,5 +28,8 @@ const (
 	Data      = "data" // in Content: the tables
 )
 
+// SiteTOML is the site's settings, in Content.
+const SiteTOML = "site.toml"
+
 // SourceDirs lists the folders of a site folder that a build reads.
 func SourceDirs() []string { return []string{Content, Static, Templates, Seeds} }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/check/wordform"
 	"reportsite/internal/content"
 	"reportsite/internal/content/glossary"
@@ -152,13 +153,13 @@ func glossaryTerms(s *content.Site, src, l lang.Lang, dl *diag.List) []gterm {
 // l: the site's titles and the overview cards.
 func siteItems(s *content.Site, src, l lang.Lang, excuse excuseFunc) []item {
 	var out []item
-	siteAllow := excuse("site.toml", s.AllowTerms)
+	siteAllow := excuse(addr.SiteTOML, s.AllowTerms)
 	pair := pairer(&out, src, l)
 	for _, t := range []lang.Text{s.Title, s.Subtitle, s.Report.Publisher, s.Report.Period, s.Report.Source.Title, s.Report.Source.Breadcrumb} {
-		pair("site.toml", 1, t, siteAllow)
+		pair(addr.SiteTOML, 1, t, siteAllow)
 	}
 	for _, c := range s.Overview.Cards {
-		pair("site.toml", c.Line, c.Label, siteAllow)
+		pair(addr.SiteTOML, c.Line, c.Label, siteAllow)
 	}
 	return out
 }

@@ -364,7 +364,7 @@ func seedFromSite(dir string) (seed, corrections string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	src, err := fs.ReadFile(sfs, "content/site.toml")
+	src, err := fs.ReadFile(sfs, addr.Content+"/"+addr.SiteTOML)
 	if err != nil {
 		return "", "", err
 	}

@@ -136,12 +136,12 @@ var (
 func Load(fsys fs.FS) (*Site, *diag.List) {
 	dl := &diag.List{}
 	s := &Site{Conv: lang.NewConverter(), Units: lang.BuiltinUnits(), Charts: map[string]*dataset.Chart{}, fsys: fsys}
-	src, ok := sitefs.ReadText(fsys, "site.toml", dl)
+	src, ok := sitefs.ReadText(fsys, addr.SiteTOML, dl)
 	if !ok {
 		return nil, dl
 	}
 	var sf siteFile
-	f := tomlfile.Decode("site.toml", src, 0, &sf, dl)
+	f := tomlfile.Decode(addr.SiteTOML, src, 0, &sf, dl)
 	if f == nil {
 		return nil, dl
 	}
@@ -169,11 +169,11 @@ func (s *Site) loadUnits(sf siteFile, f *tomlfile.File, dl *diag.List) {
 		uf := sf.Units[id]
 		line := f.KeyLine("units", id)
 		if _, ok := s.Units[id]; ok {
-			dl.Errorf("site.toml", line, "choose another id; built-in units: "+strings.Join(slices.Sorted(maps.Keys(lang.BuiltinUnits())), ", "), "unit %q is built in", id)
+			dl.Errorf(addr.SiteTOML, line, "choose another id; built-in units: "+strings.Join(slices.Sorted(maps.Keys(lang.BuiltinUnits())), ", "), "unit %q is built in", id)
 			continue
 		}
 		if !addr.ValidID(strings.ToLower(id)) {
-			dl.Errorf("site.toml", line, `use letters, digits, hyphens and underscores, e.g. [units.visitors]`, "unit ID %q is not a safe ID", id)
+			dl.Errorf(addr.SiteTOML, line, `use letters, digits, hyphens and underscores, e.g. [units.visitors]`, "unit ID %q is not a safe ID", id)
 			continue
 		}
 		u := lang.Unit{ID: id, Kind: uf.Kind, Scale: uf.Scale, Words: uf.Words}
@@ -181,18 +181,18 @@ func (s *Site) loadUnits(sf siteFile, f *tomlfile.File, dl *diag.List) {
 			u.Kind = lang.KindPlain
 		}
 		if !slices.Contains(lang.UnitKinds, u.Kind) {
-			dl.Errorf("site.toml", f.KeyLine("units."+id, "kind"), "use kind = "+quoteAll(lang.UnitKinds), "unit %q has unknown kind %q", id, u.Kind)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("units."+id, "kind"), "use kind = "+quoteAll(lang.UnitKinds), "unit %q has unknown kind %q", id, u.Kind)
 		}
 		if u.Scale == "none" {
 			u.Scale = lang.ScaleNone
 		}
 		if u.Scale != lang.ScaleNone && !slices.Contains(lang.UnitScales, u.Scale) {
-			dl.Errorf("site.toml", f.KeyLine("units."+id, "scale"), "use scale = "+quoteAll(lang.UnitScales), "unit %q has unknown scale %q", id, u.Scale)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("units."+id, "scale"), "use scale = "+quoteAll(lang.UnitScales), "unit %q has unknown scale %q", id, u.Scale)
 		}
 		if u.Kind == lang.KindCurrency && u.Words.IsZero() {
 			u.Words = lang.Text{lang.Any: id} // an ISO code names itself: NZD 3.2 million
 		}
-		s.checkText(u.Words, "units."+id+".words", "site.toml", line, false, dl)
+		s.checkText(u.Words, "units."+id+".words", addr.SiteTOML, line, false, dl)
 		s.Units[id] = u
 	}
 }
@@ -251,7 +251,7 @@ func quoteAll(ss []string) string {
 
 func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
 	if len(sf.Languages) == 0 {
-		dl.Errorf("site.toml", 1, `add [[languages]] with tag, name and prefix, e.g. tag = "zh-Hant"`, "no languages")
+		dl.Errorf(addr.SiteTOML, 1, `add [[languages]] with tag, name and prefix, e.g. tag = "zh-Hant"`, "no languages")
 		return
 	}
 	seen := map[string]bool{}
@@ -259,22 +259,25 @@ func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
 		at := fmt.Sprintf("languages[%d]", i)
 		l := lang.Lang{Tag: lf.Tag, Name: lf.Name, Prefix: lf.Prefix, Derive: lf.Derive, Numbers: lf.Numbers}
 		if l.Tag == "" || strings.ContainsAny(l.Tag, " /\\\"'<>&") {
-			dl.Errorf("site.toml", f.KeyLine(at, "tag"), `write a BCP 47 tag such as "zh-Hant" or "en"`, "language %d has no valid tag", i+1)
+			dl.Errorf(addr.SiteTOML, f.KeyLine(at, "tag"), `write a BCP 47 tag such as "zh-Hant" or "en"`, "language %d has no valid tag", i+1)
 			continue
 		}
 		if seen[l.Tag] {
-			dl.Errorf("site.toml", f.KeyLine(at, "tag"), "list each language once", "duplicate language %q", l.Tag)
+			dl.Errorf(addr.SiteTOML, f.KeyLine(at, "tag"), "list each language once", "duplicate language %q", l.Tag)
 			continue
 		}
 		seen[l.Tag] = true
 		if l.Name == "" {
-			dl.Errorf("site.toml", f.KeyLine(at, "tag"), `add name = "…": the language's name in itself`, "language %q has no name", l.Tag)
+			dl.Errorf(addr.SiteTOML, f.KeyLine(at, "tag"), `add name = "…": the language's name in itself`, "language %q has no name", l.Tag)
 		}
-		if !prefixRe.MatchString(l.Prefix) || slices.Contains(section.Reserved(), l.Prefix) {
-			dl.Errorf("site.toml", f.KeyLine(at, "prefix"), `use lower-case letters, digits and hyphens, e.g. prefix = "zh-hant"; not `+strings.Join(section.Reserved(), ", "), "language %q has an unsafe prefix %q", l.Tag, l.Prefix)
+		switch {
+		case slices.Contains(addr.OutputDirs(), l.Prefix):
+			dl.Errorf(addr.SiteTOML, f.KeyLine(at, "prefix"), "choose another prefix: the build makes a folder "+l.Prefix+"/ for every language", "language %q has the prefix %q, the name of a folder the build makes", l.Tag, l.Prefix)
+		case !prefixRe.MatchString(l.Prefix) || slices.Contains(section.Reserved(), l.Prefix):
+			dl.Errorf(addr.SiteTOML, f.KeyLine(at, "prefix"), `use lower-case letters, digits and hyphens, e.g. prefix = "zh-hant"; not `+strings.Join(section.Reserved(), ", "), "language %q has an unsafe prefix %q", l.Tag, l.Prefix)
 		}
 		if l.Numbers != "" && l.Numbers != lang.StyleCJK && l.Numbers != lang.StyleWestern {
-			dl.Errorf("site.toml", f.KeyLine(at, "numbers"), `use numbers = "cjk" or "western"`, "language %q has unknown number style %q", l.Tag, l.Numbers)
+			dl.Errorf(addr.SiteTOML, f.KeyLine(at, "numbers"), `use numbers = "cjk" or "western"`, "language %q has unknown number style %q", l.Tag, l.Numbers)
 		}
 		s.Languages = append(s.Languages, l)
 	}
@@ -286,14 +289,14 @@ func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
 		line := f.KeyLine(fmt.Sprintf("languages[%d]", i), "derive")
 		switch {
 		case src < 0:
-			dl.Errorf("site.toml", line, "name a language listed in site.toml", "language %q derives from unknown language %q", l.Tag, l.Derive)
+			dl.Errorf(addr.SiteTOML, line, "name a language listed in site.toml", "language %q derives from unknown language %q", l.Tag, l.Derive)
 		case s.Languages[src].Derived():
-			dl.Errorf("site.toml", line, "derive from a hand-written language", "language %q derives from derived language %q", l.Tag, l.Derive)
+			dl.Errorf(addr.SiteTOML, line, "derive from a hand-written language", "language %q derives from derived language %q", l.Tag, l.Derive)
 		case !lang.CanConvert(l.Derive, l.Tag):
-			dl.Errorf("site.toml", line, "supported: zh-Hant → zh-Hans, zh-Hans → zh-Hant (s2twp, s2tw, s2hk, s2t), zh-Hans → zh-TW or zh-HK, zh-TW → zh-CN", "no conversion from %s to %s", l.Derive, l.Tag)
+			dl.Errorf(addr.SiteTOML, line, "supported: zh-Hant → zh-Hans, zh-Hans → zh-Hant (s2twp, s2tw, s2hk, s2t), zh-Hans → zh-TW or zh-HK, zh-TW → zh-CN", "no conversion from %s to %s", l.Derive, l.Tag)
 		case sf.Languages[i].Conversion != "":
 			if err := s.Conv.Choose(l.Derive, l.Tag, sf.Languages[i].Conversion); err != nil {
-				dl.Errorf("site.toml", f.KeyLine(fmt.Sprintf("languages[%d]", i), "conversion"), "use one of: "+strings.Join(lang.Conversions(l.Derive, l.Tag), ", "), "language %q: %v", l.Tag, err)
+				dl.Errorf(addr.SiteTOML, f.KeyLine(fmt.Sprintf("languages[%d]", i), "conversion"), "use one of: "+strings.Join(lang.Conversions(l.Derive, l.Tag), ", "), "language %q: %v", l.Tag, err)
 			}
 		}
 	}
@@ -306,9 +309,9 @@ func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
 		line := f.KeyLine(fmt.Sprintf("languages[%d]", i), "original")
 		switch {
 		case lf.Derive != "":
-			dl.Errorf("site.toml", line, "mark the hand-written language the report was published in", "derived language %q cannot be the original", lf.Tag)
+			dl.Errorf(addr.SiteTOML, line, "mark the hand-written language the report was published in", "derived language %q cannot be the original", lf.Tag)
 		case originals > 1:
-			dl.Errorf("site.toml", line, "mark one language original = true", "more than one original language")
+			dl.Errorf(addr.SiteTOML, line, "mark one language original = true", "more than one original language")
 		default:
 			s.original = lf.Tag
 		}
@@ -316,26 +319,26 @@ func (s *Site) loadLanguages(sf siteFile, f *tomlfile.File, dl *diag.List) {
 	prefixes := map[string]string{}
 	for _, l := range s.Languages {
 		if o, ok := prefixes[l.Prefix]; ok {
-			dl.Errorf("site.toml", f.KeyLine("languages"), "give each language its own prefix", "languages %q and %q share prefix %q", o, l.Tag, l.Prefix)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("languages"), "give each language its own prefix", "languages %q and %q share prefix %q", o, l.Tag, l.Prefix)
 		}
 		prefixes[l.Prefix] = l.Tag
 	}
 }
 
 func (s *Site) checkSite(f *tomlfile.File, dl *diag.List) {
-	s.checkText(s.Title, "title", "site.toml", f.KeyLine("title"), true, dl)
-	s.checkText(s.Subtitle, "subtitle", "site.toml", f.KeyLine("subtitle"), false, dl)
+	s.checkText(s.Title, "title", addr.SiteTOML, f.KeyLine("title"), true, dl)
+	s.checkText(s.Subtitle, "subtitle", addr.SiteTOML, f.KeyLine("subtitle"), false, dl)
 	s.Report.Check(f, s.Languages, func(t lang.Text, what string, line int, required bool) {
-		s.checkText(t, what, "site.toml", line, required, dl)
+		s.checkText(t, what, addr.SiteTOML, line, required, dl)
 	}, dl)
 	if s.Name != "" && !prefixRe.MatchString(s.Name) {
-		dl.Errorf("site.toml", f.KeyLine("name"), `use lower-case letters, digits and hyphens, e.g. name = "district-report-2021"`, "name %q is not safe in a file name", s.Name)
+		dl.Errorf(addr.SiteTOML, f.KeyLine("name"), `use lower-case letters, digits and hyphens, e.g. name = "district-report-2021"`, "name %q is not safe in a file name", s.Name)
 	}
 	if s.Version != "" && !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$`).MatchString(s.Version) {
-		dl.Errorf("site.toml", f.KeyLine("version"), "use letters, digits, dots and hyphens", "version %q is not safe in a file name", s.Version)
+		dl.Errorf(addr.SiteTOML, f.KeyLine("version"), "use letters, digits, dots and hyphens", "version %q is not safe in a file name", s.Version)
 	}
 	if s.BaseURL != "" && (!report.HTTPURL(s.BaseURL) || !strings.HasSuffix(s.BaseURL, "/")) {
-		dl.Errorf("site.toml", f.KeyLine("base_url"), `write the full address ending in a slash, e.g. "https://example.org/reports/x/"`, "base_url %q is not an http(s) URL ending in /", s.BaseURL)
+		dl.Errorf(addr.SiteTOML, f.KeyLine("base_url"), `write the full address ending in a slash, e.g. "https://example.org/reports/x/"`, "base_url %q is not an http(s) URL ending in /", s.BaseURL)
 	}
 }
 
@@ -490,12 +493,12 @@ func (s *Site) TableIDs() []string {
 func (s *Site) ChartIDs() []string { return slices.Sorted(maps.Keys(s.Charts)) }
 
 func (s *Site) checkOverview(f *tomlfile.File, dl *diag.List) {
-	s.checkText(s.Overview.ChartsTitle, "charts_title", "site.toml", f.KeyLine("overview", "charts_title"), false, dl)
+	s.checkText(s.Overview.ChartsTitle, "charts_title", addr.SiteTOML, f.KeyLine("overview", "charts_title"), false, dl)
 	for i := range s.Overview.Cards {
 		c := &s.Overview.Cards[i]
 		at := fmt.Sprintf("cards[%d]", i)
 		c.Line = f.KeyLine("overview", at, "table")
-		s.checkText(c.Label, "card label", "site.toml", f.KeyLine("overview", at, "label"), true, dl)
+		s.checkText(c.Label, "card label", addr.SiteTOML, f.KeyLine("overview", at, "label"), true, dl)
 	}
 	s.checkOverviewData(f, dl)
 }
@@ -509,7 +512,7 @@ func (s *Site) checkOverviewData(f *tomlfile.File, dl *diag.List) {
 			if sg := tomlfile.Suggest(id, s.ChartIDs()); sg != "" {
 				hint = fmt.Sprintf("did you mean %q?", sg)
 			}
-			dl.Errorf("site.toml", f.KeyLine("overview", "charts"), hint, "overview chart %q not found", id)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("overview", "charts"), hint, "overview chart %q not found", id)
 		}
 	}
 	for i := range s.Overview.Cards {
@@ -517,12 +520,12 @@ func (s *Site) checkOverviewData(f *tomlfile.File, dl *diag.List) {
 		at := fmt.Sprintf("cards[%d]", i)
 		t, ok := s.Table(c.Table)
 		if !ok {
-			dl.Errorf("site.toml", c.Line, "tables: "+strings.Join(s.TableIDs(), ", "), "card %d: table %q not found", i+1, c.Table)
+			dl.Errorf(addr.SiteTOML, c.Line, "tables: "+strings.Join(s.TableIDs(), ", "), "card %d: table %q not found", i+1, c.Table)
 			continue
 		}
 		r, ok := t.Row(c.Row)
 		if !ok {
-			dl.Errorf("site.toml", f.KeyLine("overview", at, "row"), "name a row id of "+t.File, "card %d: row %q not found in table %s", i+1, c.Row, t.ID)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("overview", at, "row"), "name a row id of "+t.File, "card %d: row %q not found in table %s", i+1, c.Row, t.ID)
 			continue
 		}
 		for _, col := range []string{c.Column, c.Detail} {
@@ -531,11 +534,11 @@ func (s *Site) checkOverviewData(f *tomlfile.File, dl *diag.List) {
 			}
 			cc, ok := t.Column(col)
 			if !ok || cc.Type != dataset.TypeNumber {
-				dl.Errorf("site.toml", f.KeyLine("overview", at, "column"), "name a numeric column of "+t.File, "card %d: %q is not a numeric column of table %s", i+1, col, t.ID)
+				dl.Errorf(addr.SiteTOML, f.KeyLine("overview", at, "column"), "name a numeric column of "+t.File, "card %d: %q is not a numeric column of table %s", i+1, col, t.ID)
 				continue
 			}
 			if !r.Cell(col).HasNum {
-				dl.Errorf("site.toml", f.KeyLine("overview", at, "column"), "fill the cell in "+t.File+" or pick another column", "card %d: row %q has no value in column %q", i+1, c.Row, col)
+				dl.Errorf(addr.SiteTOML, f.KeyLine("overview", at, "column"), "fill the cell in "+t.File+" or pick another column", "card %d: row %q has no value in column %q", i+1, c.Row, col)
 			}
 		}
 	}

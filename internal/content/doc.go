@@ -14,7 +14,11 @@
 // Every file is read from inside the site folder: a symbolic link may point
 // elsewhere in the site, never out of it. File names (and slugs, which name
 // pages) must not be names Windows reserves (con, prn, aux, nul, com1-9,
-// lpt1-9, with any extension) nor differ from another only in case.
+// lpt1-9, with any extension) nor differ from another only in case. A
+// slug may not be the name of a page the build makes beside it (index,
+// report, parallel, data, about, or <name>-<prefix>, a language's one-file
+// report), and a language's prefix not the name of a folder the build
+// makes (static, search, data).
 //
 // # site.toml
 //
@@ -27,7 +31,7 @@
 //	[[languages]]                 # in display order; the first is the default
 //	tag    = "zh-Hant"            # BCP 47 tag: lang attributes, hreflang
 //	name   = "繁體中文"            # the language's own name, for the switch
-//	prefix = "zh-hant"            # output folder and URL prefix
+//	prefix = "zh-hant"            # output folder and URL prefix (not static, search, data)
 //	[[languages]]
 //	tag = "zh-Hans"
 //	name = "简体中文"

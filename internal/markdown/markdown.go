@@ -90,10 +90,13 @@ type Link struct {
 	Line, Col int
 }
 
+// ParaFootnote is the Para.Kind of a footnote.
+const ParaFootnote = "footnote"
+
 // Para is the plain text of a paragraph, list item, table or footnote, so
 // that translations can be compared (numbers, terms) block by block.
 type Para struct {
-	Kind string // "paragraph", "item", "table", "html" or "footnote"
+	Kind string // "paragraph", "item", "table", "html" or ParaFootnote
 	Text string
 	Line int
 	ID   string // the anchor of its element, IDPrefix included: ParaID of its index; "" for a footnote

@@ -40,7 +40,7 @@ func collectParas(root ast.Node, src []byte, st *state) []Para {
 		case ast.KindHTMLBlock:
 			add("html", n)
 		case east.KindFootnote:
-			add("footnote", n)
+			add(ParaFootnote, n)
 		case ast.KindBlockquote, east.KindFootnoteList:
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				visit(c)

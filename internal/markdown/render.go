@@ -64,10 +64,16 @@ func (d *Doc) render(block BlockFunc, texts *figmark.Recorder) (chunks []Chunk, 
 	return chunks, nil
 }
 
+// The kinds of chunk that the pages showing chunks tell apart (Chunk.Kind).
+const (
+	ChunkHeading = "heading"
+	ChunkFigure  = "figure" // a ```chart or ```table block
+)
+
 func chunkKind(n ast.Node) string {
 	switch n.Kind() {
 	case ast.KindHeading:
-		return "heading"
+		return ChunkHeading
 	case ast.KindParagraph, ast.KindTextBlock:
 		return "paragraph"
 	case ast.KindList:
@@ -77,7 +83,7 @@ func chunkKind(n ast.Node) string {
 	case east.KindTable:
 		return "table"
 	case kindBlock:
-		return "figure"
+		return ChunkFigure
 	case ast.KindFencedCodeBlock, ast.KindCodeBlock:
 		return "code"
 	case ast.KindThematicBreak:

@@ -2,12 +2,15 @@ package render
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"reportsite/internal/addr"
+	"reportsite/internal/diag"
 	"reportsite/internal/render/tmpl"
 	"reportsite/internal/render/view"
 	"reportsite/templates"
@@ -110,5 +113,46 @@ func TestTemplateKinds(t *testing.T) {
 		if out, err := set.Exec("page", p, 0); err == nil {
 			t.Errorf("%s made %q, want an error", src, out)
 		}
+	}
+}
+
+// TestUIKeys: every interface string a template or the render's Go code
+// asks for by a literal key is in templates/i18n.toml, so none shows as
+// [key] on a page.
+func TestUIKeys(t *testing.T) {
+	var dl diag.List
+	ui := tmpl.LoadUI(templates.FS, nil, nil, &dl)
+	if dl.Errors() > 0 || len(ui) == 0 {
+		t.Fatalf("LoadUI: %d keys, %v", len(ui), dl.Err())
+	}
+	inTemplates := regexp.MustCompile(`\.T "([^"]*)"`)
+	inGo := regexp.MustCompile(`\bGet\("([^"]*)"\s*[,)]`)
+	n := 0
+	check := func(file string, src []byte, re *regexp.Regexp) {
+		for _, m := range re.FindAllSubmatch(src, -1) {
+			n++
+			if _, ok := ui[string(m[1])]; !ok {
+				t.Errorf("%s asks for interface string %q, which i18n.toml does not define", file, m[1])
+			}
+		}
+	}
+	files, _ := fs.Glob(templates.FS, "*.html")
+	for _, f := range files {
+		src, _ := fs.ReadFile(templates.FS, f)
+		check("templates/"+f, src, inTemplates)
+	}
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		check(p, src, inGo)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 20 {
+		t.Errorf("found %d keys asked for: the patterns are stale", n)
 	}
 }

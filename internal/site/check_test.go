@@ -84,6 +84,16 @@ func TestBrokenSites(t *testing.T) {
 			"content/site.toml:1: title has text for unknown or derived language \"zh-Hans\"\n\thint: use the tags of the hand-written languages; derived languages are converted, never written"},
 		{"unsafe prefix", func(m fstest.MapFS) { edit(m, "site.toml", `prefix = "en"`, `prefix = "../en"`) },
 			"content/site.toml:20: language \"en\" has an unsafe prefix \"../en\"\n\thint: use lower-case letters, digits and hyphens, e.g. prefix = \"zh-hant\"; not data, static, vendor, index, assets, seeds"},
+		{"prefix is a folder the build makes", func(m fstest.MapFS) { edit(m, "site.toml", `prefix = "en"`, `prefix = "search"`) },
+			"content/site.toml:20: language \"en\" has the prefix \"search\", the name of a folder the build makes\n\thint: choose another prefix: the build makes a folder search/ for every language"},
+		{"prefix is the static folder", func(m fstest.MapFS) { edit(m, "site.toml", `prefix = "zh-hant"`, `prefix = "static"`) },
+			"content/site.toml:9: language \"zh-Hant\" has the prefix \"static\", the name of a folder the build makes"},
+		{"slug is a one-file report", func(m fstest.MapFS) {
+			m["en/03-mini-en.md"], m["zh-Hant/03-mini-en.md"] = m["en/02-plans.md"], m["zh-Hant/02-plans.md"]
+		}, "content/en/03-mini-en.md: section slug \"mini-en\" makes the page en/mini-en.html, the one-file report of en\n\thint: rename the section file, or change name in site.toml"},
+		{"slug is a derived language's one-file report", func(m fstest.MapFS) {
+			m["en/03-mini-zh-hans.md"], m["zh-Hant/03-mini-zh-hans.md"] = m["en/02-plans.md"], m["zh-Hant/02-plans.md"]
+		}, "content/zh-Hant/03-mini-zh-hans.md: section slug \"mini-zh-hans\" makes the page zh-hans/mini-zh-hans.html, the one-file report of zh-Hans"},
 		{"invalid utf-8", func(m fstest.MapFS) {
 			m["en/02-plans.md"] = &fstest.MapFile{Data: append([]byte("+++\ntitle = \"x\"\n+++\n"), 0xff, 0xfe)}
 		},

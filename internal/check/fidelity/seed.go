@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/seed"
@@ -31,7 +32,7 @@ func Seed(s *content.Site, files, root fs.FS, dl *diag.List) {
 	orig := s.Original()
 	txt, err := seed.Load(root, src.Seed, src.Corrections)
 	if err != nil {
-		dl.Add(diag.Diag{File: "site.toml", Msg: fmt.Sprintf("seed: %v", err),
+		dl.Add(diag.Diag{File: addr.SiteTOML, Msg: fmt.Sprintf("seed: %v", err),
 			Hint: "[report.source] seed and corrections name files relative to the site folder"})
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"path"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/sitefs"
@@ -34,6 +35,13 @@ func Files(s *content.Site, folders []Folder, dl *diag.List) {
 		if sitefs.Reserved(sec.Slug) {
 			for _, t := range sec.Texts {
 				dl.Errorf(t.File, 0, sitefs.ReservedHint, "section slug %q makes the page %s.html, a name reserved on Windows", sec.Slug, sec.Slug)
+			}
+		}
+		for _, l := range s.Languages {
+			if p := addr.Single(s.Name, l.Prefix); sec.Slug+".html" == path.Base(p) {
+				for _, t := range sec.Texts {
+					dl.Errorf(t.File, 0, "rename the section file, or change name in site.toml", "section slug %q makes the page %s, the one-file report of %s", sec.Slug, p, l.Tag)
+				}
 			}
 		}
 	}

@@ -124,7 +124,7 @@ func (st *site) checkLink(dest string, sec *content.Section, l lang.Lang, bySlug
 		return "", ""
 	}
 	ids := st.anchors(target, l)
-	if ids[u.Fragment] || ids[figurePara(u.Fragment)] {
+	if ids[u.Fragment] || ids[addr.FigurePara(u.Fragment)] {
 		return "", ""
 	}
 	where := "this section"
@@ -151,7 +151,7 @@ func (st *site) checkOther(dest string, u *url.URL, l lang.Lang) (msg, hint stri
 		return "", ""
 	}
 	ids := t.ids()
-	if ids[u.Fragment] || ids[figureOf(u.Fragment)] {
+	if ids[u.Fragment] || ids[addr.FigurePara(u.Fragment)] {
 		return "", ""
 	}
 	return fmt.Sprintf("link %q: no anchor %q on %s", dest, u.Fragment, p), suggest(u.Fragment, sortedKeys(ids), "anchors")
@@ -171,7 +171,7 @@ func anchors(doc *markdown.Doc) map[string]bool {
 		if p.ID != "" {
 			ids[p.ID] = true
 		}
-		if p.Kind == "footnote" {
+		if p.Kind == markdown.ParaFootnote {
 			notes++
 			ids[addr.Footnote(notes)] = true
 			ids[addr.FootnoteRef(notes)] = true
@@ -185,30 +185,6 @@ func anchors(doc *markdown.Doc) map[string]bool {
 		}
 	}
 	return ids
-}
-
-// figurePara returns the paragraph of a figure's anchor (p-2 of p-2-f1),
-// which a table cell links to once the figure is found stated there.
-func figurePara(id string) string {
-	if i := strings.LastIndex(id, "-f"); i > 0 && addr.IsPara(id[:i]) {
-		return id[:i]
-	}
-	return ""
-}
-
-// figureOf returns the anchor of the paragraph of a figure's anchor on a
-// page that shows several sections (s-x-p-2 of s-x-p-2-f1); "" for
-// another anchor.
-func figureOf(id string) string {
-	i := strings.LastIndex(id, "-f")
-	if i < 0 || i+2 == len(id) || strings.Trim(id[i+2:], "0123456789") != "" {
-		return ""
-	}
-	j := strings.LastIndex(id[:i], "p-")
-	if j < 0 || !addr.IsPara(id[j:i]) {
-		return ""
-	}
-	return id[:i]
 }
 
 func suggest(s string, candidates []string, what string) string {

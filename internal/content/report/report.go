@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"reportsite/internal/addr"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
 	"reportsite/internal/tomlfile"
@@ -118,17 +119,17 @@ func (r *Report) Check(f *tomlfile.File, langs []lang.Lang, text TextCheck, dl *
 		text(src.Title, at+".title", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "title"), true)
 		text(src.Publisher, at+".publisher", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "publisher"), false)
 		if src.URL != "" && !regexp.MustCompile(`^https?://[^\s"'<>]+$`).MatchString(src.URL) {
-			dl.Errorf("site.toml", f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "url"), "write the full http(s) address of the page", "source url %q is not an http(s) URL", src.URL)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("report", fmt.Sprintf("sources[%d]", i), "url"), "write the full http(s) address of the page", "source url %q is not an http(s) URL", src.URL)
 		}
 	}
 	text(r.Source.Title, "report.source.title", f.KeyLine("report", "source", "title"), false)
 	text(r.Source.Breadcrumb, "report.source.breadcrumb", f.KeyLine("report", "source", "breadcrumb"), false)
 	if u := r.Source.URL; u != "" && !HTTPURL(u) {
-		dl.Errorf("site.toml", f.KeyLine("report", "source", "url"), "write the full http(s) address of the original page", "source url %q is not an http(s) URL", u)
+		dl.Errorf(addr.SiteTOML, f.KeyLine("report", "source", "url"), "write the full http(s) address of the original page", "source url %q is not an http(s) URL", u)
 	}
 	for key, p := range map[string]string{"seed": r.Source.Seed, "corrections": r.Source.Corrections} {
 		if p != "" && !InsidePath(p) {
-			dl.Errorf("site.toml", f.KeyLine("report", "source", key), `name a file inside the site folder, relative to it, e.g. `+key+` = "seeds/report.txt"`, "%s %q is not a path inside the site", key, p)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("report", "source", key), `name a file inside the site folder, relative to it, e.g. `+key+` = "seeds/report.txt"`, "%s %q is not a path inside the site", key, p)
 		}
 	}
 	switch d := r.RawDate.(type) {
@@ -139,14 +140,14 @@ func (r *Report) Check(f *tomlfile.File, langs []lang.Lang, text TextCheck, dl *
 		r.Date = fmt.Sprint(d)
 	}
 	if r.Date != "" && !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`).MatchString(r.Date) {
-		dl.Errorf("site.toml", f.KeyLine("report", "date"), "write date = 2021-12-10 (a TOML date)", "report date %q is not a date", r.Date)
+		dl.Errorf(addr.SiteTOML, f.KeyLine("report", "date"), "write date = 2021-12-10 (a TOML date)", "report date %q is not a date", r.Date)
 	}
 	if len(r.Date) > 10 {
 		r.Date = r.Date[:10]
 	}
 	src := &r.Source
 	if src.Kind != "" && !slices.Contains(SourceKinds, src.Kind) {
-		dl.Errorf("site.toml", f.KeyLine("report", "source", "kind"), "use one of: "+strings.Join(SourceKinds, ", "), "source kind %q is unknown", src.Kind)
+		dl.Errorf(addr.SiteTOML, f.KeyLine("report", "source", "kind"), "use one of: "+strings.Join(SourceKinds, ", "), "source kind %q is unknown", src.Kind)
 	}
 	switch d := src.RawCaptured.(type) {
 	case nil:
@@ -156,25 +157,25 @@ func (r *Report) Check(f *tomlfile.File, langs []lang.Lang, text TextCheck, dl *
 		src.Captured = fmt.Sprint(d)
 	}
 	if src.Captured != "" && !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`).MatchString(src.Captured) {
-		dl.Errorf("site.toml", f.KeyLine("report", "source", "captured"), "write captured = 2021-12-10 (a TOML date)", "source capture date %q is not a date", src.Captured)
+		dl.Errorf(addr.SiteTOML, f.KeyLine("report", "source", "captured"), "write captured = 2021-12-10 (a TOML date)", "source capture date %q is not a date", src.Captured)
 	}
 	if len(src.Captured) > 10 {
 		src.Captured = src.Captured[:10]
 	}
 	for _, c := range src.Editorial {
 		if !slices.Contains(EditorialConventions, c) {
-			dl.Errorf("site.toml", f.KeyLine("report", "source", "editorial"), "use: "+strings.Join(EditorialConventions, ", "), "editorial convention %q is unknown", c)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("report", "source", "editorial"), "use: "+strings.Join(EditorialConventions, ", "), "editorial convention %q is unknown", c)
 		}
 	}
 	for _, tag := range r.Unofficial {
 		if !slices.ContainsFunc(langs, func(l lang.Lang) bool { return l.Tag == tag }) {
-			dl.Errorf("site.toml", f.KeyLine("report", "unofficial"), "name language tags from [[languages]]", "unofficial names unknown language %q", tag)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("report", "unofficial"), "name language tags from [[languages]]", "unofficial names unknown language %q", tag)
 		}
 	}
 	for i, e := range r.Errata {
 		at := fmt.Sprintf("errata[%d]", i)
 		if e.Original == "" || e.Corrected == "" {
-			dl.Errorf("site.toml", f.KeyLine("report", at, "original"), "give original and corrected text", "erratum %d is incomplete", i+1)
+			dl.Errorf(addr.SiteTOML, f.KeyLine("report", at, "original"), "give original and corrected text", "erratum %d is incomplete", i+1)
 		}
 		text(e.Reason, "reason", f.KeyLine("report", at, "reason"), true)
 	}

@@ -186,7 +186,7 @@ func Load(fsys fs.FS, langs []lang.Lang, dl *diag.List) []*Section {
 		out = append(out, sec)
 	}
 	if len(out) == 0 {
-		dl.Errorf("site.toml", 0, "add sections as <lang>/01-slug.md", "the report has no sections")
+		dl.Errorf(addr.SiteTOML, 0, "add sections as <lang>/01-slug.md", "the report has no sections")
 	}
 	return out
 }

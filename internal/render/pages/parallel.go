@@ -66,9 +66,9 @@ func Parallel(b view.Builder, l, o lang.Lang) error {
 			isHeading := false
 			if i < len(left) {
 				lh = left[i].HTML
-				isHeading = left[i].Kind == "heading"
+				isHeading = left[i].Kind == markdown.ChunkHeading
 			}
-			if i < len(right) && right[i].Kind != "figure" {
+			if i < len(right) && right[i].Kind != markdown.ChunkFigure {
 				// A figure shows once, in the page's language.
 				rh = right[i].HTML
 			}
