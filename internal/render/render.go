@@ -54,12 +54,17 @@ func (b *builder) render(ctx context.Context) error {
 		)
 		rest = append(rest, job{b.pagePath(addr.KindData, l), func() error { return data.Page(b, l) }})
 	}
+	// The search index comes last: by then the sections' prepared text is
+	// gone (stream), so the indexes are not built beside it. Built first,
+	// at 1,000 sections in three languages, they made the live heap peak at
+	// 118 MB, against 99 MB last (GOGC=25 GODEBUG=gctrace=1).
+	var search []job
 	if !b.opt.NoSearch {
 		srcs := b.site.SourceLangs()
 		var left atomic.Int32
 		left.Store(int32(len(srcs)))
 		for _, src := range srcs {
-			rest = append(rest, job{addr.SearchDir + src.Prefix, func() error {
+			search = append(search, job{addr.SearchDir + src.Prefix, func() error {
 				err := b.searchIndex(src)
 				if left.Add(-1) == 0 && b.change == nil {
 					b.m.ReleaseSearchParas() // the indexes were their last readers
@@ -91,6 +96,7 @@ func (b *builder) render(ctx context.Context) error {
 			rest = append(rest, job{addr.JSON(t.ID), func() error { return data.Files(b, t) }})
 		}
 	}
+	rest = append(rest, search...)
 	whole, rest = slices.DeleteFunc(whole, func(j wholeJob) bool { return !b.wanted(j.name) }), b.wantedJobs(rest)
 	if b.change == nil { // an update changes neither
 		if err := b.staticFiles(); err != nil {
