@@ -85,6 +85,7 @@ type Renderer struct {
 	timeout              time.Duration
 	pool                 chan *worker
 	hits, misses         atomic.Int64
+	started              atomic.Int64 // runtimes started, for tests
 	warm                 sync.Once
 }
 

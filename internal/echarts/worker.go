@@ -136,6 +136,7 @@ func (r *Renderer) newWorker() (*worker, error) {
 		return nil, errors.New("start runtime: render is not a function")
 	}
 	w.render = render
+	r.started.Add(1)
 	return w, nil
 }
 
