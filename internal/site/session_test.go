@@ -540,6 +540,7 @@ func benchEdits(b *testing.B, s *sessionSite, sess *Session, p string) {
 		}
 		s.content[p] = &fstest.MapFile{Data: data, Mode: 0o644}
 		t0, c0 := time.Now(), processCPU()
+		sess.Hint([]string{addr.Content + "/" + p}) // as the server's watcher does
 		if _, err := sess.Start(context.Background()); err != nil {
 			b.Fatal(err)
 		}
