@@ -50,9 +50,18 @@ type Config struct {
 	// build is done and the server accepts connections.
 	Ready func(addr string)
 	// Debounce is how long to wait for more changes before rebuilding;
-	// default 20 ms (an editor's save is a burst of events a few ms long;
-	// a build that reads a file half written is followed by another).
+	// default 5 ms. A save in place (truncate, then write) is two events
+	// microseconds apart; a build that reads a file half written is
+	// followed by another, as the write that completes it is an event too.
 	Debounce time.Duration
+	// Gone is how long to wait instead while a file the changes removed or
+	// renamed away has not come back: an editor that saves by renaming the
+	// old file away and writing a new one (Vim's backup copy, "safe write")
+	// leaves the file missing for a moment, and a build then would report
+	// it missing or build the whole site afresh. Default 100 ms, as
+	// chokidar's "atomic" option (Vite's watcher) waits for a file removed
+	// to be added again.
+	Gone time.Duration
 	// Finish, if set, is called after each good build, once the open pages
 	// have been told to reload: it completes a build that made first the
 	// files near an edit, and returns the whole output (nil when there was
@@ -91,7 +100,10 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.Log = io.Discard
 	}
 	if cfg.Debounce <= 0 {
-		cfg.Debounce = 20 * time.Millisecond
+		cfg.Debounce = 5 * time.Millisecond
+	}
+	if cfg.Gone <= 0 {
+		cfg.Gone = 100 * time.Millisecond
 	}
 	s := &server{cfg: cfg, clients: map[chan event]struct{}{}}
 	w, err := fsnotify.NewWatcher()
@@ -160,6 +172,7 @@ func (s *server) watch(ctx context.Context, w *fsnotify.Watcher) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var changed []string
+	var b burst
 	for {
 		select {
 		case <-ctx.Done():
@@ -178,7 +191,7 @@ func (s *server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			if !slices.Contains(changed, ev.Name) {
 				changed = append(changed, ev.Name)
 			}
-			timer.Reset(s.cfg.Debounce)
+			timer.Reset(b.add(ev, s.cfg.Debounce, s.cfg.Gone))
 		case err, ok := <-w.Errors:
 			if !ok {
 				return
@@ -188,10 +201,42 @@ func (s *server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			if s.cfg.Changed != nil {
 				s.cfg.Changed(changed)
 			}
-			changed = nil
+			changed, b = nil, burst{}
 			s.rebuild(ctx)
 		}
 	}
+}
+
+// burst is what the events since the last rebuild did to the files they
+// name: which came into being (created, or renamed to that name) and which
+// went away (removed, or renamed away) without coming back.
+type burst struct {
+	created map[string]bool
+	missing map[string]bool
+}
+
+// add records ev and returns how long to wait for more events before
+// building: quiet, or gone while a file that was there before the burst is
+// missing. A file created and removed within the burst (an editor's
+// temporary or backup file) is not missing.
+func (b *burst) add(ev fsnotify.Event, quiet, gone time.Duration) time.Duration {
+	if b.created == nil {
+		b.created, b.missing = map[string]bool{}, map[string]bool{}
+	}
+	switch {
+	case ev.Has(fsnotify.Create):
+		b.created[ev.Name] = true
+		delete(b.missing, ev.Name)
+	case ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename):
+		if !b.created[ev.Name] {
+			b.missing[ev.Name] = true
+		}
+		delete(b.created, ev.Name)
+	}
+	if len(b.missing) > 0 {
+		return gone
+	}
+	return quiet
 }
 
 func (s *server) rebuild(ctx context.Context) {

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
+
 	"reportsite/internal/publish"
 	"reportsite/internal/site"
 	"reportsite/static"
@@ -197,4 +199,39 @@ func get(t *testing.T, url string, want int) string {
 		t.Errorf("GET %s = %d, want %d", url, resp.StatusCode, want)
 	}
 	return string(b)
+}
+
+// TestBurstWait holds the watcher's wait after each event of an editor's
+// save to the short quiet period, except while a file that was there
+// before the save is missing: then a build would see the site without it.
+func TestBurstWait(t *testing.T) {
+	const quiet, gone = 5 * time.Millisecond, 100 * time.Millisecond
+	ev := func(op fsnotify.Op, name string) fsnotify.Event { return fsnotify.Event{Name: name, Op: op} }
+	for _, tc := range []struct {
+		name   string
+		events []fsnotify.Event
+		want   []time.Duration // the wait after each event
+	}{
+		{"in place (truncate, write)", []fsnotify.Event{ev(fsnotify.Write, "a.md"), ev(fsnotify.Write, "a.md")},
+			[]time.Duration{quiet, quiet}},
+		{"a temporary file renamed over the file", []fsnotify.Event{
+			ev(fsnotify.Create, "a.md.tmp"), ev(fsnotify.Write, "a.md.tmp"), ev(fsnotify.Rename, "a.md.tmp"), ev(fsnotify.Create, "a.md")},
+			[]time.Duration{quiet, quiet, quiet, quiet}},
+		{"the file renamed to a backup, written anew, the backup removed (Vim)", []fsnotify.Event{
+			ev(fsnotify.Rename, "a.md"), ev(fsnotify.Create, "a.md~"), ev(fsnotify.Create, "a.md"), ev(fsnotify.Write, "a.md"), ev(fsnotify.Remove, "a.md~")},
+			[]time.Duration{gone, gone, quiet, quiet, quiet}},
+		{"the file removed, then written anew", []fsnotify.Event{ev(fsnotify.Remove, "a.md"), ev(fsnotify.Create, "a.md"), ev(fsnotify.Write, "a.md")},
+			[]time.Duration{gone, quiet, quiet}},
+		{"a file removed for good", []fsnotify.Event{ev(fsnotify.Remove, "a.md"), ev(fsnotify.Write, "b.md")},
+			[]time.Duration{gone, gone}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b burst
+			for i, e := range tc.events {
+				if got := b.add(e, quiet, gone); got != tc.want[i] {
+					t.Errorf("after event %d (%v) wait %v, want %v", i+1, e, got, tc.want[i])
+				}
+			}
+		})
+	}
 }
