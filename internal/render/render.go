@@ -41,6 +41,9 @@ func (b *builder) render(ctx context.Context) error {
 	var st *stream
 	if b.change == nil {
 		st = newStream(streamWindow * b.opt.Workers)
+		// Each section's pages are made together (streamSection), so its
+		// body is filled once for all of them and let go with it.
+		b.fig.ShareFills()
 	}
 	var whole []wholeJob
 	var rest []job

@@ -57,6 +57,7 @@ type Maker struct {
 	tables map[tableKey]*tableEntry
 	marked map[markKey]*markEntry // see Marked
 	ids    map[markKey]*idsEntry  // see SectionIDs
+	fills  map[fillKey]*fillEntry // see Filled; nil unless ShareFills
 	// perPlacement and perTable count the pages that show a table (see
 	// Showings); nil when not told.
 	perPlacement func(l lang.Lang) int

@@ -293,7 +293,11 @@ func (b *Maker) tableUses(t *dataset.Table, l lang.Lang) int {
 			}
 		}
 	}
-	return b.placed[[2]string{t.ID, l.Tag}]*b.perPlacement(l) + b.perTable
+	per := b.perPlacement(l)
+	if b.fills != nil {
+		per = 1 // each placement is filled once for every page of the folder (ShareFills)
+	}
+	return b.placed[[2]string{t.ID, l.Tag}]*per + b.perTable
 }
 
 type tableKey struct {

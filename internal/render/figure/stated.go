@@ -92,13 +92,18 @@ type idsEntry struct {
 	ids  string
 }
 
-// ReleaseMarked drops what Marked made of section sec, in every language,
+// ReleaseMarked drops what Marked and Filled made of section sec, in every language,
 // once every page that shows the section is made.
 func (b *Maker) ReleaseMarked(sec *content.Section) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, l := range b.site.Languages {
 		delete(b.marked, markKey{sec, l.Tag})
+	}
+	for k := range b.fills {
+		if k.sec == sec {
+			delete(b.fills, k)
+		}
 	}
 }
 

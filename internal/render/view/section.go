@@ -104,9 +104,10 @@ func Sections(b Builder, l lang.Lang, withBody bool, pg figure.Page) ([]Section,
 
 // RenderSection returns a section's body for language l as seen from a page
 // at pagePath: the document prepared when it was parsed, its chart and table
-// blocks filled with links relative to the page's folder. Nothing is kept:
-// filling is cheap (the figures themselves are cached), and a long report's
-// bodies would otherwise stay in memory for the whole build.
+// blocks filled with links relative to the page's folder. A build that
+// streams fills it once for all the pages of a folder (figure.Maker.Filled)
+// and lets it go with the section; otherwise nothing is kept, as a long
+// report's bodies would stay in memory for the whole build.
 func RenderSection(b Builder, sec *content.Section, l lang.Lang, pg figure.Page) (*Entry, error) {
 	d := b.Model().Doc(sec, l)
 	switch {
@@ -118,16 +119,17 @@ func RenderSection(b Builder, sec *content.Section, l lang.Lang, pg figure.Page)
 		return nil, fmt.Errorf("section %s (%s) was not prepared for rendering", sec.ID, l.Tag)
 	}
 	fig, site := b.Figures(), b.Site()
-	prep := fig.Marked(sec, l, d.Prep)
-	chunks, err := prep.Fill(func(kind, id string) ([]byte, error) {
-		switch kind {
-		case markdown.BlockChart:
-			return fig.Chart(site.Charts[id], l, pg)
-		case markdown.BlockTable:
-			t, _ := site.Table(id)
-			return fig.Table(t, l, pg)
-		}
-		return nil, fmt.Errorf("unknown block kind %q", kind)
+	chunks, err := fig.Filled(sec, l, pg, func() ([]markdown.Chunk, error) {
+		return fig.Marked(sec, l, d.Prep).Fill(func(kind, id string) ([]byte, error) {
+			switch kind {
+			case markdown.BlockChart:
+				return fig.Chart(site.Charts[id], l, pg)
+			case markdown.BlockTable:
+				t, _ := site.Table(id)
+				return fig.Table(t, l, pg)
+			}
+			return nil, fmt.Errorf("unknown block kind %q", kind)
+		})
 	})
 	if err != nil {
 		return nil, err
