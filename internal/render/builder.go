@@ -31,6 +31,7 @@ import (
 	"reportsite/internal/render/tmpl"
 	"reportsite/internal/render/view"
 	"reportsite/internal/sitefs"
+	"reportsite/templates"
 )
 
 // Options configure a Renderer. The zero value of each field means its
@@ -142,6 +143,7 @@ func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 func (b *builder) newFigures() {
 	b.fig = figure.New(b.m, b.opt.Charts, func(kind string, data any) ([]byte, error) { return b.tmpl.Exec(kind, data, 0) },
 		b.ui.Get, view.SectionTitle)
+	b.fig.BuiltinTable(sitefs.Overlay(b.opt.Overlay, addr.Templates, b.opt.Templates), templates.FS)
 	// A table placed in a section shows on the section's page, the full
 	// report and the left column of the parallel text; every table shows
 	// on the data page.

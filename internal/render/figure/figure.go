@@ -58,6 +58,9 @@ type Maker struct {
 	marked map[markKey]*markEntry // see Marked
 	ids    map[markKey]*idsEntry  // see SectionIDs
 	fills  map[fillKey]*fillEntry // see Filled; nil unless ShareFills
+	// builtinTable: table figures are written by writeTable, not the
+	// template (see BuiltinTable).
+	builtinTable bool
 	// perPlacement and perTable count the pages that show a table (see
 	// Showings); nil when not told.
 	perPlacement func(l lang.Lang) int

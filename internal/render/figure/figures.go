@@ -187,28 +187,50 @@ var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;",
 // writeRow writes one table row: the row's header cell, links and numbers
 // each marked up as the table template did before it moved here.
 func writeRow(b *strings.Builder, cells []cellView) {
+	text := func(s string) { htmlText.WriteString(b, s) }
 	b.WriteString("\n<tr>")
 	for _, c := range cells {
-		text := htmlText.Replace(c.Text)
 		switch {
 		case c.Header:
-			b.WriteString(`<th scope="row">` + text + `</th>`)
+			b.WriteString(`<th scope="row">`)
+			text(c.Text)
+			b.WriteString(`</th>`)
 		case len(c.More) > 0:
 			// Figures of one row stated in several sections: a link to each.
-			b.WriteString(`<td><a href="` + htmlText.Replace(c.Href) + `">` + text + `</a>`)
+			b.WriteString(`<td><a href="`)
+			text(c.Href)
+			b.WriteString(`">`)
+			text(c.Text)
+			b.WriteString(`</a>`)
 			for _, m := range c.More {
-				b.WriteString(` <a href="` + htmlText.Replace(m.Href) + `">` + htmlText.Replace(m.Text) + `</a>`)
+				b.WriteString(` <a href="`)
+				text(m.Href)
+				b.WriteString(`">`)
+				text(m.Text)
+				b.WriteString(`</a>`)
 			}
 			b.WriteString(`</td>`)
 		case c.Num && c.Href != "":
 			// The figure leads to the sentence that states it.
-			b.WriteString(`<td class="num"><a class="stated" href="` + htmlText.Replace(c.Href) + `">` + text + `</a></td>`)
+			b.WriteString(`<td class="num"><a class="stated" href="`)
+			text(c.Href)
+			b.WriteString(`">`)
+			text(c.Text)
+			b.WriteString(`</a></td>`)
 		case c.Href != "":
-			b.WriteString(`<td><a href="` + htmlText.Replace(c.Href) + `">` + text + `</a></td>`)
+			b.WriteString(`<td><a href="`)
+			text(c.Href)
+			b.WriteString(`">`)
+			text(c.Text)
+			b.WriteString(`</a></td>`)
 		case c.Num:
-			b.WriteString(`<td class="num">` + text + `</td>`)
+			b.WriteString(`<td class="num">`)
+			text(c.Text)
+			b.WriteString(`</td>`)
 		default:
-			b.WriteString(`<td>` + text + `</td>`)
+			b.WriteString(`<td>`)
+			text(c.Text)
+			b.WriteString(`</td>`)
 		}
 	}
 	b.WriteString("</tr>")
@@ -349,9 +371,9 @@ func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pg Page, rowIDs, keep [
 			}
 		}
 	}
-	var grid [][]cellView
+	grid := make([][]cellView, 0, len(rows))
 	for _, r := range rows {
-		var cells []cellView
+		cells := make([]cellView, 0, len(shown)+1)
 		for i, c := range shown {
 			cell := r.Cell(c.Key)
 			cv := cellView{Header: i == firstText}
@@ -418,6 +440,7 @@ func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pg Page, rowIDs, keep [
 		}
 	}
 	var body strings.Builder
+	body.Grow(len(grid) * (len(td.Columns) + 1) * 48)
 	for _, cells := range grid {
 		writeRow(&body, cells)
 	}
@@ -433,6 +456,9 @@ func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pg Page, rowIDs, keep [
 	}
 	head.WriteString(`<th scope="col">` + htmlText.Replace(td.T("source")) + "</th></tr>")
 	td.Head = template.HTML(head.String())
+	if b.builtinTable && (td.Single || plainURL(td.CSV) && plainURL(td.JSON)) {
+		return writeTable(&td), nil
+	}
 	return b.exec("table", td)
 }
 
