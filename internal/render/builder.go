@@ -145,14 +145,14 @@ func (b *builder) newFigures() {
 		b.ui.Get, view.SectionTitle)
 	b.fig.BuiltinTable(sitefs.Overlay(b.opt.Overlay, addr.Templates, b.opt.Templates), templates.FS)
 	// A table placed in a section shows on the section's page, the full
-	// report and the left column of the parallel text; every table shows
-	// on the data page.
+	// report and the left column of the parallel text; the data page,
+	// made after the sections, makes its own (figure.Maker.TableFresh).
 	b.fig.Showings(func(l lang.Lang) int {
 		if _, ok := b.site.Partner(l); ok {
 			return 3
 		}
 		return 2
-	}, 1)
+	}, 0)
 }
 
 // Update renders into sink, again, the files near an edit that depend on

@@ -56,20 +56,29 @@ func TestTableDropped(t *testing.T) {
 	tests := []struct {
 		page       Page
 		made, kept int
+		fresh      bool
 	}{
-		{Page{Path: "en/a.html"}, 1, 1},
-		{Page{Path: "en/bench-en.html", Single: true}, 2, 1}, // the one-file report: made, not kept
-		{Page{Path: "en/report.html"}, 2, 1},
-		{Page{Path: "en/data.html"}, 2, 0}, // the third page: dropped
-		{Page{Path: "en/b.html"}, 3, 1},    // asked again: made again
+		{Page{Path: "en/a.html"}, 1, 1, false},
+		{Page{Path: "en/bench-en.html", Single: true}, 2, 1, false}, // the one-file report: made, not kept
+		{Page{Path: "en/report.html"}, 2, 1, false},
+		{Page{Path: "en/data.html"}, 2, 0, false}, // the third page: dropped
+		{Page{Path: "en/b.html"}, 3, 1, false},    // asked again: made again
+		{Page{Path: "en/data.html"}, 4, 1, true},  // fresh: made, neither kept nor taken from what is kept
 	}
 	for _, tt := range tests {
-		out, err := m.Table(tbl, en, tt.page)
+		table := m.Table
+		if tt.fresh {
+			table = m.TableFresh
+		}
+		out, err := table(tbl, en, tt.page)
 		if err != nil || string(out) != "table" {
 			t.Fatalf("Table from %s = %q, %v", tt.page.Path, out, err)
 		}
 		if made != tt.made || len(m.tables) != tt.kept {
 			t.Errorf("after %s: made %d, kept %d; want %d, %d", tt.page.Path, made, len(m.tables), tt.made, tt.kept)
 		}
+	}
+	if e := m.tables[tableKey{"t", "en", "en"}]; e == nil || e.left != 2 {
+		t.Errorf("TableFresh changed the count of the table kept: %+v", e)
 	}
 }

@@ -140,9 +140,12 @@ type Table struct {
 	ID     string
 	Anchor string
 	Title  string
-	HTML   template.HTML
+	Make   func() (template.HTML, error) // the table's figure, made when the template reaches it
 	Used   []Link
 }
+
+// HTML makes the table's figure: the data page holds none of them.
+func (t Table) HTML() (template.HTML, error) { return t.Make() }
 
 // LangLink leads to a language's overview from the root pages.
 type LangLink struct {
