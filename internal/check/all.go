@@ -37,8 +37,14 @@ type Input struct {
 // provenance, terminology, punctuation) and the seed.
 func All(in Input, dl *diag.List) {
 	in.Memo.files(in.Names, dl, func(dl *diag.List) { structure.Files(in.Site, in.Folders, dl) })
-	structure.Sections(in.Site, in.Docs, dl)
-	structure.Links(in.Site, in.Docs, in.Folders, dl)
+	// structure.Sections and structure.Links, section by section, so that
+	// a Memo can keep what they found in each.
+	lk := structure.NewLinker(in.Site, in.Docs, in.Folders)
+	in.Memo.sections(in.Site, in.Sum, in.Names, dl, func(sec *content.Section, dl *diag.List) ([]*content.Section, bool) {
+		structure.Section(in.Site, sec, in.Docs, dl)
+		return lk.Section(sec, dl)
+	})
+	structure.Once(in.Site, in.Docs, dl)
 	if dl.Errors() > 0 {
 		return
 	}

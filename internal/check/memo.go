@@ -19,7 +19,8 @@ type SumFunc func(file string) ([sha256.Size]byte, bool)
 // A Memo keeps, from one Run to the next, what the rules found in each
 // section and each data table, with the digest of every file each finding
 // read (a section's texts; a table and the texts of the sections its
-// figures cite). A later Run reuses a finding whose files are unchanged,
+// figures cite; for the structure of a section and its links, its texts
+// and those of the sections its links lead to). A later Run reuses a finding whose files are unchanged,
 // checks the rest again, and makes afresh only what compares every file
 // (one quotation style per language, the glossary). After an edit to one
 // section of a long report that is a few milliseconds, not the whole
@@ -41,6 +42,107 @@ type Memo struct {
 	seedKey   [32]byte
 	seedDiags []diag.Diag
 	seeded    bool
+	// shapeKey and shapes are the digest of what every section's
+	// structure check reads besides section texts (the paths of the
+	// site's files and the tables' digests) and what the check found per
+	// section, by ID.
+	shapeKey [32]byte
+	shapes   map[string]*finding
+}
+
+// sections runs check, the rules of package structure that read one
+// section (structure.Section, structure.Linker.Section), on every section
+// of s, unless m holds what it found in a section for the same files: the
+// section's texts, the texts of the sections whose anchors its links named
+// (named), and the paths of the site's files and the tables' digests. A
+// section whose links led anywhere else (wide) is checked every time. m
+// and sum may be nil, and a zero names is never taken as known.
+func (m *Memo) sections(s *content.Site, sum SumFunc, names [32]byte, dl *diag.List, check func(sec *content.Section, dl *diag.List) (named []*content.Section, wide bool)) {
+	key, ok := shapeKey(s, sum, names)
+	if m == nil || !ok {
+		for _, sec := range s.Sections {
+			check(sec, dl)
+		}
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.shapeKey != key {
+		m.shapeKey, m.shapes = key, nil
+	}
+	next := make(map[string]*finding, len(s.Sections))
+	for _, sec := range s.Sections {
+		f := m.shapes[sec.ID]
+		if f == nil || !f.fresh(sum) {
+			var sdl diag.List
+			named, wide := check(sec, &sdl)
+			f = &finding{diags: sdl.Items()}
+			if !wide {
+				read := sourceFiles(s, sec)
+				for _, o := range named {
+					read = append(read, sourceFiles(s, o)...)
+				}
+				f.read = sums(read, sum)
+			}
+		}
+		if len(f.read) > 0 {
+			next[sec.ID] = f
+		}
+		for _, d := range f.diags {
+			dl.Add(d)
+		}
+	}
+	m.shapes = next
+}
+
+// shapeKey returns a digest of names and of every table's file: false
+// when names is zero or sum does not know a table's file.
+func shapeKey(s *content.Site, sum SumFunc, names [32]byte) ([32]byte, bool) {
+	var key [32]byte
+	if sum == nil || names == ([32]byte{}) {
+		return key, false
+	}
+	h := sha256.New()
+	h.Write(names[:])
+	for _, t := range s.Tables {
+		d, ok := sum(t.File)
+		if !ok {
+			return key, false
+		}
+		h.Write([]byte(t.File))
+		h.Write([]byte{0})
+		h.Write(d[:])
+	}
+	h.Sum(key[:0])
+	return key, true
+}
+
+// sourceFiles returns the files of sec's hand-written texts.
+func sourceFiles(s *content.Site, sec *content.Section) []string {
+	var read []string
+	for _, l := range s.SourceLangs() {
+		if t := sec.Texts[l.Tag]; t != nil && !t.Derived {
+			read = append(read, t.File)
+		}
+	}
+	return read
+}
+
+// sums returns files with their digests; nil when sum does not know one
+// (a finding that read it is not to be kept).
+func sums(files []string, sum SumFunc) []fileSum {
+	var out []fileSum
+	for _, file := range files {
+		r := fileSum{file: file}
+		if sum != nil {
+			var ok bool
+			if r.sum, ok = sum(file); !ok {
+				return nil
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // seed runs check, the comparison of the original's texts with the seed,
@@ -149,12 +251,7 @@ func run(s *content.Site, paras ParasFunc, memo *Memo, sum SumFunc, dl *diag.Lis
 	var units []unit
 	for _, sec := range s.Sections {
 		units = append(units, unit{"section " + sec.ID, func(dl *diag.List) ([]string, []quoteMark) {
-			var read []string
-			for _, l := range s.SourceLangs() {
-				if t := sec.Texts[l.Tag]; t != nil && !t.Derived {
-					read = append(read, t.File)
-				}
-			}
+			read := sourceFiles(s, sec)
 			parity(s, sec, tf, dl)
 			terms(s, gs, func(l lang.Lang, excuse excuseFunc) []item { return sectionItems(sec, src, l, tf, excuse) }, dl)
 			if !punct {
@@ -198,19 +295,7 @@ func run(s *content.Site, paras ParasFunc, memo *Memo, sum SumFunc, dl *diag.Lis
 		i := todo[k]
 		var udl diag.List
 		read, quotes := units[i].check(&udl)
-		f := &finding{diags: udl.Items(), quotes: quotes}
-		for _, file := range read {
-			r := fileSum{file: file}
-			if sum != nil {
-				var ok bool
-				if r.sum, ok = sum(file); !ok {
-					f.read = nil
-					break // not to be kept
-				}
-			}
-			f.read = append(f.read, r)
-		}
-		found[i] = f
+		found[i] = &finding{diags: udl.Items(), quotes: quotes, read: sums(read, sum)}
 	})
 	if memo != nil && sum != nil {
 		memo.mu.Lock()

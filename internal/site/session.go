@@ -371,7 +371,11 @@ func (s *Session) check(ctx context.Context, st *state, dl *diag.List, res *Resu
 // sum returns the digest of a file of the content folder as this build
 // read it.
 func (s *Session) sum(file string) ([sha256.Size]byte, bool) {
-	f, ok := s.now[addr.Content+"/"+file]
+	// The checks ask for every file they read on every build: the key is
+	// put together without an allocation.
+	var buf [128]byte
+	key := append(append(append(buf[:0], addr.Content...), '/'), file...)
+	f, ok := s.now[string(key)]
 	return f.sum, ok
 }
 

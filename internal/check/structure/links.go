@@ -33,27 +33,61 @@ import (
 // folders a build reads: the static and templates folders among them give
 // the static files and the anchors templates write as they are.
 func Links(s *content.Site, docs DocFunc, folders []Folder, dl *diag.List) {
-	bySlug := map[string]*content.Section{}
+	lk := NewLinker(s, docs, folders)
 	for _, sec := range s.Sections {
-		bySlug[sec.Slug] = sec
+		lk.Section(sec, dl)
 	}
-	st := newSite(s, docs, folders)
+}
+
+// A Linker checks the links of one section at a time, as Links checks
+// every section's, so that a caller that keeps what it found can check
+// again only the sections whose links may now lead elsewhere. It is not
+// safe for concurrent use.
+type Linker struct {
+	st     *site
+	bySlug map[string]*content.Section
+}
+
+// NewLinker returns a Linker for the site s; the pages and files it may
+// link to are listed when a link first needs them.
+func NewLinker(s *content.Site, docs DocFunc, folders []Folder) *Linker {
+	lk := &Linker{st: newSite(s, docs, folders), bySlug: make(map[string]*content.Section, len(s.Sections))}
+	for _, sec := range s.Sections {
+		lk.bySlug[sec.Slug] = sec
+	}
+	return lk
+}
+
+// Section checks the links written in sec. Besides sec's texts, what it
+// finds depends on the site's sections, tables and charts, on the sections
+// returned in named (those whose anchors a link named), and, when wide is
+// set, on anything else: a link led to another page or file of the site
+// (a page that shows every section, an image, a static file).
+func (lk *Linker) Section(sec *content.Section, dl *diag.List) (named []*content.Section, wide bool) {
+	s := lk.st.s
+	var dep deps
 	for _, src := range s.SourceLangs() {
-		for _, sec := range s.Sections {
-			doc, tx := docs(sec, src)
-			if doc == nil || tx == nil {
-				continue
-			}
-			for _, ln := range doc.Links {
-				for _, l := range showing(s, src) {
-					if msg, hint := st.checkLink(ln.Dest, sec, l, bySlug); msg != "" {
-						dl.Add(diag.Diag{File: tx.File, Line: ln.Line, Col: ln.Col, Msg: msg, Hint: hint})
-						break
-					}
+		doc, tx := lk.st.docs(sec, src)
+		if doc == nil || tx == nil {
+			continue
+		}
+		for _, ln := range doc.Links {
+			for _, l := range showing(s, src) {
+				if msg, hint := lk.st.checkLink(ln.Dest, sec, l, lk.bySlug, &dep); msg != "" {
+					dl.Add(diag.Diag{File: tx.File, Line: ln.Line, Col: ln.Col, Msg: msg, Hint: hint})
+					break
 				}
 			}
 		}
 	}
+	return dep.named, dep.wide
+}
+
+// deps is what the links of a section read beyond its own texts (see
+// Linker.Section).
+type deps struct {
+	named []*content.Section
+	wide  bool
 }
 
 // showing returns the languages that show the text of hand-written
@@ -77,7 +111,7 @@ var (
 
 // checkLink returns what is wrong with the link dest written in section
 // sec, shown in language l, and a hint; "" when nothing is.
-func (st *site) checkLink(dest string, sec *content.Section, l lang.Lang, bySlug map[string]*content.Section) (msg, hint string) {
+func (st *site) checkLink(dest string, sec *content.Section, l lang.Lang, bySlug map[string]*content.Section, dep *deps) (msg, hint string) {
 	s := st.s
 	u, err := url.Parse(dest)
 	if err != nil {
@@ -118,10 +152,14 @@ func (st *site) checkLink(dest string, sec *content.Section, l lang.Lang, bySlug
 	case !strings.Contains(u.Path, "/") && strings.HasSuffix(u.Path, ".html") && bySlug[strings.TrimSuffix(u.Path, ".html")] != nil:
 		target = bySlug[strings.TrimSuffix(u.Path, ".html")]
 	default:
+		dep.wide = true
 		return st.checkOther(dest, u, l)
 	}
 	if u.Fragment == "" {
 		return "", ""
+	}
+	if target != sec && !slices.Contains(dep.named, target) {
+		dep.named = append(dep.named, target)
 	}
 	ids := st.anchors(target, l)
 	if ids[u.Fragment] || ids[addr.FigurePara(u.Fragment)] {

@@ -28,6 +28,7 @@ type site struct {
 	static  fs.FS // the static folder, the site's over the defaults; nil: none
 	tmpls   fs.FS // the templates folder, likewise
 	targets map[string]*target
+	listed  bool                          // targets is filled (list)
 	secs    map[[2]string]map[string]bool // anchors of a section in a language, by ID and tag
 	mu      sync.Mutex
 }
@@ -47,6 +48,17 @@ func newSite(s *content.Site, docs DocFunc, folders []Folder) *site {
 			st.tmpls = f.FS
 		}
 	}
+	return st
+}
+
+// list lists the pages and files of st.targets, once: only a link to a
+// page other than a section's, or to a file, needs them.
+func (st *site) list() {
+	if st.listed {
+		return
+	}
+	st.listed = true
+	s, docs := st.s, st.docs
 	st.add(addr.KindRoot.Path(), st.literal(addr.KindRoot))
 	st.add(addr.KindNotFound.Path(), st.literal(addr.KindNotFound))
 	for _, t := range s.Tables {
@@ -75,7 +87,6 @@ func newSite(s *content.Site, docs DocFunc, folders []Folder) *site {
 			st.add(addr.CSV(t.ID, l.Prefix), nil)
 		}
 	}
-	return st
 }
 
 // sourceOf returns the hand-written language whose text l shows.
@@ -198,6 +209,7 @@ func (st *site) literal(k addr.Kind) func() map[string]bool {
 // file reports whether p, a path from the site root, is a file a build
 // makes or copies.
 func (st *site) file(p string) (*target, bool) {
+	st.list()
 	if t, ok := st.targets[p]; ok {
 		return t, true
 	}
@@ -211,6 +223,7 @@ func (st *site) file(p string) (*target, bool) {
 
 // pagesIn returns the files of folder dir that a link may name, for a hint.
 func (st *site) pagesIn(dir string) []string {
+	st.list()
 	var out []string
 	for p := range st.targets {
 		if path.Dir(p) == dir && strings.HasSuffix(p, ".html") {

@@ -27,27 +27,35 @@ type parsed struct {
 // and the same charts and tables in the same order as the first.
 func Sections(s *content.Site, docs DocFunc, dl *diag.List) {
 	for _, sec := range s.Sections {
-		var first *parsed
-		for _, l := range s.SourceLangs() {
-			doc, text := docs(sec, l)
-			if doc == nil {
-				continue
-			}
-			refs(s, doc, text, dl)
-			if first == nil {
-				first = &parsed{doc, text}
-				continue
-			}
-			pair(*first, parsed{doc, text}, dl)
-		}
+		Section(s, sec, docs, dl)
 	}
-	once(s, docs, dl)
+	Once(s, docs, dl)
 }
 
-// checkOnce refuses a chart or table shown twice in one language: the full
+// Section is the part of Sections that reads one section: the charts and
+// tables it shows exist (what it finds depends on the section's texts and
+// the site's charts and tables), and its translations pair with the first.
+func Section(s *content.Site, sec *content.Section, docs DocFunc, dl *diag.List) {
+	var first *parsed
+	for _, l := range s.SourceLangs() {
+		doc, text := docs(sec, l)
+		if doc == nil {
+			continue
+		}
+		refs(s, doc, text, dl)
+		if first == nil {
+			first = &parsed{doc, text}
+			continue
+		}
+		pair(*first, parsed{doc, text}, dl)
+	}
+}
+
+// Once is the part of Sections that compares the sections with each other:
+// it refuses a chart or table shown twice in one language, since the full
 // report and the parallel text show every section on one page, where its
-// figure's ID would repeat.
-func once(s *content.Site, docs DocFunc, dl *diag.List) {
+// figure's ID would repeat. It reads only each section's list of blocks.
+func Once(s *content.Site, docs DocFunc, dl *diag.List) {
 	type at struct {
 		file string
 		line int
