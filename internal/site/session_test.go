@@ -591,6 +591,16 @@ func TestSessionChecksFollowEdits(t *testing.T) {
 		}
 	}
 	a, b, c := "en/0001-s0001.md", "en/0002-s0002.md", "en/0003-s0003.md"
+	za, zb, td := "zh-Hant/0001-s0001.md", "zh-Hant/0002-s0002.md", "data/t0003.toml"
+	chart := "\n[[charts]]\nid = \"extra\"\ntype = \"bar\"\ncategory = \"item\"\nvalues = [\"value\"]\n" +
+		"title = { zh-Hant = \"指標\", en = \"Indicators\" }\n"
+	// appendTo adds text to the end of file p, and replaces from with to in it.
+	appendTo := func(p, text, from, to string) func() {
+		return func() {
+			editFile(t, s.content, p, func(src string) string { return strings.Replace(src, from, to, 1) + text })
+		}
+	}
+	both := func(f, g func()) func() { return func() { f(); g() } }
 	n := regexp.MustCompile(`\d+ hazards`).FindString(string(s.content[c].Data))
 	// The first figure of the third section's table, as its original states it.
 	zc := "zh-Hant/0003-s0003.md"
@@ -609,6 +619,22 @@ func TestSessionChecksFollowEdits(t *testing.T) {
 		{"and restored", number(c, "9"+n, n), ""},
 		{"a figure of the third section's table changed in its original", number(zc, fig, fig+"0"), "not found in section 0003-s0003"},
 		{"and restored", number(zc, fig+"0", fig), ""},
+		// Links check where they lead: a link's finding must be made
+		// again when the section it names changes.
+		{"a link in the first section to the second's third heading", number(a, "\n## ", "\nSee [its third part](s0002.html#h-3).\n\n## "), ""},
+		{"the second section's third heading made a paragraph, in both languages", both(number(b, "\n## (3) ", "\n(3) "), number(zb, "\n## （三）", "\n（三）")),
+			`link "s0002.html#h-3": no anchor "h-3" in section 0002-s0002`},
+		{"and restored", both(number(b, "\n(3) ", "\n## (3) "), number(zb, "\n（三）", "\n## （三）")), ""},
+		{"a link in the third section to the full report's copy of the heading", number(c, "\n## ", "\nSee [the report](report.html#s-s0002-h-3).\n\n## "), ""},
+		{"the heading made a paragraph again", both(number(b, "\n## (3) ", "\n(3) "), number(zb, "\n## （三）", "\n（三）")),
+			`link "report.html#s-s0002-h-3": no anchor "s-s0002-h-3" on en/report.html`},
+		{"and restored again", both(number(b, "\n(3) ", "\n## (3) "), number(zb, "\n（三）", "\n## （三）")), ""},
+		// A section's charts must be defined: its finding must be made
+		// again when a table changes.
+		{"a chart declared in the third section's table, shown in the first", both(appendTo(td, chart, "", ""),
+			both(number(a, "\n## ", "\n```chart extra\n```\n\n## "), number(za, "\n## ", "\n```chart extra\n```\n\n## "))), ""},
+		{"the chart's ID changed in the table", appendTo(td, "", `id = "extra"`, `id = "extra2"`), `chart "extra" not found`},
+		{"and restored", appendTo(td, "", `id = "extra2"`, `id = "extra"`), ""},
 	} {
 		st.edit()
 		got, gerr := sess.Build(ctx)
