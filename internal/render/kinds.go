@@ -66,6 +66,7 @@ type Change struct {
 // change is a Change worked out against the site before and after it.
 type change struct {
 	secs    map[string]bool // sections whose text changed
+	near    map[string]bool // sections whose text changed, and their neighbours
 	tables  map[string]bool // tables that changed
 	sources map[string]bool // sections a changed table takes figures from, before or after
 	figs    map[string]bool // tables whose figures may show differently: changed, or citing a changed section
@@ -73,9 +74,17 @@ type change struct {
 
 // newChange works out c between the model old and the one b now renders.
 func (b *builder) newChange(c Change, old *load.Model) *change {
-	ch := &change{secs: map[string]bool{}, tables: map[string]bool{}, sources: map[string]bool{}, figs: map[string]bool{}}
+	ch := &change{secs: map[string]bool{}, near: map[string]bool{}, tables: map[string]bool{}, sources: map[string]bool{}, figs: map[string]bool{}}
 	for _, id := range c.Sections {
 		ch.secs[id] = true
+	}
+	secs := b.site.Sections
+	for i, sec := range secs {
+		if ch.secs[sec.ID] {
+			for k := max(i-1, 0); k <= min(i+1, len(secs)-1); k++ {
+				ch.near[secs[k].ID] = true
+			}
+		}
 	}
 	for _, id := range c.Tables {
 		ch.tables[id], ch.figs[id] = true, true
@@ -162,13 +171,7 @@ var deps = map[addr.Kind]rule{
 	addr.KindNotFound: {dep: never},
 	addr.KindOverview: {dep: always, late: true},
 	addr.KindSection: {dep: func(b *builder, c *change, j jobFile) bool {
-		i := slices.Index(b.site.Sections, j.sec)
-		for k := max(i-1, 0); k <= min(i+1, len(b.site.Sections)-1); k++ {
-			if c.secs[b.site.Sections[k].ID] {
-				return true
-			}
-		}
-		if c.sources[j.sec.ID] {
+		if c.near[j.sec.ID] || c.sources[j.sec.ID] {
 			return true
 		}
 		for _, l := range b.site.Languages {
