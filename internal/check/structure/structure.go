@@ -62,7 +62,7 @@ func Once(s *content.Site, docs DocFunc, dl *diag.List) {
 	}
 	type block struct{ kind, id string }
 	for _, l := range s.SourceLangs() {
-		seen := map[block]at{}
+		seen := make(map[block]at, len(s.Sections))
 		for _, sec := range s.Sections {
 			doc, text := docs(sec, l)
 			if doc == nil {
