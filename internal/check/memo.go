@@ -209,7 +209,8 @@ func NewMemo() *Memo { return &Memo{units: map[string]*finding{}} }
 type finding struct {
 	read   []fileSum // the files it read, with their digests
 	diags  []diag.Diag
-	quotes []quoteMark // the quotation marks of its texts, in order
+	quotes []quoteMark  // the quotation marks of its texts, in order
+	styles []quoteStyle // what quotes holds per language
 }
 
 type fileSum struct {
@@ -279,11 +280,15 @@ func run(s *content.Site, paras ParasFunc, memo *Memo, sum SumFunc, dl *diag.Lis
 
 	found := make([]*finding, len(units))
 	var todo []int
+	known := 0 // units memo holds a finding of
 	for i, u := range units {
 		if memo != nil && sum != nil {
 			memo.mu.Lock()
 			f := memo.units[u.key]
 			memo.mu.Unlock()
+			if f != nil {
+				known++
+			}
 			if f != nil && f.fresh(sum) {
 				found[i] = f
 				continue
@@ -295,14 +300,23 @@ func run(s *content.Site, paras ParasFunc, memo *Memo, sum SumFunc, dl *diag.Lis
 		i := todo[k]
 		var udl diag.List
 		read, quotes := units[i].check(&udl)
-		found[i] = &finding{diags: udl.Items(), quotes: quotes, read: sums(read, sum)}
+		found[i] = &finding{diags: udl.Items(), quotes: quotes, styles: styles(quotes), read: sums(read, sum)}
 	})
 	if memo != nil && sum != nil {
 		memo.mu.Lock()
-		memo.units = make(map[string]*finding, len(units))
-		for i, u := range units {
+		if known < len(memo.units) {
+			// memo holds findings of units gone: keep only the site's.
+			memo.units = make(map[string]*finding, len(units))
+			todo = todo[:0]
+			for i := range units {
+				todo = append(todo, i)
+			}
+		}
+		for _, i := range todo {
 			if f := found[i]; len(f.read) > 0 {
-				memo.units[u.key] = f
+				memo.units[units[i].key] = f
+			} else {
+				delete(memo.units, units[i].key)
 			}
 		}
 		memo.mu.Unlock()
@@ -312,16 +326,18 @@ func run(s *content.Site, paras ParasFunc, memo *Memo, sum SumFunc, dl *diag.Lis
 	// findings, then the quotation style across them all, in the order of
 	// the items a reader sees (the site's, the sections', the tables').
 	var quotes [][]quoteMark
+	var qstyles [][]quoteStyle
 	terms(s, gs, func(l lang.Lang, excuse excuseFunc) []item { return siteItems(s, src, l, excuse) }, dl)
 	if punct {
 		none := func(string, []dataset.AllowTerm) []*termExcuse { return nil }
-		quotes = append(quotes, punctuation(s, psrc, ptr, siteItems(s, psrc, ptr, none), dl))
+		qs := punctuation(s, psrc, ptr, siteItems(s, psrc, ptr, none), dl)
+		quotes, qstyles = append(quotes, qs), append(qstyles, styles(qs))
 	}
 	for _, f := range found {
 		for _, d := range f.diags {
 			dl.Add(d)
 		}
-		quotes = append(quotes, f.quotes)
+		quotes, qstyles = append(quotes, f.quotes), append(qstyles, f.styles)
 	}
-	quoteStyles(s, quotes, dl)
+	quoteStyles(s, quotes, qstyles, dl)
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"reportsite/internal/check/punct"
@@ -64,12 +65,46 @@ func punctuation(s *content.Site, src, tr lang.Lang, items []item, dl *diag.List
 	return quotes
 }
 
+// quoteStyle is the style of the quotation marks of one language in a
+// list of marks: the first's, where it is, and whether all are of it.
+type quoteStyle struct {
+	tag, style, where string
+	mixed             bool
+}
+
+// styles sums up the quotation marks qs per language.
+func styles(qs []quoteMark) []quoteStyle {
+	var out []quoteStyle
+	for _, q := range qs {
+		i := slices.IndexFunc(out, func(st quoteStyle) bool { return st.tag == q.lang.Tag })
+		if i < 0 {
+			out = append(out, quoteStyle{tag: q.lang.Tag, style: q.style, where: pos(q.p.file, q.p.line, 0)})
+			continue
+		}
+		out[i].mixed = out[i].mixed || out[i].style != q.style
+	}
+	return out
+}
+
 // quoteStyles reports the quotation marks, in the order of the site's
 // items, whose style is not the first their language uses (punct.QuoteStyle).
-func quoteStyles(s *content.Site, quotes [][]quoteMark, dl *diag.List) {
+// sums holds what styles says of each list of marks: a list of one style
+// per language, each the first of its language, is not read mark by mark.
+func quoteStyles(s *content.Site, quotes [][]quoteMark, sums [][]quoteStyle, dl *diag.List) {
 	type quotePlace struct{ style, where string }
 	first := map[string]quotePlace{}
-	for _, qs := range quotes {
+	for k, qs := range quotes {
+		if k < len(sums) && !slices.ContainsFunc(sums[k], func(st quoteStyle) bool {
+			f, ok := first[st.tag]
+			return st.mixed || ok && f.style != st.style
+		}) {
+			for _, st := range sums[k] {
+				if _, ok := first[st.tag]; !ok {
+					first[st.tag] = quotePlace{st.style, st.where}
+				}
+			}
+			continue
+		}
 		for _, q := range qs {
 			f, ok := first[q.lang.Tag]
 			if !ok {
