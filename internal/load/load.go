@@ -120,6 +120,9 @@ func (m *Model) Parse(workers int, prepare bool, noteLabel func(lang.Lang) strin
 // been prepared and kept its paragraphs (KeepParas).
 func (m *Model) Carry(old *Model) {
 	m.prev = old
+	if len(m.docs) == 0 {
+		m.docs = make(map[docKey]*Doc, len(old.docs))
+	}
 	for _, sec := range m.Site.Sections {
 		if old.sections[sec.ID] != sec {
 			continue

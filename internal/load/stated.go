@@ -164,13 +164,13 @@ func (m *Model) FindStatements() {
 			m.cites[t] = cites(t)
 		}
 	}
-	m.citing = map[string][]*dataset.Table{}
+	m.citing = make(map[string][]*dataset.Table, len(m.Site.Sections))
 	for _, t := range m.Site.Tables {
 		for _, id := range m.cites[t] {
 			m.citing[id] = append(m.citing[id], t)
 		}
 	}
-	m.StatedIn = map[*content.Section]*Figures{}
+	m.StatedIn = make(map[*content.Section]*Figures, len(m.Site.Sections))
 	tags := make([]string, len(m.Site.Languages))
 	for i, l := range m.Site.Languages {
 		tags[i] = l.Tag
@@ -182,17 +182,27 @@ func (m *Model) FindStatements() {
 		again[sec.ID] = o == nil || o.sections[sec.ID] != sec || !slices.Equal(o.citing[sec.ID], m.citing[sec.ID])
 	}
 	m.stated = make(map[*dataset.Table][]stated, len(m.Site.Tables))
+	readAgain := func(id string) bool { return again[id] }
 	for _, t := range m.Site.Tables {
 		sts, ok := o.statedOf(t)
 		if !ok {
 			m.stated[t] = make([]stated, len(t.Rows)*len(t.Columns))
 			continue
 		}
-		// Keep what the sections not read again state.
-		sts = slices.Clone(sts)
+		// Keep what the sections not read again state. findIn writes
+		// only the lists of the tables that cite a section read again:
+		// any other table's list is the last model's, unless a figure of
+		// it was stated in a section read again.
+		shared := !slices.ContainsFunc(m.cites[t], readAgain)
+		if !shared {
+			sts = slices.Clone(sts)
+		}
 		for i, st := range sts {
 			if st.sec != nil {
 				if again, ok := again[st.sec.ID]; again || !ok {
+					if shared {
+						sts, shared = slices.Clone(sts), false
+					}
 					sts[i] = stated{}
 				}
 			}
