@@ -217,7 +217,7 @@ func options(dir string, cacheDir string, workers int) (site.Options, error) {
 		Source:    dir,
 		Workers:   workers,
 	}
-	ec, err := figure.NewECharts(static.FS, cacheDir, workers)
+	ec, err := figure.NewECharts(cacheDir, workers)
 	if err != nil {
 		return opt, err
 	}

@@ -1,6 +1,7 @@
 package echarts
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -9,17 +10,34 @@ import (
 	"testing"
 )
 
-// TestBundleDocumented holds the vendored bundle to what VERSION.md says
-// about it and to the versions tools/echarts pins, so that the script the
-// site runs is the one `make echarts` makes.
+// TestBundleDocumented holds the vendored bundles, the pages' and the
+// build's, to what VERSION.md says about them and to the versions
+// tools/echarts pins, so that the scripts the site runs are the ones
+// `make echarts` makes; the build's carries the same licences as the pages'.
 func TestBundleDocumented(t *testing.T) {
 	doc, err := os.ReadFile("../../static/vendor/echarts/VERSION.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum := sha256.Sum256(readScript(t))
-	if want := hex.EncodeToString(sum[:]); !regexp.MustCompile("`" + want + "`").Match(doc) {
-		t.Errorf("VERSION.md does not give the bundle's SHA-256 %s", want)
+	buildDoc, err := os.ReadFile("bundle/VERSION.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundles := map[string][]byte{"echarts.min.js": readPageScript(t), "echarts.build.min.js": readScript(t)}
+	for name, d := range map[string][]byte{"echarts.min.js": doc, "echarts.build.min.js": buildDoc} {
+		sum := sha256.Sum256(bundles[name])
+		if want := hex.EncodeToString(sum[:]); !regexp.MustCompile("`" + want + "`").Match(d) {
+			t.Errorf("the VERSION.md beside %s does not give its SHA-256 %s", name, want)
+		}
+	}
+	for _, name := range []string{"LICENSE", "NOTICE", "licenses/LICENSE-d3", "licenses/LICENSE-zrender", "licenses/LICENSE-tslib"} {
+		page, err := os.ReadFile("../../static/vendor/echarts/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if build, err := os.ReadFile("bundle/" + name); err != nil || !bytes.Equal(build, page) {
+			t.Errorf("bundle/%s is not static/vendor/echarts/%s (%v)", name, name, err)
+		}
 	}
 	var pkg struct{ Dependencies map[string]string }
 	var lock struct {
@@ -46,7 +64,9 @@ func TestBundleDocumented(t *testing.T) {
 			t.Errorf("VERSION.md does not name %s %s", dep, v)
 		}
 	}
-	if !regexp.MustCompile(`(?m)^/\*! Apache ECharts ` + regexp.QuoteMeta(pkg.Dependencies["echarts"]) + ` `).Match(readScript(t)) {
-		t.Error("the bundle's banner does not name the pinned ECharts version")
+	for name, b := range bundles {
+		if !regexp.MustCompile(`(?m)^/\*! Apache ECharts ` + regexp.QuoteMeta(pkg.Dependencies["echarts"]) + ` `).Match(b) {
+			t.Errorf("the banner of %s does not name the pinned ECharts version", name)
+		}
 	}
 }

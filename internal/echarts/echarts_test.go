@@ -24,21 +24,25 @@ import (
 	"github.com/dop251/goja"
 )
 
-const scriptPath = "../../static/vendor/echarts/echarts.min.js"
+// pageScriptPath is the bundle the pages load; the build draws with
+// BuildScript, made from the same packages (bundle_test.go).
+const pageScriptPath = "../../static/vendor/echarts/echarts.min.js"
 
-var (
-	scriptOnce sync.Once
-	script     []byte
-	scriptErr  error
-)
+// script is the ECharts the tests draw with: the build's.
+var script = BuildScript
 
 func readScript(t testing.TB) []byte {
 	t.Helper()
-	scriptOnce.Do(func() { script, scriptErr = os.ReadFile(scriptPath) })
-	if scriptErr != nil {
-		t.Fatal(scriptErr)
-	}
 	return script
+}
+
+func readPageScript(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(pageScriptPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func newRenderer(t testing.TB, opt Options) *Renderer {
@@ -695,13 +699,21 @@ func BenchmarkRender100(b *testing.B) {
 	b.ReportMetric(float64((processCPU()-cpu0).Milliseconds())/float64(n), "cpu-ms/chart")
 }
 
-// BenchmarkCompile measures compiling ECharts, done once per Renderer.
+// BenchmarkCompile measures compiling ECharts, done once per Renderer: the
+// build's subset, and the pages' bundle it was cut from.
 func BenchmarkCompile(b *testing.B) {
-	src := string(readScript(b))
-	for b.Loop() {
-		if _, err := goja.Compile("echarts.min.js", src, false); err != nil {
-			b.Fatal(err)
-		}
+	for _, bundle := range []struct {
+		name string
+		src  []byte
+	}{{"build", readScript(b)}, {"page", readPageScript(b)}} {
+		b.Run(bundle.name, func(b *testing.B) {
+			src := string(bundle.src)
+			for b.Loop() {
+				if _, err := goja.Compile("echarts.min.js", src, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -57,7 +57,7 @@ func TestNewSiteShowsEveryFeature(t *testing.T) {
 	if _, err := Write(dir, Name(dir), time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
-	charts, err := figure.EChartsRenderer(static.FS, "", 2)
+	charts, err := figure.EChartsRenderer("", 2)
 	if err != nil {
 		t.Fatalf("the vendored ECharts does not start: %v", err)
 	}

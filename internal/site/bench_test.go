@@ -62,7 +62,7 @@ func BenchmarkBuild(b *testing.B) {
 //
 //	go test ./internal/site -run '^$' -bench RealRebuild -cpuprofile cpu.out
 func BenchmarkRealRebuild(b *testing.B) {
-	charts, err := figure.EChartsRenderer(static.FS, b.TempDir(), 0)
+	charts, err := figure.EChartsRenderer(b.TempDir(), 0)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func realBuild(t *testing.T) publish.Output {
 	if realOut != nil {
 		return realOut
 	}
-	charts, err := figure.EChartsRenderer(static.FS, t.TempDir(), 0)
+	charts, err := figure.EChartsRenderer(t.TempDir(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestRealSiteClean(t *testing.T) {
 
 func TestRealSiteDeterministic(t *testing.T) {
 	a := realBuild(t)
-	charts, err := figure.EChartsRenderer(static.FS, "", 1)
+	charts, err := figure.EChartsRenderer("", 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -492,7 +492,7 @@ func TestSessionMatchesBuildReal(t *testing.T) {
 // BenchmarkSessionEditReal is BenchmarkSessionEdit on the real report, its
 // charts drawn from a warm cache.
 func BenchmarkSessionEditReal(b *testing.B) {
-	charts, err := figure.EChartsRenderer(static.FS, b.TempDir(), 0)
+	charts, err := figure.EChartsRenderer(b.TempDir(), 0)
 	if err != nil {
 		b.Fatal(err)
 	}

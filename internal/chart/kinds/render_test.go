@@ -22,21 +22,63 @@ var (
 	rendererErr  error
 )
 
-// newRenderer compiles the vendored ECharts once for all tests.
+// newRenderer compiles the ECharts the build draws with once for all tests.
 func newRenderer(t *testing.T) *echarts.Renderer {
 	t.Helper()
 	rendererOnce.Do(func() {
-		script, err := os.ReadFile(filepath.Join("..", "..", "..", "static", "vendor", "echarts", "echarts.min.js"))
-		if err != nil {
-			rendererErr = err
-			return
-		}
-		renderer, rendererErr = echarts.New(script, echarts.Options{Timeout: 10 * time.Second})
+		renderer, rendererErr = echarts.New(echarts.BuildScript, echarts.Options{Timeout: 10 * time.Second})
 	})
 	if rendererErr != nil {
 		t.Fatalf("the vendored ECharts does not start: %v", rendererErr)
 	}
 	return renderer
+}
+
+// TestBuildBundleDrawsAsPageBundle draws every kind's fixture in every
+// language with the build's ECharts subset (echarts.BuildScript) and with
+// the pages' bundle it was cut from, and wants the same SVG: what the build
+// leaves out (tooltip, axis pointer, data zoom) must draw nothing.
+func TestBuildBundleDrawsAsPageBundle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders with ECharts in goja")
+	}
+	page, err := os.ReadFile(filepath.Join("..", "..", "..", "static", "vendor", "echarts", "echarts.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := echarts.New(page, echarts.Options{Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatalf("the pages' ECharts does not start: %v", err)
+	}
+	br := newRenderer(t)
+	charts := kinds.Fixtures()
+	names := make([]string, 0, len(charts))
+	for name := range charts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c := charts[name]
+		for _, l := range []lang.Lang{{Tag: "en"}, {Tag: "zh-Hant"}} {
+			opt, err := chart.Option(c, l, nil)
+			if err != nil {
+				t.Fatalf("%s/%s: Option: %v", name, l.Tag, err)
+			}
+			w, h := chart.Size(c)
+			ec := echarts.Chart{ID: c.ID, Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: chart.Describe(c, l, nil)}
+			want, err := pr.Render(ec)
+			if err != nil {
+				t.Fatalf("%s/%s: pages' bundle: %v", name, l.Tag, err)
+			}
+			got, err := br.Render(ec)
+			if err != nil {
+				t.Fatalf("%s/%s: build's bundle: %v", name, l.Tag, err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s/%s: the build's ECharts draws\n%s\nthe pages' draws\n%s", name, l.Tag, got, want)
+			}
+		}
+	}
 }
 
 // TestSentinels checks that options use the colours the SVG post-processor

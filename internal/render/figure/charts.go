@@ -1,9 +1,6 @@
 package figure
 
 import (
-	"fmt"
-	"io/fs"
-
 	"reportsite/internal/addr"
 	"reportsite/internal/chart"
 	"reportsite/internal/dataset"
@@ -24,30 +21,28 @@ type Chart struct {
 	Desc   string
 }
 
-// EChartsScript is the vendored ECharts build, relative to the static FS.
+// EChartsScript is the vendored ECharts build the pages load, relative to
+// the static FS.
 const EChartsScript = "vendor/echarts/echarts.min.js"
 
 // EChartsRenderer returns a ChartFunc that builds each chart's option with
-// internal/chart and renders it to SVG with the ECharts build in static.
-// cacheDir, when not empty, keeps rendered SVGs between builds.
-func EChartsRenderer(static fs.FS, cacheDir string, workers int) (ChartFunc, error) {
-	e, err := NewECharts(static, cacheDir, workers)
+// internal/chart and renders it to SVG with ECharts' build-time subset
+// (echarts.BuildScript). cacheDir, when not empty, keeps rendered SVGs
+// between builds.
+func EChartsRenderer(cacheDir string, workers int) (ChartFunc, error) {
+	e, err := NewECharts(cacheDir, workers)
 	if err != nil {
 		return nil, err
 	}
 	return e.Func(), nil
 }
 
-// ECharts draws charts with the ECharts build in static (EChartsScript).
+// ECharts draws charts with ECharts' build-time subset (echarts.BuildScript).
 type ECharts struct{ r *echarts.Renderer }
 
 // NewECharts returns the ECharts that EChartsRenderer draws with.
-func NewECharts(static fs.FS, cacheDir string, workers int) (*ECharts, error) {
-	script, err := fs.ReadFile(static, EChartsScript)
-	if err != nil {
-		return nil, fmt.Errorf("echarts: %w", err)
-	}
-	r, err := echarts.New(script, echarts.Options{CacheDir: cacheDir, Workers: workers, Lazy: true})
+func NewECharts(cacheDir string, workers int) (*ECharts, error) {
+	r, err := echarts.New(echarts.BuildScript, echarts.Options{CacheDir: cacheDir, Workers: workers, Lazy: true})
 	if err != nil {
 		return nil, err
 	}
