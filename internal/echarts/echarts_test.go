@@ -28,11 +28,23 @@ import (
 // BuildScript, made from the same packages (bundle_test.go).
 const pageScriptPath = "../../static/vendor/echarts/echarts.min.js"
 
-// script is the ECharts the tests draw with: the build's.
-var script = BuildScript
+var (
+	scriptOnce sync.Once
+	script     []byte // the ECharts the tests draw with: the build's, or -script
+	scriptErr  error
+)
 
 func readScript(t testing.TB) []byte {
 	t.Helper()
+	scriptOnce.Do(func() {
+		script = BuildScript
+		if *jsScript != "" {
+			script, scriptErr = os.ReadFile(*jsScript)
+		}
+	})
+	if scriptErr != nil {
+		t.Fatal(scriptErr)
+	}
 	return script
 }
 
@@ -683,6 +695,7 @@ func BenchmarkRender100(b *testing.B) {
 	}
 	wg.Wait()
 	cpu0, n := processCPU(), 0
+	defer startJSProfile(b)()
 	b.ResetTimer()
 	for b.Loop() {
 		for _, c := range charts {
