@@ -17,6 +17,7 @@ import (
 	"reportsite/internal/lang"
 	"reportsite/internal/load"
 	"reportsite/internal/markdown"
+	"reportsite/internal/render/tmpl"
 )
 
 type chartKey struct{ id, lang string }
@@ -182,7 +183,7 @@ type colView struct {
 
 // htmlText escapes text exactly as html/template does in element content
 // and quoted attributes, so rows built in Go match templated markup.
-var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+var htmlText = tmpl.Text
 
 // writeRow writes one table row: the row's header cell, links and numbers
 // each marked up as the table template did before it moved here.
@@ -467,7 +468,7 @@ func (b *Maker) tableHTML(t *dataset.Table, l lang.Lang, pg Page, rowIDs, keep [
 	}
 	head.WriteString(`<th scope="col">` + htmlText.Replace(td.T("source")) + "</th></tr>")
 	td.Head = template.HTML(head.String())
-	if b.builtinTable && (td.Single || plainURL(td.CSV) && plainURL(td.JSON)) {
+	if b.builtinTable && (td.Single || tmpl.PlainURL(td.CSV) && tmpl.PlainURL(td.JSON)) {
 		return writeTable(&td), nil
 	}
 	return b.exec("table", td)

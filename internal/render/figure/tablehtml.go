@@ -28,24 +28,8 @@ func (b *Maker) BuiltinTable(tfs, defaults fs.FS) {
 	b.builtinTable = bytes.Equal(own, def)
 }
 
-// plainURL reports whether html/template writes s, a URL in an attribute,
-// as it is: a relative path of letters, digits and . _ - / only, which its
-// URL filter, normaliser and escaper all leave alone.
-func plainURL(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '-' || c == '/') {
-			return false
-		}
-	}
-	return true
-}
-
 // writeTable writes td as templates/table.html does. Its links must be
-// plainURL.
+// plain (tmpl.PlainURL).
 func writeTable(td *tableData) []byte {
 	n := len(td.Head) + len(td.Body) + 3*len(td.Title) + 2*len(td.Note) + len(td.Label) + len(td.CSV) + len(td.JSON) + 512
 	b := bytes.NewBuffer(make([]byte, 0, n))

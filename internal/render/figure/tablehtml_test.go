@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"reportsite/internal/render/tmpl"
+
 	"reportsite/templates"
 )
 
@@ -66,13 +68,13 @@ func TestWriteTableMatchesTemplate(t *testing.T) {
 		})
 	}
 	for _, u := range []string{"", "a b.csv", "javascript:x", "é.csv", "a?b=c", "a#b", "a&b"} {
-		if plainURL(u) {
-			t.Errorf("plainURL(%q) = true, want false", u)
+		if tmpl.PlainURL(u) {
+			t.Errorf("PlainURL(%q) = true, want false", u)
 		}
 	}
 	for _, u := range []string{"data/t.csv", "../en/data/t-1_2.csv"} {
-		if !plainURL(u) {
-			t.Errorf("plainURL(%q) = false, want true", u)
+		if !tmpl.PlainURL(u) {
+			t.Errorf("PlainURL(%q) = false, want true", u)
 		}
 	}
 }
