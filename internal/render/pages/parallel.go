@@ -51,6 +51,13 @@ func Parallel(b view.Builder, l, o lang.Lang) error {
 		}
 		var rows strings.Builder
 		left, right := le.Chunks, re.Chunks
+		n := 0
+		for _, cs := range [][]markdown.Chunk{left, right} {
+			for _, c := range cs {
+				n += len(c.HTML) + 80 // and the row's markup
+			}
+		}
+		rows.Grow(n)
 		anchor := addr.InSection(sec.Slug)
 		lm, am := pairMaps(m, sec, l, o, left, right, anchor)
 		rm := otherFolder{am, p.Path, o}
@@ -156,9 +163,13 @@ func writePair(b *strings.Builder, l, o lang.Lang, heading bool, left, right []b
 	if heading {
 		b.WriteString(" pair-heading")
 	}
-	b.WriteString("\">\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(l.Tag) + "\">")
+	b.WriteString("\">\n<div class=\"col\" lang=\"")
+	template.HTMLEscape(b, []byte(l.Tag))
+	b.WriteString("\">")
 	anchors.Write(b, left, lm)
-	b.WriteString("</div>\n<div class=\"col\" lang=\"" + template.HTMLEscapeString(o.Tag) + "\">")
+	b.WriteString("</div>\n<div class=\"col\" lang=\"")
+	template.HTMLEscape(b, []byte(o.Tag))
+	b.WriteString("\">")
 	anchors.Write(b, right, rm)
 	b.WriteString("</div>\n</div>")
 }
