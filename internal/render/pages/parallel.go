@@ -3,6 +3,7 @@ package pages
 import (
 	"html"
 	"html/template"
+	"maps"
 	"path"
 	"strings"
 
@@ -112,6 +113,7 @@ func Parallel(b view.Builder, l, o lang.Lang) error {
 func pairMaps(m *load.Model, sec *content.Section, l, o lang.Lang, left, right []markdown.Chunk, prefix string) (lm, rm view.AnchorMap) {
 	lm = view.Prefixed(markdown.IDs(left), prefix)
 	rm = view.Prefixed(markdown.IDs(right), addr.InSectionAlt(sec.Slug))
+	rm.Refs = maps.Clone(rm.Refs) // changed apart from IDs below
 	var lh, rh []markdown.Heading
 	if d := m.Doc(sec, l); d != nil && d.Doc != nil {
 		lh = d.Doc.Headings

@@ -185,13 +185,14 @@ type AnchorMap struct {
 	Refs map[string]string // ID → the ID a link to it leads to now
 }
 
-// Prefixed puts prefix before every ID in ids, and every link to one.
+// Prefixed puts prefix before every ID in ids, and every link to one. Its
+// IDs and Refs are one map: clone one before changing either.
 func Prefixed(ids []string, prefix string) AnchorMap {
-	m := AnchorMap{IDs: make(map[string]string, len(ids)), Refs: make(map[string]string, len(ids))}
+	m := make(map[string]string, len(ids))
 	for _, id := range ids {
-		m.IDs[id], m.Refs[id] = prefix+id, prefix+id
+		m[id] = prefix + id
 	}
-	return m
+	return AnchorMap{IDs: m, Refs: m}
 }
 
 func (m AnchorMap) ID(id []byte) string {
