@@ -463,6 +463,18 @@ func (s *Site) Table(id string) (*dataset.Table, bool) {
 	return nil, false
 }
 
+// ReleaseTexts lets go of the sections' Markdown, once it is parsed and
+// nothing will parse it again (a build's, not a serve session's): at 5,000
+// sections in three languages it was 73 MB alive through the checks, the
+// largest live heap of the build.
+func (s *Site) ReleaseTexts() {
+	for _, sec := range s.Sections {
+		for _, t := range sec.Texts {
+			t.ReleaseBody()
+		}
+	}
+}
+
 // ReleaseBodies drops the Markdown of every section text, and the text of
 // each data table and the index of its keys to their lines (a line asked
 // for afterwards is 1). A build calls it once it has parsed and checked the
@@ -470,11 +482,7 @@ func (s *Site) Table(id string) (*dataset.Table, bool) {
 // beside its rendered form, and the index is as large as the table
 // decoded.
 func (s *Site) ReleaseBodies() {
-	for _, sec := range s.Sections {
-		for _, t := range sec.Texts {
-			t.Body = nil
-		}
-	}
+	s.ReleaseTexts()
 	for _, t := range s.Tables {
 		t.Lines.Release()
 	}

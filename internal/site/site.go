@@ -202,6 +202,11 @@ func Check(opt Options) (*Result, error) {
 func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, memo *check.Memo, sum check.SumFunc, names [32]byte) {
 	static := sitefs.Overlay(opt.Overlay, addr.Static, opt.Static)
 	m.Parse(opt.Workers, true, r.NoteLabel, dl)
+	if memo == nil {
+		// A build parses each text once; a session's next model may parse
+		// them again.
+		m.Site.ReleaseTexts()
+	}
 	m.FindImages(opt.Content, static, dl)
 	check.All(check.Input{
 		Site:  m.Site,

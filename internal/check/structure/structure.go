@@ -154,7 +154,7 @@ func pair(a, o parsed, dl *diag.List) {
 }
 
 func lastLine(d parsed) int {
-	return d.text.BodyLine + strings.Count(string(d.text.Body), "\n")
+	return d.text.EndLine()
 }
 
 func containsRef(refs []markdown.Ref, kind, id string) bool {

@@ -83,9 +83,27 @@ type Text struct {
 	Allow   []Allow
 	// AllowTerms excuses glossary terms this section does not render.
 	AllowTerms []dataset.AllowTerm
-	Body       []byte // Markdown after the front matter
+	Body       []byte // Markdown after the front matter; nil once released (ReleaseBody)
 	BodyLine   int    // lines before the body in the file
 	Derived    bool
+	bodyLines  int // the body's line breaks, counted when it is released
+}
+
+// ReleaseBody lets the body go once it is parsed; EndLine still knows
+// where it ended.
+func (t *Text) ReleaseBody() {
+	if t.Body != nil {
+		t.bodyLines = bytes.Count(t.Body, []byte("\n"))
+		t.Body = nil
+	}
+}
+
+// EndLine is the file's line where the body ends (its last line break's).
+func (t *Text) EndLine() int {
+	if t.Body == nil {
+		return t.BodyLine + t.bodyLines
+	}
+	return t.BodyLine + bytes.Count(t.Body, []byte("\n"))
 }
 
 // Allow excuses a number that legitimately differs between languages.

@@ -79,3 +79,34 @@ func TestPageNameSlugs(t *testing.T) {
 		})
 	}
 }
+
+// TestReleaseBody: a text whose body is released ends on the same line.
+func TestReleaseBody(t *testing.T) {
+	tests := []struct {
+		body string
+		line int
+		want int
+	}{
+		{"", 4, 4},
+		{"One line, no break", 4, 4},
+		{"One\n", 4, 5},
+		{"One\n\nTwo\n", 2, 5},
+	}
+	for _, tt := range tests {
+		tx := &Text{Body: []byte(tt.body), BodyLine: tt.line}
+		if got := tx.EndLine(); got != tt.want {
+			t.Errorf("EndLine of %q = %d, want %d", tt.body, got, tt.want)
+		}
+		tx.ReleaseBody()
+		if tx.Body != nil {
+			t.Errorf("ReleaseBody kept %q", tx.Body)
+		}
+		if got := tx.EndLine(); got != tt.want {
+			t.Errorf("EndLine of %q released = %d, want %d", tt.body, got, tt.want)
+		}
+		tx.ReleaseBody() // again: nothing changes
+		if got := tx.EndLine(); got != tt.want {
+			t.Errorf("EndLine of %q released twice = %d, want %d", tt.body, got, tt.want)
+		}
+	}
+}
