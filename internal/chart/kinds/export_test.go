@@ -5,6 +5,8 @@ import "reportsite/internal/lang"
 // Fixtures exposes the test charts to the external render test.
 var Fixtures = fixtures
 
+var SortedFixtures = sortedFixtures
+
 // RenderWants returns text the rendered SVG of fixture name must show in l.
 func RenderWants(name string, l lang.Lang) []string {
 	return renderWants[name][l.Tag]

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"reportsite/internal/chart"
 	"reportsite/internal/chart/kinds"
 	"reportsite/internal/chart/style"
+	"reportsite/internal/dataset"
 	"reportsite/internal/echarts"
 	"reportsite/internal/lang"
 )
@@ -52,20 +52,13 @@ func TestBuildBundleDrawsAsPageBundle(t *testing.T) {
 	}
 	br := newRenderer(t)
 	charts := kinds.Fixtures()
-	names := make([]string, 0, len(charts))
-	for name := range charts {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range kinds.SortedFixtures() {
 		c := charts[name]
 		for _, l := range []lang.Lang{{Tag: "en"}, {Tag: "zh-Hant"}} {
-			opt, err := chart.Option(c, l, nil)
+			ec, err := echartsInput(c, l)
 			if err != nil {
 				t.Fatalf("%s/%s: Option: %v", name, l.Tag, err)
 			}
-			w, h := chart.Size(c)
-			ec := echarts.Chart{ID: c.ID, Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: chart.Describe(c, l, nil)}
 			want, err := pr.Render(ec)
 			if err != nil {
 				t.Fatalf("%s/%s: pages' bundle: %v", name, l.Tag, err)
@@ -99,21 +92,15 @@ func TestRender(t *testing.T) {
 	out := os.Getenv("CHART_SVG_DIR") // set to look at the SVGs
 	langs := []lang.Lang{{Tag: "en"}, {Tag: "zh-Hant"}}
 	charts := kinds.Fixtures()
-	names := make([]string, 0, len(charts))
-	for name := range charts {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range kinds.SortedFixtures() {
 		c := charts[name]
 		for _, l := range langs {
 			t.Run(name+"/"+l.Tag, func(t *testing.T) {
-				opt, err := chart.Option(c, l, nil)
+				ec, err := echartsInput(c, l)
 				if err != nil {
 					t.Fatalf("Option: %v", err)
 				}
-				w, h := chart.Size(c)
-				svg, err := r.Render(echarts.Chart{ID: c.ID, Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: chart.Describe(c, l, nil)})
+				svg, err := r.Render(ec)
 				if err != nil {
 					t.Fatalf("Render: %v", err)
 				}
@@ -130,4 +117,14 @@ func TestRender(t *testing.T) {
 			})
 		}
 	}
+}
+
+// echartsInput is what the build hands ECharts for chart c in language l.
+func echartsInput(c *dataset.Chart, l lang.Lang) (echarts.Chart, error) {
+	opt, err := chart.Option(c, l, nil)
+	if err != nil {
+		return echarts.Chart{}, err
+	}
+	w, h := chart.Size(c)
+	return echarts.Chart{ID: c.ID, Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: chart.Describe(c, l, nil)}, nil
 }
