@@ -4,6 +4,7 @@ import (
 	"io/fs"
 
 	"reportsite/internal/check/fidelity"
+	"reportsite/internal/check/memo"
 	"reportsite/internal/check/structure"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
@@ -23,7 +24,7 @@ type Input struct {
 	// table for the next build, and Sum gives the digests of the content
 	// folder's files by which it tells what changed (see Memo).
 	Memo *Memo
-	Sum  SumFunc
+	Sum  memo.SumFunc
 	// Names, when not zero, is a digest of the paths of every file in
 	// Folders: with a Memo, the file names are checked again only when it
 	// changed.
@@ -36,11 +37,11 @@ type Input struct {
 // content only, the editorial rules that compare texts (number parity,
 // provenance, terminology, punctuation) and the seed.
 func All(in Input, dl *diag.List) {
-	in.Memo.files(in.Names, dl, func(dl *diag.List) { structure.Files(in.Site, in.Folders, dl) })
+	in.Memo.Files(in.Names, dl, func(dl *diag.List) { structure.Files(in.Site, in.Folders, dl) })
 	// structure.Sections and structure.Links, section by section, so that
 	// a Memo can keep what they found in each.
 	lk := structure.NewLinker(in.Site, in.Docs, in.Folders)
-	in.Memo.sections(in.Site, in.Sum, in.Names, dl, func(sec *content.Section, dl *diag.List) ([]*content.Section, bool) {
+	in.Memo.Sections(in.Site, in.Sum, in.Names, dl, func(sec *content.Section, dl *diag.List) ([]*content.Section, bool) {
 		structure.Section(in.Site, sec, in.Docs, dl)
 		return lk.Section(sec, dl)
 	})
@@ -49,5 +50,5 @@ func All(in Input, dl *diag.List) {
 		return
 	}
 	run(in.Site, in.Paras, in.Memo, in.Sum, dl)
-	in.Memo.seed(in.Site, in.Sum, dl, func(dl *diag.List) { fidelity.Seed(in.Site, in.Content, in.Root, dl) })
+	in.Memo.Seed(in.Site, in.Sum, dl, func(dl *diag.List) { fidelity.Seed(in.Site, in.Content, in.Root, dl) })
 }

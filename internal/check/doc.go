@@ -7,7 +7,9 @@
 // first, and fidelity (the text against its seed), run last. The rules
 // share three leaf packages: punct (the punctuation of one text, also run
 // on the interface strings), stating (how a text states a number) and
-// wordform (English renderings compared as a reader would).
+// wordform (English renderings compared as a reader would). Package memo
+// keeps what they found in each section and table from one build of a
+// serve session to the next (Input.Memo).
 //
 // The original is the first hand-written language that writes numbers in
 // Chinese style (萬, 億), or the first hand-written language when none does.

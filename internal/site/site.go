@@ -24,6 +24,7 @@ import (
 
 	"reportsite/internal/addr"
 	"reportsite/internal/check"
+	"reportsite/internal/check/memo"
 	"reportsite/internal/check/structure"
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
@@ -195,14 +196,14 @@ func Check(opt Options) (*Result, error) {
 
 // check loads the sections (internal/load) and runs the rules
 // (internal/check); when they pass, it finds where each figure is stated.
-// With a memo (a Session's), the checks reuse what they found in the
+// With a cache (a Session's memo), the checks reuse what they found in the
 // sections and tables whose files are unchanged (sum gives the digests), and
 // the model keeps the paragraphs for the next build; names is a digest of
 // the input files' paths (zero: not known).
-func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, memo *check.Memo, sum check.SumFunc, names [32]byte) {
+func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, cache *check.Memo, sum memo.SumFunc, names [32]byte) {
 	static := sitefs.Overlay(opt.Overlay, addr.Static, opt.Static)
 	m.Parse(opt.Workers, true, r.NoteLabel, dl)
-	if memo == nil {
+	if cache == nil {
 		// A build parses each text once; a session's next model may parse
 		// them again.
 		m.Site.ReleaseTexts()
@@ -219,7 +220,7 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List,
 		},
 		Content: opt.Content,
 		Root:    opt.Root,
-		Memo:    memo,
+		Memo:    cache,
 		Sum:     sum,
 		Names:   names,
 	}, dl)
@@ -228,7 +229,7 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List,
 	}
 	// Only the checks, FindStatements and the search index read the
 	// paragraphs' plain text.
-	if memo != nil {
+	if cache != nil {
 		m.KeepParas()
 		return
 	}
