@@ -38,7 +38,7 @@ type Input struct {
 // provenance, terminology, punctuation) and the seed.
 func All(in Input, dl *diag.List) {
 	in.Memo.Files(in.Names, dl, func(dl *diag.List) { structure.Files(in.Site, in.Folders, dl) })
-	// structure.Sections and structure.Links, section by section, so that
+	// structure.Section and the Linker's links, section by section, so that
 	// a Memo can keep what they found in each.
 	lk := structure.NewLinker(in.Site, in.Docs, in.Folders)
 	in.Memo.Sections(in.Site, in.Sum, in.Names, dl, func(sec *content.Section, dl *diag.List) ([]*content.Section, bool) {

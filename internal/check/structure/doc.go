@@ -2,8 +2,8 @@
 // which package check runs first: the site's files and folders have names
 // a static host serves (Files), and each section shows charts and tables
 // that exist, each once, with every translation of the section keeping the
-// heading tree, charts and tables of the first (Sections), and every link
+// heading tree, charts and tables of the first (Section, Once), and every link
 // the Markdown writes leads to a page, file or anchor the build makes
-// (Links). Positions are
+// (Linker). Positions are
 // relative to the content folder, like every diagnostic of package check.
 package structure

@@ -16,7 +16,7 @@ import (
 	"reportsite/internal/tomlfile"
 )
 
-// Links checks every link a section's Markdown writes, where it is written:
+// A Linker checks every link a section's Markdown writes, where it is written:
 // an anchor (#h-1, #p-3, #fn:1, #fig-<chart>, #tbl-<table>, an explicit
 // heading ID) must be one of the section's, a link to another section's
 // page (<slug>.html, with or without an anchor) must name a section and one
@@ -29,27 +29,20 @@ import (
 // report, the root pages, a download, an image a section shows, a static
 // file), and its anchor, if any, must be one that page has. Images are
 // checked where they are found (package load). A text that a derived
-// language shows is checked in that language's folder too. folders are the
-// folders a build reads: the static and templates folders among them give
-// the static files and the anchors templates write as they are.
-func Links(s *content.Site, docs DocFunc, folders []Folder, dl *diag.List) {
-	lk := NewLinker(s, docs, folders)
-	for _, sec := range s.Sections {
-		lk.Section(sec, dl)
-	}
-}
-
-// A Linker checks the links of one section at a time, as Links checks
-// every section's, so that a caller that keeps what it found can check
-// again only the sections whose links may now lead elsewhere. It is not
-// safe for concurrent use.
+// language shows is checked in that language's folder too.
+//
+// A Linker checks the links of one section at a time, so that a caller
+// that keeps what it found can check again only the sections whose links
+// may now lead elsewhere. It is not safe for concurrent use.
 type Linker struct {
 	st     *site
 	bySlug map[string]*content.Section
 }
 
 // NewLinker returns a Linker for the site s; the pages and files it may
-// link to are listed when a link first needs them.
+// link to are listed when a link first needs them. folders are the folders
+// a build reads: the static and templates folders among them give the
+// static files and the anchors templates write as they are.
 func NewLinker(s *content.Site, docs DocFunc, folders []Folder) *Linker {
 	lk := &Linker{st: newSite(s, docs, folders), bySlug: make(map[string]*content.Section, len(s.Sections))}
 	for _, sec := range s.Sections {

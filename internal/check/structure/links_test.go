@@ -160,13 +160,16 @@ func TestLinksToPages(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s, docs, folders := linkSite(t, tt.langs, tt.link)
 			dl := &diag.List{}
-			Links(s, docs, folders, dl)
+			lk := NewLinker(s, docs, folders)
+			for _, sec := range s.Sections {
+				lk.Section(sec, dl)
+			}
 			var b strings.Builder
 			for _, d := range dl.Items() {
 				b.WriteString(d.String())
 			}
 			if got := b.String(); !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
-				t.Errorf("Links(%s) =\n%s\nwant\n%s", tt.link, got, tt.want)
+				t.Errorf("links of %s =\n%s\nwant\n%s", tt.link, got, tt.want)
 			}
 		})
 	}

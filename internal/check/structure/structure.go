@@ -21,20 +21,12 @@ type parsed struct {
 	text *content.Text
 }
 
-// Sections checks what every build needs before it can render: each
-// chart and table a section shows exists and is shown once in a language,
-// and every hand-written translation of a section has the same heading tree
-// and the same charts and tables in the same order as the first.
-func Sections(s *content.Site, docs DocFunc, dl *diag.List) {
-	for _, sec := range s.Sections {
-		Section(s, sec, docs, dl)
-	}
-	Once(s, docs, dl)
-}
-
-// Section is the part of Sections that reads one section: the charts and
-// tables it shows exist (what it finds depends on the section's texts and
-// the site's charts and tables), and its translations pair with the first.
+// Section checks what every build needs of section sec before it can
+// render: each chart and table it shows exists (what it finds depends on
+// the section's texts and the site's charts and tables), and every
+// hand-written translation of it has the same heading tree and the same
+// charts and tables in the same order as the first. Once checks the rest
+// of a section's shape, which compares it with the others.
 func Section(s *content.Site, sec *content.Section, docs DocFunc, dl *diag.List) {
 	var first *parsed
 	for _, l := range s.SourceLangs() {
@@ -51,8 +43,7 @@ func Section(s *content.Site, sec *content.Section, docs DocFunc, dl *diag.List)
 	}
 }
 
-// Once is the part of Sections that compares the sections with each other:
-// it refuses a chart or table shown twice in one language, since the full
+// Once compares the sections with each other: it refuses a chart or table shown twice in one language, since the full
 // report and the parallel text show every section on one page, where its
 // figure's ID would repeat. It reads only each section's list of blocks.
 func Once(s *content.Site, docs DocFunc, dl *diag.List) {
