@@ -24,9 +24,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata (review the diff before committing)")
 
-// Updating reports whether the test binary runs with -update.
-func Updating() bool { return *update }
-
 // Set is a folder of golden files, each of which some test must compare.
 type Set struct {
 	glob string
@@ -80,12 +77,12 @@ func (s *Set) Check(t testing.TB, file string, got []byte, normalize func([]byte
 	s.mu.Lock()
 	s.seen[file] = true
 	s.mu.Unlock()
-	Check(t, file, got, normalize)
+	compare(t, file, got, normalize)
 }
 
-// Check compares got with one golden file, after passing both through
+// compare compares got with one golden file, after passing both through
 // normalize when it is not nil. Under -update it writes got to the file.
-func Check(t testing.TB, file string, got []byte, normalize func([]byte) []byte) {
+func compare(t testing.TB, file string, got []byte, normalize func([]byte) []byte) {
 	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
@@ -107,10 +104,10 @@ func Check(t testing.TB, file string, got []byte, normalize func([]byte) []byte)
 		return
 	}
 	t.Errorf("output differs from %s (if the change is intended, run the test with -update and commit the golden alone, saying why):\n%s",
-		file, Diff(file, want, got))
+		file, diff(file, want, got))
 }
 
-// Diff returns a unified diff from want to got, labelled with the golden file's name.
-func Diff(file string, want, got []byte) string {
+// diff returns a unified diff from want to got, labelled with the golden file's name.
+func diff(file string, want, got []byte) string {
 	return udiff.Unified(file, "got", string(want), string(got))
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// recorder is a testing.TB that keeps what a failing Check says.
+// recorder is a testing.TB that keeps what a failing compare says.
 type recorder struct {
 	testing.TB
 	failed bool
@@ -20,31 +20,31 @@ func (r *recorder) Errorf(f string, a ...any) { r.failed = true; fmt.Fprintf(&r.
 func (r *recorder) Fatalf(f string, a ...any) { r.Errorf(f, a...) }
 func (r *recorder) Failed() bool              { return r.failed }
 
-func TestCheckPrintsUnifiedDiff(t *testing.T) {
+func TestComparePrintsUnifiedDiff(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "page.golden")
 	if err := os.WriteFile(file, []byte("a\nb\nc\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r := &recorder{TB: t}
-	Check(r, file, []byte("a\nB\nc\n"), nil)
+	compare(r, file, []byte("a\nB\nc\n"), nil)
 	if !r.failed {
-		t.Fatalf("Check(different) passed")
+		t.Fatalf("compare(different) passed")
 	}
 	for _, want := range []string{"--- " + file, "+++ got", "-b", "+B"} {
 		if !strings.Contains(r.msg.String(), want) {
-			t.Errorf("Check(different) message lacks %q:\n%s", want, r.msg.String())
+			t.Errorf("compare(different) message lacks %q:\n%s", want, r.msg.String())
 		}
 	}
 	r = &recorder{TB: t}
-	Check(r, file, []byte("a\nb\nc\n"), nil)
+	compare(r, file, []byte("a\nb\nc\n"), nil)
 	if r.failed {
-		t.Errorf("Check(same) failed: %s", r.msg.String())
+		t.Errorf("compare(same) failed: %s", r.msg.String())
 	}
 	r = &recorder{TB: t}
-	Check(r, file, []byte("A\nB\nC\n"), func(b []byte) []byte { return []byte(strings.ToLower(string(b))) })
+	compare(r, file, []byte("A\nB\nC\n"), func(b []byte) []byte { return []byte(strings.ToLower(string(b))) })
 	if r.failed {
-		t.Errorf("Check(same after normalize) failed: %s", r.msg.String())
+		t.Errorf("compare(same after normalize) failed: %s", r.msg.String())
 	}
 }
 
