@@ -218,18 +218,6 @@ func (r *Row) Delete(key string) {
 	r.Cells = slices.DeleteFunc(r.Cells, func(c Cell) bool { return c.Key == key })
 }
 
-// CellsOf returns cells by column key as a row holds them, in key order:
-// for rows made in code rather than decoded.
-func CellsOf(m map[string]Cell) []Cell {
-	out := make([]Cell, 0, len(m))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		c := m[k]
-		c.Key = k
-		out = append(out, c)
-	}
-	return out
-}
-
 // Cell is one value: a number (Num valid when HasNum) or a text.
 type Cell struct {
 	Key    string // the column's key

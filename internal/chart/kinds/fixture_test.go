@@ -1,6 +1,9 @@
 package kinds
 
 import (
+	"maps"
+	"slices"
+
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
 )
@@ -15,6 +18,17 @@ func tx(zh, e string) lang.Text { return lang.Text{"zh-Hant": zh, "en": e} }
 
 func num(v float64) dataset.Cell { return dataset.Cell{Num: v, HasNum: true} }
 
+// cellsOf returns cells by column key as a row holds them, in key order.
+func cellsOf(m map[string]dataset.Cell) []dataset.Cell {
+	out := make([]dataset.Cell, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		c := m[k]
+		c.Key = k
+		out = append(out, c)
+	}
+	return out
+}
+
 // growth is a table of growth rates and amounts, with a missing value and a
 // label that tries to break out of a <script> element.
 func growth() *dataset.Table {
@@ -28,15 +42,15 @@ func growth() *dataset.Table {
 			{Key: "growth", Label: tx("比增", "Growth"), Type: dataset.TypeNumber, Unit: "percent"},
 		},
 		Rows: []dataset.Row{
-			{ID: "retail", Cells: dataset.CellsOf(map[string]dataset.Cell{
+			{ID: "retail", Cells: cellsOf(map[string]dataset.Cell{
 				"item": {Text: tx("商業零售額", "Retail sales")}, "value": num(9582000000), "plan": num(9000000000), "growth": num(39.2)})},
-			{ID: "sales", Cells: dataset.CellsOf(map[string]dataset.Cell{
+			{ID: "sales", Cells: cellsOf(map[string]dataset.Cell{
 				"item": {Text: tx("商業銷售額", "Sales")}, "value": num(14572000000), "plan": num(15000000000), "growth": num(30.7)})},
-			{ID: "industry", Cells: dataset.CellsOf(map[string]dataset.Cell{
+			{ID: "industry", Cells: cellsOf(map[string]dataset.Cell{
 				"item": {Text: tx("規模以上工業產值", "Output of industrial enterprises above designated size")}, "value": num(18363000000), "growth": num(13.9)})},
-			{ID: "services", Cells: dataset.CellsOf(map[string]dataset.Cell{
+			{ID: "services", Cells: cellsOf(map[string]dataset.Cell{
 				"item": {Text: tx("營利性服務業", "Profit-making services")}, "value": num(39000000), "plan": num(30000000), "growth": num(63.3)})},
-			{ID: "odd", Cells: dataset.CellsOf(map[string]dataset.Cell{
+			{ID: "odd", Cells: cellsOf(map[string]dataset.Cell{
 				"item": {Text: lang.Text{lang.Any: `</script><b class="x">A & B</b>`}}})},
 		},
 		Units: lang.BuiltinUnits(),
@@ -54,8 +68,8 @@ func vaccination() *dataset.Table {
 			{Key: "rate", Label: tx("完成率", "Coverage"), Type: dataset.TypeNumber, Unit: "percent"},
 		},
 		Rows: []dataset.Row{
-			{ID: "dose1", Cells: dataset.CellsOf(map[string]dataset.Cell{"item": {Text: tx("第一劑次", "First dose")}, "rate": num(80.41)})},
-			{ID: "dose2", Cells: dataset.CellsOf(map[string]dataset.Cell{"item": {Text: tx("第二劑次", "Second dose")}, "rate": num(62.91)})},
+			{ID: "dose1", Cells: cellsOf(map[string]dataset.Cell{"item": {Text: tx("第一劑次", "First dose")}, "rate": num(80.41)})},
+			{ID: "dose2", Cells: cellsOf(map[string]dataset.Cell{"item": {Text: tx("第二劑次", "Second dose")}, "rate": num(62.91)})},
 		},
 		Units: lang.BuiltinUnits(),
 	}
@@ -65,7 +79,7 @@ func vaccination() *dataset.Table {
 // fall, and two parts of a whole.
 func quarters() *dataset.Table {
 	q := func(id, zh, e string, value, growth, goods, services float64) dataset.Row {
-		return dataset.Row{ID: id, Cells: dataset.CellsOf(map[string]dataset.Cell{
+		return dataset.Row{ID: id, Cells: cellsOf(map[string]dataset.Cell{
 			"quarter": {Text: tx(zh, e)}, "value": num(value), "growth": num(growth),
 			"goods": num(goods), "services": num(services)})}
 	}

@@ -67,7 +67,7 @@ func TestCrowdedTime(t *testing.T) {
 		{Key: "month", Type: dataset.TypeText}, {Key: "v", Type: dataset.TypeNumber, Unit: "percent"}}}
 	for i := 0; i < 24; i++ {
 		id := []string{"2022", "2023"}[i/12] + "-" + []string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"}[i%12]
-		tb.Rows = append(tb.Rows, dataset.Row{ID: id, Cells: dataset.CellsOf(map[string]dataset.Cell{
+		tb.Rows = append(tb.Rows, dataset.Row{ID: id, Cells: cellsOf(map[string]dataset.Cell{
 			"month": {Text: tx(id, id)}, "v": num(float64(i%7) + 0.5)})})
 	}
 	c := &dataset.Chart{ID: "m", Type: "time-line", Category: "month", Values: []string{"v"}, Table: tb}
