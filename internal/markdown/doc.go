@@ -42,7 +42,7 @@
 // when the document is parsed. A page that shows a [Prepared] document
 // decides its IDs when it writes it instead: [anchors.Write] takes [anchors.Anchors], which
 // give each ID the document defines, and each link to one, the page's own
-// form ([anchors.Prefix] on the full report, so that sections can share one page);
+// form (a prefix of its own on the full report, so that sections can share one page);
 // [anchors.Links] decide the other links' and images' addresses too (the one-file
 // report makes links to other pages anchors on itself, images data: URIs).
 //

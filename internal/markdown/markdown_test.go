@@ -665,7 +665,7 @@ func TestAnchors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := written(filled, anchors.Prefix("s-x-"))
+	got := written(filled, prefix("s-x-"))
 	g, w := string(dump(d, nil, got)), string(dump(d, nil, want))
 	w = strings.Replace(w, `href="#h-1"`, `href="#s-x-h-1"`, 1) // the link follows its heading
 	w = strings.Replace(w, `href="#elsewhere"`, `href="#s-x-elsewhere"`, 1)

@@ -31,17 +31,6 @@ type Anchors interface {
 	Ref(id []byte) string
 }
 
-// Prefix is the Anchors that put the prefix before every ID and every link
-// to one. A link to an ID the document does not define gets it too: use it
-// for documents that link only to their own IDs.
-type Prefix string
-
-// ID returns p+id.
-func (p Prefix) ID(id []byte) string { return string(p) + string(id) }
-
-// Ref returns p+id.
-func (p Prefix) Ref(id []byte) string { return string(p) + string(id) }
-
 // Links is Anchors that also decide the addresses of links and images to
 // anything but an ID of the document: the one-file report turns links to
 // other pages into anchors on itself and images into data: URIs.

@@ -7,6 +7,13 @@ import (
 	"testing"
 )
 
+// prefix is Anchors that put the prefix before every ID and every link to
+// one.
+type prefix string
+
+func (p prefix) ID(id []byte) string  { return string(p) + string(id) }
+func (p prefix) Ref(id []byte) string { return string(p) + string(id) }
+
 // links is Links that puts "x-" before IDs and refs and turns addresses
 // upper case, dropping those of images named drop.png.
 type links struct{}
@@ -28,7 +35,7 @@ func TestWrite(t *testing.T) {
 		want string
 	}{
 		{"nil keeps", nil, `<h2 id="h-1">A</h2><a href="#h-1">b</a><a href="c.html">c</a><img src="drop.png" alt="">`},
-		{"prefix", Prefix("s-"), `<h2 id="s-h-1">A</h2><a href="#s-h-1">b</a><a href="c.html">c</a><img src="drop.png" alt="">`},
+		{"prefix", prefix("s-"), `<h2 id="s-h-1">A</h2><a href="#s-h-1">b</a><a href="c.html">c</a><img src="drop.png" alt="">`},
 		{"links", links{}, `<h2 id="x-h-1">A</h2><a href="#x-h-1">b</a><a href="C.HTML">c</a><img alt="">`},
 	}
 	for _, tt := range tests {
