@@ -57,10 +57,11 @@ func TestNewSiteShowsEveryFeature(t *testing.T) {
 	if _, err := Write(dir, Name(dir), time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
-	charts, err := figure.EChartsRenderer("", 2)
+	ec, err := figure.NewECharts("", 2)
 	if err != nil {
 		t.Fatalf("the vendored ECharts does not start: %v", err)
 	}
+	charts := ec.Func()
 	opt := site.Options{Content: os.DirFS(filepath.Join(dir, "content")), Templates: templates.FS, Static: static.FS,
 		Overlay: os.DirFS(dir), Root: os.DirFS(dir), Workers: 2, Charts: charts}
 	res, err := site.Build(context.Background(), opt)

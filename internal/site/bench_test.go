@@ -62,10 +62,11 @@ func BenchmarkBuild(b *testing.B) {
 //
 //	go test ./internal/site -run '^$' -bench RealRebuild -cpuprofile cpu.out
 func BenchmarkRealRebuild(b *testing.B) {
-	charts, err := figure.EChartsRenderer(b.TempDir(), 0)
+	ec, err := figure.NewECharts(b.TempDir(), 0)
 	if err != nil {
 		b.Fatal(err)
 	}
+	charts := ec.Func()
 	opt := Options{Content: os.DirFS("../../content"), Templates: templates.FS, Static: static.FS,
 		Charts: charts, Root: os.DirFS("../.."), Serve: true}
 	if _, err := Build(context.Background(), opt); err != nil { // fills the cache

@@ -23,10 +23,11 @@ func realBuild(t *testing.T) publish.Output {
 	if realOut != nil {
 		return realOut
 	}
-	charts, err := figure.EChartsRenderer(t.TempDir(), 0)
+	ec, err := figure.NewECharts(t.TempDir(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
+	charts := ec.Func()
 	opt := Options{Content: os.DirFS("../../content"), Templates: templates.FS, Static: static.FS, Charts: charts, Root: os.DirFS("../..")}
 	realOut = build(t, opt).Out
 	return realOut
@@ -88,10 +89,11 @@ func TestRealSiteClean(t *testing.T) {
 
 func TestRealSiteDeterministic(t *testing.T) {
 	a := realBuild(t)
-	charts, err := figure.EChartsRenderer("", 1)
+	ec, err := figure.NewECharts("", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
+	charts := ec.Func()
 	b := build(t, Options{Content: os.DirFS("../../content"), Templates: templates.FS, Static: static.FS, Charts: charts, Workers: 1, Root: os.DirFS("../..")}).Out
 	for _, p := range a.Paths() {
 		if !bytes.Equal(a[p], b[p]) {

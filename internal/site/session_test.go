@@ -492,10 +492,11 @@ func TestSessionMatchesBuildReal(t *testing.T) {
 // BenchmarkSessionEditReal is BenchmarkSessionEdit on the real report, its
 // charts drawn from a warm cache.
 func BenchmarkSessionEditReal(b *testing.B) {
-	charts, err := figure.EChartsRenderer(b.TempDir(), 0)
+	ec, err := figure.NewECharts(b.TempDir(), 0)
 	if err != nil {
 		b.Fatal(err)
 	}
+	charts := ec.Func()
 	s := &sessionSite{content: fstest.MapFS{}, overlay: fstest.MapFS{}}
 	root := os.DirFS("../..")
 	err = fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {

@@ -25,22 +25,12 @@ type Chart struct {
 // the static FS.
 const EChartsScript = "vendor/echarts/echarts.min.js"
 
-// EChartsRenderer returns a ChartFunc that builds each chart's option with
-// internal/chart and renders it to SVG with ECharts' build-time subset
-// (echarts.BuildScript). cacheDir, when not empty, keeps rendered SVGs
-// between builds.
-func EChartsRenderer(cacheDir string, workers int) (ChartFunc, error) {
-	e, err := NewECharts(cacheDir, workers)
-	if err != nil {
-		return nil, err
-	}
-	return e.Func(), nil
-}
-
 // ECharts draws charts with ECharts' build-time subset (echarts.BuildScript).
 type ECharts struct{ r *echarts.Renderer }
 
-// NewECharts returns the ECharts that EChartsRenderer draws with.
+// NewECharts returns an ECharts whose Func builds each chart's option with
+// internal/chart and renders it to SVG. cacheDir, when not empty, keeps
+// rendered SVGs between builds.
 func NewECharts(cacheDir string, workers int) (*ECharts, error) {
 	r, err := echarts.New(echarts.BuildScript, echarts.Options{CacheDir: cacheDir, Workers: workers, Lazy: true})
 	if err != nil {
