@@ -78,27 +78,15 @@ type inputFile struct {
 // NewSession returns a Session that builds with opt.
 func NewSession(opt Options) *Session { return &Session{opt: opt} }
 
-// Build builds the site as it is now into memory (Result.Out), like Build,
-// on the last good build where it can: Start, then Finish. A failure while
+// Start builds the site as it is now into memory (Result.Out), like Build,
+// on the last good build where it can; Finish completes it. A failure while
 // rendering forgets the last good build (the caller still holds its
-// output), and the next build is a full one.
-func (s *Session) Build(ctx context.Context) (*Result, error) {
-	res, err := s.Start(ctx)
-	if err != nil {
-		return res, err
-	}
-	if fin, err := s.Finish(ctx); fin != nil || err != nil {
-		return fin, err
-	}
-	return res, nil
-}
-
-// Start is the first step of Build. After an edit to sections or tables
-// it makes only the files near the edit (the sections' pages, the overview,
-// the tables' downloads: see render.Renderer.Update), checks their links,
-// and returns an output whose other files (those Late reports) are still
-// the last build's: call Finish before another Start to make them. Any
-// other build it makes whole.
+// output), and the next build is a full one. After an edit to sections or
+// tables Start makes only the files near the edit (the sections' pages, the
+// overview, the tables' downloads: see render.Renderer.Update), checks
+// their links, and returns an output whose other files (those Late reports)
+// are still the last build's: call Finish before another Start to make
+// them. Any other build it makes whole.
 func (s *Session) Start(ctx context.Context) (*Result, error) {
 	prev := s.last
 	s.last, s.rendered = nil, false
