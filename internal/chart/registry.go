@@ -9,29 +9,27 @@ import (
 )
 
 // Kind is one chart type: how a spec of that type is checked, drawn, sized
-// and described. Each type is one file that registers its kind in init, so
-// adding a type is that file, its docs and its goldens.
+// and described (Describe reads its Names and its traits). Each type is one
+// file that registers its kind in init, so adding a type is that file, its
+// docs and its goldens.
 type Kind struct {
 	Name string
-	// names is the type's name in descriptions by script: "" for
+	// Names is the type's name in descriptions by script: "" for
 	// English, lang.ScriptHant, lang.ScriptHans.
 	Names map[string]string
-	// check returns the type's own rules' problems; the rules every
+	// Check returns the type's own rules' problems; the rules every
 	// chart shares run in package dataset.
 	Check func(c *dataset.Chart) []dataset.ChartProblem
-	// prepare, if set, edits the plot after its rows are read: a time
+	// Prepare, if set, edits the plot after its rows are read: a time
 	// axis inserts its missing periods.
 	Prepare func(p *Plot) error
-	// option draws the chart as go-echarts' option tree.
+	// Option draws the chart as go-echarts' option tree.
 	Option func(p *Plot) map[string]any
-	// finish, if set, edits the option's JSON tree for what go-echarts
+	// Finish, if set, edits the option's JSON tree for what go-echarts
 	// has no field for.
 	Finish func(p *Plot, tree map[string]any)
-	// height returns the height in px for the chart's rows.
+	// Height returns the height in px for the chart's rows.
 	Height func(c *dataset.Chart, rows []*dataset.Row) int
-	// describe, if set, writes the sentences after the chart's name and
-	// title; else every value is listed (describeValues).
-	Describe func(p *Plot, ph lang.Words) []string
 
 	// Traits the shared bar and line drawing reads.
 	Horizontal bool   // categories on the y axis
@@ -43,7 +41,7 @@ type Kind struct {
 	TwoUnits   bool   // the value columns may have two units
 	Area       bool   // lines shade the area below them
 	EndOnly    bool   // lines are labelled at their end only
-	// periodStep, if set, returns every how many categories an axis
+	// PeriodStep, if set, returns every how many categories an axis
 	// label is shown.
 	PeriodStep func(p *Plot) int
 }
