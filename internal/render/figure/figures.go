@@ -168,7 +168,6 @@ type tableData struct {
 	// built in Go: a report may have thousands of tables with many cells,
 	// and html/template calls its escapers through reflection for each one.
 	Head, Body template.HTML
-	Sources    []Link
 	CSV, JSON  string
 	Standalone bool
 	Single     bool   // on the one-file report: no downloads
@@ -177,8 +176,8 @@ type tableData struct {
 }
 
 type colView struct {
-	Label, Unit string
-	Num         bool
+	Label string
+	Num   bool
 }
 
 // htmlText escapes text exactly as html/template does in element content
