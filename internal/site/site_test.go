@@ -3,7 +3,11 @@ package site
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -149,7 +153,9 @@ func TestCSPDocumented(t *testing.T) {
 }
 
 // TestREADMELayout holds the README's "Layout of the code" to the tree: every
-// package folder under internal/ is listed, and nothing else.
+// package folder under internal/ has its line, every package below one is
+// named on its parent's line ("below it kinds (…), period (…) and …"), and
+// nothing else is listed.
 func TestREADMELayout(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -159,24 +165,66 @@ func TestREADMELayout(t *testing.T) {
 	if !ok {
 		t.Fatal("README.md has no section \"Layout of the code\"")
 	}
-	listed := map[string]bool{}
+	// lines holds each top-level package's line; below, the names its
+	// "below it" list gives.
+	lines, below := map[string]string{}, map[string]map[string]bool{}
+	paren := regexp.MustCompile(`\([^()]*\)`)
 	for _, l := range strings.Split(layout, "\n") {
-		if f := strings.Fields(l); len(f) > 0 && strings.HasPrefix(f[0], "internal/") {
-			listed[f[0]] = true
+		f := strings.Fields(l)
+		if len(f) == 0 || !strings.HasPrefix(f[0], "internal/") {
+			continue
+		}
+		lines[f[0]], below[f[0]] = l, map[string]bool{}
+		if _, list, ok := strings.Cut(l, "below it "); ok {
+			for paren.MatchString(list) {
+				list = paren.ReplaceAllString(list, "")
+			}
+			for _, n := range regexp.MustCompile(`,| and `).Split(list, -1) {
+				if n = strings.TrimSpace(n); n != "" {
+					below[f[0]][strings.Fields(n)[0]] = true
+				}
+			}
 		}
 	}
-	dirs, err := os.ReadDir("..")
+	// Every folder with Go code outside testdata is a package.
+	pkgs := map[string]bool{}
+	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") {
+			rel, err := filepath.Rel("..", filepath.Dir(p))
+			if err != nil {
+				return err
+			}
+			pkgs[path.Join("internal", filepath.ToSlash(rel))] = true
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range dirs {
-		p := "internal/" + d.Name()
-		if d.IsDir() && !listed[p] {
-			t.Errorf("README.md's layout does not list %s", p)
+	for p := range pkgs {
+		parts := strings.SplitN(p, "/", 3)
+		top := parts[0] + "/" + parts[1]
+		switch _, ok := lines[top]; {
+		case !ok:
+			t.Errorf("README.md's layout does not list %s", top)
+		case len(parts) == 3 && !below[top][parts[2]]:
+			t.Errorf("README.md's line for %s does not name %s below it (\"below it %s (what it does), …\")", top, p, parts[2])
 		}
-		delete(listed, p)
 	}
-	for p := range listed {
-		t.Errorf("README.md's layout lists %s, which does not exist", p)
+	for top := range lines {
+		if !pkgs[top] {
+			t.Errorf("README.md's layout lists %s, which does not exist", top)
+		}
+		for n := range below[top] {
+			if !pkgs[top+"/"+n] {
+				t.Errorf("README.md's line for %s names %s below it, which does not exist", top, top+"/"+n)
+			}
+		}
 	}
 }
