@@ -59,6 +59,7 @@ func run(s *content.Site, paras ParasFunc, m *Memo, sum memo.SumFunc, dl *diag.L
 	}
 	for _, t := range s.Tables {
 		units = append(units, unit{"table " + t.File, func(dl *diag.List) ([]string, []quoteMark) {
+			defer t.Lines.Compact() // the lines of its keys, made again for this unit
 			terms(s, gs, func(l lang.Lang, excuse excuseFunc) []item { return tableItems(t, src, l, excuse) }, dl)
 			if !punct {
 				return []string{t.File}, nil
@@ -69,6 +70,7 @@ func run(s *content.Site, paras ParasFunc, m *Memo, sum memo.SumFunc, dl *diag.L
 	}
 	for _, t := range s.Tables {
 		units = append(units, unit{"sources of " + t.File, func(dl *diag.List) ([]string, []quoteMark) {
+			defer t.Lines.Compact()
 			return provenance(s, t, sections, tf, dl), nil
 		}})
 	}

@@ -79,6 +79,11 @@ type Lines struct {
 // Key returns the line of a key path in the table's file ("rows[2]", "value").
 func (l Lines) Key(path ...string) int { return l.file.KeyLine(path...) }
 
+// Compact drops the index of the file's keys to their lines, which Key
+// makes again when asked: the index takes as much memory as the table
+// decoded, and a long report has thousands of tables.
+func (l Lines) Compact() { l.file.Compact() }
+
 // Release drops the file's text and index, once no line of the table will
 // be asked for: Key returns 1 afterwards. A build's checks are the last to
 // ask, and a long report's tables would otherwise keep their text for the
@@ -615,6 +620,7 @@ func Decode(file, id string, src []byte, env Env, dl *diag.List) *Table {
 		checkChart(&c, f, i, env, text, dl)
 		t.Charts = append(t.Charts, c)
 	}
+	f.Compact() // Lines.Key makes it again, for the checks, a table at a time
 	return t
 }
 

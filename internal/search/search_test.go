@@ -404,3 +404,40 @@ func FuzzIndexerAlt(f *testing.F) {
 		}
 	})
 }
+
+// TestEmit: Emit hands over the files Build returns, in the same order, one
+// at a time, and stops at the first error of emit.
+func TestEmit(t *testing.T) {
+	var docs []Doc
+	for i := range 200 {
+		docs = append(docs, Doc{Href: fmt.Sprintf("s%d.html", i), Text: fmt.Sprintf("第%d段%c word%d %d萬", i, rune(0x4E00+i*5), i, i+1)})
+	}
+	c := Corpus{Name: "x", Langs: []Lang{{Prefix: "x", Style: "cjk", Docs: docs}}}
+	opt := Options{ShardBytes: 2 << 10}
+	want, err := Build(c, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 6 {
+		t.Fatalf("%d files, want several of each kind", len(want))
+	}
+	var got []File
+	if err := Emit(c, opt, func(f File) error { got = append(got, f); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Emit handed over %d files, Build returned %d: not the same files in the same order", len(got), len(want))
+	}
+	stop := fmt.Errorf("disk full")
+	n := 0
+	err = Emit(c, opt, func(File) error {
+		n++
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 3 {
+		t.Errorf("Emit with a failing emit: %v after %d files, want %v after 3", err, n, stop)
+	}
+}

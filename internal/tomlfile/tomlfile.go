@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -33,12 +34,14 @@ var typeNames = map[string]string{
 // text, not the decoder's metadata (which holds a second copy of every
 // value): a report may have thousands of tables. The key index is built in
 // one pass on the first lookup, so locating every key of a file is linear.
+// A File may be used from several goroutines.
 type File struct {
 	Name   string
 	src    string
 	offset int
+	mu     sync.Mutex // guards idx and starts, made on first use
 	idx    *index
-	starts []int // where each line begins, for Line; made on first use
+	starts []int // where each line begins, for Line
 }
 
 // New returns a locator for the TOML text src, for callers that decode it
@@ -108,6 +111,8 @@ func (f *File) Line(n int) string {
 	if f == nil {
 		return ""
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.starts == nil {
 		f.starts = []int{0}
 		for i := 0; i < len(f.src); i++ {
@@ -148,7 +153,9 @@ func checkControls(name string, src []byte, lineOffset int, dl *diag.List) {
 // to save memory while they are not needed; they make it again when asked.
 func (f *File) Compact() {
 	if f != nil {
+		f.mu.Lock()
 		f.idx, f.starts = nil, nil
+		f.mu.Unlock()
 	}
 }
 
@@ -156,7 +163,9 @@ func (f *File) Compact() {
 // afterwards. For callers that will ask for no line again.
 func (f *File) Release() {
 	if f != nil {
+		f.mu.Lock()
 		f.src, f.idx, f.starts = "", nil, nil
+		f.mu.Unlock()
 	}
 }
 
@@ -170,6 +179,8 @@ func (f *File) KeyLine(path ...string) int {
 	if f == nil || len(path) == 0 {
 		return 1
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.idx == nil {
 		f.idx = buildIndex(f.src)
 	}
@@ -185,6 +196,8 @@ func (f *File) TableLine(path ...string) int {
 	if f == nil {
 		return 0
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.idx == nil {
 		f.idx = buildIndex(f.src)
 	}

@@ -138,3 +138,36 @@ v = 1
 		t.Errorf("TableLine(charts[1]) = %d, want 10", got)
 	}
 }
+
+// TestKeyLineConcurrent: the checks ask for the lines of one table from
+// several goroutines while others compact it (run with -race).
+func TestKeyLineConcurrent(t *testing.T) {
+	src := "title = 1\n[[rows]]\nid = \"a\"\nvalue = 2\n[[rows]]\nid = \"b\"\n\nvalue = 3.5\n"
+	f := New("f.toml", []byte(src))
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for range 200 {
+				if got := f.KeyLine("rows[1]", "value"); got != 8 {
+					t.Errorf("KeyLine = %d, want 8", got)
+					return
+				}
+				if got := f.Line(8); got != "value = 3.5" {
+					t.Errorf("Line(8) = %q", got)
+					return
+				}
+				if got := f.TableLine("rows[1]"); got != 5 {
+					t.Errorf("TableLine = %d, want 5", got)
+					return
+				}
+				if g%2 == 0 {
+					f.Compact()
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}

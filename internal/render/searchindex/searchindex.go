@@ -25,14 +25,12 @@ func Write(b view.Builder, src lang.Lang) error {
 			c.Langs = append(c.Langs, searchLang(b, l))
 		}
 	}
-	files, err := search.Build(c, search.Options{})
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
+	// Each file goes out as it is made (a long report's token shards were
+	// tens of megabytes).
+	return search.Emit(c, search.Options{}, func(f search.File) error {
 		b.Add(f.Path, f.Data)
-	}
-	return nil
+		return nil
+	})
 }
 
 // searchLang collects the passages of language l in a fixed order, the same
