@@ -23,7 +23,6 @@ func IDs(chunks []Chunk) []string {
 // prefix of ours, start with anchors.IDMark.
 func markFootnotes(root ast.Node) {
 	if doc, ok := root.(*ast.Document); ok {
-		prefix, _ := doc.Meta()[metaPrefix].([]byte)
-		doc.AddMeta(metaPrefix, append([]byte(anchors.IDMark), prefix...))
+		doc.AddMeta(metaPrefix, []byte(anchors.IDMark))
 	}
 }

@@ -38,11 +38,10 @@
 // {style=…}) are dropped. A level may not be skipped (## then ####), an
 // explicit ID must be unique, start with a letter and use only letters,
 // digits, - and _, and may not look like a position ID (h-2-1).
-// [Options.IDPrefix] is put before every heading, paragraph and footnote ID
-// when the document is parsed. A page that shows a [Prepared] document
-// decides its IDs when it writes it instead: [anchors.Write] takes [anchors.Anchors], which
-// give each ID the document defines, and each link to one, the page's own
-// form (a prefix of its own on the full report, so that sections can share one page);
+// A page that shows a [Prepared] document decides its IDs when it writes
+// it: [anchors.Write] takes [anchors.Anchors], which give each ID the
+// document defines, and each link to one, the page's own form (a prefix of
+// its own on the full report, so that sections can share one page);
 // [anchors.Links] decide the other links' and images' addresses too (the one-file
 // report makes links to other pages anchors on itself, images data: URIs).
 //

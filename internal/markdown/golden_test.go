@@ -81,7 +81,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, errs := Parse(src, Options{LineOffset: 5, IDPrefix: "s1-"})
+			d, errs := Parse(src, Options{LineOffset: 5})
 			chunks, err := d.Render(fakeBlock)
 			if err != nil {
 				t.Fatal(err)
@@ -107,7 +107,7 @@ func FuzzParseRender(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		d, errs := Parse(src, Options{LineOffset: 3, IDPrefix: "p-"})
+		d, errs := Parse(src, Options{LineOffset: 3})
 		lines := bytes.Count(src, []byte("\n")) + 1
 		for _, e := range errs {
 			if strings.HasPrefix(e.Msg, "internal error") {
@@ -129,7 +129,7 @@ func FuzzParseRender(f *testing.F) {
 			t.Fatalf("Render(%q): %v", src, err)
 		}
 		// Prepare, then Fill, gives what Render gives.
-		pd, _ := Parse(src, Options{LineOffset: 3, IDPrefix: "p-"})
+		pd, _ := Parse(src, Options{LineOffset: 3})
 		prep, err := pd.Prepare()
 		if err != nil {
 			t.Fatalf("Prepare(%q): %v", src, err)
@@ -178,7 +178,7 @@ func BenchmarkRender(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		d, _ := Parse(src, Options{IDPrefix: "s1-"})
+		d, _ := Parse(src, Options{})
 		if _, err := d.Render(fakeBlock); err != nil {
 			b.Fatal(err)
 		}

@@ -23,7 +23,6 @@ func (headingTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return
 	}
 	src := reader.Source()
-	doc.AddMeta(metaPrefix, []byte(st.opt.IDPrefix))
 
 	var headings []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -76,7 +75,6 @@ func (headingTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				id = g
 			}
 		}
-		id = st.opt.IDPrefix + id
 		h.SetAttributeString("id", []byte(id))
 		st.headings = append(st.headings, Heading{
 			Level: h.Level,

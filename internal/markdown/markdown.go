@@ -28,11 +28,6 @@ type Options struct {
 	// Default 0.
 	LineOffset int
 
-	// IDPrefix is put before every heading, paragraph and footnote ID, so that several
-	// sections on one page (the full report) do not share IDs. Use the same
-	// prefix in every language. Default "".
-	IDPrefix string
-
 	// NoteLabel is announced to screen readers before each translator's
 	// note ([[tn: …]]), e.g. "Translator's note: ". Default "": no label.
 	NoteLabel string
@@ -63,7 +58,7 @@ func (e Error) Diag(file string) diag.Diag {
 // Heading is a sub-section heading, for the on-page table of contents.
 type Heading struct {
 	Level int    // 2 to 6
-	ID    string // the anchor, IDPrefix included
+	ID    string // the anchor
 	Text  string // plain text, without markup
 	Line  int
 }
@@ -99,7 +94,7 @@ type Para struct {
 	Kind string // "paragraph", "item", "table", "html" or ParaFootnote
 	Text string
 	Line int
-	ID   string // the anchor of its element, IDPrefix included: ParaID of its index; "" for a footnote
+	ID   string // the anchor of its element: ParaID of its index; "" for a footnote
 }
 
 // Doc is a parsed section body. Render it once per page; rendering does not
@@ -318,8 +313,9 @@ func nodePos(n ast.Node) int {
 	return -1
 }
 
-// metaPrefix keys the ID prefix in a document's metadata, where the footnote
-// renderer finds it.
+// metaPrefix keys, in a document's metadata, what the footnote renderer
+// puts before the footnotes' IDs: anchors.IDMark in a prepared document
+// (markFootnotes).
 const metaPrefix = "reportsite/markdown.IDPrefix"
 
 func footnotePrefix(n ast.Node) []byte {

@@ -21,7 +21,7 @@ func collectParas(root ast.Node, src []byte, st *state) []Para {
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindListItem, east.KindTable, ast.KindHTMLBlock:
 			// A footnote keeps goldmark's fn: ID; a bare text block has no tag.
-			p.ID = st.opt.IDPrefix + addr.Para(len(paras))
+			p.ID = addr.Para(len(paras))
 			n.SetAttributeString("id", []byte(p.ID))
 		}
 		paras = append(paras, p)
