@@ -44,20 +44,18 @@ type GlossHead struct {
 }
 
 // Errata rules that the seed's recipe applies, by the key of their
-// description in i18n.toml, and the editorial conventions site.toml may
-// declare as applied in deriving the sections from the cleaned seed.
-var (
-	ruleKeys = map[string]string{
-		seed.RuleAnnotations: "errata_annotations",
-		seed.RuleMarks:       "errata_marks",
-		seed.RuleSpaces:      "errata_spaces",
-	}
-	// conventionKeys describe report.EditorialConventions (package content/report).
-	conventionKeys = map[string]string{
-		"heading-stops":   "errata_heading_stops",
-		"run-in-headings": "errata_run_in_headings",
-	}
-)
+// description in i18n.toml.
+var ruleKeys = map[string]string{
+	seed.RuleAnnotations: "errata_annotations",
+	seed.RuleMarks:       "errata_marks",
+	seed.RuleSpaces:      "errata_spaces",
+}
+
+// conventionKey returns the key in i18n.toml of the description of an
+// editorial convention site.toml may declare as applied in deriving the
+// sections from the cleaned seed (report.EditorialConventions): errata_
+// and the convention's name, with _ for -.
+func conventionKey(c string) string { return "errata_" + strings.ReplaceAll(c, "-", "_") }
 
 // seedErrata derives the errata from the seed and its corrections when
 // site.toml names both and the files can be read (check.Seed reports when
@@ -124,9 +122,7 @@ func errata(s *content.Site, es []seed.Erratum, l lang.Lang, ui func(key string,
 		out = append(out, v)
 	}
 	for _, c := range s.Report.Source.Editorial {
-		if key, ok := conventionKeys[c]; ok {
-			out = append(out, Erratum{Reason: ui(key, l)})
-		}
+		out = append(out, Erratum{Reason: ui(conventionKey(c), l)})
 	}
 	return out
 }
