@@ -126,7 +126,7 @@ var sectionName = regexp.MustCompile(`^(\d{1,4})-([a-z0-9][a-z0-9-]{0,63})\.md$`
 // Reserved returns the names a section's slug and a language's prefix may
 // not take: folders and pages of the built site.
 func Reserved() []string {
-	return []string{"data", "static", "vendor", "index", "assets", "seeds"}
+	return []string{addr.Data, addr.Static, "vendor", "index", "assets", addr.Seeds}
 }
 
 // Load reads the section files of every language in langs (hand-written
