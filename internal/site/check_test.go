@@ -170,6 +170,31 @@ func TestBrokenSites(t *testing.T) {
 	}
 }
 
+// TestSeedNamedFromSiteFolder: a sentence of the seed that the text lacks
+// is reported at the seed's line, named from the site folder as site.toml
+// names the seed (seeds/seed.txt:3), not as a file of the content folder.
+func TestSeedNamedFromSiteFolder(t *testing.T) {
+	for _, file := range []string{"seeds/seed.txt", "captures/2021.txt"} {
+		m := miniFS(t)
+		edit(m, "site.toml", `url = "https://example.org/report.htm"`, "url = \"https://example.org/report.htm\"\nseed = \""+file+"\"")
+		root := fstest.MapFS{file: {Data: []byte("- 首頁\n今年經濟穩中有進。\n本句不在正文。\n")}}
+		_, err := Check(Options{Content: m, Templates: templates.FS, Static: static.FS, Root: root})
+		var le *diag.ListError
+		if !errors.As(err, &le) {
+			t.Fatalf("Check() = %v, want the seed's sentence missing", err)
+		}
+		var got []string
+		for _, d := range le.Diags {
+			if strings.Contains(d.Msg, "本句不在正文") {
+				got = append(got, d.Pos())
+			}
+		}
+		if want := file + ":3"; len(got) != 1 || got[0] != want {
+			t.Errorf("seed %s: the missing sentence is reported at %q, want %s", file, got, want)
+		}
+	}
+}
+
 // TestFailedBuildKeepsOutput checks that a broken edit leaves the previous
 // output untouched and no temporary folder behind, whether the build stops
 // in the checks (before anything is written) or at the link check (after

@@ -126,15 +126,26 @@ func BuildTo(ctx context.Context, opt Options, dir string) (*Result, error) {
 // with open and renders every file into it.
 
 // buildInto builds the site and names every file in its diagnostics from
-// the site folder: files of the content folder, named from it by the stages
-// that read it, get content/ before them; static/ and templates/ files
-// are named from the site folder already.
+// the site folder (fromSite).
 func buildInto(ctx context.Context, opt Options, open func() (publish.Sink, error)) (*Result, error) {
-	res, err := buildSite(ctx, opt, open)
-	res.Diags = diag.Under(res.Diags, addr.Content, addr.Static+"/", addr.Templates+"/")
+	return fromSite(buildSite(ctx, opt, open))
+}
+
+// fromSite names every file in the diagnostics of a build from the site
+// folder: files of the content folder, named from it by the stages that
+// read it, get content/ before them; static/, templates/ and seeds/ files
+// and the seed site.toml names are named from the site folder already.
+func fromSite(res *Result, err error) (*Result, error) {
+	rooted := []string{addr.Static + "/", addr.Templates + "/", addr.Seeds + "/"}
+	if res != nil && res.Site != nil && res.Site.Report.Source.Seed != "" {
+		rooted = append(rooted, res.Site.Report.Source.Seed)
+	}
+	if res != nil {
+		res.Diags = diag.Under(res.Diags, addr.Content, rooted...)
+	}
 	var le *diag.ListError
 	if errors.As(err, &le) {
-		le.Diags = diag.Under(le.Diags, addr.Content, addr.Static+"/", addr.Templates+"/")
+		le.Diags = diag.Under(le.Diags, addr.Content, rooted...)
 	}
 	return res, err
 }
