@@ -195,6 +195,23 @@ func TestSeedNamedFromSiteFolder(t *testing.T) {
 	}
 }
 
+// TestSessionNamesFromSiteFolder: the preview server's builds (a Session's
+// Start and Finish) name the files of their problems from the site folder,
+// as Build and Check do.
+func TestSessionNamesFromSiteFolder(t *testing.T) {
+	m := miniFS(t)
+	edit(m, "en/01-economy.md", "```chart growth", "```chart growht")
+	opt := Options{Content: m, Templates: templates.FS, Static: static.FS}
+	_, want := Check(opt)
+	_, got := NewSession(opt).Start(t.Context())
+	if want == nil || got == nil || got.Error() != want.Error() {
+		t.Errorf("Session.Start() = %v\nwant, as Check:\n%v", got, want)
+	}
+	if got != nil && !strings.Contains(got.Error(), "content/en/01-economy.md:12:1: ") {
+		t.Errorf("Session.Start() = %v, want content/en/01-economy.md:12:1", got)
+	}
+}
+
 // TestFailedBuildKeepsOutput checks that a broken edit leaves the previous
 // output untouched and no temporary folder behind, whether the build stops
 // in the checks (before anything is written) or at the link check (after

@@ -86,8 +86,11 @@ func NewSession(opt Options) *Session { return &Session{opt: opt} }
 // overview, the tables' downloads: see render.Renderer.Update), checks
 // their links, and returns an output whose other files (those Late reports)
 // are still the last build's: call Finish before another Start to make
-// them. Any other build it makes whole.
-func (s *Session) Start(ctx context.Context) (*Result, error) {
+// them. Any other build it makes whole. Its problems name their files
+// from the site folder, as Build's do.
+func (s *Session) Start(ctx context.Context) (*Result, error) { return fromSite(s.start(ctx)) }
+
+func (s *Session) start(ctx context.Context) (*Result, error) {
 	prev := s.last
 	s.last, s.rendered = nil, false
 	if prev != nil && prev.pending {
@@ -143,7 +146,9 @@ func (s *Session) Start(ctx context.Context) (*Result, error) {
 
 // Finish makes the files that Start left to make, and returns the whole
 // output; nil and no error when there was nothing left to make.
-func (s *Session) Finish(ctx context.Context) (*Result, error) {
+func (s *Session) Finish(ctx context.Context) (*Result, error) { return fromSite(s.finish(ctx)) }
+
+func (s *Session) finish(ctx context.Context) (*Result, error) {
 	st := s.last
 	if st == nil || !st.pending {
 		return nil, nil

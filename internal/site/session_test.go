@@ -319,7 +319,7 @@ func TestSessionMatchesBuild(t *testing.T) {
 // problems (errors and warnings), each named from the site folder.
 func diffDiags(t *testing.T, what string, got *Result, gerr error, want *Result, werr error) {
 	t.Helper()
-	list := func(res *Result, err error, under bool) string {
+	list := func(res *Result, err error) string {
 		var ds []diag.Diag
 		var le *diag.ListError
 		if errors.As(err, &le) {
@@ -327,16 +327,13 @@ func diffDiags(t *testing.T, what string, got *Result, gerr error, want *Result,
 		} else if res != nil {
 			ds = res.Diags
 		}
-		if under {
-			ds = diag.Under(ds, addr.Content, addr.Static+"/", addr.Templates+"/")
-		}
 		var b strings.Builder
 		for _, d := range ds {
 			fmt.Fprintln(&b, d)
 		}
 		return b.String()
 	}
-	if g, w := list(got, gerr, true), list(want, werr, false); g != w {
+	if g, w := list(got, gerr), list(want, werr); g != w {
 		t.Fatalf("%s: the session reports\n%s\na full build\n%s", what, g, w)
 	}
 }
