@@ -463,7 +463,6 @@ func (p *Plot) axes(horizontal bool) (cat, val axis) {
 // axis holds what an x and a y axis share, so one function builds both.
 type axis struct {
 	Type      string
-	Name      string
 	Inverse   types.Bool
 	Min, Max  any
 	Split     int
