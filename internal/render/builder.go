@@ -28,6 +28,7 @@ import (
 	"reportsite/internal/load"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/figure"
+	"reportsite/internal/render/offline"
 	"reportsite/internal/render/tmpl"
 	"reportsite/internal/render/view"
 	"reportsite/internal/sitefs"
@@ -107,6 +108,7 @@ type builder struct {
 	// sections each table of the last change names (newChange).
 	bySlug  map[string]*content.Section
 	sources map[*dataset.Table][]string
+	about   *offline.Draft // the About pages, drafted in a full render
 }
 
 // setSite makes s the site b renders.

@@ -23,7 +23,11 @@ func (b *builder) publish() error {
 		return err
 	}
 	b.add(publish.WebManifestPath, m)
-	if err := offline.About(b); err != nil {
+	about := b.about
+	if about == nil {
+		about = offline.NewDraft(b, nil, nil)
+	}
+	if err := about.Finish(b); err != nil {
 		return err
 	}
 	if b.site.BaseURL != "" {

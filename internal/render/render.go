@@ -14,9 +14,12 @@ import (
 	"reportsite/internal/markdown"
 	"reportsite/internal/render/data"
 	"reportsite/internal/render/figure"
+	"reportsite/internal/render/offline"
 	"reportsite/internal/render/pages"
 	"reportsite/internal/render/searchindex"
 	"reportsite/internal/render/view"
+	"reportsite/internal/sitefs"
+	"reportsite/templates"
 )
 
 // Asset paths, relative to the site root.
@@ -75,6 +78,15 @@ func (b *builder) render(ctx context.Context) error {
 				return err
 			}})
 		}
+	}
+	// The About pages come last, once every file's size is known; a full
+	// render drafts them first, beside the other pages (offline.Draft).
+	b.about = nil
+	if b.change == nil {
+		rest = append(rest, job{"", func() error {
+			b.about = offline.NewDraft(b, sitefs.Overlay(b.opt.Overlay, addr.Templates, b.opt.Templates), templates.FS)
+			return nil
+		}})
 	}
 	rest = append(rest, job{addr.KindRoot.Path(), func() error { return pages.Root(b, addr.KindRoot.Path()) }}, job{addr.KindNotFound.Path(), func() error { return pages.NotFound(b, addr.KindNotFound.Path()) }})
 	for _, l := range b.site.Languages {

@@ -3,14 +3,17 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"reportsite/internal/addr"
 	"reportsite/internal/publish"
 	"reportsite/internal/render/offline"
 	"reportsite/internal/render/view"
+	"reportsite/templates"
 )
 
 // TestOfflinePacks: offline.json lists, per language, that language's pages
@@ -134,5 +137,32 @@ func TestCSSString(t *testing.T) {
 		if got := cssString(tt.in); got != tt.want {
 			t.Errorf("cssString(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestAboutDraft: a full render drafts the About pages beside the other
+// pages and only fills in the sizes at the end (offline.Draft). What it
+// writes is what rendering them at the end writes, which a site whose
+// about.html is its own gets: here the default one with a comment added,
+// which changes no output. Every file is compared, since the About pages'
+// sizes feed offline.json and the service worker.
+func TestAboutDraft(t *testing.T) {
+	def, err := fs.ReadFile(templates.FS, "about.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := miniOptions()
+	own.Overlay = fstest.MapFS{"templates/about.html": {Data: append([]byte("{{/* the site's own */}}"), def...)}}
+	drafted, rendered := renderSite(t, miniContent(), miniOptions()), renderSite(t, miniContent(), own)
+	if len(drafted) != len(rendered) {
+		t.Fatalf("%d files drafted, %d rendered at the end", len(drafted), len(rendered))
+	}
+	for p, want := range rendered {
+		if got := drafted[p]; !bytes.Equal(got, want) {
+			t.Errorf("%s differs: drafted %d bytes, rendered at the end %d", p, len(got), len(want))
+		}
+	}
+	if about := string(drafted["en/"+addr.KindAbout.File()]); !strings.Contains(about, ` KB</span>`) {
+		t.Errorf("en/about.html states no size:\n%s", about)
 	}
 }

@@ -4,6 +4,7 @@
 package offline
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -95,37 +96,114 @@ type aboutData struct {
 
 // About writes every language's About page once all other files exist,
 // so that the page can say how much saving for offline reading costs.
-func About(b Builder) error {
+func About(b Builder) error { return NewDraft(b, nil, nil).Finish(b) }
+
+// Draft is the About pages made before the other files exist: their
+// content (the errata compare the seed) and, where the template allows,
+// the pages themselves with marks where the sizes go, so that Finish, which
+// runs after every other file with nothing beside it, only fills them in.
+type Draft struct {
+	views []*view.Page
+	pre   [][]byte // each page rendered with sizeMark and allMark; nil: Finish renders
+}
+
+// sizeMark and allMark stand for SaveSize and SaveAllSize in a draft: like
+// every ByteSize, they are text no escaper changes.
+const (
+	sizeMark = "reportsite-offline-size-5e0c7a"
+	allMark  = "reportsite-offline-all-5e0c7a"
+)
+
+// NewDraft makes the About pages' content and, when the site's templates
+// tfs use the sizes only as the default about.html of defaults does (see
+// marksSafe), renders the pages with marks for them. Nil folders mean no
+// pre-rendering.
+func NewDraft(b Builder, tfs, defaults fs.FS) *Draft {
 	site, ui := b.Site(), b.UI()
-	guess := map[string]int{}
-	for _, l := range site.Languages {
-		guess[b.PagePath(addr.KindAbout, l)] = 0
-	}
-	// The pages' content is made once (the errata compare the seed once);
-	// they are rendered twice: first to learn each About page's length,
-	// then with sizes that include it.
+	// The pages' content is made once (the errata compare the seed once).
 	errata := about.Errata(site, b.Root(), ui.Get)
-	views := make([]*view.Page, len(site.Languages))
+	d := &Draft{views: make([]*view.Page, len(site.Languages))}
 	for i, l := range site.Languages {
 		p := view.NewPage(b, l, addr.KindAbout, addr.KindAbout.File(), ui.Get("about", l))
 		p.Crumbs = append(p.Crumbs, view.Link{Text: p.Title})
 		p.Notes = notes(b, l)
 		p.Errata = errata(l)
 		p.GlossHead, p.Gloss = about.Glossary(site, l)
-		views[i] = p
+		d.views[i] = p
 	}
-	// The languages render at once: the About pages come after every other
-	// file, so nothing else is left to run beside them.
+	if tfs == nil || !marksSafe(tfs, defaults) {
+		return d
+	}
+	pre := make([][]byte, len(d.views))
+	for i, p := range d.views {
+		out, err := b.Templates().Exec(string(addr.KindAbout), aboutData{Page: p, SaveSize: sizeMark, SaveAllSize: allMark}, 0)
+		if err != nil || bytes.Count(out, []byte(sizeMark)) != 1 || bytes.Count(out, []byte(allMark)) != 1 {
+			return d // Finish renders, and reports the error
+		}
+		pre[i] = out
+	}
+	d.pre = pre
+	return d
+}
+
+// marksSafe reports whether a page rendered with marks for the sizes, the
+// marks then replaced, is the page rendered with the sizes: when about.html
+// is the default one, which writes each size once as text, and no template
+// of the site's own names them.
+func marksSafe(tfs, defaults fs.FS) bool {
+	own, err := fs.ReadFile(tfs, "about.html")
+	if err != nil {
+		return false
+	}
+	def, err := fs.ReadFile(defaults, "about.html")
+	if err != nil || !bytes.Equal(own, def) {
+		return false
+	}
+	names, err := fs.Glob(tfs, "*.html")
+	if err != nil {
+		return false
+	}
+	for _, name := range names {
+		own, err := fs.ReadFile(tfs, name)
+		if err != nil {
+			return false
+		}
+		if def, err := fs.ReadFile(defaults, name); err == nil && bytes.Equal(own, def) {
+			continue
+		}
+		if bytes.Contains(own, []byte("SaveSize")) || bytes.Contains(own, []byte("SaveAllSize")) {
+			return false
+		}
+	}
+	return true
+}
+
+// Finish writes the About pages of d once all other files exist. They are
+// made twice: first to learn each About page's length, then with sizes
+// that include it.
+func (d *Draft) Finish(b Builder) error {
+	guess := map[string]int{}
+	for _, l := range b.Site().Languages {
+		guess[b.PagePath(addr.KindAbout, l)] = 0
+	}
 	var pages map[string][]byte
-	outs, errs := make([][]byte, len(views)), make([]error, len(views))
+	outs, errs := make([][]byte, len(d.views)), make([]error, len(d.views))
 	for range 2 {
 		packs := packs(b, guess)
 		all := packs[len(packs)-1]
-		par.Do(0, len(views), func(i int) {
-			outs[i], errs[i] = b.Templates().Exec(string(addr.KindAbout), aboutData{Page: views[i], SaveSize: ByteSize(packs[i].Bytes), SaveAllSize: ByteSize(all.Bytes)}, 0)
-		})
+		if d.pre != nil {
+			for i := range d.views {
+				outs[i] = fill(d.pre[i], ByteSize(packs[i].Bytes), ByteSize(all.Bytes))
+			}
+		} else {
+			// The languages render at once: the About pages come after
+			// every other file, so nothing else is left to run beside them.
+			par.Do(0, len(d.views), func(i int) {
+				outs[i], errs[i] = b.Templates().Exec(string(addr.KindAbout), aboutData{Page: d.views[i], SaveSize: ByteSize(packs[i].Bytes), SaveAllSize: ByteSize(all.Bytes)}, 0)
+			})
+		}
 		pages = map[string][]byte{}
-		for i, p := range views {
+		for i, p := range d.views {
 			if errs[i] != nil {
 				return fmt.Errorf("%s: %w", p.Path, errs[i])
 			}
@@ -133,11 +211,25 @@ func About(b Builder) error {
 			guess[p.Path] = len(outs[i])
 		}
 	}
-	for _, l := range site.Languages {
+	for _, l := range b.Site().Languages {
 		p := b.PagePath(addr.KindAbout, l)
 		b.AddPage(p, pages[p])
 	}
 	return nil
+}
+
+// fill returns pre with its marks replaced by size and all.
+func fill(pre []byte, size, all string) []byte {
+	i, j := bytes.Index(pre, []byte(sizeMark)), bytes.Index(pre, []byte(allMark))
+	out := make([]byte, 0, len(pre)+len(size)+len(all))
+	if i < j {
+		out = append(append(append(out, pre[:i]...), size...), pre[i+len(sizeMark):j]...)
+		out = append(append(out, all...), pre[j+len(allMark):]...)
+	} else {
+		out = append(append(append(out, pre[:j]...), all...), pre[j+len(allMark):i]...)
+		out = append(append(out, size...), pre[i+len(sizeMark):]...)
+	}
+	return out
 }
 
 // notes lists the translator's notes of the sections in l, for the About
