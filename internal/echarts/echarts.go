@@ -133,10 +133,11 @@ func New(script []byte, opt Options) (*Renderer, error) {
 // knows how many charts it will draw calls Warm as early as it can, so that
 // the runtimes get ready while it loads and checks the rest. With charts in
 // the cache it does nothing: most of them will need no runtime. Only the
-// first call counts.
-func (r *Renderer) Warm(n int) {
+// first call counts. It reports whether it started them: whether the n
+// charts are to be drawn rather than read from the cache.
+func (r *Renderer) Warm(n int) bool {
 	if n <= 0 || r.cacheDir != "" && !emptyDir(r.cacheDir) {
-		return
+		return false
 	}
 	r.warm.Do(func() {
 		for range min(n, cap(r.pool)) {
@@ -149,6 +150,7 @@ func (r *Renderer) Warm(n int) {
 			}()
 		}
 	})
+	return true
 }
 
 // emptyDir reports whether dir is missing or holds no entry.

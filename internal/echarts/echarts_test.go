@@ -899,7 +899,9 @@ func TestWarm(t *testing.T) {
 				}
 			}
 			r := newRenderer(t, Options{Workers: tc.workers, CacheDir: dir, Lazy: true, Timeout: slow})
-			r.Warm(tc.charts)
+			if drawing := r.Warm(tc.charts); drawing != (tc.want > 0) {
+				t.Errorf("Warm(%d) = %v, want %v", tc.charts, drawing, tc.want > 0)
+			}
 			deadline := time.Now().Add(slow)
 			got := started(r)
 			for got < tc.want && time.Now().Before(deadline) {

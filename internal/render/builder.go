@@ -56,6 +56,10 @@ type Options struct {
 	Root fs.FS
 	// NoSearch leaves out the search index and the search box.
 	NoSearch bool
+	// Drawing says that the charts are to be drawn, not read from a cache:
+	// a full render then makes the files that need no chart first, while
+	// they are drawn.
+	Drawing bool
 }
 
 // A Renderer makes every file of a loaded, checked site and hands each to a

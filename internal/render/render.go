@@ -31,8 +31,21 @@ const (
 )
 
 func (b *builder) render(ctx context.Context) error {
+	// A full render draws every chart beside the pages, which wait only for
+	// the charts they show; with the charts to draw, not cached, what needs
+	// none comes first (early), while ECharts compiles and draws.
+	var drawn chan struct{}
+	drawing := b.change == nil && b.opt.Drawing
 	if b.change == nil {
-		b.fig.DrawAll(b.opt.Workers)
+		drawn = make(chan struct{})
+		go func() {
+			defer close(drawn)
+			b.fig.DrawAll(b.opt.Workers)
+		}()
+	}
+	var early []job
+	if drawing {
+		early = append(early, job{"", b.assets})
 	}
 	// The pages that hold every section (whole, large). A full render
 	// streams them (stream.go): each is written as its template runs, in a
@@ -60,10 +73,14 @@ func (b *builder) render(ctx context.Context) error {
 		)
 		rest = append(rest, job{b.pagePath(addr.KindData, l), func() error { return data.Page(b, l) }})
 	}
+	if drawing {
+		early, rest = append(early, rest...), nil
+	}
 	// The search index comes last: by then the sections' prepared text is
 	// gone (stream), so the indexes are not built beside it. Built first,
 	// at 1,000 sections in three languages, they made the live heap peak at
-	// 118 MB, against 99 MB last (GOGC=25 GODEBUG=gctrace=1).
+	// 118 MB, against 99 MB last (GOGC=25 GODEBUG=gctrace=1). While charts
+	// are drawn it comes first: drawing costs more, in time and memory.
 	var search []job
 	if !b.opt.NoSearch {
 		srcs := b.site.SourceLangs()
@@ -108,16 +125,22 @@ func (b *builder) render(ctx context.Context) error {
 		}
 		if i < len(b.site.Tables) {
 			t := b.site.Tables[i]
-			rest = append(rest, job{addr.JSON(t.ID), func() error { return data.Files(b, t) }})
+			j := job{addr.JSON(t.ID), func() error { return data.Files(b, t) }}
+			if drawing {
+				early = append(early, j)
+			} else {
+				rest = append(rest, j)
+			}
 		}
 	}
-	rest = append(rest, search...)
+	if drawing {
+		rest = slices.Concat(search, early, rest)
+	} else {
+		rest = append(rest, search...)
+	}
 	whole, rest = slices.DeleteFunc(whole, func(j wholeJob) bool { return !b.wanted(j.name) }), b.wantedJobs(rest)
-	if b.change == nil { // an update changes neither
-		if err := b.staticFiles(); err != nil {
-			return err
-		}
-		if err := b.copyImages(); err != nil {
+	if b.change == nil && !drawing { // an update changes neither
+		if err := b.assets(); err != nil {
 			return err
 		}
 	}
@@ -172,6 +195,9 @@ func (b *builder) render(ctx context.Context) error {
 		// one was cancelled, or failed before it.
 		st.end(errors.Join(ctx.Err(), errStreamEnded))
 		streamed.Wait()
+	}
+	if drawn != nil {
+		<-drawn
 	}
 	if first == nil && ctx.Err() == nil && (b.change == nil || b.late) {
 		first = b.publish() // needs every file: About pages (offline sizes), sitemap, service worker
@@ -260,3 +286,11 @@ func (b *builder) emit(kind addr.Kind, p *view.Page) error {
 // searchIndex writes the search index of the hand-written language src and
 // those derived from it (internal/render/searchindex).
 func (b *builder) searchIndex(src lang.Lang) error { return searchindex.Write(b, src) }
+
+// assets writes the static files and the content's images.
+func (b *builder) assets() error {
+	if err := b.staticFiles(); err != nil {
+		return err
+	}
+	return b.copyImages()
+}

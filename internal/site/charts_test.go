@@ -82,7 +82,7 @@ func TestWarmCharts(t *testing.T) {
 			opt := benchOptions(t, bench.Config{Sections: 40, Seed: 1, Charts: tc.charts})
 			opt.Charts = func(c *dataset.Chart, l lang.Lang) (figure.Chart, error) { return figure.Chart{}, nil }
 			got := 0
-			opt.WarmCharts = func(n int) { got += n }
+			opt.WarmCharts = func(n int) bool { got += n; return true }
 			if _, err := Build(context.Background(), opt); err != nil {
 				t.Fatal(err)
 			}

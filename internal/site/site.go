@@ -52,8 +52,10 @@ type Options struct {
 	// WarmCharts, when set, is called as soon as the content is loaded with
 	// the number of charts the site declares in all its languages, so that
 	// Charts can get ready (figure.ECharts.Warm) while the build checks the
-	// content; it must return at once.
-	WarmCharts func(n int)
+	// content; it must return at once. It reports whether the charts are
+	// to be drawn (none is cached), and the render then makes what needs no
+	// chart first, while they are drawn.
+	WarmCharts func(n int) bool
 	// Serve adds the live-reload script to every page (preview server only).
 	Serve bool
 	// Workers is the number of pages rendered at once; 0 means one per CPU.
@@ -166,10 +168,10 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 		res.Diags = dl.Items()
 		return res, dl.Err()
 	}
-	warmCharts(opt, s)
+	drawing := warmCharts(opt, s)
 	m := load.New(s)
 	r, err := render.New(render.Options{Templates: opt.Templates, Static: opt.Static, Overlay: opt.Overlay, Charts: opt.Charts,
-		Serve: opt.Serve, Workers: opt.Workers, Root: opt.Root, NoSearch: opt.NoSearch}, m, dl)
+		Serve: opt.Serve, Workers: opt.Workers, Root: opt.Root, NoSearch: opt.NoSearch, Drawing: drawing}, m, dl)
 	if err != nil {
 		return res, err
 	}
@@ -247,11 +249,13 @@ func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List,
 	m.DropParas(!opt.NoSearch)
 }
 
-// warmCharts tells opt.WarmCharts how many charts site s will draw.
-func warmCharts(opt Options, s *content.Site) {
+// warmCharts tells opt.WarmCharts how many charts site s will draw, and
+// reports whether they are to be drawn.
+func warmCharts(opt Options, s *content.Site) bool {
 	if opt.WarmCharts != nil && opt.Charts != nil && len(s.Charts) > 0 {
-		opt.WarmCharts(len(s.Charts) * len(s.Languages))
+		return opt.WarmCharts(len(s.Charts) * len(s.Languages))
 	}
+	return false
 }
 
 func defaultWorkers() int { return runtime.NumCPU() }

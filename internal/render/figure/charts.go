@@ -40,8 +40,9 @@ func NewECharts(cacheDir string, workers int) (*ECharts, error) {
 }
 
 // Warm gets ECharts ready in the background for a build that draws n
-// charts, when none is cached (echarts.Renderer.Warm).
-func (e *ECharts) Warm(n int) { e.r.Warm(n) }
+// charts, when none is cached (echarts.Renderer.Warm), and reports whether
+// it did.
+func (e *ECharts) Warm(n int) bool { return e.r.Warm(n) }
 
 // Func returns the ChartFunc that draws with e.
 func (e *ECharts) Func() ChartFunc {

@@ -1,0 +1,114 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"reportsite/internal/addr"
+	"reportsite/internal/dataset"
+	"reportsite/internal/lang"
+	"reportsite/internal/publish"
+	"reportsite/internal/render/figure"
+)
+
+// watchSink is a sink that tells when every file named in want is made.
+type watchSink struct {
+	*publish.Mem
+	mu   sync.Mutex
+	want map[string]bool
+	done chan struct{}
+}
+
+func (w *watchSink) made(p string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.want[p] {
+		delete(w.want, p)
+		if len(w.want) == 0 {
+			close(w.done)
+		}
+	}
+}
+
+func (w *watchSink) Put(p string, data []byte) error {
+	err := w.Mem.Put(p, data)
+	w.made(p)
+	return err
+}
+
+func (w *watchSink) Create(p string) (io.WriteCloser, error) {
+	f, err := w.Mem.Create(p)
+	return f, errors.Join(err, func() error { w.made(p); return nil }())
+}
+
+// TestDrawingFirstWhatNeedsNoChart: while the charts are drawn (Options.
+// Drawing) the render makes what shows no chart first (the static files,
+// the data files and pages, the search index) instead of waiting for
+// ECharts. Here no chart is drawn until all of those are made: rendered in
+// the order of a render whose charts are cached, which makes them after
+// the pages that show charts, the drawing times out. The output is that
+// of such a render.
+func TestDrawingFirstWhatNeedsNoChart(t *testing.T) {
+	chart := func(c *dataset.Chart, l lang.Lang) (figure.Chart, error) {
+		return figure.Chart{SVG: []byte(`<svg viewBox="0 0 10 10"><title>` + c.ID + `</title></svg>`), Option: []byte(`{}`), Desc: c.ID}, nil
+	}
+	cached := miniOptions()
+	cached.Charts = chart
+	want := renderSite(t, miniContent(), cached)
+
+	drawing := miniOptions()
+	drawing.Drawing = true
+	r, m := loaded(t, miniContent(), drawing)
+	sink := &watchSink{Mem: publish.NewMem(), want: map[string]bool{"static/site.css": true}, done: make(chan struct{})}
+	for _, tb := range m.Site.Tables {
+		sink.want[addr.JSON(tb.ID)] = true
+	}
+	for _, l := range m.Site.Languages {
+		sink.want[r.b.pagePath(addr.KindData, l)] = true
+	}
+	for p := range want {
+		if strings.HasPrefix(p, addr.SearchDir) {
+			sink.want[p] = true
+		}
+	}
+	if len(sink.want) < 5 {
+		t.Fatalf("the mini site should have static, data and search files; want %v", sink.want)
+	}
+	r.b.opt.Charts = func(c *dataset.Chart, l lang.Lang) (figure.Chart, error) {
+		select {
+		case <-sink.done:
+			return chart(c, l)
+		case <-time.After(10 * time.Second):
+			sink.mu.Lock()
+			defer sink.mu.Unlock()
+			return figure.Chart{}, errors.New("still not made while the charts were drawn: " + strings.Join(keys(sink.want), ", "))
+		}
+	}
+	r.b.newFigures()
+	if err := r.Render(context.Background(), sink); err != nil {
+		t.Fatal(err)
+	}
+	got := sink.Output()
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+	for p, w := range want {
+		if !bytes.Equal(got[p], w) {
+			t.Errorf("%s differs from the render with the charts cached", p)
+		}
+	}
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
