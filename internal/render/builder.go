@@ -60,6 +60,27 @@ type Options struct {
 	// a full render then makes the files that need no chart first, while
 	// they are drawn.
 	Drawing bool
+	// Parsed returns the templates as ParseTemplates parsed them; nil means
+	// New parses them.
+	Parsed func() (*tmpl.Set, error)
+}
+
+// ParseTemplates starts parsing the templates of opt (its Templates under
+// its Overlay's templates/) in the background and returns a function that
+// waits for them, for Options.Parsed: they do not depend on the content,
+// which loads meanwhile.
+func ParseTemplates(opt Options) func() (*tmpl.Set, error) {
+	done := make(chan struct{})
+	var t *tmpl.Set
+	var err error
+	go func() {
+		defer close(done)
+		t, err = tmpl.Parse(sitefs.Overlay(opt.Overlay, addr.Templates, opt.Templates), kindNames())
+	}()
+	return func() (*tmpl.Set, error) {
+		<-done
+		return t, err
+	}
 }
 
 // A Renderer makes every file of a loaded, checked site and hands each to a
@@ -137,7 +158,11 @@ func newBuilder(opt Options, m *load.Model, dl *diag.List) (*builder, error) {
 	b.ui = tmpl.LoadUI(tfs, s.Languages, s.Conv.Must, &udl)
 	b.uiDiags = udl.Items()
 	dl.Merge(&udl)
-	t, err := tmpl.Parse(tfs, kindNames())
+	parse := opt.Parsed
+	if parse == nil {
+		parse = func() (*tmpl.Set, error) { return tmpl.Parse(tfs, kindNames()) }
+	}
+	t, err := parse()
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}

@@ -44,7 +44,7 @@ func (b *builder) render(ctx context.Context) error {
 		}()
 	}
 	var early []job
-	if drawing {
+	if b.change == nil { // the static files and images: an update changes neither
 		early = append(early, job{"", b.assets})
 	}
 	// The pages that hold every section (whole, large). A full render
@@ -136,14 +136,9 @@ func (b *builder) render(ctx context.Context) error {
 	if drawing {
 		rest = slices.Concat(search, early, rest)
 	} else {
-		rest = append(rest, search...)
+		rest = slices.Concat(early, rest, search)
 	}
 	whole, rest = slices.DeleteFunc(whole, func(j wholeJob) bool { return !b.wanted(j.name) }), b.wantedJobs(rest)
-	if b.change == nil && !drawing { // an update changes neither
-		if err := b.assets(); err != nil {
-			return err
-		}
-	}
 	var wg, streamed sync.WaitGroup
 	var mu sync.Mutex
 	var first error

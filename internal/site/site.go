@@ -162,6 +162,9 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 		defer root.Release()
 		opt.Root = root
 	}
+	// The templates do not depend on the content: they are parsed while it
+	// loads.
+	parsed := render.ParseTemplates(render.Options{Templates: opt.Templates, Overlay: opt.Overlay})
 	s, dl := content.Load(opt.Content)
 	res := &Result{Site: s}
 	if s == nil {
@@ -171,7 +174,7 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 	drawing := warmCharts(opt, s)
 	m := load.New(s)
 	r, err := render.New(render.Options{Templates: opt.Templates, Static: opt.Static, Overlay: opt.Overlay, Charts: opt.Charts,
-		Serve: opt.Serve, Workers: opt.Workers, Root: opt.Root, NoSearch: opt.NoSearch, Drawing: drawing}, m, dl)
+		Serve: opt.Serve, Workers: opt.Workers, Root: opt.Root, NoSearch: opt.NoSearch, Drawing: drawing, Parsed: parsed}, m, dl)
 	if err != nil {
 		return res, err
 	}

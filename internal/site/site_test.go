@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"reportsite/internal/golden"
 	"reportsite/internal/linkcheck"
@@ -226,5 +227,35 @@ func TestREADMELayout(t *testing.T) {
 				t.Errorf("README.md's line for %s names %s below it, which does not exist", top, top+"/"+n)
 			}
 		}
+	}
+}
+
+// TestTemplatesParsedWhileLoading: the templates are parsed while the
+// content loads (render.ParseTemplates); the build still uses the site's
+// own, reports a broken one, and reports content that does not load first.
+func TestTemplatesParsedWhileLoading(t *testing.T) {
+	root, err := fs.ReadFile(templates.FS, "root.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := miniOptions(t)
+	own.Overlay = fstest.MapFS{"templates/root.html": {Data: bytes.Replace(root, []byte("<head>"), []byte("<head><meta name=\"x-own\" content=\"the site's own root.html\">"), 1)}}
+	res, err := Build(context.Background(), own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.Out["index.html"]), "the site's own root.html") {
+		t.Error("index.html was not made by the site's own root.html")
+	}
+
+	broken := miniOptions(t)
+	broken.Overlay = fstest.MapFS{"templates/section.html": {Data: []byte(`{{define "main"}}{{.Nope`)}}
+	if _, err := Build(context.Background(), broken); err == nil || !strings.Contains(err.Error(), "templates:") || !strings.Contains(err.Error(), "section.html") {
+		t.Errorf("a broken section.html: got %v, want the templates' error", err)
+	}
+
+	broken.Content = fstest.MapFS{}
+	if _, err := Build(context.Background(), broken); err == nil || strings.Contains(err.Error(), "templates:") {
+		t.Errorf("no site.toml and a broken section.html: got %v, want the content's error", err)
 	}
 }
