@@ -134,6 +134,34 @@ type builder struct {
 	bySlug  map[string]*content.Section
 	sources map[*dataset.Table][]string
 	about   *offline.Draft // the About pages, drafted in a full render
+	drawn   chan struct{}  // closed when DrawAll ends; nil: not drawing
+}
+
+// DrawAhead starts drawing, in the background, every chart the pages
+// place: a build calls it as soon as the sections are parsed, so that the
+// charts are drawn, or read from the cache, while it checks the content.
+// Render waits for them. A build that then renders nothing calls
+// StopDrawing.
+func (r *Renderer) DrawAhead() { r.b.drawAhead() }
+
+// StopDrawing ends what DrawAhead started without waiting: the charts
+// being drawn are finished, no other is started.
+func (r *Renderer) StopDrawing() {
+	if r.b.drawn != nil {
+		r.b.fig.StopDrawing()
+	}
+}
+
+func (b *builder) drawAhead() {
+	if b.drawn != nil {
+		return
+	}
+	drawn, fig := make(chan struct{}), b.fig
+	b.drawn = drawn
+	go func() {
+		defer close(drawn)
+		fig.DrawAll(b.opt.Workers)
+	}()
 }
 
 // setSite makes s the site b renders.

@@ -112,3 +112,56 @@ func keys(m map[string]bool) []string {
 	}
 	return out
 }
+
+// TestDrawAhead: DrawAhead draws every chart the pages place before Render
+// is called, and Render then draws none again; after StopDrawing no chart
+// is started beyond those being drawn.
+func TestDrawAhead(t *testing.T) {
+	var mu sync.Mutex
+	calls := 0
+	var gate chan struct{} // when set, each drawing waits for it
+	opt := miniOptions()
+	opt.Charts = func(c *dataset.Chart, l lang.Lang) (figure.Chart, error) {
+		mu.Lock()
+		calls++
+		g := gate
+		mu.Unlock()
+		if g != nil {
+			<-g
+		}
+		return figure.Chart{SVG: []byte(`<svg viewBox="0 0 10 10"></svg>`), Option: []byte(`{}`), Desc: c.ID}, nil
+	}
+	count := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return calls
+	}
+
+	r, _ := loaded(t, miniContent(), opt)
+	r.DrawAhead()
+	<-r.b.drawn // DrawAll has ended, before Render
+	all := count()
+	if all <= opt.Workers {
+		t.Fatalf("the mini site places %d charts in all its languages; the test needs more than %d", all, opt.Workers)
+	}
+	if err := r.Render(context.Background(), publish.NewMem()); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(); got != all {
+		t.Errorf("Render drew %d charts again", got-all)
+	}
+
+	calls, gate = 0, make(chan struct{})
+	r, _ = loaded(t, miniContent(), opt)
+	r.DrawAhead()
+	deadline := time.Now().Add(10 * time.Second)
+	for count() < opt.Workers && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	r.StopDrawing()
+	close(gate)
+	<-r.b.drawn
+	if got := count(); got != opt.Workers {
+		t.Errorf("after StopDrawing %d charts were drawn, want the %d being drawn", got, opt.Workers)
+	}
+}

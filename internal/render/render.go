@@ -32,16 +32,12 @@ const (
 
 func (b *builder) render(ctx context.Context) error {
 	// A full render draws every chart beside the pages, which wait only for
-	// the charts they show; with the charts to draw, not cached, what needs
-	// none comes first (early), while ECharts compiles and draws.
-	var drawn chan struct{}
+	// the charts they show (if the build has not started drawing already,
+	// DrawAhead); with the charts to draw, not cached, what needs none comes
+	// first (early), while ECharts compiles and draws.
 	drawing := b.change == nil && b.opt.Drawing
 	if b.change == nil {
-		drawn = make(chan struct{})
-		go func() {
-			defer close(drawn)
-			b.fig.DrawAll(b.opt.Workers)
-		}()
+		b.drawAhead()
 	}
 	var early []job
 	if b.change == nil { // the static files and images: an update changes neither
@@ -191,8 +187,9 @@ func (b *builder) render(ctx context.Context) error {
 		st.end(errors.Join(ctx.Err(), errStreamEnded))
 		streamed.Wait()
 	}
-	if drawn != nil {
-		<-drawn
+	if b.drawn != nil {
+		<-b.drawn
+		b.drawn = nil
 	}
 	if first == nil && ctx.Err() == nil && (b.change == nil || b.late) {
 		first = b.publish() // needs every file: About pages (offline sizes), sitemap, service worker

@@ -180,6 +180,7 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 	}
 	checkContent(opt, m, r, dl, nil, nil, [32]byte{})
 	if dl.Errors() > 0 {
+		r.StopDrawing()
 		res.Diags = dl.Items()
 		return res, dl.Err()
 	}
@@ -219,6 +220,11 @@ func Check(opt Options) (*Result, error) {
 func checkContent(opt Options, m *load.Model, r *render.Renderer, dl *diag.List, cache *check.Memo, sum memo.SumFunc, names [32]byte) {
 	static := sitefs.Overlay(opt.Overlay, addr.Static, opt.Static)
 	m.Parse(opt.Workers, true, r.NoteLabel, dl)
+	if cache == nil && dl.Errors() == 0 {
+		// A build draws its charts, or reads them from the cache, while
+		// it checks; a session, whose next build may change them, does not.
+		r.DrawAhead()
+	}
 	if cache == nil {
 		// A build parses each text once; a session's next model may parse
 		// them again.

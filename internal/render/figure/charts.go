@@ -69,7 +69,8 @@ func (e *ECharts) Func() ChartFunc {
 // as pages need them, charts came one at a time: the lane that starts with
 // the whole report reaches each chart first, and the other workers, on the
 // section pages in the same order, wait for it. Errors stay in the cache
-// and are reported by the page that places the chart, as before.
+// and are reported by the page that places the chart, as before. After
+// StopDrawing it draws no further chart.
 func (b *Maker) DrawAll(workers int) {
 	if b.charts.fn == nil {
 		return
@@ -104,5 +105,13 @@ func (b *Maker) DrawAll(workers int) {
 			}
 		}
 	}
-	par.Do(workers, len(jobs), func(i int) { b.charts.get(jobs[i].c, jobs[i].l) })
+	par.Do(workers, len(jobs), func(i int) {
+		if !b.stopDraw.Load() {
+			b.charts.get(jobs[i].c, jobs[i].l)
+		}
+	})
 }
+
+// StopDrawing has DrawAll start no further chart: the build renders
+// nothing.
+func (b *Maker) StopDrawing() { b.stopDraw.Store(true) }

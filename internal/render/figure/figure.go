@@ -6,6 +6,7 @@ package figure
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"reportsite/internal/addr"
 	"reportsite/internal/content"
@@ -66,6 +67,8 @@ type Maker struct {
 	perPlacement func(l lang.Lang) int
 	perTable     int
 	placed       map[[2]string]int // table ID and language tag → sections placing it
+
+	stopDraw atomic.Bool // DrawAll draws no further chart (StopDrawing)
 }
 
 // New returns the Maker of the site in m. charts draws a chart (nil: a
