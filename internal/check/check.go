@@ -35,27 +35,94 @@ type textFunc func(sec *content.Section, l lang.Lang) *text
 
 // lazyTexts reads the text of a section in a hand-written language when a
 // rule first asks for it, once. It is safe for concurrent use when paras is.
-func lazyTexts(s *content.Site, paras ParasFunc) textFunc {
-	langs := s.SourceLangs()
-	type slot struct {
-		once sync.Once
-		t    *text
-	}
-	slots := make([]slot, len(s.Sections)*len(langs))
-	index := make(map[*content.Section]int, len(s.Sections))
+func lazyTexts(s *content.Site, paras ParasFunc) textFunc { return newTexts(s, paras).get }
+
+// texts is lazyTexts that can let a section's texts go: each section holds
+// as many references as units are to read it (hold), and once each has
+// released it the texts go; a rule that asks again reads them again. A
+// long report's texts, with the numbers of every paragraph, were a quarter
+// of a build's live heap while all of them were kept to the end of the
+// checks.
+type texts struct {
+	langs []lang.Lang
+	paras ParasFunc
+	index map[*content.Section]int
+	secs  []textsOf
+}
+
+// textsOf is one section's texts, by language, and its references.
+type textsOf struct {
+	mu   sync.Mutex
+	read []bool
+	t    []*text
+	refs int
+}
+
+func newTexts(s *content.Site, paras ParasFunc) *texts {
+	tx := &texts{langs: s.SourceLangs(), paras: paras, index: make(map[*content.Section]int, len(s.Sections)), secs: make([]textsOf, len(s.Sections))}
 	for i, sec := range s.Sections {
-		index[sec] = i
+		tx.index[sec] = i
 	}
-	return func(sec *content.Section, l lang.Lang) *text {
-		i, ok := index[sec]
-		j := slices.IndexFunc(langs, func(o lang.Lang) bool { return o.Tag == l.Tag })
-		if !ok || j < 0 {
-			return nil
+	return tx
+}
+
+func (tx *texts) get(sec *content.Section, l lang.Lang) *text {
+	i, ok := tx.index[sec]
+	j := slices.IndexFunc(tx.langs, func(o lang.Lang) bool { return o.Tag == l.Tag })
+	if !ok || j < 0 {
+		return nil
+	}
+	e := &tx.secs[i]
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.t == nil {
+		e.read, e.t = make([]bool, len(tx.langs)), make([]*text, len(tx.langs))
+	}
+	if !e.read[j] {
+		e.t[j], e.read[j] = newText(sec, l, tx.paras), true
+	}
+	return e.t[j]
+}
+
+// hold adds a reference to sec's texts: one more unit is to read them.
+func (tx *texts) hold(sec *content.Section) {
+	if i, ok := tx.index[sec]; ok {
+		tx.secs[i].mu.Lock()
+		tx.secs[i].refs++
+		tx.secs[i].mu.Unlock()
+	}
+}
+
+// release drops a reference to sec's texts; the last lets them go.
+func (tx *texts) release(sec *content.Section) {
+	i, ok := tx.index[sec]
+	if !ok {
+		return
+	}
+	e := &tx.secs[i]
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.refs--; e.refs <= 0 {
+		e.read, e.t, e.refs = nil, nil, 0
+	}
+}
+
+// sourceSections returns the sections provenance reads for table t: those
+// its figures name as their source, without repeats.
+func sourceSections(t *dataset.Table, sections map[string]*content.Section) []*content.Section {
+	var out []*content.Section
+	for i := range t.Rows {
+		row := &t.Rows[i]
+		for _, c := range t.Columns {
+			if !row.Cell(c.Key).HasNum {
+				continue
+			}
+			if sec := sections[t.SourceOf(row, c.Key).Section]; sec != nil && !slices.Contains(out, sec) {
+				out = append(out, sec)
+			}
 		}
-		sl := &slots[i*len(langs)+j]
-		sl.once.Do(func() { sl.t = newText(sec, l, paras) })
-		return sl.t
 	}
+	return out
 }
 
 // original returns the language the others are checked against.

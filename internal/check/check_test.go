@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -8,6 +9,7 @@ import (
 	"reportsite/internal/content"
 	"reportsite/internal/diag"
 	"reportsite/internal/lang"
+	"reportsite/internal/numbers"
 )
 
 const siteTOML = `title = { zh-Hant = "報告", en = "Report" }
@@ -481,5 +483,39 @@ y2023 = %s
 				t.Errorf("Provenance() =\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTextsRelease: a section's texts stay while a unit holds them, go with
+// the last release, and are read again, the same, when asked for after.
+func TestTextsRelease(t *testing.T) {
+	s := site(t, map[string]string{
+		"zh-Hant/01-a.md": section("甲", "", "總收入25764萬元，比增39.2%。\n"),
+		"en/01-a.md":      section("A", "", "CNY 257.64 million, up 39.2%.\n"),
+	})
+	reads := 0
+	paras := func(sec *content.Section, l lang.Lang) []Para {
+		reads++
+		return splitParas(sec, l)
+	}
+	tx := newTexts(s, paras)
+	sec, zh := s.Sections[0], s.Languages[0]
+	tx.hold(sec)
+	tx.hold(sec)
+	first := tx.get(sec, zh)
+	if first == nil || len(first.vals) != 1 || len(first.vals[0]) != 2 {
+		t.Fatalf("text = %+v, want one paragraph stating two numbers", first)
+	}
+	tx.release(sec)
+	if tx.get(sec, zh) != first || reads != 1 {
+		t.Errorf("after one of two releases the text was read again (%d reads)", reads)
+	}
+	tx.release(sec)
+	again := tx.get(sec, zh)
+	if again == first || reads != 2 {
+		t.Errorf("after the last release the text was kept (%d reads)", reads)
+	}
+	if !slices.EqualFunc(again.vals[0], first.vals[0], func(a, b numbers.Value) bool { return a.V == b.V }) {
+		t.Errorf("read again: %v, first %v", again.vals, first.vals)
 	}
 }

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"slices"
+
 	"reportsite/internal/check/memo"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
@@ -36,7 +38,8 @@ func run(s *content.Site, paras ParasFunc, m *Memo, sum memo.SumFunc, dl *diag.L
 	if !ok {
 		return
 	}
-	tf := lazyTexts(s, paras)
+	tx := newTexts(s, paras)
+	tf := tx.get
 	gs := glossaries(s, dl)
 	psrc, ptr, punct := translation(s)
 	sections := make(map[string]*content.Section, len(s.Sections))
@@ -44,9 +47,43 @@ func run(s *content.Site, paras ParasFunc, m *Memo, sum memo.SumFunc, dl *diag.L
 		sections[sec.ID] = sec
 	}
 
+	// The sources of each table are checked right after the last section
+	// they read (their position in the list changes no finding: the
+	// diagnostics are sorted, and they have no quotation marks), and each
+	// section's texts go once its units are done (texts.release).
+	reads := make([][]*content.Section, len(s.Tables))
+	after := map[*content.Section][]int{}
+	var unplaced []int
+	for k, t := range s.Tables {
+		reads[k] = sourceSections(t, sections)
+		if len(reads[k]) == 0 {
+			unplaced = append(unplaced, k)
+			continue
+		}
+		last := slices.MaxFunc(reads[k], func(a, b *content.Section) int { return tx.index[a] - tx.index[b] })
+		after[last] = append(after[last], k)
+		for _, sec := range reads[k] {
+			tx.hold(sec)
+		}
+	}
+	sourcesUnit := func(k int) unit {
+		t := s.Tables[k]
+		return unit{"sources of " + t.File, func(dl *diag.List) ([]string, []quoteMark) {
+			defer t.Lines.Compact()
+			defer func() {
+				for _, sec := range reads[k] {
+					tx.release(sec)
+				}
+			}()
+			return provenance(s, t, sections, tf, dl), nil
+		}}
+	}
+
 	var units []unit
 	for _, sec := range s.Sections {
+		tx.hold(sec)
 		units = append(units, unit{"section " + sec.ID, func(dl *diag.List) ([]string, []quoteMark) {
+			defer tx.release(sec)
 			read := memo.SourceFiles(s, sec)
 			parity(s, sec, tf, dl)
 			terms(s, gs, func(l lang.Lang, excuse excuseFunc) []item { return sectionItems(sec, src, l, tf, excuse) }, dl)
@@ -56,6 +93,9 @@ func run(s *content.Site, paras ParasFunc, m *Memo, sum memo.SumFunc, dl *diag.L
 			none := func(string, []dataset.AllowTerm) []*termExcuse { return nil }
 			return read, punctuation(s, psrc, ptr, sectionItems(sec, psrc, ptr, tf, none), dl)
 		}})
+		for _, k := range after[sec] {
+			units = append(units, sourcesUnit(k))
+		}
 	}
 	for _, t := range s.Tables {
 		units = append(units, unit{"table " + t.File, func(dl *diag.List) ([]string, []quoteMark) {
@@ -68,11 +108,8 @@ func run(s *content.Site, paras ParasFunc, m *Memo, sum memo.SumFunc, dl *diag.L
 			return []string{t.File}, punctuation(s, psrc, ptr, tableItems(t, psrc, ptr, none), dl)
 		}})
 	}
-	for _, t := range s.Tables {
-		units = append(units, unit{"sources of " + t.File, func(dl *diag.List) ([]string, []quoteMark) {
-			defer t.Lines.Compact()
-			return provenance(s, t, sections, tf, dl), nil
-		}})
+	for _, k := range unplaced {
+		units = append(units, sourcesUnit(k))
 	}
 
 	keys := make([]string, len(units))
