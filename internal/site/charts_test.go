@@ -2,7 +2,9 @@ package site
 
 import (
 	"context"
+	"io/fs"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -81,21 +83,98 @@ func TestWarmCharts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			opt := benchOptions(t, bench.Config{Sections: 40, Seed: 1, Charts: tc.charts})
 			opt.Charts = func(c *dataset.Chart, l lang.Lang) (figure.Chart, error) { return figure.Chart{}, nil }
-			got := 0
-			opt.WarmCharts = func(n int) bool { got += n; return true }
+			// A build also warms before it loads, with the number of
+			// workers (TestWarmChartsBeforeLoad): the count is the call
+			// with another number, or the last.
+			opt.Workers = 5
+			var mu sync.Mutex
+			var calls []int
+			opt.WarmCharts = func(n int) bool {
+				mu.Lock()
+				defer mu.Unlock()
+				calls = append(calls, n)
+				return true
+			}
+			got := func() int {
+				mu.Lock()
+				defer mu.Unlock()
+				for _, n := range calls {
+					if n != opt.Workers {
+						return n
+					}
+				}
+				if len(calls) == 0 {
+					return 0
+				}
+				return calls[len(calls)-1]
+			}
 			if _, err := Build(context.Background(), opt); err != nil {
 				t.Fatal(err)
 			}
-			if got != tc.want {
-				t.Errorf("WarmCharts got %d charts, want %d", got, tc.want)
+			if got() != tc.want {
+				t.Errorf("WarmCharts got %v, want a call with %d charts", calls, tc.want)
 			}
-			got = 0
+			mu.Lock()
+			calls = nil
+			mu.Unlock()
 			if _, err := NewSession(opt).Build(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			if got != tc.want {
-				t.Errorf("a Session's WarmCharts got %d charts, want %d", got, tc.want)
+			if got() != tc.want {
+				t.Errorf("a Session's WarmCharts got %v, want a call with %d charts", calls, tc.want)
 			}
 		})
+	}
+}
+
+// slowSiteTOML is a content folder whose site.toml opens only once warm is
+// closed, or after 10 seconds.
+type slowSiteTOML struct {
+	fs.FS
+	warm chan struct{}
+}
+
+func (f slowSiteTOML) Open(name string) (fs.File, error) {
+	if name == "site.toml" {
+		select {
+		case <-f.warm:
+		case <-time.After(10 * time.Second):
+		}
+	}
+	return f.FS.Open(name)
+}
+
+// TestWarmChartsBeforeLoad: a build whose table files declare charts
+// warms ECharts before the content is loaded, not only after; here
+// site.toml cannot be read before WarmCharts is called. Without charts it
+// does not.
+func TestWarmChartsBeforeLoad(t *testing.T) {
+	for _, charts := range []bool{true, false} {
+		opt := benchOptions(t, bench.Config{Sections: 10, Seed: 1, Charts: charts})
+		opt.Charts = func(c *dataset.Chart, l lang.Lang) (figure.Chart, error) { return figure.Chart{}, nil }
+		warm := make(chan struct{})
+		var once sync.Once
+		var early atomic.Bool
+		opt.WarmCharts = func(n int) bool {
+			once.Do(func() {
+				early.Store(n == opt.Workers)
+				close(warm)
+			})
+			return true
+		}
+		opt.Workers = 5 // not the number of charts
+		if charts {
+			opt.Content = slowSiteTOML{opt.Content, warm}
+		}
+		start := time.Now()
+		if _, err := Build(context.Background(), opt); err != nil {
+			t.Fatal(err)
+		}
+		if charts && (!early.Load() || time.Since(start) > 9*time.Second) {
+			t.Errorf("with charts, ECharts was not warmed before the content loaded (first call early: %v, %v)", early.Load(), time.Since(start))
+		}
+		if !charts && early.Load() {
+			t.Error("without charts, ECharts was warmed")
+		}
 	}
 }

@@ -52,7 +52,9 @@ type Options struct {
 	// WarmCharts, when set, is called as soon as the content is loaded with
 	// the number of charts the site declares in all its languages, so that
 	// Charts can get ready (figure.ECharts.Warm) while the build checks the
-	// content; it must return at once. It reports whether the charts are
+	// content, and before, with the number of workers, when the table files
+	// seem to declare a chart (content.DeclaresCharts); it must return at
+	// once and be safe for concurrent use. It reports whether the charts are
 	// to be drawn (none is cached), and the render then makes what needs no
 	// chart first, while they are drawn.
 	WarmCharts func(n int) bool
@@ -163,8 +165,17 @@ func buildSite(ctx context.Context, opt Options, open func() (publish.Sink, erro
 		opt.Root = root
 	}
 	// The templates do not depend on the content: they are parsed while it
-	// loads.
+	// loads. ECharts takes longer to get ready than the content to load:
+	// with charts declared, it starts now (warmCharts tells it again, with
+	// their number, once the content is loaded).
 	parsed := render.ParseTemplates(render.Options{Templates: opt.Templates, Overlay: opt.Overlay})
+	if opt.WarmCharts != nil && opt.Charts != nil {
+		go func() {
+			if content.DeclaresCharts(opt.Content) {
+				opt.WarmCharts(opt.Workers)
+			}
+		}()
+	}
 	s, dl := content.Load(opt.Content)
 	res := &Result{Site: s}
 	if s == nil {
