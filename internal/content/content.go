@@ -154,6 +154,13 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 	if len(s.Languages) == 0 {
 		return nil, dl
 	}
+	// The derived languages' dictionaries take milliseconds to load, on
+	// first use by fill: they load beside the sections and tables.
+	for _, l := range s.Languages {
+		if l.Derived() {
+			go s.Conv.Prepare(l.Derive, l.Tag)
+		}
+	}
 	s.checkSite(f, dl)
 	s.loadUnits(sf, f, dl)
 	s.Sections = section.Load(fsys, s.SourceLangs(), dl)
