@@ -17,6 +17,7 @@ import (
 	"reportsite/internal/render/offline"
 	"reportsite/internal/render/pages"
 	"reportsite/internal/render/searchindex"
+	"reportsite/internal/render/stream"
 	"reportsite/internal/render/view"
 	"reportsite/internal/sitefs"
 	"reportsite/templates"
@@ -44,15 +45,15 @@ func (b *builder) render(ctx context.Context) error {
 		early = append(early, job{"", b.assets})
 	}
 	// The pages that hold every section (whole, large). A full render
-	// streams them (stream.go): each is written as its template runs, in a
+	// streams them (package stream): each is written as its template runs, in a
 	// goroutine of its own, fed section by section by the workers that make
 	// the section pages, and each section's prepared text goes once they
 	// all have it. An update makes them in one lane that starts with them,
 	// so that only one is in memory at a time and none starts last; that
 	// lane then joins the others on the rest.
-	var st *stream
+	var st *stream.Stream
 	if b.change == nil {
-		st = newStream(streamWindow * b.opt.Workers)
+		st = stream.New(streamWindow * b.opt.Workers)
 		// Each section's pages are made together (streamSection), so its
 		// body is filled once for all of them and let go with it.
 		b.fig.ShareFills()
@@ -165,12 +166,12 @@ func (b *builder) render(ctx context.Context) error {
 			lane = append(lane, job{j.name, func() error { return j.fn(wholeBuilder{builder: b}) }})
 			continue
 		}
-		pg := st.page()
+		pg := st.Page()
 		streamed.Add(1)
 		go func() {
 			defer streamed.Done()
 			err := j.fn(wholeBuilder{b, st, pg})
-			st.leave(pg)
+			st.Leave(pg)
 			fail(j.name, err)
 		}()
 	}
@@ -184,7 +185,7 @@ func (b *builder) render(ctx context.Context) error {
 	if st != nil {
 		// Every section made has been handed on; a page still waiting for
 		// one was cancelled, or failed before it.
-		st.end(errors.Join(ctx.Err(), errStreamEnded))
+		st.End(errors.Join(ctx.Err(), errStreamEnded))
 		streamed.Wait()
 	}
 	if b.drawn != nil {
@@ -209,16 +210,16 @@ var errStreamEnded = errors.New("render: the sections stopped before the page ha
 // streamSection makes section i's page in every language and its part of
 // every whole page st feeds, then lets go of what only they needed: its
 // prepared text and its figures marked.
-func (b *builder) streamSection(st *stream, i int) error {
+func (b *builder) streamSection(st *stream.Stream, i int) error {
 	sec := b.site.Sections[i]
-	st.wait(i)
+	st.Wait(i)
 	var first error
 	for _, l := range b.site.Languages {
 		if err := pages.Section(b, l, i); err != nil && first == nil {
 			first = fmt.Errorf("%s/%s.html: %w", l.Prefix, sec.Slug, err)
 		}
 	}
-	st.make(i)
+	st.Make(i)
 	for _, l := range b.site.Languages {
 		// What the one-file report's links to the section ask, kept.
 		b.fig.SectionIDs(sec, l, func() *markdown.Prepared { return b.m.Doc(sec, l).Prep })
