@@ -52,6 +52,7 @@ type variant struct {
 
 var variants = []variant{
 	{"zh-Hant + en", false, false, false},
+	{"zh-Hant + en + charts", false, true, false}, // #18: 100 charts at 1,000 sections cold
 	{"+ zh-Hans", true, false, false},
 	{"+ zh-Hans, -no-search", true, false, true},
 	{"+ zh-Hans + charts", true, true, false},
