@@ -27,9 +27,10 @@ const TextColor = "#010101"
 // strokes it with currentColor at 30 % opacity.
 const LineColor = "#020202"
 
-// formatVersion changes whenever post-processing changes the output, so that
-// cached SVGs from an older version of this package are never reused.
-const formatVersion = "reportsite-echarts-svg-2"
+// formatVersion changes whenever post-processing changes the output or the
+// cache's keys change, so that cached trees from an older version of this
+// package are never reused.
+const formatVersion = "reportsite-echarts-svg-3"
 
 // maxSize bounds a chart's width and height in pixels.
 const maxSize = 10000
@@ -87,6 +88,9 @@ type Renderer struct {
 	hits, misses         atomic.Int64
 	started              atomic.Int64 // runtimes started, for tests
 	warm                 sync.Once
+	derived              atomic.Int64 // charts made by Derive, for tests
+	mu                   sync.Mutex
+	flights              map[string]*flight // cache key → drawing under way
 }
 
 // New compiles script, an ECharts build with the SVG renderer
@@ -184,18 +188,13 @@ func (r *Renderer) Render(c Chart) ([]byte, error) {
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
-	var key string
-	if r.cacheDir != "" {
-		key = r.key(c)
-		if tree, ok := r.readCache(key); ok {
-			if svg, err := buildSVG(tree, c); err == nil {
-				r.hits.Add(1)
-				return svg, nil
-			}
+	tree, cached, err := r.tree(c, false)
+	if err == nil && cached {
+		if svg, err := buildSVG(tree, c); err == nil {
+			return svg, nil
 		}
+		tree, _, err = r.tree(c, true) // the cached tree does not make an SVG
 	}
-	r.misses.Add(1)
-	tree, err := r.run(c)
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", c.ID, err)
 	}
@@ -203,12 +202,58 @@ func (r *Renderer) Render(c Chart) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", c.ID, err)
 	}
-	if r.cacheDir != "" {
-		if err := r.writeCache(key, tree); err != nil {
-			return nil, fmt.Errorf("chart %s: cache: %w", c.ID, err)
+	return svg, nil
+}
+
+// A flight is a drawing under way, which a second request for the same
+// tree waits for instead of drawing it again.
+type flight struct {
+	done chan struct{}
+	tree *node
+	err  error
+}
+
+// tree returns ECharts' element tree for c's option and size, which is all
+// it depends on: from the cache unless fresh is set (cached reports it),
+// from a drawing of it under way, or drawn now and cached.
+func (r *Renderer) tree(c Chart, fresh bool) (tree *node, cached bool, err error) {
+	key := r.key(c)
+	if r.cacheDir != "" && !fresh {
+		if tree, ok := r.readCache(key); ok {
+			r.hits.Add(1)
+			return tree, true, nil
 		}
 	}
-	return svg, nil
+	r.mu.Lock()
+	if f, ok := r.flights[key]; ok {
+		r.mu.Unlock()
+		<-f.done
+		r.hits.Add(1)
+		return f.tree, false, f.err
+	}
+	f := &flight{done: make(chan struct{})}
+	if r.flights == nil {
+		r.flights = map[string]*flight{}
+	}
+	r.flights[key] = f
+	r.mu.Unlock()
+	defer func() {
+		f.tree, f.err = tree, err
+		close(f.done)
+		r.mu.Lock()
+		delete(r.flights, key)
+		r.mu.Unlock()
+	}()
+	r.misses.Add(1)
+	if tree, err = r.run(c); err != nil {
+		return nil, false, err
+	}
+	if r.cacheDir != "" {
+		if err := r.writeCache(key, tree); err != nil {
+			return nil, false, fmt.Errorf("cache: %w", err)
+		}
+	}
+	return tree, false, nil
 }
 
 func (c Chart) validate() error {
@@ -264,7 +309,9 @@ func checkOption(b []byte) error {
 	return nil
 }
 
-// key identifies a chart's SVG: everything that affects the output.
+// key identifies a chart's element tree: the scripts, the option and the
+// size. The ID, title and description go into the SVG as it is built, so
+// charts that differ only in them share a tree.
 func (r *Renderer) key(c Chart) string {
 	h := sha256.New()
 	field := func(b []byte) {
@@ -274,12 +321,9 @@ func (r *Renderer) key(c Chart) string {
 	field([]byte(formatVersion))
 	field(r.scriptHash[:])
 	field(hostHash[:])
-	field([]byte(c.ID))
 	field(c.Option)
 	field(binary.BigEndian.AppendUint64(nil, uint64(c.Width)))
 	field(binary.BigEndian.AppendUint64(nil, uint64(c.Height)))
-	field([]byte(c.Title))
-	field([]byte(c.Desc))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -44,23 +44,46 @@ func NewECharts(cacheDir string, workers int) (*ECharts, error) {
 // it did.
 func (e *ECharts) Warm(n int) bool { return e.r.Warm(n) }
 
-// Func returns the ChartFunc that draws with e.
+// Func returns the ChartFunc that draws with e. A chart of a language
+// converted from another is made from the other's drawing where only its
+// characters' forms differ (echarts.Renderer.Derive), and drawn otherwise.
 func (e *ECharts) Func() ChartFunc {
-	r := e.r
 	return func(c *dataset.Chart, l lang.Lang) (Chart, error) {
-		units := c.Table.Units
-		opt, err := chart.Option(c, l, units)
-		if err != nil {
-			return Chart{}, err
-		}
-		w, h := chart.Size(c)
-		desc := chart.Describe(c, l, units)
-		svg, err := r.Render(echarts.Chart{ID: addr.ChartSVG(c.ID, l.Prefix), Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: desc})
-		if err != nil {
-			return Chart{}, err
-		}
-		return Chart{SVG: svg, Option: opt, Desc: desc}, nil
+		ch, _, err := e.draw(c, l, true)
+		return ch, err
 	}
+}
+
+// draw makes chart c in language l; derived reports whether it was made
+// from the drawing of the language l is converted from.
+func (e *ECharts) draw(c *dataset.Chart, l lang.Lang, derive bool) (ch Chart, derived bool, err error) {
+	units := c.Table.Units
+	opt, err := chart.Option(c, l, units)
+	if err != nil {
+		return Chart{}, false, err
+	}
+	w, h := chart.Size(c)
+	desc := chart.Describe(c, l, units)
+	ec := echarts.Chart{ID: addr.ChartSVG(c.ID, l.Prefix), Option: opt, Width: w, Height: h, Title: c.Title.In(l), Desc: desc}
+	if derive && l.Derived() {
+		// The source language as the option sees it: its tag, and the
+		// number style, which a derived language shares.
+		src := lang.Lang{Tag: l.Derive, Numbers: l.Numbers}
+		if from, err := chart.Option(c, src, units); err == nil {
+			svg, ok, err := e.r.Derive(echarts.Chart{ID: ec.ID, Option: from, Width: w, Height: h, Title: ec.Title}, ec)
+			if err != nil {
+				return Chart{}, false, err
+			}
+			if ok {
+				return Chart{SVG: svg, Option: opt, Desc: desc}, true, nil
+			}
+		}
+	}
+	svg, err := e.r.Render(ec)
+	if err != nil {
+		return Chart{}, false, err
+	}
+	return Chart{SVG: svg, Option: opt, Desc: desc}, false, nil
 }
 
 // DrawAll draws every chart a page places (the sections' chart blocks
