@@ -9,6 +9,7 @@ import (
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/lang"
+	"reportsite/internal/markdown/figmark"
 	"reportsite/internal/numbers"
 )
 
@@ -54,7 +55,10 @@ func (m *Model) Statement(k CellKey) (Statement, bool) {
 
 // StatedAs is how language Tag writes a stated figure: the words before it,
 // and the figure.
-type StatedAs struct{ Tag, Before, Figure string }
+type StatedAs struct {
+	Tag, Before, Figure string
+	Nth                 int // which occurrence of Figure in the paragraph's text it is (figmark.Nth)
+}
 
 // StatedMark is a figure a section states, at paragraph Para (0-based) as
 // its Mark-th figure, and how each language writes it there.
@@ -73,6 +77,7 @@ type Figures struct {
 	text  string
 	marks []figMark
 	ends  []uint32 // per mark and language: where the words before end, where the figure ends
+	nth   []uint16 // per mark and language: StatedAs.Nth
 }
 
 type figMark struct{ para, mark int32 }
@@ -80,7 +85,7 @@ type figMark struct{ para, mark int32 }
 // NewFigures returns the figures marks, in languages tags (the site's
 // order); a mark's texts in other languages are left out.
 func NewFigures(tags []string, marks []StatedMark) *Figures {
-	f := &Figures{tags: tags, marks: make([]figMark, len(marks)), ends: make([]uint32, 0, 2*len(tags)*len(marks))}
+	f := &Figures{tags: tags, marks: make([]figMark, len(marks)), ends: make([]uint32, 0, 2*len(tags)*len(marks)), nth: make([]uint16, 0, len(tags)*len(marks))}
 	n := 0
 	for _, mk := range marks {
 		for _, t := range mk.Text {
@@ -97,6 +102,7 @@ func NewFigures(tags []string, marks []StatedMark) *Figures {
 			}
 			b = append(append(b, t.Before...), t.Figure...)
 			f.ends = append(f.ends, uint32(len(b)-len(t.Figure)), uint32(len(b)))
+			f.nth = append(f.nth, uint16(min(t.Nth, math.MaxUint16)))
 		}
 	}
 	f.text = string(b)
@@ -131,11 +137,21 @@ func (f *Figures) In(i int, tag string) (before, figure string) {
 	return f.text[start:f.ends[k]], f.text[f.ends[k]:f.ends[k+1]]
 }
 
-// markKey names a figure in a paragraph, the same in every language.
+// Nth returns which occurrence of its figure in its paragraph the i-th
+// figure is in language tag (StatedAs.Nth); 0 when tag does not write it.
+func (f *Figures) Nth(i int, tag string) int {
+	j := slices.Index(f.tags, tag)
+	if j < 0 {
+		return 0
+	}
+	return int(f.nth[i*len(f.tags)+j])
+}
+
+// markKey names a figure in a paragraph, the same in every language: the
+// paragraph and where the original's text states it.
 type markKey struct {
-	sec  string
-	para int
-	x    float64
+	sec      string
+	para, at int
 }
 
 // FindStatements finds, for every number cell of every table, the paragraph
@@ -270,6 +286,7 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 	}
 	marks := map[markKey]int{}
 	perPara := map[int]int{}
+	var ord int
 	var found []StatedMark
 	var op []check.Para
 	read := false
@@ -288,20 +305,47 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 				if !read {
 					op, read = paras(orig), true
 				}
-				i := from.Paragraph - 1 // the paragraph named, or the first that states it
-				if from.Paragraph == 0 {
-					i = -1 // as check.Stating
-					for k, f := range figures(orig, op) {
-						if numbers.Contains(f, math.Abs(cell.Num)) {
-							i = k
-							break
+				labels := func(l lang.Lang) stating.Labels {
+					return stating.LabelsOf(l, rowLabel(t, r, l), c.Label.In(l))
+				}
+				// The paragraph named, or the one that states the figure in
+				// the words closest to its row's and column's labels (the
+				// first on a tie), and where in it.
+				i, at := from.Paragraph-1, -1
+				ord = 0
+				var cands [][2]int // paragraph, index in its figures
+				for k, f := range figures(orig, op) {
+					if from.Paragraph != 0 && k != i {
+						continue
+					}
+					for j, v := range f {
+						if numbers.Equal(v.V, math.Abs(cell.Num)) {
+							cands = append(cands, [2]int{k, j})
 						}
 					}
 				}
-				if i < 0 || i >= len(op) {
-					continue
+				var lw stating.Labels
+				if len(cands) > 1 {
+					lw = labels(orig)
 				}
-				mk := markKey{sec.ID, i, abs(cell.Num)}
+				best := -1
+				for _, cd := range cands {
+					f := figures(orig, op)[cd[0]]
+					score := 0
+					if lw != nil {
+						score = stating.Score(op[cd[0]].Text, f, cd[1], orig, lw)
+					}
+					if score > best {
+						i, at, best, ord = cd[0], cd[1], score, ordinal(f, cd[1])
+					}
+				}
+				if i < 0 || i >= len(op) {
+					continue // not stated: check.Stating says so
+				}
+				mk := markKey{sec.ID, i, -1} // a paragraph named that does not state it: the mark leads to the paragraph
+				if at >= 0 {
+					mk.at = figures(orig, op)[i][at].Offset
+				}
 				k := ri*len(t.Columns) + ci
 				if marks[mk] != 0 {
 					m.stated[t][k] = stated{sec, int32(i), int32(marks[mk])}
@@ -316,11 +360,21 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 						src = m.LangByTag(l.Derive)
 					}
 					if ps := paras(src); i < len(ps) {
-						before, s := stating.StatedAmong(ps[i].Text, figures(src, ps)[i], src, cell.Num)
+						f := figures(src, ps)[i]
+						j := at
+						if src.Tag != orig.Tag && at >= 0 {
+							j = pickIn(ps[i].Text, f, src, cell.Num, ord, func() stating.Labels { return labels(src) })
+						}
+						if j < 0 {
+							st.Text = append(st.Text, StatedAs{Tag: l.Tag})
+							continue
+						}
+						v := f[j]
+						before, s := stating.StatedAt(ps[i].Text, v, src)
 						if l.Derived() {
 							before, s = m.Site.Conv.Must(src.Tag, l.Tag, before), m.Site.Conv.Must(src.Tag, l.Tag, s)
 						}
-						st.Text = append(st.Text, StatedAs{l.Tag, before, s})
+						st.Text = append(st.Text, StatedAs{l.Tag, before, s, figmark.Nth(ps[i].Text, v.Text, v.Offset)})
 					}
 				}
 				m.stated[t][k] = stated{sec, int32(i), int32(st.Mark)}
@@ -356,4 +410,57 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// rowLabel is how language l names row r of table t: its first text cell.
+func rowLabel(t *dataset.Table, r *dataset.Row, l lang.Lang) string {
+	for _, c := range t.Columns {
+		if c.Type != dataset.TypeNumber {
+			return r.Cell(c.Key).Text.In(l)
+		}
+	}
+	return ""
+}
+
+// ordinal returns which of the numbers of vs equal to vs[j] it is, from 0.
+func ordinal(vs []numbers.Value, j int) int {
+	n := 0
+	for _, v := range vs[:j] {
+		if numbers.Equal(v.V, vs[j].V) {
+			n++
+		}
+	}
+	return n
+}
+
+// pickIn returns which of a translation's numbers vs states x: the one
+// whose words are closest to the labels (stating.Score), or on a tie the
+// ord-th equal to x, as the original states it, or else the first; -1 when
+// none is x.
+func pickIn(text string, vs []numbers.Value, l lang.Lang, x float64, ord int, labels func() stating.Labels) int {
+	var eq []int
+	for j, v := range vs {
+		if numbers.Equal(v.V, math.Abs(x)) {
+			eq = append(eq, j)
+		}
+	}
+	if len(eq) <= 1 {
+		if len(eq) == 0 {
+			return -1
+		}
+		return eq[0]
+	}
+	lw := labels()
+	scores := make([]int, len(eq))
+	best := 0
+	for k, j := range eq {
+		scores[k] = stating.Score(text, vs, j, l, lw)
+		if scores[k] > scores[best] {
+			best = k
+		}
+	}
+	if ord < len(eq) && scores[ord] == scores[best] {
+		return eq[ord]
+	}
+	return eq[best]
 }

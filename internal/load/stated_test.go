@@ -13,10 +13,10 @@ import (
 func TestFigures(t *testing.T) {
 	tags := []string{"zh-Hant", "zh-Hans", "en"}
 	f := NewFigures(tags, []StatedMark{
-		{Para: 0, Mark: 1, Text: []StatedAs{{"en", "revenue of", "25.8 million"}, {"zh-Hant", "公共預算", "25,764萬"}, {"zh-Hans", "公共预算", "25,764万"}}},
-		{Para: 2, Mark: 1, Text: []StatedAs{{"zh-Hant", "", "39.2%"}}},
+		{Para: 0, Mark: 1, Text: []StatedAs{{"en", "revenue of", "25.8 million", 0}, {"zh-Hant", "公共預算", "25,764萬", 0}, {"zh-Hans", "公共预算", "25,764万", 0}}},
+		{Para: 2, Mark: 1, Text: []StatedAs{{"zh-Hant", "", "39.2%", 0}}},
 		{Para: 2, Mark: 2, Text: nil},
-		{Para: 5, Mark: 3, Text: []StatedAs{{"en", "up", "9.0%"}, {"fr", "de", "9,0 %"}}},
+		{Para: 5, Mark: 3, Text: []StatedAs{{"en", "up", "9.0%", 0}, {"fr", "de", "9,0 %", 0}}},
 	})
 	tests := []struct {
 		i              int

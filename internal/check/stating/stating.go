@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"reportsite/internal/lang"
@@ -62,32 +63,24 @@ func writtenDecimals(text string) (int, bool) {
 
 // Figures returns the numbers of text, written in l, that may be a table's
 // Candidates, for callers that look for many Candidates in one text (Contains,
-// StatedAmong) and would otherwise scan it for each.
+// Pick) and would otherwise scan it for each.
 func Figures(text string, l lang.Lang) []numbers.Value {
 	return Candidates(numbers.Extract(text, l.NumberStyle()))
 }
 
-// StatedAmong returns x as text writes it ("25764萬", "257.64 million",
-// "39.2%") and the words just before it (four characters of Chinese, two
-// words otherwise), which tell that place from others; "" when text does
-// not state x. vs are the text's Figures, found beforehand.
-func StatedAmong(text string, vs []numbers.Value, l lang.Lang, x float64) (before, figure string) {
-	x = math.Abs(x)
-	for _, v := range vs {
-		if !numbers.Equal(v.V, x) {
-			continue
-		}
-		head := text[:v.Offset]
-		if l.NumberStyle() == lang.StyleCJK {
-			rs := []rune(strings.TrimSpace(head))
-			before = string(rs[max(0, len(rs)-4):])
-		} else {
-			ws := strings.Fields(head)
-			before = strings.Join(ws[max(0, len(ws)-2):], " ")
-		}
-		return before, v.Text
+// StatedAt returns number v of text as text writes it ("25764萬", "257.64
+// million", "39.2%") and the words just before it (four characters of
+// Chinese, two words otherwise).
+func StatedAt(text string, v numbers.Value, l lang.Lang) (before, figure string) {
+	head := text[:v.Offset]
+	if l.NumberStyle() == lang.StyleCJK {
+		rs := []rune(strings.TrimSpace(head))
+		before = string(rs[max(0, len(rs)-4):])
+	} else {
+		ws := strings.Fields(head)
+		before = strings.Join(ws[max(0, len(ws)-2):], " ")
 	}
-	return "", ""
+	return before, v.Text
 }
 
 // Notations returns how a text in l may write a large x, to search for it:
@@ -155,4 +148,150 @@ func Expected(v numbers.Value, u *lang.Unit, l lang.Lang) string {
 		return lang.Group(v.V)
 	}
 	return lang.Format(v.V, *u, l)
+}
+
+// Pick returns which of the numbers vs of text equal to x the labels name
+// best: its index in vs, or -1 when text does not state x. A table's
+// figure names its row and column (the labels, the row's first); when a
+// text states the same number twice ("在建項目7個，……預備項目7個", "ranked
+// 5th … ranked 5th"), the one whose words share the most with the labels
+// is the figure (Score). Without a word in common, or on a tie, the first
+// is.
+func Pick(text string, vs []numbers.Value, l lang.Lang, x float64, labels Labels) int {
+	x = math.Abs(x)
+	best, bestScore, n := -1, -1, 0
+	for _, v := range vs {
+		if numbers.Equal(v.V, x) {
+			n++
+		}
+	}
+	for i, v := range vs {
+		if !numbers.Equal(v.V, x) {
+			continue
+		}
+		if n == 1 {
+			return i
+		}
+		if score := Score(text, vs, i, l, labels); score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+// Labels are the words of a figure's labels, its row's then its column's,
+// in one language, for Pick and Score.
+type Labels [][]string
+
+// LabelsOf returns the words of labels (the row's first) as a text in l
+// writes them.
+func LabelsOf(l lang.Lang, labels ...string) Labels {
+	cjk := l.NumberStyle() == lang.StyleCJK
+	out := make(Labels, len(labels))
+	for i, lb := range labels {
+		out[i] = words(lb, cjk)
+	}
+	return out
+}
+
+// Score is Pick's measure of number vs[i] of text, for choosing among
+// paragraphs too: how many words its sentence shares with the labels, each
+// word of the first label counting twice, each in the number's own clause
+// twice again.
+func Score(text string, vs []numbers.Value, i int, l lang.Lang, labels Labels) int {
+	if len(labels) == 0 {
+		return 0
+	}
+	cjk := l.NumberStyle() == lang.StyleCJK
+	clause, sentence := around(text, vs[i], cjk)
+	cw, sw := words(clause, cjk), words(sentence, cjk)
+	score := 0
+	for k, key := range labels {
+		weight := 1
+		if k == 0 {
+			weight = 2
+		}
+		for _, w := range key {
+			if slices.Contains(cw, w) {
+				score += 2 * weight
+			}
+			if slices.Contains(sw, w) {
+				score += weight
+			}
+		}
+	}
+	return score
+}
+
+// around returns the clause and the sentence of text that hold number v,
+// the number itself left out: a clause ends at a comma, an enumeration
+// comma, a semicolon or a full stop, a sentence only at the last two.
+func around(text string, v numbers.Value, cjk bool) (clause, sentence string) {
+	head, tail := text[:v.Offset], text[v.End():]
+	sentenceEnd, clauseEnd := "。；！？;!?\n", "。；！？;!?\n，、,："
+	if !cjk {
+		// A Western full stop ends a sentence only before a space (not
+		// in 3.5 or e.g).
+		head = strings.ReplaceAll(head, ". ", ".\n")
+		tail = strings.ReplaceAll(tail, ". ", ".\n")
+	}
+	cut := func(s, set string, back bool) string {
+		if back {
+			if i := strings.LastIndexAny(s, set); i >= 0 {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				return s[i+n:]
+			}
+			return s
+		}
+		if i := strings.IndexAny(s, set); i >= 0 {
+			return s[:i]
+		}
+		return s
+	}
+	return cut(head, clauseEnd, true) + " " + cut(tail, clauseEnd, false),
+		cut(head, sentenceEnd, true) + " " + cut(tail, sentenceEnd, false)
+}
+
+// stopWords are the English words that name nothing in a label.
+var stopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "or": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "by": true, "with": true, "from": true, "as": true, "per": true,
+	"its": true, "their": true, "all": true, "is": true, "was": true, "were": true, "be": true, "that": true}
+
+// words returns what s says, for comparing a label with a text: pairs of
+// adjacent Han characters in Chinese (a lone one when s has just one),
+// lower-case words less the ones that name nothing, and less a plural s,
+// otherwise. Digits are not words.
+func words(s string, cjk bool) []string {
+	var out []string
+	if cjk {
+		var run []rune
+		flush := func() {
+			if len(run) == 1 && len(out) == 0 {
+				out = append(out, string(run))
+			}
+			for i := 0; i+1 < len(run); i++ {
+				out = append(out, string(run[i:i+2]))
+			}
+			run = run[:0]
+		}
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				run = append(run, r)
+				continue
+			}
+			flush()
+		}
+		flush()
+		return out
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if stopWords[w] {
+			continue
+		}
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-1]
+		}
+		out = append(out, w)
+	}
+	return out
 }

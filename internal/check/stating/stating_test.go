@@ -1,13 +1,16 @@
 package stating
 
 import (
+	"strings"
 	"testing"
 
 	"reportsite/internal/lang"
 	"reportsite/internal/numbers"
 )
 
-func TestStatedAmong(t *testing.T) {
+// TestStatedAt: a figure as the text writes it, with the words before it;
+// none for a number the text does not state as a figure.
+func TestStatedAt(t *testing.T) {
 	zh := lang.Lang{Tag: "zh-Hant", Numbers: lang.StyleCJK}
 	en := lang.Lang{Tag: "en", Numbers: lang.StyleWestern}
 	tests := []struct {
@@ -24,9 +27,13 @@ func TestStatedAmong(t *testing.T) {
 		{"Nothing here.", en, 5, "", ""},
 	}
 	for _, tt := range tests {
-		before, fig := StatedAmong(tt.text, Figures(tt.text, tt.l), tt.l, tt.x)
+		var before, fig string
+		vs := Figures(tt.text, tt.l)
+		if i := Pick(tt.text, vs, tt.l, tt.x, nil); i >= 0 {
+			before, fig = StatedAt(tt.text, vs[i], tt.l)
+		}
 		if before != tt.before || fig != tt.figs {
-			t.Errorf("StatedAmong(%q, %v) = %q, %q; want %q, %q", tt.text, tt.x, before, fig, tt.before, tt.figs)
+			t.Errorf("StatedAt(%q, %v) = %q, %q; want %q, %q", tt.text, tt.x, before, fig, tt.before, tt.figs)
 		}
 	}
 }
@@ -107,6 +114,44 @@ func TestPhrase(t *testing.T) {
 		}
 		if got := Expected(*v, u, tt.expectedIn); got != tt.expected {
 			t.Errorf("Expected(%v, %s) = %q, want %q", tt.x, unit, got, tt.expected)
+		}
+	}
+}
+
+// TestPick: of the places a text states the same number, the one in the
+// words of the figure's labels; the first without them.
+func TestPick(t *testing.T) {
+	zh := lang.Lang{Tag: "zh-Hant", Numbers: lang.StyleCJK}
+	en := lang.Lang{Tag: "en", Numbers: lang.StyleWestern}
+	fiscal := "1-11月份，一般公共預算總收入25764萬元，全區排名第5；一般公共預算收入13776萬元，全區排名第5。"
+	projects := "安排項目17個，其中在建項目7個，已竣工項目3個，預備項目7個。"
+	english := "Of 17 projects, 7 are under construction, 3 have been completed and 7 are in preparation."
+	tests := []struct {
+		text   string
+		l      lang.Lang
+		x      float64
+		labels []string
+		want   string // the words before the number picked; "-" for none
+	}{
+		{fiscal, zh, 5, []string{"一般公共預算收入", "全區排名"}, "13776萬元，全區排名第"},
+		{fiscal, zh, 5, []string{"一般公共預算總收入", "全區排名"}, "25764萬元，全區排名第"},
+		{fiscal, zh, 5, nil, "25764萬元，全區排名第"},
+		{projects, zh, 7, []string{"在建項目"}, "其中在建項目"},
+		{projects, zh, 7, []string{"預備項目"}, "3個，預備項目"},
+		{projects, zh, 3, []string{"預備項目"}, "7個，已竣工項目"},
+		{projects, zh, 8, []string{"預備項目"}, "-"},
+		{english, en, 7, []string{"Under construction", "Projects"}, "Of 17 projects, "},
+		{english, en, 7, []string{"In preparation", "Projects"}, "have been completed and "},
+	}
+	for _, tt := range tests {
+		vs := Figures(tt.text, tt.l)
+		i := Pick(tt.text, vs, tt.l, tt.x, LabelsOf(tt.l, tt.labels...))
+		got := "-"
+		if i >= 0 {
+			got = tt.text[:vs[i].Offset]
+		}
+		if !strings.HasSuffix(got, tt.want) {
+			t.Errorf("Pick(%q, %v, %q) picks the %v after %q; want the one after %q", tt.text, tt.x, tt.labels, tt.x, got, tt.want)
 		}
 	}
 }

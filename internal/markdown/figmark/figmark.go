@@ -35,6 +35,7 @@ type Mark struct {
 	ID     string // the span's ID (p-3-f1); written as the element's IDs are (see [Write])
 	Before string // the words before the figure, as the text writes them; "" for none
 	Figure string // the figure as the text writes it
+	Nth    int    // which of the text's occurrences of Figure it is, from 0 (see [Nth])
 }
 
 // An Elem is where an element with a paragraph ID lies in its chunk: the
@@ -199,7 +200,7 @@ func Apply(html func(chunk int) []byte, elems Elems, marks []Mark) (map[int][]by
 		ci := int(e.chunk)
 		h := html(ci)
 		open := `<span class="` + Class + `" id="` + anchors.MarkID(m.ID) + `">`
-		at, n := e.find(h, elems.runs[e.lo:e.hi], stdhtml.EscapeString(m.Figure), m.Before)
+		at, n := e.find(h, elems.runs[e.lo:e.hi], stdhtml.EscapeString(m.Figure), m.Before, m.Nth)
 		if at < 0 {
 			inserts[ci] = append(inserts[ci], insert{int(e.open), 1, i, open + "</span>"})
 			continue
@@ -226,15 +227,16 @@ func Apply(html func(chunk int) []byte, elems Elems, marks []Mark) (map[int][]by
 }
 
 // find returns the offset in h and the length of figure in e's text (at
-// runs) at the occurrence whose preceding character in the text (spaces
-// aside) ends before, else at its first occurrence; -1 when the text does
-// not show it.
-func (e *Elem) find(h []byte, runs []int32, figure, before string) (int, int) {
+// runs): its nth occurrence as a number of its own (see [Nth]) when the
+// character before it in the text (spaces aside) ends before; else the
+// first occurrence that character ends, else the first; -1 when the text
+// does not show it.
+func (e *Elem) find(h []byte, runs []int32, figure, before string, nth int) (int, int) {
 	if figure == "" {
 		return -1, 0
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(before))
-	first := -1
+	first, after, k := -1, -1, 0
 	for r := 0; r < len(runs); r += 2 {
 		start, end := int(runs[r]), int(runs[r+1])
 		for off := start; ; {
@@ -247,12 +249,89 @@ func (e *Elem) find(h []byte, runs []int32, figure, before string) (int, int) {
 			if first < 0 {
 				first = i
 			}
-			if before == "" || prevRune(h, runs, r, i) == last {
-				return i, len(figure)
+			fits := before == "" || prevRune(h, runs, r, i) == last
+			if fits && after < 0 {
+				after = i
+			}
+			if alone(byteBefore(h, runs, r, i), byteAfter(h, runs, r, i+len(figure)), h[i:i+len(figure)]) {
+				if k == nth && fits {
+					return i, len(figure)
+				}
+				k++
 			}
 		}
 	}
+	if after >= 0 {
+		return after, len(figure)
+	}
 	return first, len(figure)
+}
+
+// Nth returns which occurrence of figure, as a number of its own, the one
+// at offset i of text is: 0 for the first. The count skips occurrences
+// inside a longer number (the 5 of 25764), as find does.
+func Nth(text, figure string, i int) int {
+	n := 0
+	for off := 0; off < i; {
+		j := strings.Index(text[off:i], figure)
+		if j < 0 {
+			break
+		}
+		j += off
+		var b, a byte
+		if j > 0 {
+			b = text[j-1]
+		}
+		if j+len(figure) < len(text) {
+			a = text[j+len(figure)]
+		}
+		if alone(b, a, []byte(figure)) {
+			n++
+		}
+		off = j + 1
+	}
+	return n
+}
+
+// alone reports whether figure, between the bytes b and a (0 for none),
+// is a number of its own rather than part of a longer one.
+func alone(b, a byte, figure []byte) bool {
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	if len(figure) > 0 && digit(figure[0]) && (digit(b) || b == '.' || b == ',') {
+		return false
+	}
+	if len(figure) > 0 && digit(figure[len(figure)-1]) && (digit(a) || a == '.') {
+		return false
+	}
+	return true
+}
+
+// byteBefore returns the byte of the text before offset i in run r (an
+// index in runs), 0 at the start of the text.
+func byteBefore(h []byte, runs []int32, r, i int) byte {
+	if i > int(runs[r]) {
+		return h[i-1]
+	}
+	for r -= 2; r >= 0; r -= 2 {
+		if runs[r+1] > runs[r] {
+			return h[runs[r+1]-1]
+		}
+	}
+	return 0
+}
+
+// byteAfter returns the byte of the text at offset i, the end of a figure in
+// run r, 0 at the end of the text.
+func byteAfter(h []byte, runs []int32, r, i int) byte {
+	if i < int(runs[r+1]) {
+		return h[i]
+	}
+	for r += 2; r < len(runs); r += 2 {
+		if runs[r+1] > runs[r] {
+			return h[runs[r]]
+		}
+	}
+	return 0
 }
 
 // prevRune returns the last character, spaces aside, of the text before

@@ -42,3 +42,48 @@ func TestApply(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyNth: of a figure the text states twice after the same words, the
+// mark wraps the occurrence Nth names, counting only numbers of their own
+// (not the 5 of 25764); an Nth past the last falls back to the first.
+func TestApplyNth(t *testing.T) {
+	text := "排名第5；收入25764，排名第5。"
+	h := `<p id="y">` + text + `</p>`
+	open := len(`<p id="y">`)
+	es := Elems{runs: []int32{int32(open), int32(open + len(text))}, list: []Elem{{id: "y", open: int32(open), hi: 2}}}
+	sp := `<span class="fig" id="` + "\x00~a" + `">5</span>`
+	for _, tt := range []struct {
+		nth  int
+		want string
+	}{
+		{0, `<p id="y">排名第` + sp + `；收入25764，排名第5。</p>`},
+		{1, `<p id="y">排名第5；收入25764，排名第` + sp + `。</p>`},
+		{2, `<p id="y">排名第` + sp + `；收入25764，排名第5。</p>`},
+	} {
+		out, left := Apply(func(int) []byte { return []byte(h) }, es, []Mark{{Para: "y", ID: "a", Before: "排名第", Figure: "5", Nth: tt.nth}})
+		if len(left) > 0 || string(out[0]) != tt.want {
+			t.Errorf("Nth %d: Apply = %q, left %v\nwant %q", tt.nth, out[0], left, tt.want)
+		}
+	}
+}
+
+// TestNth: which occurrence of a figure, as a number of its own, an offset
+// of a plain text is: the count Apply's Nth uses.
+func TestNth(t *testing.T) {
+	text := "排名第5；收入25764，排名第5；5.5%"
+	tests := []struct {
+		figure string
+		at     int
+		want   int
+	}{
+		{"5", strings.Index(text, "5"), 0},
+		{"5", strings.LastIndex(text, "第5") + len("第"), 1},
+		{"5", strings.LastIndex(text, "5.5"), 2},
+		{"5.5%", strings.LastIndex(text, "5.5%"), 0},
+	}
+	for _, tt := range tests {
+		if got := Nth(text, tt.figure, tt.at); got != tt.want {
+			t.Errorf("Nth(%q, %q, %d) = %d, want %d", text, tt.figure, tt.at, got, tt.want)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func (b *Maker) markEntry(sec *content.Section, l lang.Lang) *markEntry {
 // marks returns the figures to mark in section sec in l, in paragraph order.
 func (b *Maker) marks(sec *content.Section, l lang.Lang) []markdown.FigureMark {
 	type mark struct {
-		para, k        int
+		para, k, nth   int
 		before, figure string
 	}
 	fs := b.m.StatedIn[sec]
@@ -130,12 +130,12 @@ func (b *Maker) marks(sec *content.Section, l lang.Lang) []markdown.FigureMark {
 	for i := range ms {
 		para, k := fs.At(i)
 		before, fig := fs.In(i, l.Tag)
-		ms[i] = mark{para, k, before, fig}
+		ms[i] = mark{para, k, fs.Nth(i, l.Tag), before, fig}
 	}
 	slices.SortFunc(ms, func(a, b mark) int { return cmp.Or(a.para-b.para, a.k-b.k) })
 	out := make([]markdown.FigureMark, len(ms))
 	for i, m := range ms {
-		out[i] = markdown.FigureMark{Para: addr.Para(m.para), ID: addr.Figure(m.para, m.k), Before: m.before, Figure: m.figure}
+		out[i] = markdown.FigureMark{Para: addr.Para(m.para), ID: addr.Figure(m.para, m.k), Before: m.before, Figure: m.figure, Nth: m.nth}
 	}
 	return out
 }
