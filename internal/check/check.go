@@ -351,6 +351,24 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 		}
 		return vs
 	}
+	// Each paragraph's text and figures, for telling the places that
+	// write a figure apart (stating.Locate).
+	type located struct {
+		texts []string
+		figs  [][]numbers.Value
+	}
+	placed := map[*text]located{}
+	places := func(tx *text) located {
+		lc, ok := placed[tx]
+		if !ok {
+			lc = located{make([]string, len(tx.paras)), make([][]numbers.Value, len(tx.paras))}
+			for k, p := range tx.paras {
+				lc.texts[k], lc.figs[k] = p.Text, stating.Candidates(tx.vals[k])
+			}
+			placed[tx] = lc
+		}
+		return lc
+	}
 	textOf := func(id string) (*text, bool) {
 		if tx, ok := stated[id]; ok {
 			return tx, tx != nil
@@ -395,6 +413,26 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 				where = fmt.Sprintf("section %s, paragraph %d (%s:%d)", from.Section, p, tx.file, tx.paras[p-1].Line)
 			}
 			if numbers.Contains(vals, x) {
+				if from.Paragraph == 0 {
+					lc := places(tx)
+					labels := func() stating.Labels { return stating.LabelsOf(src, t.RowLabel(row, src), c.Label.In(src)) }
+					if w, ties, _ := stating.Locate(lc.texts, lc.figs, src, x, labels); len(ties) > 0 && !stating.Names(lc.texts[w.Para], lc.figs[w.Para], w.Index, src, labels()) {
+						paras := []string{strconv.Itoa(w.Para + 1)}
+						for _, o := range ties {
+							if p := strconv.Itoa(o.Para + 1); !slices.Contains(paras, p) {
+								paras = append(paras, p)
+							}
+						}
+						at := "paragraph " + paras[0]
+						if len(paras) > 1 {
+							at = "paragraphs " + strings.Join(paras, ", ")
+						}
+						dl.Warnf(t.File, line,
+							fmt.Sprintf(`give the row the words the text states it with, or name the paragraph: source = { section = "%s", paragraph = N } in the row (or sources = { %s = { section = "%s", paragraph = N } })`, from.Section, c.Key, from.Section),
+							"value %s (%s) is written %d times in section %s (%s) and none of them in its row's words; the data page links to the first, in paragraph %d",
+							num(x), t.RowLabel(row, src), len(ties)+1, from.Section, at, w.Para+1)
+					}
+				}
 				if w, ok := stating.OtherPrecision(vals, x, cell.Decimals()); ok {
 					dl.Errorf(t.File, line,
 						fmt.Sprintf(`write %s as the section does: a decimal keeps its digits in TOML, or quote it ("%s")`, unsign(w), unsign(w)),

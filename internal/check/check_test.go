@@ -201,7 +201,26 @@ growth = %s
 func TestProvenance(t *testing.T) {
 	tests := []struct {
 		name, value, growth, source, want string
+		zh, en                            string // the section's text, if not the usual
 	}{
+		{
+			name: "written twice, told apart by the row's words", value: "257640000", growth: "39.2",
+			zh: "甲總收入25764萬元，比增39.2%。\n\n乙比增39.2%。\n", en: "A: CNY 257.64 million, up 39.2%.\n\nB: up 39.2%.\n",
+		},
+		{
+			name: "written twice, each time in the row's words", value: "257640000", growth: "39.2",
+			zh: "甲總收入25764萬元，比增39.2%。\n\n甲比增39.2%。\n", en: "A: CNY 257.64 million, up 39.2%.\n\nA: up 39.2%.\n",
+		},
+		{
+			name: "written twice alike, the paragraph named", value: "257640000", growth: "39.2\nsources = { growth = { section = \"01-a\", paragraph = 2 } }",
+			zh: "總收入25764萬元，比增39.2%。\n\n支出比增39.2%。\n", en: "CNY 257.64 million, up 39.2%.\n\nSpending up 39.2%.\n",
+		},
+		{
+			name: "written twice alike", value: "257640000", growth: "39.2",
+			zh: "總收入25764萬元，比增39.2%。\n\n支出比增39.2%。\n", en: "CNY 257.64 million, up 39.2%.\n\nSpending up 39.2%.\n",
+			want: "data/t.toml:25: warning: value 39.2 (甲) is written 2 times in section 01-a (paragraphs 1, 2) and none of them in its row's words; the data page links to the first, in paragraph 1\n" +
+				"\thint: give the row the words the text states it with, or name the paragraph: source = { section = \"01-a\", paragraph = N } in the row (or sources = { growth = { section = \"01-a\", paragraph = N } })\n",
+		},
 		{name: "stated", value: "257640000", growth: "39.2"},
 		{name: "a fall is stated in words", value: "257640000", growth: "-5.5"},
 		{name: "empty cell", value: "257640000", growth: "39.2\nsource = \"01-a\""},
@@ -220,9 +239,13 @@ func TestProvenance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			zh, en := "總收入25764萬元，比增39.2%，下降5.5%。\n", "CNY 257.64 million, up 39.2%, down 5.5%.\n"
+			if tt.zh != "" {
+				zh, en = tt.zh, tt.en
+			}
 			s := site(t, map[string]string{
-				"zh-Hant/01-a.md": section("甲", "", "總收入25764萬元，比增39.2%，下降5.5%。\n"),
-				"en/01-a.md":      section("A", "", "CNY 257.64 million, up 39.2%, down 5.5%.\n"),
+				"zh-Hant/01-a.md": section("甲", "", zh),
+				"en/01-a.md":      section("A", "", en),
 				"zh-Hant/02-b.md": section("乙", "", "其他。\n"),
 				"en/02-b.md":      section("B", "", "Other.\n"),
 				"data/t.toml":     strings.NewReplacer("%s\ngrowth = %s", tt.value+"\ngrowth = "+tt.growth).Replace(tableTOML),

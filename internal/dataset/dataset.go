@@ -358,6 +358,17 @@ func (t *Table) SourceOf(r *Row, key string) Source {
 	return Source{Section: r.Source, Paragraph: r.SourcePara}
 }
 
+// RowLabel returns how language l names row r: its first text cell, what
+// the table's row header shows.
+func (t *Table) RowLabel(r *Row, l lang.Lang) string {
+	for _, c := range t.Columns {
+		if c.Type != TypeNumber {
+			return r.Cell(c.Key).Text.In(l)
+		}
+	}
+	return ""
+}
+
 // RowSources returns the sections the figures of row r come from, without
 // repeats, in column order: the row's own first.
 func (t *Table) RowSources(r *Row) []string {

@@ -289,6 +289,7 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 	var ord int
 	var found []StatedMark
 	var op []check.Para
+	var otexts []string
 	read := false
 	for _, t := range m.citing[sec.ID] {
 		for ri := range t.Rows {
@@ -304,40 +305,32 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 				}
 				if !read {
 					op, read = paras(orig), true
+					otexts = make([]string, len(op))
+					for k, p := range op {
+						otexts[k] = p.Text
+					}
 				}
 				labels := func(l lang.Lang) stating.Labels {
-					return stating.LabelsOf(l, rowLabel(t, r, l), c.Label.In(l))
+					return stating.LabelsOf(l, t.RowLabel(r, l), c.Label.In(l))
 				}
 				// The paragraph named, or the one that states the figure in
 				// the words closest to its row's and column's labels (the
 				// first on a tie), and where in it.
 				i, at := from.Paragraph-1, -1
+				texts, figs := otexts, figures(orig, op)
+				if from.Paragraph != 0 {
+					if i >= 0 && i < len(op) {
+						texts, figs = texts[i:i+1], figs[i:i+1]
+					} else {
+						texts, figs = nil, nil
+					}
+				}
 				ord = 0
-				var cands [][2]int // paragraph, index in its figures
-				for k, f := range figures(orig, op) {
-					if from.Paragraph != 0 && k != i {
-						continue
+				if w, _, ok := stating.Locate(texts, figs, orig, cell.Num, func() stating.Labels { return labels(orig) }); ok {
+					if from.Paragraph == 0 {
+						i = w.Para
 					}
-					for j, v := range f {
-						if numbers.Equal(v.V, math.Abs(cell.Num)) {
-							cands = append(cands, [2]int{k, j})
-						}
-					}
-				}
-				var lw stating.Labels
-				if len(cands) > 1 {
-					lw = labels(orig)
-				}
-				best := -1
-				for _, cd := range cands {
-					f := figures(orig, op)[cd[0]]
-					score := 0
-					if lw != nil {
-						score = stating.Score(op[cd[0]].Text, f, cd[1], orig, lw)
-					}
-					if score > best {
-						i, at, best, ord = cd[0], cd[1], score, ordinal(f, cd[1])
-					}
+					at, ord = w.Index, ordinal(figures(orig, op)[i], w.Index)
 				}
 				if i < 0 || i >= len(op) {
 					continue // not stated: check.Stating says so
@@ -410,16 +403,6 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
-}
-
-// rowLabel is how language l names row r of table t: its first text cell.
-func rowLabel(t *dataset.Table, r *dataset.Row, l lang.Lang) string {
-	for _, c := range t.Columns {
-		if c.Type != dataset.TypeNumber {
-			return r.Cell(c.Key).Text.In(l)
-		}
-	}
-	return ""
 }
 
 // ordinal returns which of the numbers of vs equal to vs[j] it is, from 0.

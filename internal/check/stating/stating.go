@@ -179,6 +179,45 @@ func Pick(text string, vs []numbers.Value, l lang.Lang, x float64, labels Labels
 	return best
 }
 
+// Where is a place a section states a figure: the number Index of the
+// Figures of its paragraph Para.
+type Where struct{ Para, Index int }
+
+// Locate returns where paragraphs texts, whose Figures are figs, state x:
+// of the places that write it, the one whose words are closest to the
+// figure's labels (Score), the first on a tie; ok is false when none does.
+// ties are the other places as close to the labels: the text does not
+// tell them apart. labels is called only when x is written more than once.
+func Locate(texts []string, figs [][]numbers.Value, l lang.Lang, x float64, labels func() Labels) (best Where, ties []Where, ok bool) {
+	x = math.Abs(x)
+	var cands []Where
+	for k, f := range figs {
+		for j, v := range f {
+			if numbers.Equal(v.V, x) {
+				cands = append(cands, Where{k, j})
+			}
+		}
+	}
+	switch len(cands) {
+	case 0:
+		return Where{}, nil, false
+	case 1:
+		return cands[0], nil, true
+	}
+	lw := labels()
+	top := -1
+	for _, c := range cands {
+		score := Score(texts[c.Para], figs[c.Para], c.Index, l, lw)
+		switch {
+		case score > top:
+			best, top, ties = c, score, ties[:0]
+		case score == top:
+			ties = append(ties, c)
+		}
+	}
+	return best, ties, true
+}
+
 // Labels are the words of a figure's labels, its row's then its column's,
 // in one language, for Pick and Score.
 type Labels [][]string
@@ -204,7 +243,15 @@ func Score(text string, vs []numbers.Value, i int, l lang.Lang, labels Labels) i
 	}
 	cjk := l.NumberStyle() == lang.StyleCJK
 	clause, sentence := around(text, vs[i], cjk)
-	cw, sw := words(clause, cjk), words(sentence, cjk)
+	// Chinese is matched as written (a label of one character too);
+	// other languages word by word.
+	in := func(s string) func(string) bool { return func(w string) bool { return strings.Contains(s, w) } }
+	inClause, inSentence := in(clause), in(sentence)
+	if !cjk {
+		cw, sw := words(clause, false), words(sentence, false)
+		inClause = func(w string) bool { return slices.Contains(cw, w) }
+		inSentence = func(w string) bool { return slices.Contains(sw, w) }
+	}
 	score := 0
 	for k, key := range labels {
 		weight := 1
@@ -212,15 +259,33 @@ func Score(text string, vs []numbers.Value, i int, l lang.Lang, labels Labels) i
 			weight = 2
 		}
 		for _, w := range key {
-			if slices.Contains(cw, w) {
+			if inClause(w) {
 				score += 2 * weight
 			}
-			if slices.Contains(sw, w) {
+			if inSentence(w) {
 				score += weight
 			}
 		}
 	}
 	return score
+}
+
+// Names reports whether the sentence around number vs[i] of text has every
+// word of the first of labels, the row's: two places that both do state
+// the same figure again, and either is right.
+func Names(text string, vs []numbers.Value, i int, l lang.Lang, labels Labels) bool {
+	if len(labels) == 0 || len(labels[0]) == 0 {
+		return false
+	}
+	cjk := l.NumberStyle() == lang.StyleCJK
+	_, sentence := around(text, vs[i], cjk)
+	sw := words(sentence, cjk)
+	for _, w := range labels[0] {
+		if cjk && !strings.Contains(sentence, w) || !cjk && !slices.Contains(sw, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // around returns the clause and the sentence of text that hold number v,
@@ -266,7 +331,7 @@ func words(s string, cjk bool) []string {
 	if cjk {
 		var run []rune
 		flush := func() {
-			if len(run) == 1 && len(out) == 0 {
+			if len(run) == 1 {
 				out = append(out, string(run))
 			}
 			for i := 0; i+1 < len(run); i++ {
