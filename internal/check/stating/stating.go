@@ -234,9 +234,12 @@ func LabelsOf(l lang.Lang, labels ...string) Labels {
 }
 
 // Score is Pick's measure of number vs[i] of text, for choosing among
-// paragraphs too: how many words its sentence shares with the labels, each
-// word of the first label counting twice, each in the number's own clause
-// twice again.
+// paragraphs too. How many words of the row's label (the first of labels)
+// its sentence holds counts first: a place that names the row beats one
+// that names part of it. Then how many its own clause holds, which tells
+// apart two figures of one sentence (在建項目7個，……預備項目7個); then
+// the words of the other labels, the column's, in the clause and the
+// sentence.
 func Score(text string, vs []numbers.Value, i int, l lang.Lang, labels Labels) int {
 	if len(labels) == 0 {
 		return 0
@@ -252,22 +255,20 @@ func Score(text string, vs []numbers.Value, i int, l lang.Lang, labels Labels) i
 		inClause = func(w string) bool { return slices.Contains(cw, w) }
 		inSentence = func(w string) bool { return slices.Contains(sw, w) }
 	}
-	score := 0
-	for k, key := range labels {
-		weight := 1
-		if k == 0 {
-			weight = 2
-		}
-		for _, w := range key {
-			if inClause(w) {
-				score += 2 * weight
-			}
-			if inSentence(w) {
-				score += weight
+	count := func(ws []string, in func(string) bool) int {
+		n := 0
+		for _, w := range ws {
+			if in(w) {
+				n++
 			}
 		}
+		return n
 	}
-	return score
+	rowSentence, rowClause, other := count(labels[0], inSentence), count(labels[0], inClause), 0
+	for _, ws := range labels[1:] {
+		other += count(ws, inClause) + count(ws, inSentence)
+	}
+	return min(rowSentence, 1<<10-1)<<20 | min(rowClause, 1<<10-1)<<10 | min(other, 1<<10-1)
 }
 
 // Names reports whether the sentence around number vs[i] of text has every

@@ -1,6 +1,7 @@
 package stating
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -154,4 +155,62 @@ func TestPick(t *testing.T) {
 			t.Errorf("Pick(%q, %v, %q) picks the %v after %q; want the one after %q", tt.text, tt.x, tt.labels, tt.x, got, tt.want)
 		}
 	}
+}
+
+// TestLocate: across paragraphs, the place whose sentence names the whole
+// row wins over one that shares a word with it in its clause; places alike
+// are ties.
+func TestLocate(t *testing.T) {
+	zh := lang.Lang{Tag: "zh-Hant", Numbers: lang.StyleCJK}
+	tests := []struct {
+		texts  []string
+		labels []string
+		want   Where
+		ties   int
+	}{
+		{[]string{"項目 數量 比增 改造老舊小區 481 21.9%", "重點項目657個（上年845個），比增21.9%。"}, []string{"重點項目", "比增"}, Where{1, 2}, 0},
+		{[]string{"收入比增21.9%。", "支出比增21.9%。"}, []string{"甲", "比增"}, Where{0, 0}, 1},
+		{[]string{"收入比增21.9%。", "甲比增21.9%。"}, []string{"甲", "比增"}, Where{1, 0}, 0},
+		{[]string{"收入21.9%。"}, nil, Where{0, 0}, 0},
+	}
+	for _, tt := range tests {
+		figs := make([][]numbers.Value, len(tt.texts))
+		for k, s := range tt.texts {
+			figs[k] = Figures(s, zh)
+		}
+		w, ties, ok := Locate(tt.texts, figs, zh, 21.9, func() Labels { return LabelsOf(zh, tt.labels...) })
+		if !ok || w != tt.want || len(ties) != tt.ties {
+			t.Errorf("Locate(%q, %q) = %v, %d ties, %v; want %v, %d ties", tt.texts, tt.labels, w, len(ties), ok, tt.want, tt.ties)
+		}
+	}
+	if _, _, ok := Locate([]string{"無。"}, [][]numbers.Value{nil}, zh, 1, nil); ok {
+		t.Error("Locate found a figure no paragraph states")
+	}
+}
+
+// FuzzLocate: on any text and labels, every figure a text states is
+// located at a number of that value, and nothing panics.
+func FuzzLocate(f *testing.F) {
+	f.Add("安排項目17個，其中在建項目7個，已竣工項目3個，預備項目7個。", "預備項目", true)
+	f.Add("Of 17 projects, 7 are under construction. 3 have been completed and 7 are in preparation.", "In preparation", false)
+	f.Add("a. 5 b; 5, c。5", "b", false)
+	f.Fuzz(func(t *testing.T, text, label string, cjk bool) {
+		l := lang.Lang{Tag: "en", Numbers: lang.StyleWestern}
+		if cjk {
+			l = lang.Lang{Tag: "zh-Hant", Numbers: lang.StyleCJK}
+		}
+		texts := strings.Split(text, "\n")
+		figs := make([][]numbers.Value, len(texts))
+		for k, s := range texts {
+			figs[k] = Figures(s, l)
+		}
+		for _, f := range figs {
+			for _, v := range f {
+				w, _, ok := Locate(texts, figs, l, v.V, func() Labels { return LabelsOf(l, label, "x") })
+				if !ok || !numbers.Equal(figs[w.Para][w.Index].V, math.Abs(v.V)) {
+					t.Fatalf("Locate(%q, %v) = %v, %v", texts, v.V, w, ok)
+				}
+			}
+		}
+	})
 }
