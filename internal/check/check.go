@@ -416,7 +416,17 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 				if from.Paragraph == 0 {
 					lc := places(tx)
 					labels := func() stating.Labels { return stating.LabelsOf(src, t.RowLabel(row, src), c.Label.In(src)) }
-					if w, ties, _ := stating.Locate(lc.texts, lc.figs, src, x, labels); len(ties) > 0 && !stating.Names(lc.texts[w.Para], lc.figs[w.Para], w.Index, src, labels()) {
+					w, ties, _ := stating.Locate(lc.texts, lc.figs, src, x, labels)
+					named := stating.Names(lc.texts[w.Para], lc.figs[w.Para], w.Index, src, labels())
+					if other := otherRow(t, i, c, x, src, func(ls stating.Labels) bool {
+						return stating.Names(lc.texts[w.Para], lc.figs[w.Para], w.Index, src, ls)
+					}); !named && len(ties) == 0 && other != "" {
+						dl.Warnf(t.File, line,
+							fmt.Sprintf(`check the figure against the text; if the section states it in other words, name the paragraph: source = { section = "%s", paragraph = N }`, from.Section),
+							"value %s (%s) is stated in section %s only where the text names %s, another row of the table with the same value (paragraph %d)",
+							num(x), t.RowLabel(row, src), from.Section, other, w.Para+1)
+					}
+					if len(ties) > 0 && !named {
 						paras := []string{strconv.Itoa(w.Para + 1)}
 						for _, o := range ties {
 							if p := strconv.Itoa(o.Para + 1); !slices.Contains(paras, p) {
@@ -446,6 +456,24 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 		}
 	}
 	return read
+}
+
+// otherRow returns the label of a row of t other than row i whose figure in
+// column c is x too, and whose words names says the place holds; "" for none.
+func otherRow(t *dataset.Table, i int, c dataset.Column, x float64, l lang.Lang, names func(stating.Labels) bool) string {
+	for j := range t.Rows {
+		r := &t.Rows[j]
+		if j == i {
+			continue
+		}
+		if cell := r.Cell(c.Key); !cell.HasNum || !numbers.Equal(math.Abs(cell.Num), x) {
+			continue
+		}
+		if label := t.RowLabel(r, l); label != "" && names(stating.LabelsOf(l, label)) {
+			return label
+		}
+	}
+	return ""
 }
 
 func unsign(s string) string { return strings.TrimRight(s, "%％ ") }

@@ -542,3 +542,53 @@ func TestTextsRelease(t *testing.T) {
 		t.Errorf("read again: %v, first %v", again.vals, first.vals)
 	}
 }
+
+// TestProvenanceOtherRow: a figure the section states only where it names
+// another row of the same value is a warning; stated in its own words too,
+// it passes.
+func TestProvenanceOtherRow(t *testing.T) {
+	table := `title = { zh-Hant = "表", en = "Table" }
+source = "01-a"
+
+[[columns]]
+key = "item"
+label = { zh-Hant = "項目", en = "Item" }
+type = "text"
+
+[[columns]]
+key = "n"
+label = { zh-Hant = "數量", en = "Number" }
+type = "number"
+unit = "count"
+
+[[rows]]
+id = "jobs"
+item = { zh-Hant = "新增就業崗位", en = "New jobs" }
+n = 353
+
+[[rows]]
+id = "courses"
+item = { zh-Hant = "培訓課程", en = "Training courses" }
+n = 353
+`
+	tests := []struct{ name, zh, en, want string }{
+		{"both stated", "新增就業崗位353個，培訓課程353個。\n", "353 new jobs, 353 training courses.\n", ""},
+		{"one stated", "新增就業崗位353個。\n", "353 new jobs.\n",
+			"data/t.toml:23: warning: value 353 (培訓課程) is stated in section 01-a only where the text names 新增就業崗位, another row of the table with the same value (paragraph 1)\n" +
+				"\thint: check the figure against the text; if the section states it in other words, name the paragraph: source = { section = \"01-a\", paragraph = N }\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := site(t, map[string]string{
+				"zh-Hant/01-a.md": section("甲", "", tt.zh),
+				"en/01-a.md":      section("A", "", tt.en),
+				"data/t.toml":     table,
+			})
+			var dl diag.List
+			Provenance(s, splitParas, &dl)
+			if got := diags(&dl); got != tt.want {
+				t.Errorf("Provenance() =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
