@@ -63,7 +63,7 @@ func writtenDecimals(text string) (int, bool) {
 
 // Figures returns the numbers of text, written in l, that may be a table's
 // Candidates, for callers that look for many Candidates in one text (Contains,
-// Pick) and would otherwise scan it for each.
+// Locate) and would otherwise scan it for each.
 func Figures(text string, l lang.Lang) []numbers.Value {
 	return Candidates(numbers.Extract(text, l.NumberStyle()))
 }
@@ -150,35 +150,6 @@ func Expected(v numbers.Value, u *lang.Unit, l lang.Lang) string {
 	return lang.Format(v.V, *u, l)
 }
 
-// Pick returns which of the numbers vs of text equal to x the labels name
-// best: its index in vs, or -1 when text does not state x. A table's
-// figure names its row and column (the labels, the row's first); when a
-// text states the same number twice ("在建項目7個，……預備項目7個", "ranked
-// 5th … ranked 5th"), the one whose words share the most with the labels
-// is the figure (Score). Without a word in common, or on a tie, the first
-// is.
-func Pick(text string, vs []numbers.Value, l lang.Lang, x float64, labels Labels) int {
-	x = math.Abs(x)
-	best, bestScore, n := -1, -1, 0
-	for _, v := range vs {
-		if numbers.Equal(v.V, x) {
-			n++
-		}
-	}
-	for i, v := range vs {
-		if !numbers.Equal(v.V, x) {
-			continue
-		}
-		if n == 1 {
-			return i
-		}
-		if score := Score(text, vs, i, l, labels); score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
-}
-
 // Where is a place a section states a figure: the number Index of the
 // Figures of its paragraph Para.
 type Where struct{ Para, Index int }
@@ -186,6 +157,9 @@ type Where struct{ Para, Index int }
 // Locate returns where paragraphs texts, whose Figures are figs, state x:
 // of the places that write it, the one whose words are closest to the
 // figure's labels (Score), the first on a tie; ok is false when none does.
+// A table's figure names its row and column (the labels, the row's first):
+// when a section writes the same number twice ("在建項目7個，……預備項目7個",
+// "ranking 5th … ranking 5th"), the place in the row's words is the figure.
 // ties are the other places as close to the labels: the text does not
 // tell them apart. labels is called only when x is written more than once.
 func Locate(texts []string, figs [][]numbers.Value, l lang.Lang, x float64, labels func() Labels) (best Where, ties []Where, ok bool) {
@@ -219,7 +193,7 @@ func Locate(texts []string, figs [][]numbers.Value, l lang.Lang, x float64, labe
 }
 
 // Labels are the words of a figure's labels, its row's then its column's,
-// in one language, for Pick and Score.
+// in one language, for Locate and Score.
 type Labels [][]string
 
 // LabelsOf returns the words of labels (the row's first) as a text in l
@@ -233,8 +207,7 @@ func LabelsOf(l lang.Lang, labels ...string) Labels {
 	return out
 }
 
-// Score is Pick's measure of number vs[i] of text, for choosing among
-// paragraphs too. How many words of the row's label (the first of labels)
+// Score is Locate's measure of number vs[i] of text. How many words of the row's label (the first of labels)
 // its sentence holds counts first: a place that names the row beats one
 // that names part of it. Then how many its own clause holds, which tells
 // apart two figures of one sentence (在建項目7個，……預備項目7個); then

@@ -30,8 +30,8 @@ func TestStatedAt(t *testing.T) {
 	for _, tt := range tests {
 		var before, fig string
 		vs := Figures(tt.text, tt.l)
-		if i := Pick(tt.text, vs, tt.l, tt.x, nil); i >= 0 {
-			before, fig = StatedAt(tt.text, vs[i], tt.l)
+		if w, _, ok := Locate([]string{tt.text}, [][]numbers.Value{vs}, tt.l, tt.x, func() Labels { return nil }); ok {
+			before, fig = StatedAt(tt.text, vs[w.Index], tt.l)
 		}
 		if before != tt.before || fig != tt.figs {
 			t.Errorf("StatedAt(%q, %v) = %q, %q; want %q, %q", tt.text, tt.x, before, fig, tt.before, tt.figs)
@@ -119,9 +119,9 @@ func TestPhrase(t *testing.T) {
 	}
 }
 
-// TestPick: of the places a text states the same number, the one in the
+// TestLocateInText: of the places a text states the same number, the one in the
 // words of the figure's labels; the first without them.
-func TestPick(t *testing.T) {
+func TestLocateInText(t *testing.T) {
 	zh := lang.Lang{Tag: "zh-Hant", Numbers: lang.StyleCJK}
 	en := lang.Lang{Tag: "en", Numbers: lang.StyleWestern}
 	fiscal := "1-11月份，一般公共預算總收入25764萬元，全區排名第5；一般公共預算收入13776萬元，全區排名第5。"
@@ -146,13 +146,12 @@ func TestPick(t *testing.T) {
 	}
 	for _, tt := range tests {
 		vs := Figures(tt.text, tt.l)
-		i := Pick(tt.text, vs, tt.l, tt.x, LabelsOf(tt.l, tt.labels...))
 		got := "-"
-		if i >= 0 {
-			got = tt.text[:vs[i].Offset]
+		if w, _, ok := Locate([]string{tt.text}, [][]numbers.Value{vs}, tt.l, tt.x, func() Labels { return LabelsOf(tt.l, tt.labels...) }); ok {
+			got = tt.text[:vs[w.Index].Offset]
 		}
 		if !strings.HasSuffix(got, tt.want) {
-			t.Errorf("Pick(%q, %v, %q) picks the %v after %q; want the one after %q", tt.text, tt.x, tt.labels, tt.x, got, tt.want)
+			t.Errorf("Locate(%q, %v, %q) picks the %v after %q; want the one after %q", tt.text, tt.x, tt.labels, tt.x, got, tt.want)
 		}
 	}
 }
