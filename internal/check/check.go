@@ -415,9 +415,9 @@ func provenance(s *content.Site, t *dataset.Table, sections map[string]*content.
 			if numbers.Contains(vals, x) {
 				if from.Paragraph == 0 {
 					lc := places(tx)
-					labels := func() stating.Labels { return stating.LabelsOf(src, t.RowLabel(row, src), c.Label.In(src)) }
-					w, ties, _ := stating.Locate(lc.texts, lc.figs, src, x, labels)
-					named := stating.Names(lc.texts[w.Para], lc.figs[w.Para], w.Index, src, labels())
+					labels := stating.LabelsOf(src, t.RowLabel(row, src), c.Label.In(src))
+					w, ties, _ := stating.Locate(lc.texts, lc.figs, src, x, func() stating.Labels { return labels })
+					named := stating.Names(lc.texts[w.Para], lc.figs[w.Para], w.Index, src, labels)
 					if other := otherRow(t, i, c, x, src, func(ls stating.Labels) bool {
 						return stating.Names(lc.texts[w.Para], lc.figs[w.Para], w.Index, src, ls)
 					}); !named && len(ties) == 0 && other != "" {

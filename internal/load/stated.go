@@ -286,7 +286,6 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 	}
 	marks := map[markKey]int{}
 	perPara := map[int]int{}
-	var ord int
 	var found []StatedMark
 	var op []check.Para
 	var otexts []string
@@ -325,7 +324,7 @@ func (m *Model) findIn(sec *content.Section, orig lang.Lang, tags []string) {
 						texts, figs = nil, nil
 					}
 				}
-				ord = 0
+				ord := 0 // which of the figures equal to it in its paragraph the original's is
 				if w, _, ok := stating.Locate(texts, figs, orig, cell.Num, func() stating.Labels { return labels(orig) }); ok {
 					if from.Paragraph == 0 {
 						i = w.Para
@@ -398,13 +397,6 @@ func cites(t *dataset.Table) []string {
 	return out
 }
 
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // ordinal returns which of the numbers of vs equal to vs[j] it is, from 0.
 func ordinal(vs []numbers.Value, j int) int {
 	n := 0
@@ -417,33 +409,17 @@ func ordinal(vs []numbers.Value, j int) int {
 }
 
 // pickIn returns which of a translation's numbers vs states x: the one
-// whose words are closest to the labels (stating.Score), or on a tie the
-// ord-th equal to x, as the original states it, or else the first; -1 when
-// none is x.
+// whose words are closest to the labels (stating.Locate), or of those as
+// close the ord-th equal to x, as the original states it; -1 when none is x.
 func pickIn(text string, vs []numbers.Value, l lang.Lang, x float64, ord int, labels func() stating.Labels) int {
-	var eq []int
-	for j, v := range vs {
-		if numbers.Equal(v.V, math.Abs(x)) {
-			eq = append(eq, j)
+	w, ties, ok := stating.Locate([]string{text}, [][]numbers.Value{vs}, l, x, labels)
+	if !ok {
+		return -1
+	}
+	for _, c := range append([]stating.Where{w}, ties...) {
+		if ordinal(vs, c.Index) == ord {
+			return c.Index
 		}
 	}
-	if len(eq) <= 1 {
-		if len(eq) == 0 {
-			return -1
-		}
-		return eq[0]
-	}
-	lw := labels()
-	scores := make([]int, len(eq))
-	best := 0
-	for k, j := range eq {
-		scores[k] = stating.Score(text, vs, j, l, lw)
-		if scores[k] > scores[best] {
-			best = k
-		}
-	}
-	if ord < len(eq) && scores[ord] == scores[best] {
-		return eq[ord]
-	}
-	return eq[best]
+	return w.Index
 }

@@ -207,36 +207,17 @@ func LabelsOf(l lang.Lang, labels ...string) Labels {
 	return out
 }
 
-// Score is Locate's measure of number vs[i] of text. How many words of the row's label (the first of labels)
-// its sentence holds counts first: a place that names the row beats one
-// that names part of it. Then how many its own clause holds, which tells
-// apart two figures of one sentence (在建項目7個，……預備項目7個); then
-// the words of the other labels, the column's, in the clause and the
-// sentence.
+// Score is Locate's measure of number vs[i] of text. How many words of
+// the row's label (the first of labels) its sentence holds counts first: a
+// place that names the row beats one that names part of it. Then how many
+// its own clause holds, which tells apart two figures of one sentence
+// (在建項目7個，……預備項目7個); then the words of the other labels, the
+// column's, in the clause and the sentence.
 func Score(text string, vs []numbers.Value, i int, l lang.Lang, labels Labels) int {
 	if len(labels) == 0 {
 		return 0
 	}
-	cjk := l.NumberStyle() == lang.StyleCJK
-	clause, sentence := around(text, vs[i], cjk)
-	// Chinese is matched as written (a label of one character too);
-	// other languages word by word.
-	in := func(s string) func(string) bool { return func(w string) bool { return strings.Contains(s, w) } }
-	inClause, inSentence := in(clause), in(sentence)
-	if !cjk {
-		cw, sw := words(clause, false), words(sentence, false)
-		inClause = func(w string) bool { return slices.Contains(cw, w) }
-		inSentence = func(w string) bool { return slices.Contains(sw, w) }
-	}
-	count := func(ws []string, in func(string) bool) int {
-		n := 0
-		for _, w := range ws {
-			if in(w) {
-				n++
-			}
-		}
-		return n
-	}
+	inClause, inSentence := contexts(text, vs[i], l)
 	rowSentence, rowClause, other := count(labels[0], inSentence), count(labels[0], inClause), 0
 	for _, ws := range labels[1:] {
 		other += count(ws, inClause) + count(ws, inSentence)
@@ -251,15 +232,32 @@ func Names(text string, vs []numbers.Value, i int, l lang.Lang, labels Labels) b
 	if len(labels) == 0 || len(labels[0]) == 0 {
 		return false
 	}
+	_, inSentence := contexts(text, vs[i], l)
+	return count(labels[0], inSentence) == len(labels[0])
+}
+
+// contexts returns whether the clause and the sentence around number v of
+// text hold a word of a label (words): Chinese is matched as written, so
+// that a label of one character counts too, other languages word by word.
+func contexts(text string, v numbers.Value, l lang.Lang) (inClause, inSentence func(string) bool) {
 	cjk := l.NumberStyle() == lang.StyleCJK
-	_, sentence := around(text, vs[i], cjk)
-	sw := words(sentence, cjk)
-	for _, w := range labels[0] {
-		if cjk && !strings.Contains(sentence, w) || !cjk && !slices.Contains(sw, w) {
-			return false
+	clause, sentence := around(text, v, cjk)
+	if cjk {
+		return func(w string) bool { return strings.Contains(clause, w) }, func(w string) bool { return strings.Contains(sentence, w) }
+	}
+	cw, sw := words(clause, false), words(sentence, false)
+	return func(w string) bool { return slices.Contains(cw, w) }, func(w string) bool { return slices.Contains(sw, w) }
+}
+
+// count returns how many of ws in holds.
+func count(ws []string, in func(string) bool) int {
+	n := 0
+	for _, w := range ws {
+		if in(w) {
+			n++
 		}
 	}
-	return true
+	return n
 }
 
 // around returns the clause and the sentence of text that hold number v,
